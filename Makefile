@@ -1,0 +1,52 @@
+# The two commands the README promises: `make demo` and `make test`.
+# Both install missing Debian packages first (when run as root), so they work
+# on a fresh machine.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= 2
+PACKAGES   := cmake make g++ clang libclang-rt-14-dev libgmp-dev \
+              libreadline-dev libgtest-dev python3
+
+.PHONY: all deps build demo test test-release test-asan fuzz bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing packages:$$missing (run as root, or install them)"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	./$(BUILD)/gilvm docs/examples/demo.py
+
+test-release: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# ASan + UBSan with clang: every unit test and every differential script.
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_COMPILER=clang++ -DGILVM_SANITIZE=address,undefined
+	cmake --build $(ASAN_BUILD) -j$(JOBS)
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test: test-release test-asan
+
+bench: build
+	python3 tests/bench/run.py --gilvm ./$(BUILD)/gilvm
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
