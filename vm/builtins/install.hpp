@@ -1,0 +1,21 @@
+// Entry points that fill the built-in types' dicts with their methods and
+// attributes. bootstrap.cpp calls each once, after every type object exists,
+// so any installer may refer to any type.
+#pragma once
+
+namespace gilvm {
+
+void install_object_methods();    // object, type           (vm/builtins/object_methods.cpp)
+void install_int_methods();       // int, bool               (vm/builtins/int_methods.cpp)
+void install_float_methods();     // float                   (vm/builtins/float_methods.cpp)
+void install_str_methods();       // str                     (vm/builtins/str_methods.cpp)
+void install_bytes_methods();     // bytes, bytearray        (vm/builtins/bytes_methods.cpp)
+void install_list_methods();      // list, tuple             (vm/builtins/list_methods.cpp)
+void install_dict_methods();      // dict and its views      (vm/builtins/dict_methods.cpp)
+void install_set_methods();       // set, frozenset          (vm/builtins/set_methods.cpp)
+void install_range_methods();     // range, slice            (vm/builtins/range_methods.cpp)
+void install_function_methods();  // function, method, code, property, staticmethod, classmethod
+void install_exception_methods(); // BaseException and subclasses
+void install_generator_methods(); // generator, coroutine
+
+}  // namespace gilvm

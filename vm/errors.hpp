@@ -1,0 +1,80 @@
+// Raising Python exceptions from C++.
+//
+// A Python exception travels through C++ as a thrown `PyException` (an empty
+// marker); the exception object itself is kept in the thread state
+// (ThreadState::current_exception), where the GC sees it. The interpreter
+// loop catches PyException (and NativeError from pure helpers, which it turns
+// into the matching exception object) and runs the frame's handlers.
+#pragma once
+
+#include <string>
+
+#include "vm/native_error.hpp"
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct PyException {};
+
+struct Tuple;
+struct Code;
+
+struct ExceptionObject : Object {
+  Tuple* args = nullptr;
+  Value traceback;         // a Traceback or null
+  Value cause;             // __cause__ or null
+  Value context;           // __context__ or null
+  bool suppress_context = false;
+  explicit ExceptionObject(Type* t) : Object(t) {}
+  void trace(Tracer& t) override;
+};
+
+// One entry of a traceback: CPython's tb_next goes toward the innermost frame.
+struct Traceback : Object {
+  Traceback* next;
+  Code* code;
+  int line;
+  Traceback(Type* t, Traceback* n, Code* c, int l) : Object(t), next(n), code(c), line(l) {}
+  void trace(Tracer& t) override;
+};
+
+// The exception classes scripts use, created at start-up.
+struct ExceptionTypes {
+#define GILVM_EXCEPTION(name, base) Type* name;
+#include "vm/exceptions.def"
+#undef GILVM_EXCEPTION
+};
+ExceptionTypes& exc();
+
+// The type for a NativeError kind.
+Type* exception_type_for(ErrorKind kind);
+
+// Creates an instance of `type` with args (message,) or () for an empty message.
+Value new_exception(Type* type, const std::string& message);
+Value new_exception_args(Type* type, Tuple* args);
+
+[[noreturn]] void raise_exception(Value exception);  // an instance or a class
+[[noreturn]] void raise_error(Type* type, const std::string& message);
+[[noreturn]] void raise_type_error(const std::string& message);
+[[noreturn]] void raise_value_error(const std::string& message);
+[[noreturn]] void raise_index_error(const std::string& message);
+[[noreturn]] void raise_key_error(Value key);
+[[noreturn]] void raise_attribute_error(const std::string& message);
+[[noreturn]] void raise_overflow_error(const std::string& message);
+[[noreturn]] void raise_zero_division(const std::string& message);
+[[noreturn]] void raise_runtime_error(const std::string& message);
+[[noreturn]] void raise_stop_iteration(Value value);
+
+// Converts a NativeError caught from a pure helper into the thread's
+// current exception (does not throw).
+void set_exception_from_native(const NativeError& error);
+
+// True if the in-flight exception is an instance of `type`; consumes it (clears
+// it) when `consume` is set. Used by natives that catch e.g. StopIteration.
+bool exception_matches(Type* type);
+Value take_current_exception();
+
+bool is_exception_instance(Value v);
+bool is_exception_class(Value v);
+
+}  // namespace gilvm

@@ -1,0 +1,107 @@
+// The header every heap object starts with, and the Type object.
+//
+// Every heap value is a C++ object derived from Object. Its destructor is
+// virtual because the sweeper frees objects of every type through the same
+// pointer, and `trace` is virtual because the marker must find every Value an
+// object holds. A new object type therefore needs exactly two things to be
+// GC-correct: a constructor that stores its fields, and a `trace` override
+// that visits each Value or Object* field (the header's type and attrs are
+// visited by the collector itself).
+//
+// `attrs` is the instance attribute dict (`__dict__`): present for instances
+// of user classes, functions, modules, types and exceptions, null otherwise.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vm/value.hpp"
+
+namespace gilvm {
+
+struct Type;
+struct Dict;
+struct Str;
+class Tracer;
+
+struct Object {
+  Type* type;
+  Object* gc_next = nullptr;  // the heap's list of all objects
+  Dict* attrs = nullptr;      // instance __dict__, if the type has one
+  uint32_t gc_mark = 0;
+  uint32_t flags = 0;         // per-type bits
+
+  explicit Object(Type* t) : type(t) {}
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+  virtual ~Object() = default;
+  virtual void trace(Tracer&) {}
+};
+
+// Visits the references of objects during marking. Marking is iterative (a
+// worklist), so deep structures such as a million-element linked list cannot
+// overflow the C++ stack.
+class Tracer {
+ public:
+  void visit(Value v) {
+    if (v.is_object()) visit(v.object());
+  }
+  void visit(Object* o) {
+    if (o != nullptr && o->gc_mark != epoch_) {
+      o->gc_mark = epoch_;
+      worklist_.push_back(o);
+    }
+  }
+  template <class T>
+  void visit_all(const std::vector<T>& items) {
+    for (const auto& item : items) visit(item);
+  }
+
+ private:
+  friend class Heap;
+  uint32_t epoch_ = 1;
+  std::vector<Object*> worklist_;
+};
+
+// The C++-level constructor of a type: what `SomeType(args)` does before
+// `__init__` runs (CPython's tp_new). Receives the type actually being
+// instantiated, which may be a user subclass.
+struct CallArgs;
+using ConstructFn = Value (*)(Type* type, const CallArgs& args);
+
+struct Type : Object {
+  std::string name;             // __name__
+  std::string qualname;         // __qualname__
+  Type* base = nullptr;         // __base__: the first base, used for layout
+  std::vector<Type*> bases;     // __bases__
+  std::vector<Type*> mro;       // __mro__, starting with this type
+  ConstructFn construct = nullptr;
+  bool is_builtin = true;       // defined in C++ (its dict is read-only)
+  bool allows_subclassing = true;
+  bool instances_have_dict = false;
+  // Set when the class or a base defines __getattr__ / __getattribute__ etc.,
+  // so that attribute lookups on other types skip those checks.
+  bool has_getattr_hook = false;
+  bool has_setattr_hook = false;
+  // Bumped whenever this type's dict (or a base's) changes; caches compare it.
+  uint64_t version = 0;
+
+  explicit Type(Type* metatype) : Object(metatype) {}
+  void trace(Tracer& t) override {
+    t.visit(base);
+    for (Type* b : bases) t.visit(b);
+    for (Type* m : mro) t.visit(m);
+  }
+  // The type's own namespace (never null once the type is built).
+  Dict* dict() const { return attrs; }
+  bool is_subtype_of(const Type* other) const {
+    if (this == other) return true;
+    for (const Type* m : mro)
+      if (m == other) return true;
+    return false;
+  }
+};
+
+}  // namespace gilvm

@@ -1,0 +1,76 @@
+// dict: an insertion-ordered hash table, laid out like CPython's compact dict.
+//
+// Entries live in a dense vector in insertion order (so iteration is a walk of
+// that vector), and a separate power-of-two index of slot numbers is probed to
+// find them. Deleting an entry leaves a hole in the entry vector (a null key)
+// that the next resize squeezes out. Probing uses CPython's recurrence
+// (i = 5*i + 1 + perturb), which keeps clustering low for the int keys whose
+// hashes are their own values.
+//
+// Lookups call Python-level __eq__ and __hash__ for keys of user classes, so
+// they may run Python code; a dict changed by such code during a lookup is
+// detected and reported as CPython does ("dictionary changed size during
+// iteration" applies to iteration only).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct DictEntry {
+  Value key;    // null for a deleted entry
+  Value value;
+  int64_t hash;
+};
+
+class DictTable {
+ public:
+  // Returns null when the key is absent.
+  Value get(Value key) const;
+  Value get(Value key, int64_t hash) const;
+  // Fast path for interned-str keys (globals, attributes): pointer compare first.
+  Value get_str(Str* key) const;
+  void set(Value key, Value value);
+  void set(Value key, int64_t hash, Value value);
+  // Returns the removed value, or null when the key was absent.
+  Value remove(Value key);
+  Value remove(Value key, int64_t hash);
+  bool contains(Value key) const { return !get(key).is_null(); }
+  void clear();
+  size_t size() const { return used_; }
+
+  // Iteration in insertion order: positions run over 0..entry_capacity() and
+  // skip holes, so an iterator keeps a position that stays valid across
+  // lookups (but not across inserts that resize, which the iterator detects
+  // through version()).
+  size_t entry_capacity() const { return entries_.size(); }
+  const DictEntry& entry_at(size_t i) const { return entries_[i]; }
+  uint64_t version() const { return version_; }
+
+  void trace(Tracer& t) const;
+
+ private:
+  int64_t find_slot(Value key, int64_t hash) const;  // index into entries_, or -1
+  void insert_new(Value key, int64_t hash, Value value);
+  void rebuild(size_t min_capacity);
+
+  std::vector<DictEntry> entries_;
+  std::vector<int32_t> index_;   // -1 empty, -2 deleted, else entry number
+  size_t used_ = 0;
+  size_t filled_ = 0;            // index slots not empty (used + deleted)
+  uint64_t version_ = 0;         // bumped on insert/delete (not on value update)
+};
+
+struct Dict : Object {
+  DictTable table;
+  explicit Dict(Type* t) : Object(t) {}
+  void trace(Tracer& t) override { table.trace(t); }
+  size_t size() const { return table.size(); }
+};
+
+Dict* new_dict();
+
+}  // namespace gilvm

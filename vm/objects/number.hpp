@@ -1,0 +1,43 @@
+// int (beyond the small-int immediate range) and float.
+//
+// Ints live in a Value as a small int whenever they fit 63 bits; only larger
+// magnitudes are heap Int objects holding a GMP integer. Every function that
+// produces an int goes through make_int(), which demotes results that fit, so
+// a given number always has one representation and small-int fast paths
+// never miss a value that could have been small.
+#pragma once
+
+#include <gmp.h>
+
+#include <string>
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct Int : Object {
+  mpz_t value;
+  explicit Int(Type* t) : Object(t) { mpz_init(value); }
+  ~Int() override { mpz_clear(value); }
+};
+
+struct Float : Object {
+  double value;
+  Float(Type* t, double v) : Object(t), value(v) {}
+};
+
+Value make_int(int64_t v);
+Value make_int(const mpz_t v);          // normalizes to a small int when it fits
+Value make_int_from_string(const std::string& decimal);
+Value make_float(double v);
+
+// An int-like value (small int, big int or bool) as GMP; false if `v` is not one.
+bool is_int_value(Value v);
+// Copies any int (small, big, bool) into `out` (initialized by the caller).
+void int_to_mpz(Value v, mpz_t out);
+// The int64 value of an int if it fits; false otherwise.
+bool int_to_int64(Value v, int64_t* out);
+double int_to_double(Value v);  // OverflowError when out of range
+std::string int_to_decimal(Value v);
+
+}  // namespace gilvm

@@ -1,0 +1,67 @@
+// set and frozenset.
+//
+// The table follows CPython's set layout and probing exactly (open addressing
+// with short linear runs, then the perturbed recurrence; growth when 3/5
+// full), because scripts print sets and the order of their elements is
+// the order of the table's slots: `{3, 1, 2}` must print as `{1, 2, 3}` here
+// as it does under CPython. Deleted slots are marked "dummy" and reused.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+class SetTable {
+ public:
+  SetTable() : slots_(kMinSize) {}
+  bool add(Value key);                 // false if it was already present
+  bool add(Value key, int64_t hash);
+  bool contains(Value key) const;
+  bool contains(Value key, int64_t hash) const;
+  bool discard(Value key);             // false if absent
+  void clear();
+  size_t size() const { return used_; }
+
+  // Iteration in slot order: positions 0..capacity(), skipping empty slots.
+  size_t capacity() const { return slots_.size(); }
+  bool occupied(size_t i) const { return !slots_[i].key.is_null() && !slots_[i].dummy; }
+  Value key_at(size_t i) const { return slots_[i].key; }
+  int64_t hash_at(size_t i) const { return slots_[i].hash; }
+  uint64_t version() const { return version_; }
+
+  void trace(Tracer& t) const;
+
+ private:
+  static constexpr size_t kMinSize = 8;
+  static constexpr int kLinearProbes = 9;
+  struct Slot {
+    Value key;
+    int64_t hash = 0;
+    bool dummy = false;
+  };
+  int64_t find(Value key, int64_t hash) const;
+  void resize(size_t min_used);
+  static void insert_clean(std::vector<Slot>& table, Value key, int64_t hash);
+
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+  size_t fill_ = 0;  // used + dummy
+  uint64_t version_ = 0;
+};
+
+struct Set : Object {  // both set and frozenset
+  SetTable table;
+  mutable int64_t hash = -1;  // frozenset only
+  explicit Set(Type* t) : Object(t) {}
+  void trace(Tracer& t) override { table.trace(t); }
+  size_t size() const { return table.size(); }
+};
+
+Set* new_set();
+Set* new_frozenset();
+bool is_set_like(Value v);  // set, frozenset or a subclass
+
+}  // namespace gilvm

@@ -1,0 +1,40 @@
+// Opcode numbers and metadata, generated from vm/opcodes.def.
+#pragma once
+
+#include <cstdint>
+
+namespace gilvm {
+
+enum class Op : uint8_t {
+#define OPCODE(name, effect, summary) name,
+#include "vm/opcodes.def"
+#undef OPCODE
+  kCount
+};
+
+struct OpInfo {
+  const char* name;
+  int stack_effect;  // 99: variable, computed by the compiler
+  const char* summary;
+};
+
+extern const OpInfo kOpInfo[static_cast<int>(Op::kCount)];
+
+inline uint32_t encode(Op op, uint32_t arg) { return static_cast<uint32_t>(op) | (arg << 8); }
+inline Op decode_op(uint32_t insn) { return static_cast<Op>(insn & 0xff); }
+inline uint32_t decode_arg(uint32_t insn) { return insn >> 8; }
+constexpr uint32_t kMaxArg = (1u << 24) - 1;
+
+// BINARY_OP arguments. In-place forms are the plain ones plus kInplace.
+enum BinaryOp : uint32_t {
+  kAdd, kSub, kMul, kMatMul, kTrueDiv, kFloorDiv, kMod, kPow, kLShift, kRShift,
+  kAnd, kOr, kXor, kBinaryOpCount,
+  kInplace = 16,
+};
+enum CompareOp : uint32_t { kLt, kLe, kEq, kNe, kGt, kGe };
+
+const char* binary_op_symbol(uint32_t op);   // "+", "+=", ...
+const char* binary_op_dunder(uint32_t op);   // "__add__", "__iadd__", ...
+const char* binary_op_rdunder(uint32_t op);  // "__radd__"
+
+}  // namespace gilvm

@@ -1,0 +1,102 @@
+// The object protocol: what Python's operators and built-ins do to any value.
+//
+// These functions implement CPython's dispatch rules once (fast paths for the
+// built-in types, then dunder methods looked up on the type, reflected
+// operands, NotImplemented), and everything else calls them: the interpreter
+// loop, the built-in functions, the methods of built-in types. All of them
+// may run Python code and may raise (throw PyException).
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "vm/object.hpp"
+#include "vm/objects/function.hpp"
+#include "vm/types.hpp"
+
+namespace gilvm {
+
+struct Str;
+struct Tuple;
+
+inline Type* type_of(Value v) {
+  if (v.is_object()) return v.object()->type;
+  if (v.is_small_int()) return types().int_;
+  if (v.is_bool()) return types().bool_;
+  return types().none;
+}
+inline bool is_type(Value v, Type* t) { return type_of(v) == t; }
+bool isinstance(Value v, Type* t);
+const std::string& type_name(Value v);
+
+// Lookup of `name` along the MRO of `type`, without binding; null if absent.
+Value lookup_in_mro(Type* type, Str* name);
+
+// Attributes.
+Value get_attr(Value obj, Str* name);               // AttributeError if absent
+Value get_attr_or_null(Value obj, Str* name);       // null if absent (AttributeError consumed)
+Value get_attr(Value obj, const char* name);
+void set_attr(Value obj, Str* name, Value value);
+void del_attr(Value obj, Str* name);
+// For LOAD_METHOD: returns true and the unbound function if `name` is a plain
+// method of obj's type (so the caller can pass obj as self); otherwise false
+// and the ordinary attribute value in *out.
+bool get_method(Value obj, Str* name, Value* out);
+// Binds a descriptor found on a type to an instance (or type, for classmethods).
+Value bind_descriptor(Value descriptor, Value instance, Type* owner);
+
+// Calls. `call_object` defers garbage collection for its duration (see gc.hpp).
+Value call_object(Value callable, const CallArgs& args);
+Value call(Value callable, std::initializer_list<Value> args);
+Value call_method(Value obj, Str* name, std::initializer_list<Value> args);
+Value call_method(Value obj, const char* name, std::initializer_list<Value> args);
+// As call_object, but collection may run inside: every Value the caller holds
+// across it must be rooted (Root, or reachable from rooted objects).
+Value call_object_gc_safe(Value callable, const CallArgs& args);
+bool is_callable(Value v);
+
+// Truth, comparison, hashing.
+bool is_truthy(Value v);
+bool values_equal(Value a, Value b);                 // a == b as a bool
+Value compare(Value a, Value b, uint32_t compare_op); // rich comparison result
+bool compare_bool(Value a, Value b, uint32_t compare_op);
+int64_t hash_value(Value v);                          // TypeError if unhashable
+
+// Text.
+Str* repr(Value v);
+Str* to_str(Value v);
+std::string repr_string(Value v);
+std::string str_string(Value v);
+Str* format_value(Value v, Str* spec);                // format(v, spec)
+
+// Arithmetic.
+Value binary_op(Value a, Value b, uint32_t op);       // BinaryOp, optionally | kInplace
+Value negate(Value v);
+Value positive(Value v);
+Value invert(Value v);
+Value absolute(Value v);
+
+// Containers.
+int64_t length(Value v);                              // len(v)
+Value get_item(Value container, Value key);
+void set_item(Value container, Value key, Value value);
+void del_item(Value container, Value key);
+bool contains(Value container, Value item);           // item in container
+
+// Iteration. iter_next returns null when the iterator is exhausted (a
+// StopIteration raised by Python code is consumed).
+Value get_iter(Value iterable);
+Value iter_next(Value iterator);
+// Drains an iterable into a vector (rooting it as it grows).
+std::vector<Value> collect_iterable(Value iterable);
+
+// Index protocol: an int from int-like values (ints, bools, __index__).
+int64_t index_value(Value v);                         // OverflowError if too large
+bool has_index(Value v);
+
+// Number conversions used by built-ins.
+double to_double(Value v);                            // float(), or TypeError
+
+}  // namespace gilvm

@@ -1,0 +1,92 @@
+// Per-thread interpreter state.
+//
+// Each OS thread that runs Python code has one ThreadState: its frame chain,
+// its data stack (where frames of ordinary calls live), the exception being
+// raised and the exception being handled (sys.exc_info()), its GC roots and
+// its recursion depth. `current_thread_state()` is a thread_local pointer;
+// the runtime layer creates states for new threads and switches nothing
+// else: the GIL decides which one runs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vm/frame.hpp"
+#include "vm/value.hpp"
+
+namespace gilvm {
+
+struct Code;
+
+class DataStack {
+ public:
+  DataStack() = default;
+  DataStack(const DataStack&) = delete;
+  DataStack& operator=(const DataStack&) = delete;
+  ~DataStack();
+  // Space for `slots` Values, or null if the thread is out of memory.
+  Value* push(size_t slots);
+  // Releases the most recent push (which began at `base`).
+  void pop(Value* base);
+
+ private:
+  struct Chunk {
+    Chunk* previous;
+    Value* top;
+    Value* limit;
+    Value* base() { return reinterpret_cast<Value*>(this + 1); }
+  };
+  Chunk* chunk_ = nullptr;
+};
+
+struct ThreadState {
+  Frame* current_frame = nullptr;
+  DataStack data_stack;
+  Value current_exception;        // being raised (C++ unwinding in progress)
+  Value handled_exception;        // being handled: sys.exc_info()[1], or null
+  bool reraising = false;         // the raise in flight adds no traceback entry
+  int recursion_depth = 0;
+  int gc_deferral_depth = 0;      // > 0: collection waits (see gc.hpp)
+  const char* c_stack_limit = nullptr;  // below this the C++ stack is too deep
+  std::vector<Value*> roots;      // Root handles (LIFO)
+  std::vector<Value> temp_roots;  // values pinned by RootedVector and friends
+  void* runtime_data = nullptr;   // the runtime layer's own per-thread state
+
+  void trace(Tracer& t);
+};
+
+ThreadState* current_thread_state();
+void set_current_thread_state(ThreadState* ts);
+
+// All live thread states (GC roots). The runtime registers threads it starts.
+void register_thread_state(ThreadState* ts);
+void unregister_thread_state(ThreadState* ts);
+
+// Records how deep this OS thread's C++ stack may go (call on thread entry).
+void note_c_stack_base(ThreadState* ts, size_t stack_size);
+
+// Keeps a C++ local Value alive across calls back into Python.
+class Root {
+ public:
+  explicit Root(Value v = Value()) : value_(v), ts_(current_thread_state()) { ts_->roots.push_back(&value_); }
+  ~Root() { ts_->roots.pop_back(); }
+  Root(const Root&) = delete;
+  Root& operator=(const Root&) = delete;
+  Value get() const { return value_; }
+  Value operator*() const { return value_; }
+  void set(Value v) { value_ = v; }
+  Root& operator=(Value v) {
+    value_ = v;
+    return *this;
+  }
+
+ private:
+  Value value_;
+  ThreadState* ts_;
+};
+
+int recursion_limit();
+void set_recursion_limit(int limit);
+
+}  // namespace gilvm

@@ -1,0 +1,56 @@
+// The built-in types, created once at start-up (vm/bootstrap.cpp) and never
+// collected. Code anywhere in the VM names them as `types().str` etc.
+#pragma once
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct CoreTypes {
+  Type* type;
+  Type* object;
+  Type* none;
+  Type* not_implemented;
+  Type* ellipsis;
+  Type* int_;
+  Type* bool_;
+  Type* float_;
+  Type* str;
+  Type* bytes;
+  Type* bytearray;
+  Type* tuple;
+  Type* list;
+  Type* dict;
+  Type* set;
+  Type* frozenset;
+  Type* range;
+  Type* slice;
+  Type* function;
+  Type* native_function;
+  Type* bound_method;
+  Type* code;
+  Type* cell;
+  Type* module;
+  Type* generator;
+  Type* coroutine;
+  Type* async_generator;
+  Type* property;
+  Type* staticmethod;
+  Type* classmethod;
+  Type* getset_descriptor;
+  Type* super;
+  Type* traceback;
+  Type* frame;
+  Type* iterator;         // generic native iterators (list_iterator etc. share a layout)
+  Type* dict_keys;
+  Type* dict_values;
+  Type* dict_items;
+};
+
+CoreTypes& types();
+
+// Singletons that are heap objects (None, True and False are immediates).
+Value not_implemented();
+Value ellipsis();
+
+}  // namespace gilvm
