@@ -2,7 +2,6 @@
 
 #include <gmp.h>
 
-#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -298,49 +297,6 @@ int64_t number_hash(Value v) {
   mpz_tdiv_r(r.v, x.v, m.v);  // sign follows the dividend, as CPython's
   int64_t h = mpz_get_si(r.v);
   return h == -1 ? -2 : h;
-}
-
-// Shortest round-trip digits (std::to_chars), laid out as CPython's repr:
-// positional for decimal exponents in [-4, 16), scientific otherwise.
-std::string float_repr(double d) {
-  if (std::isnan(d)) return "nan";
-  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string sci(buf, res.ptr);
-  // sci looks like -1.2345e+02
-  bool negative = sci[0] == '-';
-  size_t start = negative ? 1 : 0;
-  size_t epos = sci.find('e');
-  std::string digits;
-  for (size_t i = start; i < epos; ++i)
-    if (sci[i] != '.') digits.push_back(sci[i]);
-  int exponent = std::stoi(sci.substr(epos + 1));
-  std::string out;
-  if (negative) out.push_back('-');
-  if (exponent >= -4 && exponent < 16) {
-    if (exponent >= 0) {
-      size_t integral = static_cast<size_t>(exponent) + 1;
-      if (digits.size() <= integral) {
-        out.append(digits).append(integral - digits.size(), '0').append(".0");
-      } else {
-        out.append(digits, 0, integral).push_back('.');
-        out.append(digits, integral, std::string::npos);
-      }
-    } else {
-      out.append("0.").append(static_cast<size_t>(-exponent - 1), '0').append(digits);
-    }
-  } else {
-    out.push_back(digits[0]);
-    if (digits.size() > 1) {
-      out.push_back('.');
-      out.append(digits, 1, std::string::npos);
-    }
-    char exp_buf[16];
-    std::snprintf(exp_buf, sizeof exp_buf, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-    out.append(exp_buf);
-  }
-  return out;
 }
 
 std::string int_repr(Value v) {

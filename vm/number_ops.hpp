@@ -22,7 +22,6 @@ int64_t number_hash(Value v);
 double float_value(Value v);     // v is a float (or subclass)
 bool is_float(Value v);
 
-std::string float_repr(double d);
 std::string int_repr(Value v);
 
 }  // namespace gilvm

@@ -13,6 +13,8 @@
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/opcodes.hpp"
+#include "vm/text/float_format.hpp"
+#include "vm/text/repr.hpp"
 #include "vm/thread_state.hpp"
 
 namespace gilvm {
@@ -512,7 +514,8 @@ Str* repr(Value v) {
   if (v.is_small_int() || v.is_bool()) return new_str(int_repr(v));
   if (v.is_none()) return intern("None");
   Type* t = v.object()->type;
-  if (t == types().float_) return new_str(float_repr(v.as<Float>()->value));
+  if (t == types().float_) return new_str(text::float_repr(v.as<Float>()->value));
+  if (t == types().str) return new_str(text::repr_str(v.as<Str>()->data));
   if (t == types().int_) return new_str(int_repr(v));
   ThreadState* ts = current_thread_state();
   if (ts->recursion_depth > recursion_limit())

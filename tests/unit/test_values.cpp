@@ -7,6 +7,7 @@
 #include "vm/number_ops.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/opcodes.hpp"
+#include "vm/text/float_format.hpp"
 
 namespace gilvm::testing {
 namespace {
@@ -56,9 +57,9 @@ TEST_F(ValuesTest, BigIntArithmeticIsExact) {
 TEST_F(ValuesTest, FloorDivisionAndModuloFollowPython) {
   EXPECT_EQ(binary_op(Value::small_int(7), Value::small_int(-2), kFloorDiv).small_int_value(), -4);
   EXPECT_EQ(binary_op(Value::small_int(-7), Value::small_int(3), kMod).small_int_value(), 2);
-  EXPECT_EQ(float_repr(float_value(binary_op(make_float(7.5), Value::small_int(-2), kFloorDiv))), "-4.0");
-  EXPECT_EQ(float_repr(float_value(binary_op(make_float(-7.5), Value::small_int(2), kMod))), "0.5");
-  EXPECT_EQ(float_repr(float_value(binary_op(Value::small_int(10), Value::small_int(4), kTrueDiv))), "2.5");
+  EXPECT_EQ(text::float_repr(float_value(binary_op(make_float(7.5), Value::small_int(-2), kFloorDiv))), "-4.0");
+  EXPECT_EQ(text::float_repr(float_value(binary_op(make_float(-7.5), Value::small_int(2), kMod))), "0.5");
+  EXPECT_EQ(text::float_repr(float_value(binary_op(Value::small_int(10), Value::small_int(4), kTrueDiv))), "2.5");
   EXPECT_EQ(raised([] { binary_op(Value::small_int(1), Value::small_int(0), kFloorDiv); }),
             "ZeroDivisionError: integer division or modulo by zero");
   EXPECT_EQ(raised([] { binary_op(Value::small_int(1), Value::small_int(0), kTrueDiv); }),
@@ -80,7 +81,7 @@ TEST_F(ValuesTest, FloatReprIsCPythonsShortestForm) {
       {1e-7, "1e-07"},      {0.0001, "0.0001"},     {2.5e-5, "2.5e-05"},
       {1234567.125, "1234567.125"},
   };
-  for (const Case& c : cases) EXPECT_EQ(float_repr(c.value), c.repr);
+  for (const Case& c : cases) EXPECT_EQ(text::float_repr(c.value), c.repr);
 }
 
 TEST_F(ValuesTest, NumericHashesMatchCPython) {
