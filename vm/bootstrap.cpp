@@ -139,6 +139,7 @@ Value not_implemented() { return the_not_implemented; }
 Value ellipsis() { return the_ellipsis; }
 
 void keep_builtin_type_alive(Type* type) { immortals().push_back(type); }
+void keep_alive(Object* object) { immortals().push_back(object); }
 
 void bootstrap_vm() {
   static std::once_flag once;

@@ -1,20 +1,1275 @@
 // The bytecode interpreter loop.
 //
-// Not written yet: the compiler and the loop are the next step of the
-// language-core issue. Until then the entry points raise SystemError, so the
-// object model and its callers can be built and unit-tested on their own.
+// `eval_frame` runs frames until its entry frame returns (or, for a
+// generator frame, yields). A Python-to-Python call does not recurse here:
+// CALL pushes the callee's frame on the thread's data stack and the loop
+// continues in it; RETURN_VALUE pops it and resumes the caller. The loop
+// recurses in C++ only when native code calls back into Python, or to resume
+// a generator.
+//
+// State: the current frame's instruction index `pc`, its value stack pointer
+// `sp` and its locals are kept in locals of this function and written back
+// to the frame (SAVE_STATE) before anything that may look at the frame:
+// a safepoint (the GC traces frames), a call, a generator resumption.
+//
+// Exceptions: everything that fails throws a C++ exception (PyException
+// with the exception object in the thread state, or NativeError from pure
+// helpers). The catch block at the bottom adds a traceback entry for the
+// frame, then looks up the frame's exception table: a handler gets the
+// stack cut to its depth plus the exception; with none the frame is popped
+// and the search continues in the caller, until the entry frame, where the
+// exception leaves this function.
+//
+// Safepoints (eval-breaker checks) are at JUMP_BACKWARD, at function entry
+// and after calls return, where CPython 3.11 checks.
 #include "vm/interp.hpp"
 
+#include <new>
+
+#include "vm/call.hpp"
 #include "vm/errors.hpp"
+#include "vm/eval_breaker.hpp"
+#include "vm/gc.hpp"
+#include "vm/import.hpp"
+#include "vm/names.hpp"
+#include "vm/number_ops.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/generator.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/set.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/opcodes.hpp"
+#include "vm/ops.hpp"
+#include "vm/text/repr.hpp"
+#include "vm/thread_state.hpp"
 
 namespace gilvm {
 
-Value call_function(Function*, const CallArgs&, bool) {
-  raise_error(exc().SystemError, "the bytecode interpreter is not available in this build yet");
+namespace {
+
+// ---------------------------------------------------------------------------
+// Helpers for instructions whose work does not belong in the loop body.
+
+[[noreturn]] void name_error(Str* name) {
+  raise_error(exc().NameError, "name '" + name->data + "' is not defined");
 }
 
-Value run_code(Code*, Dict*, Dict*, bool) {
-  raise_error(exc().SystemError, "the bytecode interpreter is not available in this build yet");
+[[noreturn]] void unbound_local(Code* code, uint32_t index) {
+  raise_error(exc().UnboundLocalError, "cannot access local variable '" + code->varnames[index]->data +
+                                           "' where it is not associated with a value");
+}
+
+[[noreturn]] void unbound_deref(Code* code, uint32_t slot) {
+  uint32_t i = slot - code->nlocals();
+  if (i < code->cellvars.size())
+    raise_error(exc().UnboundLocalError, "cannot access local variable '" + code->cellvars[i]->data +
+                                             "' where it is not associated with a value");
+  Str* name = code->freevars[i - code->cellvars.size()];
+  raise_error(exc().NameError, "cannot access free variable '" + name->data +
+                                   "' where it is not associated with a value in enclosing scope");
+}
+
+Value load_global(Frame* frame, Str* name) {
+  Value v = frame->globals->table.get_str(name);
+  if (!v.is_null()) return v;
+  if (frame->builtins != nullptr) {
+    v = frame->builtins->table.get_str(name);
+    if (!v.is_null()) return v;
+  }
+  name_error(name);
+}
+
+Value load_name(Frame* frame, Str* name) {
+  if (frame->locals != nullptr) {
+    Value v = frame->locals->table.get_str(name);
+    if (!v.is_null()) return v;
+  }
+  return load_global(frame, name);
+}
+
+// Fills `out` (count values, first item first) from an iterable.
+void unpack_sequence(Value seq, uint32_t count, Value* out_reversed_top) {
+  Type* t = type_of(seq);
+  const std::vector<Value>* items = nullptr;
+  if (t == types().tuple) items = &seq.as<Tuple>()->items;
+  if (t == types().list) items = &seq.as<List>()->items;
+  std::vector<Value> collected;
+  if (items == nullptr) {
+    if (lookup_in_mro(t, names().__iter__).is_null() && lookup_in_mro(t, names().__getitem__).is_null())
+      raise_type_error("cannot unpack non-iterable " + t->name + " object");
+    Value it = get_iter(seq);
+    for (;;) {
+      Value x = iter_next(it);
+      if (x.is_null()) break;
+      if (collected.size() == count)
+        raise_value_error("too many values to unpack (expected " + std::to_string(count) + ")");
+      collected.push_back(x);
+    }
+    items = &collected;
+  }
+  if (items->size() < count)
+    raise_value_error("not enough values to unpack (expected " + std::to_string(count) + ", got " +
+                      std::to_string(items->size()) + ")");
+  if (items->size() > count)
+    raise_value_error("too many values to unpack (expected " + std::to_string(count) + ")");
+  for (uint32_t i = 0; i < count; ++i) out_reversed_top[count - 1 - i] = (*items)[i];
+}
+
+// a, *b, c = seq: pushes (after in reverse), the star list, (before in reverse).
+void unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out) {
+  std::vector<Value> items = collect_iterable(seq);
+  if (items.size() < before + after)
+    raise_value_error("not enough values to unpack (expected at least " + std::to_string(before + after) +
+                      ", got " + std::to_string(items.size()) + ")");
+  uint32_t total = before + after + 1;
+  // out[0] is the deepest slot: the last target.
+  size_t n = items.size();
+  for (uint32_t i = 0; i < after; ++i) out[i] = items[n - 1 - i];
+  out[after] = new_list(std::vector<Value>(items.begin() + before, items.begin() + (n - after)));
+  for (uint32_t i = 0; i < before; ++i) out[total - 1 - i] = items[i];
+}
+
+Value format_field(Value value, uint32_t flags, Value spec) {
+  switch (flags & 3) {
+    case 1: value = to_str(value); break;
+    case 2: value = repr(value); break;
+    case 3: {
+      std::string r = repr_string(value);
+      std::string ascii;
+      for (size_t i = 0; i < r.size();) {
+        unsigned char c = static_cast<unsigned char>(r[i]);
+        if (c < 0x80) {
+          ascii.push_back(static_cast<char>(c));
+          ++i;
+          continue;
+        }
+        // Decode one UTF-8 sequence and escape it.
+        uint32_t cp;
+        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        cp = c & (0xFF >> (len + 1));
+        for (size_t k = 1; k < len && i + k < r.size(); ++k) cp = (cp << 6) | (r[i + k] & 0x3F);
+        char buf[16];
+        if (cp <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+        else if (cp <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+        else std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+        ascii += buf;
+        i += len;
+      }
+      value = new_str(ascii);
+      break;
+    }
+    default: break;
+  }
+  Str* spec_str = spec.is_null() ? intern("") : spec.as<Str>();
+  return format_value(value, spec_str);
+}
+
+bool exception_matches_class(Value exc_value, Value match) {
+  auto check = [](Value m) {
+    if (!is_exception_class(m))
+      raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+  };
+  if (type_of(match) == types().tuple) {
+    for (Value m : match.as<Tuple>()->items) check(m);
+    for (Value m : match.as<Tuple>()->items)
+      if (isinstance(exc_value, m.as<Type>())) return true;
+    return false;
+  }
+  check(match);
+  return isinstance(exc_value, match.as<Type>());
+}
+
+void do_raise(ThreadState* ts, Value exception, Value cause) {
+  if (exception.is_null()) {
+    Value active = ts->handled_exception;
+    if (active.is_null() || active.is_none()) raise_runtime_error("No active exception to reraise");
+    ts->current_exception = active;
+    ts->reraising = true;
+    throw PyException{};
+  }
+  if (is_exception_class(exception)) exception = call_object(exception, CallArgs{nullptr, 0});
+  if (!is_exception_instance(exception)) raise_type_error("exceptions must derive from BaseException");
+  if (!cause.is_null()) {
+    if (is_exception_class(cause)) cause = call_object(cause, CallArgs{nullptr, 0});
+    if (!cause.is_none() && !is_exception_instance(cause))
+      raise_type_error("exception causes must derive from BaseException");
+    auto* e = exception.as<ExceptionObject>();
+    e->cause = cause.is_none() ? Value::null() : cause;
+    e->suppress_context = true;
+  }
+  raise_exception(exception);
+}
+
+Value merge_call_kwargs(Value target, Value source, bool reject_duplicates) {
+  Dict* d = target.as<Dict>();
+  if (type_of(source) == types().dict) {
+    const DictTable& t = source.as<Dict>()->table;
+    for (size_t i = 0; i < t.entry_capacity(); ++i) {
+      const DictEntry& e = t.entry_at(i);
+      if (e.key.is_null()) continue;
+      if (reject_duplicates && !d->table.get(e.key, e.hash).is_null()) {
+        if (type_of(e.key) == types().str)
+          raise_type_error("got multiple values for keyword argument '" + e.key.as<Str>()->data + "'");
+      }
+      d->table.set(e.key, e.hash, e.value);
+    }
+    return target;
+  }
+  Value keys_method = get_attr_or_null(source, names().keys);
+  if (keys_method.is_null())
+    raise_type_error("'" + type_name(source) + "' object is not a mapping");
+  Value keys = call_object(keys_method, CallArgs{nullptr, 0});
+  for (Value k : collect_iterable(keys)) {
+    if (reject_duplicates && !d->table.get(k).is_null() && type_of(k) == types().str)
+      raise_type_error("got multiple values for keyword argument '" + k.as<Str>()->data + "'");
+    d->table.set(k, get_item(source, k));
+  }
+  return target;
+}
+
+void add_traceback(Value exception, Frame* frame) {
+  if (!is_exception_instance(exception)) return;
+  auto* e = exception.as<ExceptionObject>();
+  uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
+  Traceback* next = e->traceback.is_null() ? nullptr : e->traceback.as<Traceback>();
+  e->traceback = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at));
+}
+
+void chain_context(ThreadState* ts, Value exception) {
+  Value handled = ts->handled_exception;
+  if (handled.is_null() || handled.is_none() || handled.is(exception)) return;
+  if (!is_exception_instance(exception)) return;
+  auto* e = exception.as<ExceptionObject>();
+  if (!e->context.is_null()) return;
+  // Avoid creating a cycle in the context chain.
+  for (Value c = handled; !c.is_null() && is_exception_instance(c); c = c.as<ExceptionObject>()->context) {
+    if (c.is(exception)) {
+      return;
+    }
+  }
+  e->context = handled;
+}
+
+const ExceptionEntry* find_handler(const Code* code, uint32_t at) {
+  for (const ExceptionEntry& entry : code->exception_table)
+    if (at >= entry.start && at < entry.end) return &entry;
+  return nullptr;
+}
+
+Value builtin_build_class_value(Frame* frame) {
+  Value v = frame->builtins ? frame->builtins->table.get_str(names().__build_class__) : Value::null();
+  if (v.is_null()) raise_error(exc().NameError, "__build_class__ not found");
+  return v;
+}
+
+Value make_function_from_stack(Frame* frame, Value*& sp, uint32_t flags) {
+  Code* code = (*--sp).as<Code>();
+  Function* f = new_function(code, frame->globals);
+  if (flags & 8) f->closure = (*--sp).as<Tuple>();
+  if (flags & 4) --sp;  // annotations are not kept
+  if (flags & 2) f->kwdefaults = (*--sp).as<Dict>();
+  if (flags & 1) f->defaults = (*--sp).as<Tuple>();
+  Value module_name = frame->globals->table.get_str(names().__name__);
+  f->module = module_name.is_null() ? Value::none() : module_name;
+  f->doc = code->doc.is_null() ? Value::none() : code->doc;
+  return f;
+}
+
+// Collects the arguments of CALL_EX into one array: positionals, then the
+// keyword values, with their names in a tuple.
+struct ExArgs {
+  std::vector<Value> values;
+  Tuple* kwnames = nullptr;
+  size_t positional = 0;
+};
+ExArgs collect_ex_args(Value args, Value kwargs) {
+  ExArgs out;
+  if (type_of(args) == types().tuple) {
+    out.values = args.as<Tuple>()->items;
+  } else {
+    out.values = collect_iterable(args);
+  }
+  out.positional = out.values.size();
+  if (!kwargs.is_null()) {
+    std::vector<Value> names_list;
+    const DictTable& t = kwargs.as<Dict>()->table;
+    for (size_t i = 0; i < t.entry_capacity(); ++i) {
+      const DictEntry& e = t.entry_at(i);
+      if (e.key.is_null()) continue;
+      if (type_of(e.key) != types().str) raise_type_error("keywords must be strings");
+      names_list.push_back(e.key);
+      out.values.push_back(e.value);
+    }
+    if (!names_list.empty()) out.kwnames = new_tuple(std::move(names_list));
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The loop
+
+Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
+  {
+    const char* probe = static_cast<const char*>(__builtin_frame_address(0));
+    if (ts->c_stack_limit != nullptr && probe < ts->c_stack_limit) {
+      ts->current_frame = entry->previous;
+      pop_frame(ts, entry);
+      raise_error(exc().RecursionError, "maximum recursion depth exceeded");
+    }
+  }
+  Frame* frame = entry;
+  Code* code;
+  const uint32_t* insns;
+  const Value* consts;
+  Value* locals;
+  Value* stack_base;
+  Value* sp;
+  uint32_t pc;
+  uint32_t insn;
+
+#define LOAD_STATE()                                          \
+  do {                                                        \
+    code = frame->code;                                       \
+    insns = code->insns.data();                               \
+    consts = code->consts.data();                             \
+    locals = frame->localsplus();                             \
+    stack_base = locals + code->nlocalsplus();                \
+    sp = stack_base + frame->stack_depth;                     \
+    pc = frame->pc;                                           \
+  } while (0)
+#define SAVE_STATE()                                                    \
+  do {                                                                  \
+    frame->pc = pc;                                                     \
+    frame->stack_depth = static_cast<uint32_t>(sp - stack_base);        \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define ARG (insn >> 8)
+#define CHECK_EVAL_BREAKER()                                            \
+  do {                                                                  \
+    if (eval_breaker.load(std::memory_order_relaxed) != 0) {            \
+      SAVE_STATE();                                                     \
+      handle_eval_breaker(ts);                                          \
+    }                                                                   \
+  } while (0)
+
+#if defined(__GNUC__)
+#define GILVM_COMPUTED_GOTO 1
+#endif
+
+#ifdef GILVM_COMPUTED_GOTO
+  static const void* const dispatch_table[] = {
+#define OPCODE(name, effect, summary) &&op_##name,
+#include "vm/opcodes.def"
+#undef OPCODE
+  };
+#define TARGET(name) op_##name:
+#define DISPATCH()                               \
+  do {                                           \
+    insn = insns[pc++];                          \
+    goto* dispatch_table[insn & 0xff];           \
+  } while (0)
+#else
+#define TARGET(name) case Op::name:
+#define DISPATCH() goto dispatch_top
+#endif
+
+  ts->current_frame = frame;
+  LOAD_STATE();
+
+  for (;;) {
+    try {
+      if (!throw_in.is_null()) {
+        // generator.throw(): raise at the suspension point.
+        ts->current_exception = throw_in;
+        ts->reraising = false;
+        throw_in = Value::null();
+        throw PyException{};
+      }
+#ifdef GILVM_COMPUTED_GOTO
+      DISPATCH();
+#else
+    dispatch_top:
+      insn = insns[pc++];
+      switch (decode_op(insn)) {
+#endif
+
+      TARGET(NOP) { DISPATCH(); }
+      TARGET(POP_TOP) {
+        --sp;
+        DISPATCH();
+      }
+      TARGET(COPY) {
+        Value v = PEEK(ARG);
+        PUSH(v);
+        DISPATCH();
+      }
+      TARGET(SWAP) {
+        Value v = TOP();
+        TOP() = PEEK(ARG);
+        PEEK(ARG) = v;
+        DISPATCH();
+      }
+      TARGET(PUSH_NULL) {
+        PUSH(Value::null());
+        DISPATCH();
+      }
+      TARGET(LOAD_CONST) {
+        PUSH(consts[ARG]);
+        DISPATCH();
+      }
+      TARGET(LOAD_FAST) {
+        Value v = locals[ARG];
+        if (v.is_null()) unbound_local(code, ARG);
+        PUSH(v);
+        DISPATCH();
+      }
+      TARGET(STORE_FAST) {
+        locals[ARG] = POP();
+        DISPATCH();
+      }
+      TARGET(DELETE_FAST) {
+        if (locals[ARG].is_null()) unbound_local(code, ARG);
+        locals[ARG] = Value::null();
+        DISPATCH();
+      }
+      TARGET(LOAD_DEREF) {
+        Value v = locals[ARG].as<Cell>()->contents;
+        if (v.is_null()) unbound_deref(code, ARG);
+        PUSH(v);
+        DISPATCH();
+      }
+      TARGET(STORE_DEREF) {
+        locals[ARG].as<Cell>()->contents = POP();
+        DISPATCH();
+      }
+      TARGET(DELETE_DEREF) {
+        Cell* cell = locals[ARG].as<Cell>();
+        if (cell->contents.is_null()) unbound_deref(code, ARG);
+        cell->contents = Value::null();
+        DISPATCH();
+      }
+      TARGET(LOAD_CLOSURE) {
+        PUSH(locals[ARG]);
+        DISPATCH();
+      }
+      TARGET(LOAD_CLASSDEREF) {
+        uint32_t i = ARG - code->nlocals();
+        Str* name = i < code->cellvars.size() ? code->cellvars[i] : code->freevars[i - code->cellvars.size()];
+        Value v = frame->locals ? frame->locals->table.get_str(name) : Value::null();
+        if (v.is_null()) {
+          v = locals[ARG].as<Cell>()->contents;
+          if (v.is_null()) unbound_deref(code, ARG);
+        }
+        PUSH(v);
+        DISPATCH();
+      }
+      TARGET(LOAD_GLOBAL) {
+        PUSH(load_global(frame, code->names[ARG]));
+        DISPATCH();
+      }
+      TARGET(STORE_GLOBAL) {
+        frame->globals->table.set(code->names[ARG], POP());
+        DISPATCH();
+      }
+      TARGET(DELETE_GLOBAL) {
+        if (frame->globals->table.remove(code->names[ARG]).is_null()) name_error(code->names[ARG]);
+        DISPATCH();
+      }
+      TARGET(LOAD_NAME) {
+        PUSH(load_name(frame, code->names[ARG]));
+        DISPATCH();
+      }
+      TARGET(STORE_NAME) {
+        Dict* target = frame->locals ? frame->locals : frame->globals;
+        target->table.set(code->names[ARG], POP());
+        DISPATCH();
+      }
+      TARGET(DELETE_NAME) {
+        Dict* target = frame->locals ? frame->locals : frame->globals;
+        if (target->table.remove(code->names[ARG]).is_null()) name_error(code->names[ARG]);
+        DISPATCH();
+      }
+      TARGET(LOAD_ATTR) {
+        TOP() = get_attr(TOP(), code->names[ARG]);
+        DISPATCH();
+      }
+      TARGET(STORE_ATTR) {
+        Value obj = POP();
+        Value value = POP();
+        set_attr(obj, code->names[ARG], value);
+        DISPATCH();
+      }
+      TARGET(DELETE_ATTR) {
+        del_attr(POP(), code->names[ARG]);
+        DISPATCH();
+      }
+      TARGET(LOAD_METHOD) {
+        Value obj = TOP();
+        Value method;
+        if (get_method(obj, code->names[ARG], &method)) {
+          TOP() = method;
+          PUSH(obj);
+        } else {
+          TOP() = method;
+          PUSH(Value::null());
+        }
+        DISPATCH();
+      }
+      TARGET(BINARY_OP) {
+        Value b = POP();
+        Value a = TOP();
+        if (a.is_small_int() && b.is_small_int()) {
+          int64_t x = a.small_int_value(), y = b.small_int_value();
+          switch (ARG & ~uint32_t(kInplace)) {
+            case kAdd:
+              TOP() = make_int(x + y);
+              DISPATCH();
+            case kSub:
+              TOP() = make_int(x - y);
+              DISPATCH();
+            default:
+              break;
+          }
+        }
+        TOP() = binary_op(a, b, ARG);
+        DISPATCH();
+      }
+      TARGET(UNARY_NEGATIVE) {
+        TOP() = negate(TOP());
+        DISPATCH();
+      }
+      TARGET(UNARY_POSITIVE) {
+        TOP() = positive(TOP());
+        DISPATCH();
+      }
+      TARGET(UNARY_NOT) {
+        TOP() = Value::boolean(!is_truthy(TOP()));
+        DISPATCH();
+      }
+      TARGET(UNARY_INVERT) {
+        TOP() = invert(TOP());
+        DISPATCH();
+      }
+      TARGET(COMPARE_OP) {
+        Value b = POP();
+        Value a = TOP();
+        if (a.is_small_int() && b.is_small_int()) {
+          int64_t x = a.small_int_value(), y = b.small_int_value();
+          bool r;
+          switch (ARG) {
+            case kLt: r = x < y; break;
+            case kLe: r = x <= y; break;
+            case kEq: r = x == y; break;
+            case kNe: r = x != y; break;
+            case kGt: r = x > y; break;
+            default: r = x >= y; break;
+          }
+          TOP() = Value::boolean(r);
+          DISPATCH();
+        }
+        TOP() = compare(a, b, ARG);
+        DISPATCH();
+      }
+      TARGET(IS_OP) {
+        Value b = POP();
+        bool same = TOP().is(b);
+        TOP() = Value::boolean(ARG ? !same : same);
+        DISPATCH();
+      }
+      TARGET(CONTAINS_OP) {
+        Value container = POP();
+        bool in = contains(container, TOP());
+        TOP() = Value::boolean(ARG ? !in : in);
+        DISPATCH();
+      }
+      TARGET(BINARY_SUBSCR) {
+        Value key = POP();
+        TOP() = get_item(TOP(), key);
+        DISPATCH();
+      }
+      TARGET(STORE_SUBSCR) {
+        Value key = POP();
+        Value container = POP();
+        Value value = POP();
+        set_item(container, key, value);
+        DISPATCH();
+      }
+      TARGET(DELETE_SUBSCR) {
+        Value key = POP();
+        del_item(POP(), key);
+        DISPATCH();
+      }
+      TARGET(BUILD_SLICE) {
+        Value step = ARG == 3 ? POP() : Value::none();
+        Value stop = POP();
+        TOP() = gc_new<Slice>(types().slice, TOP(), stop, step);
+        DISPATCH();
+      }
+      TARGET(BUILD_TUPLE) {
+        uint32_t n = ARG;
+        Value t = new_tuple(std::vector<Value>(sp - n, sp));
+        sp -= n;
+        PUSH(t);
+        DISPATCH();
+      }
+      TARGET(BUILD_LIST) {
+        uint32_t n = ARG;
+        Value l = new_list(std::vector<Value>(sp - n, sp));
+        sp -= n;
+        PUSH(l);
+        DISPATCH();
+      }
+      TARGET(BUILD_SET) {
+        uint32_t n = ARG;
+        Set* s = new_set();
+        for (uint32_t i = 0; i < n; ++i) s->table.add(sp[-static_cast<int64_t>(n) + i]);
+        sp -= n;
+        PUSH(s);
+        DISPATCH();
+      }
+      TARGET(BUILD_MAP) {
+        uint32_t n = ARG;
+        Dict* d = new_dict();
+        Value* base = sp - 2 * n;
+        for (uint32_t i = 0; i < n; ++i) d->table.set(base[2 * i], base[2 * i + 1]);
+        sp = base;
+        PUSH(d);
+        DISPATCH();
+      }
+      TARGET(BUILD_CONST_KEY_MAP) {
+        uint32_t n = ARG;
+        Tuple* keys = POP().as<Tuple>();
+        Dict* d = new_dict();
+        Value* base = sp - n;
+        for (uint32_t i = 0; i < n; ++i) d->table.set(keys->items[i], base[i]);
+        sp = base;
+        PUSH(d);
+        DISPATCH();
+      }
+      TARGET(BUILD_STRING) {
+        uint32_t n = ARG;
+        std::string out;
+        for (uint32_t i = 0; i < n; ++i) out += sp[-static_cast<int64_t>(n) + i].as<Str>()->data;
+        sp -= n;
+        PUSH(new_str(std::move(out)));
+        DISPATCH();
+      }
+      TARGET(LIST_APPEND) {
+        Value v = POP();
+        PEEK(ARG).as<List>()->items.push_back(v);
+        DISPATCH();
+      }
+      TARGET(SET_ADD) {
+        Value v = POP();
+        PEEK(ARG).as<Set>()->table.add(v);
+        DISPATCH();
+      }
+      TARGET(MAP_ADD) {
+        Value value = POP();
+        Value key = POP();
+        PEEK(ARG).as<Dict>()->table.set(key, value);
+        DISPATCH();
+      }
+      TARGET(LIST_EXTEND) {
+        Value iterable = POP();
+        List* list = PEEK(ARG).as<List>();
+        if (lookup_in_mro(type_of(iterable), names().__iter__).is_null() &&
+            lookup_in_mro(type_of(iterable), names().__getitem__).is_null())
+          raise_type_error("Value after * must be an iterable, not " + type_name(iterable));
+        std::vector<Value> items = collect_iterable(iterable);
+        list->items.insert(list->items.end(), items.begin(), items.end());
+        DISPATCH();
+      }
+      TARGET(SET_UPDATE) {
+        Value iterable = POP();
+        Set* set = PEEK(ARG).as<Set>();
+        for (Value v : collect_iterable(iterable)) set->table.add(v);
+        DISPATCH();
+      }
+      TARGET(DICT_UPDATE) {
+        Value source = POP();
+        if (lookup_in_mro(type_of(source), names().keys).is_null())
+          raise_type_error("'" + type_name(source) + "' object is not a mapping");
+        merge_call_kwargs(PEEK(ARG), source, false);
+        DISPATCH();
+      }
+      TARGET(DICT_MERGE) {
+        Value source = POP();
+        if (type_of(source) != types().dict && get_attr_or_null(source, names().keys).is_null())
+          raise_type_error("argument after ** must be a mapping, not " + type_name(source));
+        merge_call_kwargs(PEEK(ARG), source, true);
+        DISPATCH();
+      }
+      TARGET(LIST_TO_TUPLE) {
+        TOP() = new_tuple(TOP().as<List>()->items);
+        DISPATCH();
+      }
+      TARGET(FORMAT_VALUE) {
+        Value spec = (ARG & 4) ? POP() : Value::null();
+        TOP() = format_field(TOP(), ARG, spec);
+        DISPATCH();
+      }
+      TARGET(UNPACK_SEQUENCE) {
+        Value seq = POP();
+        uint32_t n = ARG;
+        unpack_sequence(seq, n, sp);
+        sp += n;
+        DISPATCH();
+      }
+      TARGET(UNPACK_EX) {
+        Value seq = POP();
+        uint32_t before = ARG & 0xff, after = ARG >> 8;
+        unpack_ex(seq, before, after, sp);
+        sp += before + after + 1;
+        DISPATCH();
+      }
+      TARGET(JUMP_FORWARD) {
+        pc = ARG;
+        DISPATCH();
+      }
+      TARGET(JUMP_BACKWARD) {
+        pc = ARG;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+      TARGET(JUMP_NO_INTERRUPT) {
+        pc = ARG;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_FALSE) {
+        Value v = POP();
+        if (v.is_false() || (!v.is_true() && !is_truthy(v))) pc = ARG;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_TRUE) {
+        Value v = POP();
+        if (v.is_true() || (!v.is_false() && is_truthy(v))) pc = ARG;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_NONE) {
+        if (POP().is_none()) pc = ARG;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_NOT_NONE) {
+        if (!POP().is_none()) pc = ARG;
+        DISPATCH();
+      }
+      TARGET(JUMP_IF_FALSE_OR_POP) {
+        if (!is_truthy(TOP())) pc = ARG;
+        else --sp;
+        DISPATCH();
+      }
+      TARGET(JUMP_IF_TRUE_OR_POP) {
+        if (is_truthy(TOP())) pc = ARG;
+        else --sp;
+        DISPATCH();
+      }
+      TARGET(GET_ITER) {
+        TOP() = get_iter(TOP());
+        DISPATCH();
+      }
+      TARGET(FOR_ITER) {
+        Value it = TOP();
+        Value next;
+        if (type_of(it) == types().generator) {
+          SAVE_STATE();
+          GenResult r = generator_send(it.as<Generator>(), Value::none(), true);
+          next = r.finished ? Value::null() : r.value;
+        } else {
+          next = iter_next(it);
+        }
+        if (next.is_null()) {
+          --sp;
+          pc = ARG;
+        } else {
+          PUSH(next);
+        }
+        DISPATCH();
+      }
+      TARGET(CALL) {
+        uint32_t n = ARG;
+        Value* args = sp - n;
+        Value* func_slot = args - 2;
+        Value callable = func_slot[0];
+        size_t count = n;
+        if (!func_slot[1].is_null()) {
+          args -= 1;
+          count += 1;
+        } else if (type_of(callable) == types().bound_method) {
+          BoundMethod* m = callable.as<BoundMethod>();
+          func_slot[1] = m->self;
+          callable = m->function;
+          args -= 1;
+          count += 1;
+        }
+        if (type_of(callable) == types().function) {
+          frame->pc = pc;
+          frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
+          Frame* callee;
+          Value gen = prepare_call(ts, callable.as<Function>(), CallArgs{args, count, nullptr}, &callee);
+          if (callee == nullptr) {
+            sp = func_slot;
+            PUSH(gen);
+            DISPATCH();
+          }
+          callee->previous = frame;
+          frame = callee;
+          ts->current_frame = frame;
+          LOAD_STATE();
+          CHECK_EVAL_BREAKER();
+          DISPATCH();
+        }
+        SAVE_STATE();
+        Value result = type_of(callable) == types().native_function
+                           ? callable.as<NativeFunction>()->fn(CallArgs{args, count, nullptr})
+                           : call_object(callable, CallArgs{args, count, nullptr});
+        sp = func_slot;
+        PUSH(result);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+      TARGET(CALL_KW) {
+        Tuple* kwnames = POP().as<Tuple>();
+        uint32_t n = ARG;
+        size_t nkw = kwnames->items.size();
+        Value* args = sp - n;
+        Value* func_slot = args - 2;
+        Value callable = func_slot[0];
+        size_t count = n - nkw;
+        if (!func_slot[1].is_null()) {
+          args -= 1;
+          count += 1;
+        } else if (type_of(callable) == types().bound_method) {
+          BoundMethod* m = callable.as<BoundMethod>();
+          func_slot[1] = m->self;
+          callable = m->function;
+          args -= 1;
+          count += 1;
+        }
+        if (type_of(callable) == types().function) {
+          frame->pc = pc;
+          frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
+          Frame* callee;
+          Value gen = prepare_call(ts, callable.as<Function>(), CallArgs{args, count, kwnames}, &callee);
+          if (callee == nullptr) {
+            sp = func_slot;
+            PUSH(gen);
+            DISPATCH();
+          }
+          callee->previous = frame;
+          frame = callee;
+          ts->current_frame = frame;
+          LOAD_STATE();
+          CHECK_EVAL_BREAKER();
+          DISPATCH();
+        }
+        PUSH(kwnames);  // keep the names alive while the callee runs
+        SAVE_STATE();
+        Value result = call_object(callable, CallArgs{args, count, kwnames});
+        sp = func_slot;
+        PUSH(result);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+      TARGET(CALL_EX) {
+        Value kwargs = (ARG & 1) ? POP() : Value::null();
+        Value args_value = POP();
+        Value* func_slot = sp - 2;
+        Value callable = func_slot[0];
+        ExArgs ex = collect_ex_args(args_value, kwargs);
+        PUSH(args_value);
+        if (!kwargs.is_null()) PUSH(kwargs);
+        if (ex.kwnames != nullptr) PUSH(ex.kwnames);
+        if (type_of(callable) == types().bound_method) {
+          BoundMethod* m = callable.as<BoundMethod>();
+          ex.values.insert(ex.values.begin(), m->self);
+          ex.positional += 1;
+          callable = m->function;
+        }
+        if (type_of(callable) == types().function) {
+          frame->pc = pc;
+          frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
+          Frame* callee;
+          Value gen = prepare_call(ts, callable.as<Function>(),
+                                   CallArgs{ex.values.data(), ex.positional, ex.kwnames}, &callee);
+          if (callee == nullptr) {
+            sp = func_slot;
+            PUSH(gen);
+            DISPATCH();
+          }
+          callee->previous = frame;
+          frame = callee;
+          ts->current_frame = frame;
+          LOAD_STATE();
+          CHECK_EVAL_BREAKER();
+          DISPATCH();
+        }
+        SAVE_STATE();
+        Value result = call_object(callable, CallArgs{ex.values.data(), ex.positional, ex.kwnames});
+        sp = func_slot;
+        PUSH(result);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+      TARGET(MAKE_FUNCTION) {
+        Value f = make_function_from_stack(frame, sp, ARG);
+        PUSH(f);
+        DISPATCH();
+      }
+      TARGET(RETURN_VALUE) {
+        Value result = POP();
+        Frame* caller = frame->previous;
+        bool was_entry = frame->is_entry;
+        ts->current_frame = caller;
+        pop_frame(ts, frame);
+        if (was_entry) return result;
+        frame = caller;
+        LOAD_STATE();
+        PUSH(result);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+      TARGET(LOAD_BUILD_CLASS) {
+        PUSH(builtin_build_class_value(frame));
+        DISPATCH();
+      }
+      TARGET(SETUP_ANNOTATIONS) {
+        Dict* target = frame->locals ? frame->locals : frame->globals;
+        if (target->table.get_str(names().__annotations__).is_null())
+          target->table.set(names().__annotations__, new_dict());
+        DISPATCH();
+      }
+      TARGET(YIELD_VALUE) {
+        Value value = POP();
+        SAVE_STATE();
+        static_cast<Generator*>(frame->generator)->yielded = true;
+        ts->current_frame = frame->previous;
+        --ts->recursion_depth;
+        return value;
+      }
+      TARGET(GET_YIELD_FROM_ITER) {
+        Value v = TOP();
+        Type* t = type_of(v);
+        if (t == types().coroutine) {
+          if (!(code->flags & (kCodeCoroutine | kCodeAsyncGenerator)))
+            raise_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
+        } else if (t != types().generator) {
+          TOP() = get_iter(v);
+        }
+        DISPATCH();
+      }
+      TARGET(SEND) {
+        Value sent = POP();
+        Value sub = TOP();
+        Type* t = type_of(sub);
+        if (t == types().generator || t == types().coroutine) {
+          SAVE_STATE();
+          GenResult r = generator_send(sub.as<Generator>(), sent, true);
+          if (r.finished) {
+            TOP() = r.value;
+            pc = ARG;
+          } else {
+            PUSH(r.value);
+          }
+          DISPATCH();
+        }
+        SAVE_STATE();
+        try {
+          Value r = sent.is_none() ? call_method(sub, names().__next__, {}) : call_method(sub, names().send, {sent});
+          PUSH(r);
+        } catch (PyException&) {
+          if (!exception_matches(exc().StopIteration)) throw;
+          Value stop = take_current_exception();
+          const auto& items = stop.as<ExceptionObject>()->args->items;
+          TOP() = items.empty() ? Value::none() : items[0];
+          pc = ARG;
+        }
+        DISPATCH();
+      }
+      TARGET(GET_AWAITABLE) {
+        Value v = TOP();
+        if (type_of(v) != types().coroutine) {
+          Value await = lookup_in_mro(type_of(v), names().__await__);
+          if (await.is_null())
+            raise_type_error("object " + type_name(v) + " can't be used in 'await' expression");
+          TOP() = call_method(v, names().__await__, {});
+        }
+        DISPATCH();
+      }
+      TARGET(GET_AITER) {
+        TOP() = call_method(TOP(), names().__aiter__, {});
+        DISPATCH();
+      }
+      TARGET(GET_ANEXT) {
+        Value awaitable = call_method(TOP(), names().__anext__, {});
+        if (type_of(awaitable) != types().coroutine) awaitable = call_method(awaitable, names().__await__, {});
+        PUSH(awaitable);
+        DISPATCH();
+      }
+      TARGET(END_ASYNC_FOR) {
+        Value e = POP();
+        if (!isinstance(e, exc().StopAsyncIteration)) {
+          ts->current_exception = e;
+          ts->reraising = true;
+          throw PyException{};
+        }
+        --sp;  // the async iterator
+        DISPATCH();
+      }
+      TARGET(BEFORE_ASYNC_WITH) {
+        Value mgr = POP();
+        Value exit = get_attr(mgr, names().__aexit__);
+        PUSH(exit);
+        PUSH(call_method(mgr, names().__aenter__, {}));
+        DISPATCH();
+      }
+      TARGET(RAISE_VARARGS) {
+        Value cause = ARG == 2 ? POP() : Value::null();
+        Value exception = ARG >= 1 ? POP() : Value::null();
+        do_raise(ts, exception, cause);
+        DISPATCH();
+      }
+      TARGET(PUSH_EXC_INFO) {
+        Value e = POP();
+        PUSH(ts->handled_exception.is_null() ? Value::none() : ts->handled_exception);
+        PUSH(e);
+        ts->handled_exception = e;
+        DISPATCH();
+      }
+      TARGET(POP_EXCEPT) {
+        Value previous = POP();
+        ts->handled_exception = previous.is_none() ? Value::null() : previous;
+        DISPATCH();
+      }
+      TARGET(CHECK_EXC_MATCH) {
+        Value match = POP();
+        bool matched = exception_matches_class(TOP(), match);
+        PUSH(Value::boolean(matched));
+        DISPATCH();
+      }
+      TARGET(RERAISE) {
+        ts->current_exception = POP();
+        ts->reraising = true;
+        throw PyException{};
+      }
+      TARGET(EXC_CLEANUP) {
+        Value e = POP();
+        Value previous = POP();
+        ts->handled_exception = previous.is_none() ? Value::null() : previous;
+        ts->current_exception = e;
+        ts->reraising = true;
+        throw PyException{};
+      }
+      TARGET(BEFORE_WITH) {
+        Value mgr = TOP();
+        Type* t = type_of(mgr);
+        Value enter = lookup_in_mro(t, names().__enter__);
+        Value exit = lookup_in_mro(t, names().__exit__);
+        if (enter.is_null() || exit.is_null())
+          raise_type_error("'" + t->name + "' object does not support the context manager protocol");
+        TOP() = bind_descriptor(exit, mgr, t);
+        SAVE_STATE();
+        Value result = call_object(bind_descriptor(enter, mgr, t), CallArgs{nullptr, 0});
+        PUSH(result);
+        DISPATCH();
+      }
+      TARGET(WITH_EXCEPT_START) {
+        Value e = TOP();
+        Value exit = PEEK(4);
+        Value tb = e.as<ExceptionObject>()->traceback;
+        Value args[3] = {type_of(e), e, tb.is_null() ? Value::none() : tb};
+        SAVE_STATE();
+        Value result = call_object(exit, CallArgs{args, 3});
+        PUSH(result);
+        DISPATCH();
+      }
+      TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(exc().AssertionError);
+        DISPATCH();
+      }
+      TARGET(IMPORT_NAME) {
+        Value fromlist = POP();
+        Value level = POP();
+        SAVE_STATE();
+        PUSH(import_module(code->names[ARG], frame->globals, fromlist, level.small_int_value()));
+        DISPATCH();
+      }
+      TARGET(IMPORT_FROM) {
+        Value v = import_from(TOP(), code->names[ARG]);
+        PUSH(v);
+        DISPATCH();
+      }
+      TARGET(IMPORT_STAR) {
+        Value module = POP();
+        import_star(module, frame->locals ? frame->locals : frame->globals);
+        DISPATCH();
+      }
+      TARGET(PRINT_EXPR) {
+        Value v = POP();
+        SAVE_STATE();
+        print_expression_result(v);
+        DISPATCH();
+      }
+
+#ifndef GILVM_COMPUTED_GOTO
+        default:
+          raise_error(exc().SystemError, "unknown opcode");
+      }
+#endif
+    } catch (PyException&) {
+    } catch (const NativeError& e) {
+      set_exception_from_native(e);
+    } catch (const std::bad_alloc&) {
+      ts->current_exception = new_exception(exc().MemoryError, "");
+      ts->reraising = false;
+    }
+
+    // Unwind: find a handler in this frame or an outer one of this loop.
+    frame->pc = pc;
+    for (;;) {
+      Value exception = ts->current_exception;
+      if (!ts->reraising) {
+        add_traceback(exception, frame);
+        chain_context(ts, exception);
+      }
+      ts->reraising = false;
+      uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
+      const ExceptionEntry* handler = find_handler(frame->code, at);
+      if (handler != nullptr) {
+        frame->stack_depth = handler->depth;
+        frame->pc = handler->target;
+        LOAD_STATE();
+        PUSH(exception);
+        ts->current_exception = Value::null();
+        break;
+      }
+      Frame* caller = frame->previous;
+      bool was_entry = frame->is_entry;
+      ts->current_frame = caller;
+      pop_frame(ts, frame);
+      if (was_entry) throw PyException{};
+      frame = caller;
+      pc = frame->pc;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Entry points
+
+// Throws `exception` into a suspended generator frame. A frame suspended
+// inside `yield from`/`await` passes it to the sub-iterator first, as
+// CPython does; if that finishes, the delegating expression completes.
+Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
+  const uint32_t* insns = frame->code->insns.data();
+  uint32_t yield_at = frame->pc - 1;
+  bool delegating = decode_op(insns[yield_at]) == Op::YIELD_VALUE && decode_arg(insns[yield_at]) == 1;
+  if (delegating) {
+    Value* top = frame->localsplus() + frame->code->nlocalsplus() + frame->stack_depth - 1;
+    Value sub = *top;
+    bool is_exit = isinstance(exception, exc().GeneratorExit);
+    try {
+      if (is_generator_like(sub)) {
+        if (is_exit) {
+          generator_close(sub.as<Generator>());
+        } else {
+          GenResult r = generator_throw(sub.as<Generator>(), exception, true);
+          if (!r.finished) {
+            static_cast<Generator*>(frame->generator)->yielded = true;
+            ts->current_frame = frame->previous;
+            --ts->recursion_depth;
+            return r.value;
+          }
+          uint32_t send_at = decode_arg(insns[frame->pc]);
+          *top = r.value;
+          frame->pc = decode_arg(insns[send_at]);
+          return eval_frame(ts, frame, Value::null());
+        }
+      } else if (!is_exit) {
+        Value thrower = get_attr_or_null(sub, names().throw_);
+        if (!thrower.is_null()) {
+          try {
+            Value r = call_object(thrower, CallArgs{&exception, 1});
+            static_cast<Generator*>(frame->generator)->yielded = true;
+            ts->current_frame = frame->previous;
+            --ts->recursion_depth;
+            return r;
+          } catch (PyException&) {
+            if (!exception_matches(exc().StopIteration)) throw;
+            Value stop = take_current_exception();
+            const auto& items = stop.as<ExceptionObject>()->args->items;
+            uint32_t send_at = decode_arg(insns[frame->pc]);
+            *top = items.empty() ? Value::none() : items[0];
+            frame->pc = decode_arg(insns[send_at]);
+            return eval_frame(ts, frame, Value::null());
+          }
+        }
+      }
+    } catch (PyException&) {
+      exception = take_current_exception();
+    }
+  }
+  return eval_frame(ts, frame, exception);
+}
+
+Value call_function(Function* function, const CallArgs& args, bool gc_safe) {
+  ThreadState* ts = current_thread_state();
+  Frame* frame;
+  Value gen = prepare_call(ts, function, args, &frame);
+  if (frame == nullptr) return gen;
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  if (gc_safe) return eval_frame(ts, frame);
+  heap().defer_collection();
+  try {
+    Value result = eval_frame(ts, frame);
+    heap().allow_collection();
+    return result;
+  } catch (...) {
+    heap().allow_collection();
+    throw;
+  }
+}
+
+Value run_code(Code* code, Dict* globals, Dict* locals, bool gc_safe) {
+  ThreadState* ts = current_thread_state();
+  if (globals->table.get_str(names().__builtins__).is_null() && builtins_dict() != nullptr)
+    globals->table.set(names().__builtins__, builtins_dict());
+  Frame* frame = push_code_frame(ts, code, globals, locals);
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  if (gc_safe) return eval_frame(ts, frame);
+  heap().defer_collection();
+  try {
+    Value result = eval_frame(ts, frame);
+    heap().allow_collection();
+    return result;
+  } catch (...) {
+    heap().allow_collection();
+    throw;
+  }
+}
+
+Value run_class_body(Function* body, Dict* namespace_dict) {
+  ThreadState* ts = current_thread_state();
+  Frame* frame = push_code_frame(ts, body->code, body->globals, namespace_dict, body);
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  heap().defer_collection();
+  try {
+    Value result = eval_frame(ts, frame);
+    heap().allow_collection();
+    return result;
+  } catch (...) {
+    heap().allow_collection();
+    throw;
+  }
 }
 
 }  // namespace gilvm

@@ -16,6 +16,20 @@ Value call_function(Function* function, const CallArgs& args, bool gc_safe);
 // Runs module-level (or exec) code with the given namespaces.
 Value run_code(Code* code, Dict* globals, Dict* locals, bool gc_safe = true);
 
+struct Frame;
+struct ThreadState;
+// Runs frames from `entry` (already linked to its caller) until it returns
+// or, for a generator frame, yields.
+// `throw_in`, if given, is raised at the frame's suspension point first.
+Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in = Value());
+
+// generator.throw() on a suspended frame (see vm/objects/generator.cpp).
+Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception);
+
+// Runs a class body with `namespace_dict` as its locals; returns the
+// __class__ cell or None.
+Value run_class_body(Function* body, Dict* namespace_dict);
+
 // Instantiates a class: __new__/construct, then __init__.
 Value type_call(Type* type, const CallArgs& args);
 

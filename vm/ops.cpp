@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
 #include "vm/interp.hpp"
@@ -160,6 +161,10 @@ static Value generic_get_attr(Value obj, Str* name, bool* found) {
 
 Value get_attr(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (t == types().super) {
+    Value v = super_get_attr(obj.as<Super>(), name);
+    if (!v.is_null()) return v;
+  }
   if (t->has_getattr_hook) {
     Value getattribute = lookup_in_mro(t, names().__getattribute__);
     if (!getattribute.is_null() && type_of(getattribute) == types().function) {
@@ -187,7 +192,7 @@ Value get_attr(Value obj, const char* name) { return get_attr(obj, intern(name))
 
 Value get_attr_or_null(Value obj, Str* name) {
   Type* t = type_of(obj);
-  if (!t->has_getattr_hook) {
+  if (!t->has_getattr_hook && t != types().super) {
     bool found;
     Value v = generic_get_attr(obj, name, &found);
     return found ? v : Value::null();

@@ -49,8 +49,10 @@ struct CoreTypes {
 
 CoreTypes& types();
 
-// Built-in types are GC roots for the life of the process.
+// Built-in types (and other objects passed here) are GC roots for the
+// life of the process.
 void keep_builtin_type_alive(Type* type);
+void keep_alive(Object* object);
 
 // Creates every built-in type, exception class and interned name, and fills
 // the types' dicts. Idempotent; the embedding API and tests call it first.

@@ -1,7 +1,72 @@
+// generator and coroutine objects: iteration, send, throw, close.
+#include <cstdio>
+
 #include "vm/builtins/install.hpp"
+#include "vm/errors.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/generator.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
 
 namespace gilvm {
 
-void install_generator_methods() {}
+namespace {
+
+Generator* gen(const CallArgs& a) {
+  if (a.count == 0 || !is_generator_like(a[0])) raise_type_error("descriptor requires a generator object");
+  return a[0].as<Generator>();
+}
+
+Value finish(const GenResult& r) {
+  if (r.finished) raise_stop_iteration(r.value.is_none() ? Value::null() : r.value);
+  return r.value;
+}
+
+Value gen_iter(const CallArgs& a) { return a[0]; }
+Value gen_next(const CallArgs& a) { return finish(generator_send(gen(a), Value::none(), false)); }
+Value gen_send(const CallArgs& a) {
+  check_arg_count(a, "send", 2, 2);
+  return finish(generator_send(gen(a), a[1], false));
+}
+Value gen_throw(const CallArgs& a) {
+  check_arg_count(a, "throw", 2, 4);
+  Value e = a[1];
+  if (a.count >= 3 && !a[2].is_none() && is_exception_class(e)) e = call_object(e, CallArgs{a.args + 2, 1});
+  return finish(generator_throw(gen(a), e, false));
+}
+Value gen_close(const CallArgs& a) {
+  generator_close(gen(a));
+  return Value::none();
+}
+Value gen_repr(const CallArgs& a) {
+  Generator* g = gen(a);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a[0].raw()));
+  const char* kind = g->type == types().coroutine ? "coroutine" : g->type == types().async_generator ? "async_generator" : "generator";
+  return new_str(std::string("<") + kind + " object " + g->qualname->data + " at " + buf + ">");
+}
+Value gen_name(Value self) { return self.as<Generator>()->name; }
+Value gen_qualname(Value self) { return self.as<Generator>()->qualname; }
+Value gen_running(Value self) { return Value::boolean(self.as<Generator>()->running); }
+Value coro_await(const CallArgs& a) { return a[0]; }
+
+}  // namespace
+
+void install_generator_methods() {
+  for (Type* t : {types().generator, types().coroutine}) {
+    add_method(t, "send", gen_send);
+    add_method(t, "throw", gen_throw);
+    add_method(t, "close", gen_close);
+    add_method(t, "__repr__", gen_repr);
+    add_getset(t, "__name__", gen_name);
+    add_getset(t, "__qualname__", gen_qualname);
+  }
+  add_method(types().generator, "__iter__", gen_iter);
+  add_method(types().generator, "__next__", gen_next);
+  add_getset(types().generator, "gi_running", gen_running);
+  add_method(types().coroutine, "__await__", coro_await);
+  add_getset(types().coroutine, "cr_running", gen_running);
+  add_method(types().async_generator, "__repr__", gen_repr);
+}
 
 }  // namespace gilvm

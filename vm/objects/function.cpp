@@ -17,6 +17,7 @@ void Code::trace(Tracer& t) {
   t.visit(name);
   t.visit(qualname);
   t.visit(filename);
+  t.visit(doc);
 }
 
 Function::Function(Type* t, Code* c, Dict* g)

@@ -55,6 +55,7 @@ struct Code : Object {
   Str* name = nullptr;
   Str* qualname = nullptr;
   Str* filename = nullptr;
+  Value doc;                              // the docstring, or null
   int32_t first_line = 1;
   uint32_t argcount = 0;        // positional (including positional-only)
   uint32_t posonlyargcount = 0;

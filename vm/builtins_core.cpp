@@ -1,0 +1,245 @@
+#include "vm/builtins_core.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "vm/call.hpp"
+#include "vm/class_builder.hpp"
+#include "vm/compiler/compiler.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/import.hpp"
+#include "vm/interp.hpp"
+#include "vm/names.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+Dict* current_globals() {
+  Frame* f = current_thread_state()->current_frame;
+  return f ? f->globals : nullptr;
+}
+
+// exec/eval(source_or_code, globals=None, locals=None)
+Value run_source(const CallArgs& args, const char* function_name, ParseMode mode) {
+  ArgParser p(args, function_name, {"source", "globals", "locals"}, 1, false);
+  Value source = p.get(0);
+  Value globals = p.get(1, Value::none());
+  Value locals = p.get(2, Value::none());
+  Frame* caller = current_thread_state()->current_frame;
+  Dict* g;
+  Dict* l;
+  if (globals.is_none()) {
+    g = caller ? caller->globals : new_dict();
+    l = locals.is_none() ? (caller && caller->locals ? caller->locals : g) : nullptr;
+  } else {
+    if (!isinstance(globals, types().dict))
+      raise_type_error(std::string(function_name) + "() globals must be a dict, not " + type_name(globals));
+    g = globals.as<Dict>();
+    l = locals.is_none() ? g : nullptr;
+  }
+  if (!locals.is_none()) {
+    if (!isinstance(locals, types().dict)) raise_type_error("locals must be a mapping");
+    l = locals.as<Dict>();
+  }
+  Code* code;
+  if (type_of(source) == types().code) {
+    code = source.as<Code>();
+  } else if (type_of(source) == types().str || type_of(source) == types().bytes) {
+    std::string text = type_of(source) == types().str ? source.as<Str>()->data : source.as<Bytes>()->data;
+    if (mode == ParseMode::Eval) {
+      size_t start = text.find_first_not_of(" \t");
+      text = start == std::string::npos ? "" : text.substr(start);
+    }
+    code = compile_source(text, "<string>", mode);
+  } else {
+    raise_type_error(std::string(function_name) + "() arg 1 must be a string, bytes or code object");
+  }
+  Root keep(code);
+  if (g->table.get_str(names().__builtins__).is_null()) g->table.set(names().__builtins__, builtins_dict());
+  Value result = run_code(code, g, l == g ? nullptr : l, false);
+  return mode == ParseMode::Eval ? result : Value::none();
+}
+
+Value builtin_exec(const CallArgs& a) { return run_source(a, "exec", ParseMode::Exec); }
+Value builtin_eval(const CallArgs& a) { return run_source(a, "eval", ParseMode::Eval); }
+
+Value builtin_compile(const CallArgs& a) {
+  ArgParser p(a, "compile", {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3, false);
+  if (type_of(p.get(0)) != types().str) raise_type_error("compile() arg 1 must be a string");
+  std::string mode = str_string(p.get(2));
+  ParseMode m = mode == "exec" ? ParseMode::Exec : mode == "eval" ? ParseMode::Eval : mode == "single" ? ParseMode::Single
+                                                                                                      : ParseMode::Exec;
+  if (mode != "exec" && mode != "eval" && mode != "single")
+    raise_value_error("compile() mode must be 'exec', 'eval' or 'single'");
+  return compile_source(p.get(0).as<Str>()->data, str_string(p.get(1)), m);
+}
+
+Value builtin_import(const CallArgs& a) {
+  ArgParser p(a, "__import__", {"name", "globals", "locals", "fromlist", "level"}, 1, false);
+  if (type_of(p.get(0)) != types().str) raise_type_error("__import__() argument 1 must be str");
+  Value g = p.get(1, Value::none());
+  Dict* globals = isinstance(g, types().dict) ? g.as<Dict>() : current_globals();
+  if (globals == nullptr) globals = new_dict();
+  Value level = p.get(4, Value::small_int(0));
+  return import_module(p.get(0).as<Str>(), globals, p.get(3, Value::none()), index_value(level));
+}
+
+// --- traceback formatting -----------------------------------------------------
+
+// Source lines by file, read once (like CPython's linecache).
+std::string source_line(const std::string& filename, int line) {
+  static std::map<std::string, std::vector<std::string>> cache;
+  auto it = cache.find(filename);
+  if (it == cache.end()) {
+    std::vector<std::string> lines;
+    std::ifstream in(filename);
+    std::string text;
+    while (std::getline(in, text)) lines.push_back(text);
+    it = cache.emplace(filename, std::move(lines)).first;
+  }
+  if (line < 1 || static_cast<size_t>(line) > it->second.size()) return "";
+  std::string s = it->second[line - 1];
+  size_t start = s.find_first_not_of(" \t\f");
+  size_t end = s.find_last_not_of(" \t\r\n\f");
+  if (start == std::string::npos) return "";
+  return s.substr(start, end - start + 1);
+}
+
+std::string exception_only(Value e) {
+  Type* t = type_of(e);
+  std::string name = t->name;
+  if (!t->is_builtin) {
+    Value m = t->dict()->table.get_str(names().__module__);
+    if (!m.is_null() && type_of(m) == types().str && m.as<Str>()->data != "__main__" &&
+        m.as<Str>()->data != "builtins")
+      name = m.as<Str>()->data + "." + t->qualname;
+    else
+      name = t->qualname;
+  }
+  std::string out;
+  if (isinstance(e, exc().SyntaxError) && e.object()->attrs != nullptr) {
+    Dict* a = e.object()->attrs;
+    Value filename = a->table.get_str(intern("filename"));
+    Value lineno = a->table.get_str(intern("lineno"));
+    Value text = a->table.get_str(intern("text"));
+    Value offset = a->table.get_str(intern("offset"));
+    Value end_offset = a->table.get_str(intern("end_offset"));
+    Value msg = a->table.get_str(intern("msg"));
+    if (!filename.is_null() && !lineno.is_null()) {
+      out += "  File \"" + str_string(filename) + "\", line " + str_string(lineno) + "\n";
+      if (!text.is_null() && !text.is_none()) {
+        std::string line = str_string(text);
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        size_t indent = line.find_first_not_of(" \t\f");
+        if (indent == std::string::npos) indent = line.size();
+        std::string stripped = line.substr(indent);
+        out += "    " + stripped + "\n";
+        int64_t off = 0, end_off = 0;
+        if (!offset.is_null() && is_int_value(offset)) int_to_int64(offset, &off);
+        if (!end_offset.is_null() && is_int_value(end_offset)) int_to_int64(end_offset, &end_off);
+        // Offsets count characters; the caret line counts display columns.
+        int64_t col = off - 1 - static_cast<int64_t>(indent);
+        if (col < 0) col = 0;
+        int64_t width = end_off > off ? end_off - off : 1;
+        int64_t max_width = static_cast<int64_t>(stripped.size()) - col;
+        if (width > max_width && max_width > 0) width = max_width;
+        if (width < 1) width = 1;
+        out += "    " + std::string(static_cast<size_t>(col), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
+      }
+    }
+    out += name + ": " + (msg.is_null() ? str_string(e) : str_string(msg)) + "\n";
+    return out;
+  }
+  std::string message;
+  try {
+    message = str_string(e);
+  } catch (PyException&) {
+    take_current_exception();
+    message = "<exception str() failed>";
+  }
+  out += message.empty() ? name + "\n" : name + ": " + message + "\n";
+  return out;
+}
+
+void format_one(Value e, std::string& out, std::vector<Value>& seen) {
+  seen.push_back(e);
+  auto* obj = e.as<ExceptionObject>();
+  if (!obj->cause.is_null() && is_exception_instance(obj->cause) &&
+      std::find(seen.begin(), seen.end(), obj->cause) == seen.end()) {
+    format_one(obj->cause, out, seen);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (!obj->context.is_null() && !obj->suppress_context && is_exception_instance(obj->context) &&
+             std::find(seen.begin(), seen.end(), obj->context) == seen.end()) {
+    format_one(obj->context, out, seen);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  if (!obj->traceback.is_null()) {
+    out += "Traceback (most recent call last):\n";
+    for (Traceback* tb = obj->traceback.as<Traceback>(); tb != nullptr; tb = tb->next) {
+      out += "  File \"" + tb->code->filename->data + "\", line " + std::to_string(tb->line) + ", in " +
+             tb->code->name->data + "\n";
+      std::string line = source_line(tb->code->filename->data, tb->line);
+      if (!line.empty()) out += "    " + line + "\n";
+    }
+  }
+  out += exception_only(e);
+}
+
+}  // namespace
+
+std::string format_exception(Value exception) {
+  std::string out;
+  if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
+  std::vector<Value> seen;
+  format_one(exception, out, seen);
+  return out;
+}
+
+Dict* install_core_builtins() {
+  static Dict* builtins = nullptr;
+  if (builtins != nullptr) return builtins;
+  bootstrap_vm();
+  builtins = new_dict();
+  keep_alive(builtins);
+  set_builtins_dict(builtins);
+  DictTable& b = builtins->table;
+  b.set(names().__name__, intern("builtins"));
+  CoreTypes& t = types();
+  const std::pair<const char*, Type*> visible[] = {
+      {"object", t.object},     {"type", t.type},         {"int", t.int_},          {"bool", t.bool_},
+      {"float", t.float_},      {"str", t.str},           {"bytes", t.bytes},       {"tuple", t.tuple},
+      {"list", t.list},         {"dict", t.dict},         {"set", t.set},           {"frozenset", t.frozenset},
+      {"range", t.range},       {"slice", t.slice},       {"property", t.property}, {"staticmethod", t.staticmethod},
+      {"classmethod", t.classmethod}, {"super", t.super},
+  };
+  for (auto& [name, type] : visible) b.set(intern(name), type);
+#define GILVM_EXCEPTION(name, base) b.set(intern(#name), exc().name);
+#include "vm/exceptions.def"
+#undef GILVM_EXCEPTION
+  b.set(intern("EnvironmentError"), exc().OSError);
+  b.set(intern("IOError"), exc().OSError);
+  b.set(intern("None"), Value::none());
+  b.set(intern("True"), Value::true_value());
+  b.set(intern("False"), Value::false_value());
+  b.set(intern("NotImplemented"), not_implemented());
+  b.set(intern("Ellipsis"), ellipsis());
+  add_function(builtins, "__build_class__", builtin_build_class);
+  add_function(builtins, "__import__", builtin_import);
+  add_function(builtins, "exec", builtin_exec);
+  add_function(builtins, "eval", builtin_eval);
+  add_function(builtins, "compile", builtin_compile);
+  return builtins;
+}
+
+}  // namespace gilvm

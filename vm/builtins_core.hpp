@@ -1,0 +1,23 @@
+// The part of the `builtins` namespace that belongs to the language core:
+// the built-in types and exception classes, __build_class__, __import__,
+// exec, eval and compile. The standard library adds the ordinary functions
+// (print, len, sorted, ...) on top.
+#pragma once
+
+#include <string>
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct Dict;
+
+// Creates the builtins dict (once) and makes it the one frames use.
+Dict* install_core_builtins();
+
+// CPython's traceback text for an exception: the chain of causes/contexts,
+// "Traceback (most recent call last):", one entry per frame with its
+// source line, then "TypeError: message" (or the SyntaxError layout).
+std::string format_exception(Value exception);
+
+}  // namespace gilvm

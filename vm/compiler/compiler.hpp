@@ -1,0 +1,27 @@
+// Source -> code object: parsing, scope analysis and code generation.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "vm/objects/function.hpp"
+#include "vm/parser.hpp"
+
+namespace gilvm {
+
+// Compiles source text. On a syntax error raises a Python SyntaxError
+// (IndentationError, TabError) carrying filename, lineno, offset and text.
+Code* compile_source(std::string_view source, const std::string& filename, ParseMode mode);
+
+// Compiles an already parsed tree. Throws SyntaxErrorInfo for errors the
+// compiler itself detects ('break' outside loop, ...).
+Code* compile_ast(const ast::Mod* module, const std::string& filename, ParseMode mode);
+
+// Turns a SyntaxErrorInfo into the thread's current Python exception.
+[[noreturn]] void raise_syntax_error(const SyntaxErrorInfo& info);
+
+// A human-readable listing of a code object and its nested code objects,
+// one instruction a line (opcode names come from vm/opcodes.def).
+std::string disassemble(const Code* code);
+
+}  // namespace gilvm

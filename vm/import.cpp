@@ -1,0 +1,206 @@
+#include "vm/import.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "vm/compiler/compiler.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/interp.hpp"
+#include "vm/names.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+std::map<std::string, ModuleInit>& builtin_modules() {
+  static auto* m = new std::map<std::string, ModuleInit>();
+  return *m;
+}
+
+struct ImportState {
+  Dict* modules = nullptr;
+  Value path;
+};
+
+ImportState& state() {
+  static ImportState* s = [] {
+    auto* st = new ImportState();
+    st->modules = new_dict();
+    st->path = new_list();
+    heap().add_root_source([st](Tracer& t) {
+      t.visit(st->modules);
+      t.visit(st->path);
+    });
+    return st;
+  }();
+  return *s;
+}
+
+void (*display_hook)(Value) = nullptr;
+
+bool read_file(const std::string& path, std::string* out) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+Value load_source_module(const std::string& name, const std::string& path, const std::string& source) {
+  Module* module = new_module(name);
+  Root keep(module);
+  module->dict()->table.set(names().__file__, new_str(path));
+  state().modules->table.set(new_str(name), module);
+  try {
+    Code* code = compile_source(source, path, ParseMode::Exec);
+    Root keep_code(code);
+    run_code(code, module->dict(), nullptr, true);
+  } catch (...) {
+    state().modules->table.remove(new_str(name));
+    throw;
+  }
+  // The module may have replaced itself in sys.modules.
+  Value final_module = state().modules->table.get(new_str(name));
+  return final_module.is_null() ? Value(module) : final_module;
+}
+
+Value find_and_load(const std::string& name) {
+  Value cached = state().modules->table.get(new_str(name));
+  if (!cached.is_null()) return cached;
+  auto builtin = builtin_modules().find(name);
+  if (builtin != builtin_modules().end()) {
+    Module* module = new_module(name);
+    Root keep(module);
+    state().modules->table.set(new_str(name), module);
+    builtin->second(module);
+    return module;
+  }
+  // A .py file (or package/__init__.py) along sys.path.
+  std::string relative = name;
+  for (char& c : relative)
+    if (c == '.') c = '/';
+  Value path_list = state().path;
+  if (type_of(path_list) == types().list) {
+    std::vector<Value> entries = path_list.as<List>()->items;
+    for (Value entry : entries) {
+      if (type_of(entry) != types().str) continue;
+      std::string dir = entry.as<Str>()->data;
+      std::string prefix = dir.empty() ? "" : dir + "/";
+      std::string source;
+      if (read_file(prefix + relative + ".py", &source)) return load_source_module(name, prefix + relative + ".py", source);
+      if (read_file(prefix + relative + "/__init__.py", &source))
+        return load_source_module(name, prefix + relative + "/__init__.py", source);
+    }
+  }
+  Value error = new_exception(exc().ModuleNotFoundError, "No module named '" + name + "'");
+  Dict* attrs = error.object()->attrs ? error.object()->attrs : (error.object()->attrs = new_dict());
+  attrs->table.set(names().__name__, new_str(name));
+  attrs->table.set(intern("name"), new_str(name));
+  raise_exception(error);
+}
+
+}  // namespace
+
+void register_builtin_module(const char* name, ModuleInit init) { builtin_modules()[name] = init; }
+Dict* module_table() { return state().modules; }
+Value module_search_path() { return state().path; }
+void set_module_search_path(Value list) { state().path = list; }
+void set_display_hook(void (*hook)(Value)) { display_hook = hook; }
+
+Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level) {
+  std::string full = name->data;
+  if (level > 0) {
+    Value package = globals->table.get_str(names().__package__);
+    std::string base;
+    if (!package.is_null() && type_of(package) == types().str) {
+      base = package.as<Str>()->data;
+    } else {
+      Value mod_name = globals->table.get_str(names().__name__);
+      base = type_of(mod_name) == types().str ? mod_name.as<Str>()->data : "";
+      if (globals->table.get_str(names().__path__).is_null()) {
+        size_t dot = base.rfind('.');
+        base = dot == std::string::npos ? "" : base.substr(0, dot);
+      }
+    }
+    for (int64_t i = 1; i < level; ++i) {
+      size_t dot = base.rfind('.');
+      if (dot == std::string::npos) raise_error(exc().ImportError, "attempted relative import beyond top-level package");
+      base = base.substr(0, dot);
+    }
+    if (base.empty()) raise_error(exc().ImportError, "attempted relative import with no known parent package");
+    full = full.empty() ? base : base + "." + full;
+  }
+  // Import every parent package first: `import a.b.c` loads a, a.b, a.b.c.
+  Value top;
+  Value last;
+  size_t start = 0;
+  while (true) {
+    size_t dot = full.find('.', start);
+    std::string prefix = full.substr(0, dot);
+    last = find_and_load(prefix);
+    if (top.is_null()) top = last;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  bool has_fromlist = !fromlist.is_none() && type_of(fromlist) == types().tuple && !fromlist.as<Tuple>()->items.empty();
+  return has_fromlist || level > 0 ? last : top;
+}
+
+Value import_from(Value module, Str* name) {
+  Value v = get_attr_or_null(module, name);
+  if (!v.is_null()) return v;
+  // A submodule not yet imported.
+  Value mod_name = get_attr_or_null(module, names().__name__);
+  if (!mod_name.is_null() && type_of(mod_name) == types().str) {
+    std::string full = mod_name.as<Str>()->data + "." + name->data;
+    Value cached = state().modules->table.get(new_str(full));
+    if (!cached.is_null()) return cached;
+    std::string where;
+    Value file = get_attr_or_null(module, names().__file__);
+    if (!file.is_null() && type_of(file) == types().str) where = " (" + file.as<Str>()->data + ")";
+    else where = " (unknown location)";
+    raise_error(exc().ImportError,
+                "cannot import name '" + name->data + "' from '" + mod_name.as<Str>()->data + "'" + where);
+  }
+  raise_error(exc().ImportError, "cannot import name '" + name->data + "'");
+}
+
+void import_star(Value module, Dict* target) {
+  Value all = get_attr_or_null(module, names().__all__);
+  if (!all.is_null()) {
+    for (Value name : collect_iterable(all)) target->table.set(name, get_attr(module, name.as<Str>()));
+    return;
+  }
+  Dict* d = module.object()->attrs;
+  if (d == nullptr) return;
+  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
+    const DictEntry& e = d->table.entry_at(i);
+    if (e.key.is_null() || type_of(e.key) != types().str) continue;
+    if (!e.key.as<Str>()->data.empty() && e.key.as<Str>()->data[0] == '_') continue;
+    target->table.set(e.key, e.hash, e.value);
+  }
+}
+
+void print_expression_result(Value value) {
+  if (value.is_none()) return;
+  if (display_hook != nullptr) {
+    display_hook(value);
+    return;
+  }
+  std::string text = repr_string(value) + "\n";
+  fwrite(text.data(), 1, text.size(), stdout);
+}
+
+}  // namespace gilvm

@@ -1,0 +1,36 @@
+// The import system: built-in modules registered by name, and `.py` files
+// found along sys.path (the script's folder first). Modules are cached in
+// the module table (sys.modules).
+#pragma once
+
+#include <string>
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct Dict;
+struct Module;
+struct Str;
+
+using ModuleInit = void (*)(Module* module);
+
+// Registers a built-in module; its init function fills the module's dict
+// the first time it is imported.
+void register_builtin_module(const char* name, ModuleInit init);
+
+// sys.modules and sys.path (created at start-up; the sys module shares them).
+Dict* module_table();
+Value module_search_path();  // a list of str
+void set_module_search_path(Value list);
+
+Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level);
+Value import_from(Value module, Str* name);
+void import_star(Value module, Dict* target);
+
+// The REPL's PRINT_EXPR: prints repr(value) unless None, and sets builtins._.
+void print_expression_result(Value value);
+// Where print_expression_result writes (set by the stdlib's sys module).
+void set_display_hook(void (*hook)(Value value));
+
+}  // namespace gilvm

@@ -1,0 +1,125 @@
+#include "vm/objects/generator.hpp"
+
+#include <cstdlib>
+
+#include "vm/call.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/interp.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+Generator::~Generator() { std::free(frame); }
+
+void Generator::trace(Tracer& t) {
+  t.visit(name);
+  t.visit(qualname);
+  if (!finished) frame->trace(t);
+}
+
+bool is_generator_like(Value v) {
+  Type* t = type_of(v);
+  return t == types().generator || t == types().coroutine || t == types().async_generator;
+}
+
+namespace {
+
+const char* kind_name(Generator* gen) {
+  return gen->type == types().coroutine ? "coroutine" : "generator";
+}
+
+// Runs the generator's frame until it yields or finishes. `pending` is an
+// exception to raise at the suspension point instead of sending a value.
+GenResult resume(Generator* gen, Value value, Value pending, bool gc_safe) {
+  if (gen->running) raise_value_error(std::string(kind_name(gen)) + " already executing");
+  if (gen->finished) {
+    if (gen->type == types().coroutine) raise_runtime_error("cannot reuse already awaited coroutine");
+    if (!pending.is_null()) raise_exception(pending);
+    return GenResult{Value::none(), true};
+  }
+  ThreadState* ts = current_thread_state();
+  Frame* frame = gen->frame;
+  if (!gen->started) {
+    if (pending.is_null() && !value.is_none())
+      raise_type_error(std::string("can't send non-None value to a just-started ") + kind_name(gen));
+  } else if (pending.is_null()) {
+    frame->localsplus()[frame->code->nlocalsplus() + frame->stack_depth] = value;
+    frame->stack_depth++;
+  }
+  if (!pending.is_null() && !gen->started) {
+    // Throwing into a generator that never ran finishes it at once.
+    gen->finished = true;
+    raise_exception(pending);
+  }
+  gen->started = true;
+  gen->running = true;
+  gen->yielded = false;
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  ++ts->recursion_depth;
+  if (!gc_safe) heap().defer_collection();
+  Value result;
+  try {
+    if (!pending.is_null()) {
+      // Raise at the suspension point: the loop's handlers see it there.
+      result = resume_with_exception(ts, frame, pending);
+    } else {
+      result = eval_frame(ts, frame);
+    }
+  } catch (...) {
+    if (!gc_safe) heap().allow_collection();
+    gen->running = false;
+    gen->finished = true;
+    // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
+    if (exception_matches(exc().StopIteration)) {
+      Value stop = take_current_exception();
+      Value e = new_exception(exc().RuntimeError, std::string(kind_name(gen)) + " raised StopIteration");
+      e.as<ExceptionObject>()->cause = stop;
+      e.as<ExceptionObject>()->context = stop;
+      e.as<ExceptionObject>()->suppress_context = true;
+      raise_exception(e);
+    }
+    throw;
+  }
+  if (!gc_safe) heap().allow_collection();
+  gen->running = false;
+  if (gen->yielded) return GenResult{result, false};
+  gen->finished = true;
+  return GenResult{result, true};
+}
+
+}  // namespace
+
+GenResult generator_send(Generator* gen, Value value, bool gc_safe) {
+  return resume(gen, value, Value::null(), gc_safe);
+}
+
+GenResult generator_throw(Generator* gen, Value exception, bool gc_safe) {
+  if (is_exception_class(exception)) exception = call_object(exception, CallArgs{nullptr, 0});
+  if (!is_exception_instance(exception)) raise_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(exception));
+  return resume(gen, Value::none(), exception, gc_safe);
+}
+
+void generator_close(Generator* gen) {
+  if (gen->finished || !gen->started) {
+    gen->finished = true;
+    return;
+  }
+  Value exit = new_exception(exc().GeneratorExit, "");
+  try {
+    GenResult r = resume(gen, Value::none(), exit, false);
+    if (!r.finished) raise_runtime_error(std::string(kind_name(gen)) + " ignored GeneratorExit");
+  } catch (PyException&) {
+    if (exception_matches(exc().GeneratorExit) || exception_matches(exc().StopIteration)) {
+      take_current_exception();
+      return;
+    }
+    throw;
+  }
+}
+
+}  // namespace gilvm

@@ -1,0 +1,43 @@
+// Generators, coroutines and async generators: a suspended frame on the heap.
+//
+// The frame (and its locals and value stack) lives in storage owned by the
+// generator object, so it survives between resumptions. Resuming runs the
+// interpreter loop on that frame as its entry frame; YIELD_VALUE returns
+// from the loop leaving the frame suspended, RETURN_VALUE finishes it.
+#pragma once
+
+#include "vm/frame.hpp"
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct Generator : Object {
+  Frame* frame;             // malloc'd: Frame header + localsplus + stack
+  Str* name;
+  Str* qualname;
+  bool started = false;
+  bool running = false;
+  bool finished = false;
+  bool yielded = false;     // set by YIELD_VALUE, read by the resumer
+  Generator(Type* t, Frame* f, Str* n, Str* q) : Object(t), frame(f), name(n), qualname(q) {}
+  ~Generator() override;
+  void trace(Tracer& t) override;
+};
+
+// Outcome of one resumption.
+struct GenResult {
+  Value value;      // the yielded value, or the return value when finished
+  bool finished;
+};
+
+// send(value) / next() (value None) / throw(exc): runs the generator until
+// it yields or finishes. An exception escaping the generator propagates.
+// With gc_safe false collection is deferred while it runs (see gc.hpp).
+GenResult generator_send(Generator* gen, Value value, bool gc_safe);
+GenResult generator_throw(Generator* gen, Value exception, bool gc_safe);
+// close(): throws GeneratorExit in and expects it back (or StopIteration).
+void generator_close(Generator* gen);
+
+bool is_generator_like(Value v);  // generator, coroutine or async generator
+
+}  // namespace gilvm
