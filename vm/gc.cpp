@@ -1,6 +1,7 @@
 #include "vm/gc.hpp"
 
 #include "vm/eval_breaker.hpp"
+#include "vm/objects/dict.hpp"
 
 namespace gilvm {
 

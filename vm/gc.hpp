@@ -19,8 +19,9 @@
 // * Native (C++) code may hold unrooted Values across anything except a call
 //   back into Python. Calls back into Python made through the ordinary
 //   `call_object` defer collection until the outermost such call returns
-//   (ThreadState::gc_deferral_depth), so a native that forgets a root is still
-//   safe. Natives that run Python for a long time (a thread's run(), the event
+//   (Heap::defer_collection). The count is process-wide, not per thread:
+//   while thread A sits in a native with unrooted temporaries, thread B must
+//   not collect either. So a native that forgets a root is still safe. Natives that run Python for a long time (a thread's run(), the event
 //   loop, list(generator)) root their own temporaries with `Root` and call
 //   through the GC-permitting entry, so garbage made there is collected too.
 #pragma once
@@ -63,6 +64,12 @@ class Heap {
   // Marks from every root source, frees everything unmarked.
   void collect();
 
+  // Brackets a call back into Python made by native code (see the contract).
+  // Only the GIL holder calls these, so a plain counter suffices.
+  void defer_collection() { ++deferral_depth_; }
+  void allow_collection() { --deferral_depth_; }
+  bool collection_allowed() const { return deferral_depth_ == 0; }
+
   size_t object_count() const { return object_count_; }
   size_t collections() const { return collections_; }
   // Disables the allocation trigger (for tests that want determinism).
@@ -75,6 +82,7 @@ class Heap {
   Tracer tracer_;
   Object* all_objects_ = nullptr;
   size_t object_count_ = 0;
+  int deferral_depth_ = 0;
   size_t collections_ = 0;
   size_t bytes_since_collection_ = 0;
   size_t threshold_bytes_ = 8u << 20;

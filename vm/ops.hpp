@@ -47,6 +47,9 @@ bool get_method(Value obj, Str* name, Value* out);
 // Binds a descriptor found on a type to an instance (or type, for classmethods).
 Value bind_descriptor(Value descriptor, Value instance, Type* owner);
 
+// Keeps a user class's cached flags right after its namespace changed.
+void note_type_modified(Type* cls, Str* name);
+
 // Calls. `call_object` defers garbage collection for its duration (see gc.hpp).
 Value call_object(Value callable, const CallArgs& args);
 Value call(Value callable, std::initializer_list<Value> args);
@@ -91,6 +94,8 @@ Value get_iter(Value iterable);
 Value iter_next(Value iterator);
 // Drains an iterable into a vector (rooting it as it grows).
 std::vector<Value> collect_iterable(Value iterable);
+// The iterator of an object that has only __getitem__ (indexes 0, 1, ... until IndexError).
+Value make_sequence_iterator(Value sequence);
 
 // Index protocol: an int from int-like values (ints, bools, __index__).
 int64_t index_value(Value v);                         // OverflowError if too large

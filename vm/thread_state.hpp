@@ -47,7 +47,6 @@ struct ThreadState {
   Value handled_exception;        // being handled: sys.exc_info()[1], or null
   bool reraising = false;         // the raise in flight adds no traceback entry
   int recursion_depth = 0;
-  int gc_deferral_depth = 0;      // > 0: collection waits (see gc.hpp)
   const char* c_stack_limit = nullptr;  // below this the C++ stack is too deep
   std::vector<Value*> roots;      // Root handles (LIFO)
   std::vector<Value> temp_roots;  // values pinned by RootedVector and friends

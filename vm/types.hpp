@@ -49,6 +49,13 @@ struct CoreTypes {
 
 CoreTypes& types();
 
+// Built-in types are GC roots for the life of the process.
+void keep_builtin_type_alive(Type* type);
+
+// Creates every built-in type, exception class and interned name, and fills
+// the types' dicts. Idempotent; the embedding API and tests call it first.
+void bootstrap_vm();
+
 // Singletons that are heap objects (None, True and False are immediates).
 Value not_implemented();
 Value ellipsis();

@@ -1,7 +1,88 @@
+// BaseException and its subclasses: construction keeps the arguments in
+// `args`; str() shows the single argument (or the tuple); repr() shows the
+// class and the arguments; KeyError's str() is the repr of its key.
 #include "vm/builtins/install.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
 
 namespace gilvm {
 
-void install_exception_methods() {}
+Value exception_construct(Type* type, const CallArgs& args) {
+  auto* e = gc_new<ExceptionObject>(type);
+  e->args = new_tuple(std::vector<Value>(args.args, args.args + args.count));
+  return e;
+}
+
+namespace {
+
+ExceptionObject* self_exception(const CallArgs& a) {
+  if (a.count == 0 || !is_exception_instance(a[0])) raise_type_error("descriptor requires a 'BaseException' object");
+  return a[0].as<ExceptionObject>();
+}
+
+Value exception_init(const CallArgs& a) {
+  ExceptionObject* e = self_exception(a);
+  e->args = new_tuple(std::vector<Value>(a.args + 1, a.args + a.count));
+  return Value::none();
+}
+
+Value exception_str(const CallArgs& a) {
+  ExceptionObject* e = self_exception(a);
+  const auto& items = e->args->items;
+  if (items.empty()) return new_str("");
+  if (items.size() == 1) {
+    if (isinstance(a[0], exc().KeyError)) return repr(items[0]);
+    return to_str(items[0]);
+  }
+  return to_str(e->args);
+}
+
+Value exception_repr(const CallArgs& a) {
+  ExceptionObject* e = self_exception(a);
+  const auto& items = e->args->items;
+  std::string out = type_name(a[0]) + "(";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += repr_string(items[i]);
+  }
+  return new_str(out + ")");
+}
+
+Value get_args(Value self) { return self.as<ExceptionObject>()->args; }
+void set_args(Value self, Value value) {
+  self.as<ExceptionObject>()->args = new_tuple(collect_iterable(value));
+}
+Value or_none(Value v) { return v.is_null() ? Value::none() : v; }
+Value get_traceback(Value self) { return or_none(self.as<ExceptionObject>()->traceback); }
+Value get_cause(Value self) { return or_none(self.as<ExceptionObject>()->cause); }
+void set_cause(Value self, Value v) {
+  auto* e = self.as<ExceptionObject>();
+  e->cause = v;
+  e->suppress_context = true;
+}
+Value get_context(Value self) { return or_none(self.as<ExceptionObject>()->context); }
+void set_context(Value self, Value v) { self.as<ExceptionObject>()->context = v; }
+Value get_stop_value(Value self) {
+  auto* e = self.as<ExceptionObject>();
+  return e->args->items.empty() ? Value::none() : e->args->items[0];
+}
+
+}  // namespace
+
+void install_exception_methods() {
+  Type* base = exc().BaseException;
+  add_method(base, "__init__", exception_init);
+  add_method(base, "__str__", exception_str);
+  add_method(base, "__repr__", exception_repr);
+  add_getset(base, "args", get_args, set_args);
+  add_getset(base, "__traceback__", get_traceback);
+  add_getset(base, "__cause__", get_cause, set_cause);
+  add_getset(base, "__context__", get_context, set_context);
+  add_getset(exc().StopIteration, "value", get_stop_value);
+}
 
 }  // namespace gilvm

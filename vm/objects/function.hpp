@@ -111,6 +111,12 @@ struct CallArgs {
 
 using NativeFn = Value (*)(const CallArgs& args);
 
+// Object::flags bits of a NativeFunction stored in a type's dict.
+enum NativeFunctionFlags : uint32_t {
+  kNativeClassMethod = 1 << 0,   // bound to the class (dict.fromkeys)
+  kNativeStaticMethod = 1 << 1,  // never bound (str.maketrans)
+};
+
 // A function or method implemented in C++. `self` is null for plain
 // functions and for method descriptors stored in a type's dict; binding a
 // descriptor to an instance is done with a BoundMethod.

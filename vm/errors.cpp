@@ -1,0 +1,129 @@
+#include "vm/errors.hpp"
+
+#include "vm/gc.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+#include "vm/types.hpp"
+
+namespace gilvm {
+
+void ExceptionObject::trace(Tracer& t) {
+  t.visit(args);
+  t.visit(traceback);
+  t.visit(cause);
+  t.visit(context);
+}
+
+void Traceback::trace(Tracer& t) {
+  t.visit(next);
+  t.visit(code);
+}
+
+ExceptionTypes& exc() {
+  static ExceptionTypes the_types{};
+  return the_types;
+}
+
+Type* exception_type_for(ErrorKind kind) {
+  ExceptionTypes& e = exc();
+  switch (kind) {
+    case ErrorKind::TypeError: return e.TypeError;
+    case ErrorKind::ValueError: return e.ValueError;
+    case ErrorKind::ZeroDivisionError: return e.ZeroDivisionError;
+    case ErrorKind::OverflowError: return e.OverflowError;
+    case ErrorKind::IndexError: return e.IndexError;
+    case ErrorKind::KeyError: return e.KeyError;
+    case ErrorKind::AttributeError: return e.AttributeError;
+    case ErrorKind::NameError: return e.NameError;
+    case ErrorKind::RuntimeError: return e.RuntimeError;
+    case ErrorKind::RecursionError: return e.RecursionError;
+    case ErrorKind::MemoryError: return e.MemoryError;
+    case ErrorKind::NotImplementedError: return e.NotImplementedError;
+    case ErrorKind::StopIteration: return e.StopIteration;
+    case ErrorKind::UnicodeError: return e.UnicodeError;
+    case ErrorKind::UnicodeDecodeError: return e.UnicodeDecodeError;
+    case ErrorKind::UnicodeEncodeError: return e.UnicodeEncodeError;
+    case ErrorKind::AssertionError: return e.AssertionError;
+    case ErrorKind::LookupError: return e.LookupError;
+    case ErrorKind::OSError: return e.OSError;
+    case ErrorKind::FileNotFoundError: return e.FileNotFoundError;
+    case ErrorKind::EOFError: return e.EOFError;
+    case ErrorKind::ImportError: return e.ImportError;
+    case ErrorKind::ModuleNotFoundError: return e.ModuleNotFoundError;
+    case ErrorKind::SystemError: return e.SystemError;
+  }
+  return e.SystemError;
+}
+
+Value new_exception_args(Type* type, Tuple* args) {
+  // Built-in exception classes and their user subclasses share one layout.
+  Value instance = call_object(type, CallArgs{args->items.data(), args->items.size()});
+  return instance;
+}
+
+Value new_exception(Type* type, const std::string& message) {
+  if (message.empty()) return call_object(type, CallArgs{nullptr, 0});
+  Value text = new_str(message);
+  return call_object(type, CallArgs{&text, 1});
+}
+
+bool is_exception_instance(Value v) { return isinstance(v, exc().BaseException); }
+
+bool is_exception_class(Value v) {
+  return v.is_object() && v.object()->type->is_subtype_of(types().type) &&
+         v.as<Type>()->is_subtype_of(exc().BaseException);
+}
+
+void raise_exception(Value exception) {
+  ThreadState* ts = current_thread_state();
+  if (is_exception_class(exception)) exception = call_object(exception, CallArgs{nullptr, 0});
+  if (!is_exception_instance(exception)) {
+    Value error = new_exception(exc().TypeError, "exceptions must derive from BaseException");
+    exception = error;
+  }
+  ts->current_exception = exception;
+  ts->reraising = false;
+  throw PyException{};
+}
+
+void raise_error(Type* type, const std::string& message) { raise_exception(new_exception(type, message)); }
+void raise_type_error(const std::string& message) { raise_error(exc().TypeError, message); }
+void raise_value_error(const std::string& message) { raise_error(exc().ValueError, message); }
+void raise_index_error(const std::string& message) { raise_error(exc().IndexError, message); }
+void raise_attribute_error(const std::string& message) { raise_error(exc().AttributeError, message); }
+void raise_overflow_error(const std::string& message) { raise_error(exc().OverflowError, message); }
+void raise_zero_division(const std::string& message) { raise_error(exc().ZeroDivisionError, message); }
+void raise_runtime_error(const std::string& message) { raise_error(exc().RuntimeError, message); }
+
+void raise_key_error(Value key) {
+  Value instance = call_object(exc().KeyError, CallArgs{&key, 1});
+  raise_exception(instance);
+}
+
+void raise_stop_iteration(Value value) {
+  Value instance = value.is_null() ? call_object(exc().StopIteration, CallArgs{nullptr, 0})
+                                   : call_object(exc().StopIteration, CallArgs{&value, 1});
+  raise_exception(instance);
+}
+
+void set_exception_from_native(const NativeError& error) {
+  ThreadState* ts = current_thread_state();
+  ts->current_exception = new_exception(exception_type_for(error.kind), error.what());
+  ts->reraising = false;
+}
+
+bool exception_matches(Type* type) {
+  ThreadState* ts = current_thread_state();
+  return !ts->current_exception.is_null() && isinstance(ts->current_exception, type);
+}
+
+Value take_current_exception() {
+  ThreadState* ts = current_thread_state();
+  Value e = ts->current_exception;
+  ts->current_exception = Value::null();
+  return e;
+}
+
+}  // namespace gilvm

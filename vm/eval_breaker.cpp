@@ -1,0 +1,26 @@
+#include "vm/eval_breaker.hpp"
+
+#include "vm/gc.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+std::atomic<uint32_t> eval_breaker{0};
+
+namespace {
+EvalBreakerHandler runtime_handler = nullptr;
+}
+
+void set_eval_breaker_handler(EvalBreakerHandler handler) { runtime_handler = handler; }
+
+void handle_eval_breaker(ThreadState* ts) {
+  uint32_t bits = eval_breaker.load(std::memory_order_relaxed);
+  if ((bits & kGcRequested) && heap().collection_allowed()) {
+    clear_eval_breaker_bit(kGcRequested);
+    heap().collect();
+  }
+  uint32_t others = bits & ~uint32_t(kGcRequested);
+  if (others != 0 && runtime_handler != nullptr) runtime_handler(ts, others);
+}
+
+}  // namespace gilvm

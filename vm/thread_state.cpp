@@ -1,0 +1,122 @@
+#include "vm/thread_state.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+#include <new>
+
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/objects/dict.hpp"
+
+namespace gilvm {
+
+namespace {
+thread_local ThreadState* tls_current = nullptr;
+int the_recursion_limit = 1000;
+
+// Thread states are registered and unregistered by threads that may not hold
+// the GIL yet (a thread starting up), so the list has its own lock. The GC
+// reads it while holding the GIL, which every registration also waits for.
+std::mutex& registry_mutex() {
+  static auto* m = new std::mutex();
+  return *m;
+}
+std::vector<ThreadState*>& registry() {
+  static auto* v = new std::vector<ThreadState*>();
+  return *v;
+}
+
+constexpr size_t kChunkValues = 64 * 1024;
+}  // namespace
+
+DataStack::~DataStack() {
+  while (chunk_ != nullptr) {
+    Chunk* previous = chunk_->previous;
+    std::free(chunk_);
+    chunk_ = previous;
+  }
+}
+
+// Chunks form a stack; a push that does not fit the current chunk opens a new
+// one, and popping the first frame of a chunk releases it. (Keeping one spare
+// chunk would avoid malloc churn at a chunk boundary; not needed yet.)
+Value* DataStack::push(size_t slots) {
+  if (chunk_ == nullptr || chunk_->top + slots > chunk_->limit) {
+    size_t capacity = std::max(kChunkValues, slots);
+    void* memory = std::malloc(sizeof(Chunk) + capacity * sizeof(Value));
+    if (memory == nullptr) return nullptr;
+    Chunk* chunk = static_cast<Chunk*>(memory);
+    chunk->previous = chunk_;
+    chunk->top = chunk->base();
+    chunk->limit = chunk->base() + capacity;
+    chunk_ = chunk;
+  }
+  Value* base = chunk_->top;
+  chunk_->top += slots;
+  return base;
+}
+
+void DataStack::pop(Value* base) {
+  chunk_->top = base;
+  if (base == chunk_->base() && chunk_->previous != nullptr) {
+    Chunk* previous = chunk_->previous;
+    std::free(chunk_);
+    chunk_ = previous;
+  }
+}
+
+void Frame::trace(Tracer& t) {
+  t.visit(code);
+  t.visit(function);
+  t.visit(globals);
+  t.visit(builtins);
+  t.visit(locals);
+  t.visit(generator);
+  Value* slots = localsplus();
+  size_t count = code->nlocalsplus() + stack_depth;
+  for (size_t i = 0; i < count; ++i) t.visit(slots[i]);
+}
+
+void ThreadState::trace(Tracer& t) {
+  for (Frame* f = current_frame; f != nullptr; f = f->previous) f->trace(t);
+  t.visit(current_exception);
+  t.visit(handled_exception);
+  for (Value* root : roots) t.visit(*root);
+  t.visit_all(temp_roots);
+}
+
+ThreadState* current_thread_state() { return tls_current; }
+void set_current_thread_state(ThreadState* ts) { tls_current = ts; }
+
+void register_thread_state(ThreadState* ts) {
+  static bool root_source_added = [] {
+    heap().add_root_source([](Tracer& t) {
+      std::lock_guard<std::mutex> lock(registry_mutex());
+      for (ThreadState* state : registry()) state->trace(t);
+    });
+    return true;
+  }();
+  (void)root_source_added;
+  std::lock_guard<std::mutex> lock(registry_mutex());
+  registry().push_back(ts);
+}
+
+void unregister_thread_state(ThreadState* ts) {
+  std::lock_guard<std::mutex> lock(registry_mutex());
+  auto& r = registry();
+  r.erase(std::remove(r.begin(), r.end(), ts), r.end());
+}
+
+void note_c_stack_base(ThreadState* ts, size_t stack_size) {
+  // The address of a local approximates the top of this thread's stack.
+  // Leave a generous margin for the frames of natives and the error path.
+  const char* here = static_cast<const char*>(__builtin_frame_address(0));
+  size_t usable = stack_size > (256u << 10) ? stack_size - (256u << 10) : stack_size / 2;
+  ts->c_stack_limit = here - usable;
+}
+
+int recursion_limit() { return the_recursion_limit; }
+void set_recursion_limit(int limit) { the_recursion_limit = limit; }
+
+}  // namespace gilvm
