@@ -26,7 +26,6 @@ struct Mpz {
 };
 
 bool is_exact_int(Value v) { return v.is_small_int() || v.is_bool() || type_of(v) == types().int_; }
-bool is_float(Value v) { return isinstance(v, types().float_); }
 double float_of(Value v) { return v.as<Float>()->value; }
 
 Value builtin_abs(const CallArgs& a) {
