@@ -208,6 +208,11 @@ Value reversed_construct(Type* type, const CallArgs& a) {
     return call(bind_descriptor(method, seq, type_of(seq)), {});
   }
   Type* t = type_of(seq);
+  if (t == types().range) {
+    const auto* r = seq.as<Range>();
+    int64_t last = r->start + (r->length - 1) * r->step;
+    return get_iter(Value(gc_new<Range>(types().range, last, r->start - r->step, -r->step)));
+  }
   bool sequence_like = t == types().list || t == types().tuple || t == types().str;
   if (!sequence_like) {
     sequence_like = !isinstance(seq, types().dict) && !lookup_special(seq, "__getitem__").is_null() &&
@@ -356,9 +361,17 @@ Value builtin_sorted(const CallArgs& a) {
   const std::vector<Value>& k = key.is_none() ? items : keys;
   std::vector<size_t> order(n), buffer;
   for (size_t i = 0; i < n; ++i) order[i] = i;
-  bool all_small_ints = true;
-  for (Value v : k) all_small_ints = all_small_ints && v.is_small_int();
-  if (all_small_ints) {
+  bool all_small_ints = true, all_strs = true;
+  for (Value v : k) {
+    all_small_ints = all_small_ints && v.is_small_int();
+    all_strs = all_strs && type_of(v) == types().str;
+  }
+  if (all_strs) {
+    auto less = [&](size_t x, size_t y) {
+      return reverse ? k[y].as<Str>()->view() < k[x].as<Str>()->view() : k[x].as<Str>()->view() < k[y].as<Str>()->view();
+    };
+    merge_sort(order, buffer, 0, n, less);
+  } else if (all_small_ints) {
     auto less = [&](size_t x, size_t y) {
       return reverse ? k[y].small_int_value() < k[x].small_int_value() : k[x].small_int_value() < k[y].small_int_value();
     };
