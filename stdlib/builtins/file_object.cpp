@@ -20,6 +20,7 @@
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/gc.hpp"
+#include "vm/text/utf8.hpp"
 
 namespace gilvm {
 namespace builtins_impl {
@@ -257,6 +258,8 @@ size_t utf8_sequence_length(unsigned char lead) {
 
 Value make_result(FileObject* f, std::string data) {
   if (f->binary) return Value(new_bytes(std::move(data)));
+  text::Utf8Check check = text::check_utf8(data);
+  if (!check.valid) raise_error(exc().UnicodeDecodeError, text::utf8_decode_error_message(data, check));
   return new_str_value(std::move(data));
 }
 

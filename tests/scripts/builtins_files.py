@@ -130,3 +130,9 @@ check(lambda: iter(f))
 with open(path, "w") as f:
     f.write("a\nb\n")
 print(sum(1 for _ in open(path)))
+
+with open(path, "wb") as f:
+    f.write(b"ok\xffno")
+with open(path) as f:
+    check(lambda: f.read())
+print(repr(open(path, "rb").read()))
