@@ -1,0 +1,834 @@
+// open() and its file objects, also used for sys.stdout, sys.stderr and
+// sys.stdin (make_std_stream).
+//
+// A file object is a POSIX descriptor with a read buffer and a write buffer.
+// Text mode decodes UTF-8 and translates "\r\n" and "\r" to "\n" on reading
+// (universal newlines, CPython's default); binary mode reads and writes bytes.
+// Every blocking system call goes through blocking_read/blocking_write, the
+// one place where the runtime's GIL-releasing guard belongs.
+#include "stdlib/builtins/file_object.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "stdlib/builtins/common.hpp"
+#include "stdlib/builtins_module.hpp"
+#include "vm/gc.hpp"
+#include "vm/text/utf8.hpp"
+
+namespace gilvm {
+namespace builtins_impl {
+
+// ---------------------------------------------------------------- blocking calls
+
+// Reads at most n bytes into a buffer the caller owns (never an object's
+// field, so the GIL can be released here). -1 and errno on error.
+ssize_t blocking_read(int fd, char* buffer, size_t n) {
+  for (;;) {
+    ssize_t got = ::read(fd, buffer, n);
+    if (got >= 0 || errno != EINTR) return got;
+  }
+}
+
+// Writes all of `data`; returns 0, or the errno of the failure.
+int blocking_write(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t put = ::write(fd, data.data() + done, data.size() - done);
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    done += static_cast<size_t>(put);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- errors
+
+Type* unsupported_operation_type = nullptr;
+
+Type* os_error_type_for(int err) {
+  switch (err) {
+    case ENOENT: return exc().FileNotFoundError;
+    case EEXIST: return exc().FileExistsError;
+    case EISDIR: return exc().IsADirectoryError;
+    case ENOTDIR: return exc().NotADirectoryError;
+    case EACCES:
+    case EPERM: return exc().PermissionError;
+    case EPIPE: return exc().BrokenPipeError;
+    case EINTR: return exc().InterruptedError;
+    case EAGAIN: return exc().BlockingIOError;
+    case ECONNRESET: return exc().ConnectionResetError;
+    default: return exc().OSError;
+  }
+}
+
+// Raises OSError(err, strerror(err)) (the subclass for err) with errno,
+// strerror and filename set, as CPython's PyErr_SetFromErrnoWithFilename.
+[[noreturn]] void raise_os_error(int err, Value filename = Value::null()) {
+  Type* type = os_error_type_for(err);
+  Value code = Value::small_int(err);
+  Value message = new_str_value(std::strerror(err));
+  std::vector<Value> args{code, message};
+  if (!filename.is_null()) args.push_back(filename);
+  Value e = new_exception_args(type, new_tuple(std::move(args)));
+  set_attr(e, intern("errno"), code);
+  set_attr(e, intern("strerror"), message);
+  set_attr(e, intern("filename"), filename.is_null() ? Value::none() : filename);
+  raise_exception(e);
+}
+
+// OSError.__str__ as CPython's: "[Errno 2] No such file or directory: 'x'"
+// when errno and strerror are set, else BaseException's str. Installed only
+// if the exception classes do not define their own.
+Value os_error_str(const CallArgs& a) {
+  if (a.count != 1 || !is_exception_instance(a[0])) raise_type_error("descriptor '__str__' requires an 'OSError' object");
+  Value self = a[0];
+  Value code = get_attr_or_null(self, intern("errno"));
+  Value text = get_attr_or_null(self, intern("strerror"));
+  if (!code.is_null() && !code.is_none() && !text.is_null() && !text.is_none()) {
+    std::string out = "[Errno " + str_string(code) + "] " + str_string(text);
+    Value filename = get_attr_or_null(self, intern("filename"));
+    if (!filename.is_null() && !filename.is_none()) out += ": " + repr_string(filename);
+    return new_str_value(out);
+  }
+  Tuple* args = self.as<ExceptionObject>()->args;
+  if (args == nullptr || args->items.empty()) return new_str_value("");
+  if (args->items.size() == 1) return Value(to_str(args->items[0]));
+  return Value(to_str(Value(args)));
+}
+
+[[noreturn]] void raise_unsupported(const std::string& message) { raise_error(unsupported_operation_type, message); }
+
+// ---------------------------------------------------------------- the object
+
+Type* text_io_type;
+Type* buffered_reader_type;
+Type* buffered_writer_type;
+Type* buffered_random_type;
+
+FileObject* all_files = nullptr;  // the registry flush_std_streams walks
+
+}  // namespace builtins_impl
+
+namespace builtins_impl {
+
+struct FileObject : Object {
+  int fd = -1;
+  bool readable = false;
+  bool writable = false;
+  bool binary = false;
+  bool closefd = true;
+  bool closed = false;
+  bool line_buffered = false;
+  bool translate_read = true;   // universal newlines on reading
+  std::string write_newline;    // "\r\n" or "\r" to translate '\n' on writing; else none
+  bool skip_lf = false;         // the last byte read was '\r' (translated)
+  Value name;                   // str or int
+  std::string mode;
+  std::string encoding;
+  std::string rbuf;             // read-ahead (translated text or raw bytes)
+  size_t rpos = 0;
+  std::string wbuf;             // pending output
+  FileObject* prev = nullptr;
+  FileObject* next = nullptr;
+
+  explicit FileObject(Type* t) : Object(t) {
+    next = all_files;
+    if (all_files != nullptr) all_files->prev = this;
+    all_files = this;
+  }
+  ~FileObject() override {
+    flush_quietly();
+    if (!closed && closefd && fd >= 0) ::close(fd);
+    if (prev != nullptr) prev->next = next;
+    else all_files = next;
+    if (next != nullptr) next->prev = prev;
+  }
+  void trace(Tracer& t) override { t.visit(name); }
+
+  void flush_quietly() {
+    if (wbuf.empty() || fd < 0 || closed) return;
+    std::string out;
+    out.swap(wbuf);
+    blocking_write(fd, out);
+  }
+};
+
+namespace {
+
+FileObject* check_file(const CallArgs& a, const char* method) {
+  if (a.count == 0 || !a[0].is_object() || !(isinstance(a[0], text_io_type) || isinstance(a[0], buffered_reader_type) ||
+                                             isinstance(a[0], buffered_writer_type) ||
+                                             isinstance(a[0], buffered_random_type)))
+    raise_bad_self(method, "_io._IOBase", a.count ? a[0] : Value::none());
+  return a[0].as<FileObject>();
+}
+
+void check_open(FileObject* f) {
+  if (f->closed) raise_value_error("I/O operation on closed file.");
+}
+
+FileObject* open_file(const CallArgs& a, const char* method) {
+  FileObject* f = check_file(a, method);
+  check_open(f);
+  return f;
+}
+
+void check_readable(FileObject* f) {
+  check_open(f);
+  if (!f->readable) raise_unsupported(f->binary ? "read" : "not readable");
+}
+
+void check_writable(FileObject* f) {
+  check_open(f);
+  if (!f->writable) raise_unsupported(f->binary ? "write" : "not writable");
+}
+
+void flush_writes(FileObject* f) {
+  if (f->wbuf.empty()) return;
+  std::string out;
+  out.swap(f->wbuf);
+  int err = blocking_write(f->fd, out);
+  if (err != 0) raise_os_error(err);
+}
+
+// Drops read-ahead so that the descriptor's position is where the reader is.
+void drop_read_ahead(FileObject* f) {
+  size_t unread = f->rbuf.size() - f->rpos;
+  if (unread > 0) ::lseek(f->fd, -static_cast<off_t>(unread), SEEK_CUR);
+  f->rbuf.clear();
+  f->rpos = 0;
+  f->skip_lf = false;
+}
+
+void append_translated(FileObject* f, const char* data, size_t n) {
+  if (f->binary || !f->translate_read) {
+    f->rbuf.append(data, n);
+    return;
+  }
+  if (!f->skip_lf && std::memchr(data, '\r', n) == nullptr) {
+    f->rbuf.append(data, n);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    char c = data[i];
+    if (f->skip_lf) {
+      f->skip_lf = false;
+      if (c == '\n') continue;
+    }
+    if (c == '\r') {
+      f->rbuf.push_back('\n');
+      f->skip_lf = true;
+    } else {
+      f->rbuf.push_back(c);
+    }
+  }
+}
+
+// Reads one chunk into the read buffer; false at end of file.
+bool fill(FileObject* f) {
+  if (f->rpos > 0 && f->rpos >= f->rbuf.size() / 2) {
+    f->rbuf.erase(0, f->rpos);
+    f->rpos = 0;
+  }
+  if (f->fd == 0) flush_std_streams();  // prompts appear before stdin blocks
+  char chunk[16384];
+  ssize_t got = blocking_read(f->fd, chunk, sizeof chunk);
+  if (got < 0) raise_os_error(errno);
+  if (got == 0) return false;
+  append_translated(f, chunk, static_cast<size_t>(got));
+  return true;
+}
+
+size_t utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;  // a stray continuation byte
+}
+
+Value make_result(FileObject* f, std::string data) {
+  if (f->binary) return Value(new_bytes(std::move(data)));
+  text::Utf8Check check = text::check_utf8(data);
+  if (!check.valid) raise_error(exc().UnicodeDecodeError, text::utf8_decode_error_message(data, check));
+  return new_str_value(std::move(data));
+}
+
+std::string take(FileObject* f, size_t end) {
+  std::string out = f->rbuf.substr(f->rpos, end - f->rpos);
+  f->rpos = end;
+  if (f->rpos == f->rbuf.size()) {
+    f->rbuf.clear();
+    f->rpos = 0;
+  }
+  return out;
+}
+
+// The byte offset in rbuf after `count` units (bytes or characters) from
+// rpos, reading more as needed; stops early at end of file.
+size_t unit_end(FileObject* f, int64_t count) {
+  for (;;) {
+    size_t pos = f->rpos;
+    int64_t k = 0;
+    const size_t size = f->rbuf.size();
+    if (f->binary) {
+      size_t want = f->rpos + static_cast<size_t>(count);
+      if (want <= size) return want;
+      pos = size;
+    } else {
+      while (k < count && pos < size) {
+        size_t len = utf8_sequence_length(static_cast<unsigned char>(f->rbuf[pos]));
+        if (pos + len > size) break;
+        pos += len;
+        ++k;
+      }
+      if (k == count) return pos;
+    }
+    if (!fill(f)) return f->rbuf.size();
+  }
+}
+
+std::string read_all(FileObject* f) {
+  while (fill(f)) {
+  }
+  return take(f, f->rbuf.size());
+}
+
+std::string read_line(FileObject* f, int64_t limit) {
+  size_t scan = f->rpos;
+  size_t end;
+  for (;;) {
+    size_t nl = f->rbuf.find('\n', scan);
+    if (nl != std::string::npos) {
+      end = nl + 1;
+      break;
+    }
+    size_t scanned = f->rbuf.size() - f->rpos;
+    if (!fill(f)) {
+      end = f->rbuf.size();
+      break;
+    }
+    scan = f->rpos + scanned;  // fill may have moved the unread bytes to the front
+  }
+  if (limit >= 0) {
+    size_t limit_end = unit_end(f, limit);
+    if (limit_end < end) end = limit_end;
+  }
+  return take(f, end);
+}
+
+int64_t size_argument(Value v) {
+  if (v.is_null() || v.is_none()) return -1;
+  if (!is_int_value(v) && !has_index(v))
+    raise_type_error("argument should be integer or None, not '" + type_name(v) + "'");
+  return index_value(v);
+}
+
+// ---------------------------------------------------------------- methods
+
+Value file_read(const CallArgs& a) {
+  FileObject* f = check_file(a, "read");
+  Value args[1];
+  CallArgs rest{a.args + 1, a.count - 1, a.kwnames};
+  parse_args(rest, "read", {"size"}, 0, args, 1);
+  check_readable(f);
+  flush_writes(f);
+  int64_t size = size_argument(args[0]);
+  if (size < 0) return make_result(f, read_all(f));
+  return make_result(f, take(f, unit_end(f, size)));
+}
+
+Value file_readline_method(const CallArgs& a) {
+  FileObject* f = check_file(a, "readline");
+  Value args[1];
+  CallArgs rest{a.args + 1, a.count - 1, a.kwnames};
+  parse_args(rest, "readline", {"size"}, 0, args, 1);
+  check_readable(f);
+  flush_writes(f);
+  return make_result(f, read_line(f, size_argument(args[0])));
+}
+
+Value file_readlines(const CallArgs& a) {
+  FileObject* f = check_file(a, "readlines");
+  Value args[1];
+  CallArgs rest{a.args + 1, a.count - 1, a.kwnames};
+  parse_args(rest, "readlines", {"hint"}, 0, args, 1);
+  check_readable(f);
+  flush_writes(f);
+  int64_t hint = size_argument(args[0]);
+  std::vector<Value> lines;
+  int64_t total = 0;
+  for (;;) {
+    std::string line = read_line(f, -1);
+    if (line.empty()) break;
+    total += static_cast<int64_t>(line.size());
+    lines.push_back(make_result(f, std::move(line)));
+    if (hint > 0 && total >= hint) break;
+  }
+  return Value(new_list(std::move(lines)));
+}
+
+Value file_next(const CallArgs& a) {
+  FileObject* f = check_file(a, "__next__");
+  check_readable(f);
+  flush_writes(f);
+  std::string line = read_line(f, -1);
+  if (line.empty()) stop_iteration();
+  return make_result(f, std::move(line));
+}
+
+Value file_iter(const CallArgs& a) {
+  open_file(a, "__iter__");
+  return a[0];
+}
+
+void write_data(FileObject* f, std::string_view data) {
+  if (f->rpos < f->rbuf.size() || !f->rbuf.empty()) drop_read_ahead(f);
+  if (!f->write_newline.empty() && data.find('\n') != std::string_view::npos) {
+    for (char c : data) {
+      if (c == '\n') f->wbuf += f->write_newline;
+      else f->wbuf.push_back(c);
+    }
+  } else {
+    f->wbuf.append(data);
+  }
+  bool flush_now = f->wbuf.size() >= 8192;
+  if (f->line_buffered && (data.find('\n') != std::string_view::npos || data.find('\r') != std::string_view::npos))
+    flush_now = true;
+  if (flush_now) flush_writes(f);
+}
+
+Value file_write(const CallArgs& a) {
+  FileObject* f = check_file(a, "write");
+  if (a.count != 2 || kw_count(a) != 0)
+    raise_type_error("write() takes exactly one argument (" + std::to_string(a.count - 1 + kw_count(a)) + " given)");
+  check_writable(f);
+  Value data = a[1];
+  if (f->binary) {
+    if (isinstance(data, types().bytes)) {
+      const std::string& d = data.as<Bytes>()->data;
+      write_data(f, d);
+      return make_int(static_cast<int64_t>(d.size()));
+    }
+    if (isinstance(data, types().bytearray)) {
+      Value b = call(Value(types().bytes), {data});
+      const std::string& d = b.as<Bytes>()->data;
+      write_data(f, d);
+      return make_int(static_cast<int64_t>(d.size()));
+    }
+    raise_type_error("a bytes-like object is required, not '" + type_name(data) + "'");
+  }
+  if (!is_str(data)) raise_type_error("write() argument must be str, not " + type_name(data));
+  Str* s = as_str(data);
+  write_data(f, s->view());
+  return make_int(s->length);
+}
+
+Value file_writelines(const CallArgs& a) {
+  FileObject* f = check_file(a, "writelines");
+  if (a.count != 2 || kw_count(a) != 0)
+    raise_type_error("writelines() takes exactly one argument (" + std::to_string(a.count - 1 + kw_count(a)) + " given)");
+  check_writable(f);
+  Value it = get_iter(a[1]);
+  for (Value line = iter_next(it); !line.is_null(); line = iter_next(it)) {
+    Value args[2] = {a[0], line};
+    file_write(CallArgs{args, 2});
+  }
+  return Value::none();
+}
+
+Value file_flush(const CallArgs& a) {
+  FileObject* f = open_file(a, "flush");
+  flush_writes(f);
+  return Value::none();
+}
+
+void close_file(FileObject* f) {
+  if (f->closed) return;
+  std::string pending;
+  pending.swap(f->wbuf);
+  f->closed = true;
+  int err = pending.empty() ? 0 : blocking_write(f->fd, pending);
+  if (f->closefd && f->fd >= 0) ::close(f->fd);
+  f->rbuf.clear();
+  f->rpos = 0;
+  if (err != 0) raise_os_error(err);
+}
+
+Value file_close(const CallArgs& a) {
+  close_file(check_file(a, "close"));
+  return Value::none();
+}
+
+Value file_enter(const CallArgs& a) {
+  open_file(a, "__enter__");
+  return a[0];
+}
+
+Value file_exit(const CallArgs& a) {
+  close_file(check_file(a, "__exit__"));
+  return Value::none();
+}
+
+Value file_fileno(const CallArgs& a) { return make_int(open_file(a, "fileno")->fd); }
+Value file_isatty(const CallArgs& a) { return Value::boolean(::isatty(open_file(a, "isatty")->fd) == 1); }
+Value file_readable(const CallArgs& a) { return Value::boolean(open_file(a, "readable")->readable); }
+Value file_writable(const CallArgs& a) { return Value::boolean(open_file(a, "writable")->writable); }
+Value file_seekable(const CallArgs& a) {
+  return Value::boolean(::lseek(open_file(a, "seekable")->fd, 0, SEEK_CUR) >= 0);
+}
+
+Value file_seek(const CallArgs& a) {
+  FileObject* f = check_file(a, "seek");
+  if (kw_count(a) != 0) raise_no_keywords("seek");
+  if (a.count < 2 || a.count > 3)
+    raise_type_error("seek expected at " + std::string(a.count < 2 ? "least 1 argument" : "most 2 arguments") +
+                     ", got " + std::to_string(a.count - 1));
+  check_open(f);
+  int64_t offset = index_value(a[1]);
+  int64_t whence = a.count == 3 ? index_value(a[2]) : 0;
+  if (whence < 0 || whence > 2) raise_value_error("invalid whence (" + std::to_string(whence) + ", should be 0, 1 or 2)");
+  if (!f->binary) {
+    if (whence == 1 && offset != 0) raise_unsupported("can't do nonzero cur-relative seeks");
+    if (whence == 2 && offset != 0) raise_unsupported("can't do nonzero end-relative seeks");
+    if (whence == 0 && offset < 0) raise_value_error("negative seek position " + std::to_string(offset));
+  }
+  flush_writes(f);
+  if (whence == 1) {
+    // Relative to the reader's position, not the descriptor's.
+    offset -= static_cast<int64_t>(f->rbuf.size() - f->rpos);
+  }
+  f->rbuf.clear();
+  f->rpos = 0;
+  f->skip_lf = false;
+  off_t pos = ::lseek(f->fd, static_cast<off_t>(offset), static_cast<int>(whence));
+  if (pos < 0) raise_os_error(errno);
+  return make_int(static_cast<int64_t>(pos));
+}
+
+Value file_tell(const CallArgs& a) {
+  FileObject* f = open_file(a, "tell");
+  flush_writes(f);
+  off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
+  if (pos < 0) raise_os_error(errno);
+  return make_int(static_cast<int64_t>(pos) - static_cast<int64_t>(f->rbuf.size() - f->rpos));
+}
+
+Value file_truncate(const CallArgs& a) {
+  FileObject* f = open_file(a, "truncate");
+  check_writable(f);
+  flush_writes(f);
+  off_t size = a.count > 1 && !a[1].is_none() ? static_cast<off_t>(index_value(a[1])) : ::lseek(f->fd, 0, SEEK_CUR);
+  if (::ftruncate(f->fd, size) != 0) raise_os_error(errno);
+  return make_int(static_cast<int64_t>(size));
+}
+
+Value file_repr(const CallArgs& a) {
+  FileObject* f = check_file(a, "__repr__");
+  std::string out = "<_io." + type_of(a[0])->name;
+  out += " name=" + repr_string(f->name);
+  if (!f->binary) {
+    out += " mode=" + repr_string(new_str_value(f->mode));
+    out += " encoding=" + repr_string(new_str_value(f->encoding));
+  }
+  return new_str_value(out + ">");
+}
+
+Value get_closed(Value self) { return Value::boolean(self.as<FileObject>()->closed); }
+Value get_name(Value self) { return self.as<FileObject>()->name; }
+Value get_mode(Value self) { return new_str_value(self.as<FileObject>()->mode); }
+Value get_encoding(Value self) { return new_str_value(self.as<FileObject>()->encoding); }
+Value get_line_buffering(Value self) { return Value::boolean(self.as<FileObject>()->line_buffered); }
+
+// ---------------------------------------------------------------- open()
+
+bool known_encoding(std::string e) {
+  for (char& c : e) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c == '_') c = '-';
+  }
+  return e == "utf-8" || e == "utf8" || e == "u8" || e == "ascii" || e == "us-ascii" || e == "latin-1" ||
+         e == "latin1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1" || e == "utf-8-sig";
+}
+
+Value builtin_open(const CallArgs& a) {
+  Value args[8];
+  parse_args(a, "open", {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1,
+             args);
+  Value file = args[0];
+  std::string mode = "r";
+  if (!args[1].is_null()) {
+    if (!is_str(args[1])) raise_type_error("open() argument 'mode' must be str, not " + type_name(args[1]));
+    mode = as_str(args[1])->data;
+  }
+  int64_t buffering = args[2].is_null() ? -1 : index_value(args[2]);
+  Value encoding = args[3].is_null() ? Value::none() : args[3];
+  Value errors = args[4].is_null() ? Value::none() : args[4];
+  Value newline = args[5].is_null() ? Value::none() : args[5];
+  bool closefd = args[6].is_null() ? true : is_truthy(args[6]);
+  if (!encoding.is_none() && !is_str(encoding))
+    raise_type_error("open() argument 'encoding' must be str or None, not " + type_name(encoding));
+  if (!errors.is_none() && !is_str(errors))
+    raise_type_error("open() argument 'errors' must be str or None, not " + type_name(errors));
+  if (!newline.is_none() && !is_str(newline))
+    raise_type_error("open() argument 'newline' must be str or None, not " + type_name(newline));
+
+  // The path (or descriptor).
+  Value path = file;
+  bool is_fd = false;
+  if (!is_str(file) && !isinstance(file, types().bytes)) {
+    if (is_int_value(file) && !file.is_bool()) {
+      is_fd = true;
+    } else {
+      Value fspath = lookup_special(file, "__fspath__");
+      if (fspath.is_null())
+        raise_type_error("expected str, bytes or os.PathLike object, not " + type_name(file));
+      path = call(fspath, {file});
+      if (!is_str(path) && !isinstance(path, types().bytes))
+        raise_type_error("expected " + type_name(file) + ".__fspath__() to return str or bytes, not " +
+                         type_name(path));
+    }
+  }
+
+  // The mode.
+  bool m_r = false, m_w = false, m_a = false, m_x = false, m_plus = false, m_b = false, m_t = false;
+  for (char c : mode) {
+    bool* flag = nullptr;
+    switch (c) {
+      case 'r': flag = &m_r; break;
+      case 'w': flag = &m_w; break;
+      case 'a': flag = &m_a; break;
+      case 'x': flag = &m_x; break;
+      case '+': flag = &m_plus; break;
+      case 'b': flag = &m_b; break;
+      case 't': flag = &m_t; break;
+      default: break;
+    }
+    if (flag == nullptr || *flag) raise_value_error("invalid mode: '" + mode + "'");
+    *flag = true;
+  }
+  if (m_t && m_b) raise_value_error("can't have text and binary mode at once");
+  if (int(m_r) + int(m_w) + int(m_a) + int(m_x) != 1)
+    raise_value_error("must have exactly one of create/read/write/append mode");
+  if (m_b && !encoding.is_none()) raise_value_error("binary mode doesn't take an encoding argument");
+  if (m_b && !errors.is_none()) raise_value_error("binary mode doesn't take an errors argument");
+  if (m_b && !newline.is_none()) raise_value_error("binary mode doesn't take a newline argument");
+  if (m_b && buffering == 1) {
+    // CPython warns (RuntimeWarning) and uses the default buffer.
+    buffering = -1;
+  }
+  if (!m_b && buffering == 0) raise_value_error("can't have unbuffered text I/O");
+  std::string newline_text = newline.is_none() ? "" : as_str(newline)->data;
+  if (!newline.is_none() && newline_text != "" && newline_text != "\n" && newline_text != "\r" &&
+      newline_text != "\r\n")
+    raise_value_error("illegal newline value: " + newline_text);
+  if (!encoding.is_none() && !known_encoding(as_str(encoding)->data))
+    raise_error(exc().LookupError, "unknown encoding: " + as_str(encoding)->data);
+  if (is_fd && !closefd) {
+    // fine: the caller keeps the descriptor
+  } else if (!is_fd && !closefd) {
+    raise_value_error("Cannot use closefd=False with file name");
+  }
+
+  int flags = O_CLOEXEC;
+  if (m_plus) flags |= O_RDWR;
+  else if (m_r) flags |= O_RDONLY;
+  else flags |= O_WRONLY;
+  if (m_w) flags |= O_CREAT | O_TRUNC;
+  if (m_a) flags |= O_CREAT | O_APPEND;
+  if (m_x) flags |= O_CREAT | O_EXCL;
+
+  int fd;
+  if (is_fd) {
+    int64_t n = index_value(file);
+    if (n < 0) raise_value_error("negative file descriptor");
+    fd = static_cast<int>(n);
+    struct stat st;
+    if (::fstat(fd, &st) != 0) raise_os_error(errno);
+  } else {
+    std::string p = is_str(path) ? as_str(path)->data : path.as<Bytes>()->data;
+    if (p.find('\0') != std::string::npos) raise_value_error("embedded null byte");
+    if (!args[7].is_null() && !args[7].is_none()) {
+      Value r = call(args[7], {path, Value::small_int(flags)});
+      fd = static_cast<int>(index_value(r));
+      if (fd < 0) raise_value_error("opener returned " + std::to_string(fd));
+    } else {
+      fd = ::open(p.c_str(), flags, 0666);
+      if (fd < 0) raise_os_error(errno, path);
+    }
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      raise_os_error(EISDIR, path);
+    }
+  }
+
+  Type* type;
+  if (!m_b) type = text_io_type;
+  else if (m_plus) type = buffered_random_type;
+  else if (m_r) type = buffered_reader_type;
+  else type = buffered_writer_type;
+  auto* f = gc_new<FileObject>(type);
+  f->fd = fd;
+  f->readable = m_r || m_plus;
+  f->writable = m_w || m_a || m_x || m_plus;
+  f->binary = m_b;
+  f->closefd = closefd;
+  f->name = path;
+  f->line_buffered = buffering == 1 || (is_fd && ::isatty(fd) == 1 && !m_b);
+  f->translate_read = newline.is_none();
+  if (newline_text == "\r" || newline_text == "\r\n") f->write_newline = newline_text;
+  if (m_b) {
+    f->mode = m_x ? "xb" : m_a ? (m_plus ? "ab+" : "ab") : (m_plus ? "rb+" : (m_w ? "wb" : "rb"));
+  } else {
+    f->mode = mode;
+  }
+  f->encoding = encoding.is_none() ? "UTF-8" : as_str(encoding)->data;
+  if (m_a) ::lseek(fd, 0, SEEK_END);
+  return Value(f);
+}
+
+Value no_construct(Type* type, const CallArgs&) { raise_type_error("cannot create '_io." + type->name + "' instances"); }
+
+Type* make_file_type(const char* name, bool text) {
+  Type* t = new_builtin_type(name, types().object, no_construct);
+  add_type_attr(t, "__module__", new_str_value("_io"));
+  add_method(t, "read", file_read);
+  add_method(t, "readline", file_readline_method);
+  add_method(t, "readlines", file_readlines);
+  add_method(t, "write", file_write);
+  add_method(t, "writelines", file_writelines);
+  add_method(t, "flush", file_flush);
+  add_method(t, "close", file_close);
+  add_method(t, "__enter__", file_enter);
+  add_method(t, "__exit__", file_exit);
+  add_method(t, "__iter__", file_iter);
+  add_method(t, "__next__", file_next);
+  add_method(t, "fileno", file_fileno);
+  add_method(t, "isatty", file_isatty);
+  add_method(t, "readable", file_readable);
+  add_method(t, "writable", file_writable);
+  add_method(t, "seekable", file_seekable);
+  add_method(t, "seek", file_seek);
+  add_method(t, "tell", file_tell);
+  add_method(t, "truncate", file_truncate);
+  add_method(t, "__repr__", file_repr);
+  add_getset(t, "closed", get_closed);
+  add_getset(t, "name", get_name);
+  add_getset(t, "mode", get_mode);
+  if (text) {
+    add_getset(t, "encoding", get_encoding);
+    add_getset(t, "line_buffering", get_line_buffering);
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- std streams
+
+Value std_streams[3];
+SysStreamLookup sys_stream_lookup = nullptr;
+
+void make_types() {
+  if (text_io_type != nullptr) return;
+  text_io_type = make_file_type("TextIOWrapper", true);
+  buffered_reader_type = make_file_type("BufferedReader", false);
+  buffered_writer_type = make_file_type("BufferedWriter", false);
+  buffered_random_type = make_file_type("BufferedRandom", false);
+  // io.UnsupportedOperation(OSError, ValueError).
+  Type* u = new_builtin_type("UnsupportedOperation", exc().OSError, exc().OSError->construct);
+  u->bases = {exc().OSError, exc().ValueError};
+  u->mro.clear();
+  u->mro.push_back(u);
+  for (Type* t : {exc().OSError, exc().ValueError, exc().Exception, exc().BaseException, types().object})
+    u->mro.push_back(t);
+  u->instances_have_dict = true;
+  add_type_attr(u, "__module__", new_str_value("io"));
+  unsupported_operation_type = u;
+  if (exc().OSError->dict()->table.get_str(intern("__str__")).is_null())
+    add_method(exc().OSError, "__str__", os_error_str);
+  heap().add_root_source([](Tracer& t) {
+    for (Value v : std_streams) t.visit(v);
+    t.visit(text_io_type);
+    t.visit(buffered_reader_type);
+    t.visit(buffered_writer_type);
+    t.visit(buffered_random_type);
+    t.visit(unsupported_operation_type);
+  });
+}
+
+}  // namespace
+
+FileObject* as_text_file(Value v) {
+  if (v.is_object() && type_of(v) == text_io_type) return v.as<FileObject>();
+  return nullptr;
+}
+
+void file_write_text(FileObject* f, std::string_view text) {
+  check_writable(f);
+  write_data(f, text);
+}
+
+void file_flush(FileObject* f) {
+  check_open(f);
+  flush_writes(f);
+}
+
+std::string file_readline(FileObject* f) {
+  check_readable(f);
+  flush_writes(f);
+  return read_line(f, -1);
+}
+
+void install_file_functions(Dict* builtins) {
+  make_types();
+  add_function(builtins, "open", builtin_open);
+}
+
+}  // namespace builtins_impl
+
+using namespace builtins_impl;
+
+Value make_std_stream(int fd, const char* name, const char* mode) {
+  make_types();
+  if (fd >= 0 && fd < 3 && !std_streams[fd].is_null()) return std_streams[fd];
+  auto* f = gc_new<FileObject>(text_io_type);
+  f->fd = fd;
+  f->readable = mode[0] == 'r';
+  f->writable = mode[0] != 'r';
+  f->closefd = false;
+  f->name = new_str_value(name);
+  f->mode = mode;
+  f->encoding = "utf-8";
+  f->line_buffered = fd == 2 || ::isatty(fd) == 1;
+  Value v(f);
+  if (fd >= 0 && fd < 3) std_streams[fd] = v;
+  return v;
+}
+
+void flush_std_streams() {
+  for (FileObject* f = all_files; f != nullptr; f = f->next) f->flush_quietly();
+}
+
+void set_sys_stream_lookup(SysStreamLookup lookup) { sys_stream_lookup = lookup; }
+
+Value current_std_stream(const char* name) {
+  if (sys_stream_lookup != nullptr) {
+    Value v = sys_stream_lookup(name);
+    if (!v.is_null()) return v;
+  }
+  std::string_view n = name;
+  if (n == "stdout") return make_std_stream(1, "<stdout>", "w");
+  if (n == "stderr") return make_std_stream(2, "<stderr>", "w");
+  return make_std_stream(0, "<stdin>", "r");
+}
+
+}  // namespace gilvm

@@ -1,0 +1,318 @@
+// Object built-ins: isinstance, issubclass, hasattr, getattr, setattr,
+// delattr, id, hash, repr, ascii, format, callable, len, vars, dir, globals,
+// locals.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "stdlib/builtins/common.hpp"
+#include "vm/frame.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm::builtins_impl {
+namespace {
+
+bool is_class(Value v) { return isinstance(v, types().type); }
+
+// types.UnionType (int | str): its members, or null if `v` is not a union.
+Tuple* union_args(Value v) {
+  if (type_name(v) != "UnionType") return nullptr;
+  Value args = get_attr_or_null(v, intern("__args__"));
+  if (args.is_null() || !isinstance(args, types().tuple)) return nullptr;
+  return args.as<Tuple>();
+}
+
+// The __instancecheck__/__subclasscheck__ of a user-defined metaclass, or null.
+Value metaclass_hook(Value cls, const char* name) {
+  Type* meta = type_of(cls);
+  if (meta->is_builtin) return Value::null();
+  return lookup_in_mro(meta, intern(name));
+}
+
+bool instance_check(Value obj, Value cls) {
+  if (is_class(cls)) {
+    Value hook = metaclass_hook(cls, "__instancecheck__");
+    if (!hook.is_null()) return is_truthy(call(hook, {cls, obj}));
+    return isinstance(obj, cls.as<Type>());
+  }
+  Tuple* members = isinstance(cls, types().tuple) ? cls.as<Tuple>() : union_args(cls);
+  if (members == nullptr) raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+  for (size_t i = 0; i < members->items.size(); ++i)
+    if (instance_check(obj, members->items[i])) return true;
+  return false;
+}
+
+bool subclass_check(Value derived, Value cls) {
+  if (is_class(cls)) {
+    Value hook = metaclass_hook(cls, "__subclasscheck__");
+    if (!hook.is_null()) return is_truthy(call(hook, {cls, derived}));
+    if (!is_class(derived)) raise_type_error("issubclass() arg 1 must be a class");
+    return derived.as<Type>()->is_subtype_of(cls.as<Type>());
+  }
+  Tuple* members = isinstance(cls, types().tuple) ? cls.as<Tuple>() : union_args(cls);
+  if (members == nullptr) {
+    if (!is_class(derived)) raise_type_error("issubclass() arg 1 must be a class");
+    raise_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  }
+  for (size_t i = 0; i < members->items.size(); ++i)
+    if (subclass_check(derived, members->items[i])) return true;
+  return false;
+}
+
+Value builtin_isinstance(const CallArgs& a) {
+  check_positional(a, "isinstance", 2, 2);
+  if (is_class(a[1]) && type_of(a[1]) == types().type) return Value::boolean(isinstance(a[0], a[1].as<Type>()));
+  return Value::boolean(instance_check(a[0], a[1]));
+}
+
+Value builtin_issubclass(const CallArgs& a) {
+  check_positional(a, "issubclass", 2, 2);
+  return Value::boolean(subclass_check(a[0], a[1]));
+}
+
+Str* attribute_name(Value name) {
+  if (!is_str(name)) raise_type_error("attribute name must be string, not '" + type_name(name) + "'");
+  Str* s = as_str(name);
+  return s->interned ? s : intern(s->view());
+}
+
+Value builtin_hasattr(const CallArgs& a) {
+  check_positional(a, "hasattr", 2, 2);
+  return Value::boolean(!get_attr_or_null(a[0], attribute_name(a[1])).is_null());
+}
+
+Value builtin_getattr(const CallArgs& a) {
+  check_positional(a, "getattr", 2, 3);
+  Str* name = attribute_name(a[1]);
+  if (a.count == 2) return get_attr(a[0], name);
+  Value v = get_attr_or_null(a[0], name);
+  return v.is_null() ? a[2] : v;
+}
+
+Value builtin_setattr(const CallArgs& a) {
+  check_positional(a, "setattr", 3, 3);
+  set_attr(a[0], attribute_name(a[1]), a[2]);
+  return Value::none();
+}
+
+Value builtin_delattr(const CallArgs& a) {
+  check_positional(a, "delattr", 2, 2);
+  del_attr(a[0], attribute_name(a[1]));
+  return Value::none();
+}
+
+Value builtin_id(const CallArgs& a) {
+  check_one_arg(a, "id");
+  return make_int(static_cast<int64_t>(a[0].raw()));
+}
+
+Value builtin_hash(const CallArgs& a) {
+  check_one_arg(a, "hash");
+  return make_int(hash_value(a[0]));
+}
+
+Value builtin_repr(const CallArgs& a) {
+  check_one_arg(a, "repr");
+  return Value(repr(a[0]));
+}
+
+// repr() with non-ASCII characters escaped as \xNN, \uNNNN or \UNNNNNNNN.
+std::string ascii_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    uint32_t cp = c & (0x3F >> extra);
+    for (int k = 1; k <= extra && i + k < n; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+    i += extra + 1;
+    char buf[16];
+    if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+    else if (cp < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+    else std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+    out += buf;
+  }
+  return out;
+}
+
+Value builtin_ascii(const CallArgs& a) {
+  check_one_arg(a, "ascii");
+  Str* r = repr(a[0]);
+  if (r->ascii) return Value(r);
+  return new_str_value(ascii_escape(r->data));
+}
+
+Value builtin_format(const CallArgs& a) {
+  check_positional(a, "format", 1, 2);
+  Str* spec;
+  if (a.count == 2) {
+    if (!is_str(a[1])) raise_type_error("format() argument 2 must be str, not " + type_name(a[1]));
+    spec = as_str(a[1]);
+  } else {
+    spec = intern("");
+  }
+  return Value(format_value(a[0], spec));
+}
+
+Value builtin_callable(const CallArgs& a) {
+  check_one_arg(a, "callable");
+  return Value::boolean(is_callable(a[0]));
+}
+
+Value builtin_len(const CallArgs& a) {
+  check_one_arg(a, "len");
+  return make_int(length(a[0]));
+}
+
+// ---------------------------------------------------------------- namespaces
+
+Frame* caller_frame() {
+  ThreadState* ts = current_thread_state();
+  return ts == nullptr ? nullptr : ts->current_frame;
+}
+
+Value builtin_globals(const CallArgs& a) {
+  check_no_args(a, "globals");
+  Frame* f = caller_frame();
+  if (f == nullptr || f->globals == nullptr) return Value(new_dict());
+  return Value(f->globals);
+}
+
+Value cell_contents(Value v) {
+  if (v.is_object() && type_of(v) == types().cell) return v.as<Cell>()->contents;
+  return v;
+}
+
+// The locals of a frame: its names dict, or a new dict built from its fast
+// locals (arguments first, then other locals, cells and free variables).
+Dict* frame_locals(Frame* f) {
+  if (f->locals != nullptr) return f->locals;
+  Dict* d = new_dict();
+  Code* code = f->code;
+  Value* slots = f->localsplus();
+  const size_t nvars = code->varnames.size();
+  const size_t ncells = code->cellvars.size();
+  auto cell_index_of_arg = [&](size_t var) -> int64_t {
+    for (size_t j = 0; j < ncells; ++j)
+      if (j < code->cell_to_arg.size() && code->cell_to_arg[j] == static_cast<int32_t>(var)) return int64_t(j);
+    return -1;
+  };
+  for (size_t i = 0; i < nvars; ++i) {
+    int64_t cell = cell_index_of_arg(i);
+    Value v = cell >= 0 ? cell_contents(slots[nvars + cell]) : slots[i];
+    if (cell < 0 && v.is_object() && type_of(v) == types().cell) v = cell_contents(v);
+    if (!v.is_null()) d->table.set(Value(code->varnames[i]), v);
+  }
+  for (size_t j = 0; j < ncells; ++j) {
+    if (j < code->cell_to_arg.size() && code->cell_to_arg[j] >= 0) continue;
+    Value v = cell_contents(slots[nvars + j]);
+    if (!v.is_null()) d->table.set(Value(code->cellvars[j]), v);
+  }
+  for (size_t j = 0; j < code->freevars.size(); ++j) {
+    Value v = cell_contents(slots[nvars + ncells + j]);
+    if (!v.is_null()) d->table.set(Value(code->freevars[j]), v);
+  }
+  return d;
+}
+
+Dict* current_locals() {
+  Frame* f = caller_frame();
+  if (f == nullptr) return new_dict();
+  return frame_locals(f);
+}
+
+Value builtin_locals(const CallArgs& a) {
+  check_no_args(a, "locals");
+  return Value(current_locals());
+}
+
+Value builtin_vars(const CallArgs& a) {
+  check_positional(a, "vars", 0, 1);
+  if (a.count == 0) return Value(current_locals());
+  Value d = get_attr_or_null(a[0], intern("__dict__"));
+  if (d.is_null() && a[0].is_object() && a[0].object()->attrs != nullptr) d = Value(a[0].object()->attrs);
+  if (d.is_null()) raise_type_error("vars() argument must have __dict__ attribute");
+  return d;
+}
+
+void add_dict_keys(std::vector<Value>& names, const Dict* d) {
+  if (d == nullptr) return;
+  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
+    const DictEntry& e = d->table.entry_at(i);
+    if (!e.key.is_null()) names.push_back(e.key);
+  }
+}
+
+Value sorted_unique_names(std::vector<Value> names) {
+  // All names are normally strs: sort by code point (UTF-8 byte order).
+  bool all_str = true;
+  for (Value v : names) all_str = all_str && is_str(v);
+  if (all_str) {
+    std::stable_sort(names.begin(), names.end(),
+                     [](Value x, Value y) { return as_str(x)->view() < as_str(y)->view(); });
+    names.erase(std::unique(names.begin(), names.end(),
+                            [](Value x, Value y) { return as_str(x)->view() == as_str(y)->view(); }),
+                names.end());
+    return Value(new_list(std::move(names)));
+  }
+  Value list = Value(new_list(std::move(names)));
+  call_method(list, "sort", {});
+  return list;
+}
+
+Value builtin_dir(const CallArgs& a) {
+  check_positional(a, "dir", 0, 1);
+  std::vector<Value> names;
+  if (a.count == 0) {
+    add_dict_keys(names, current_locals());
+    return sorted_unique_names(std::move(names));
+  }
+  Value obj = a[0];
+  Value method = lookup_special(obj, "__dir__");
+  if (!method.is_null() && type_of(method) == types().function) {
+    Value result = call(method, {obj});
+    return sorted_unique_names(collect_iterable(result));
+  }
+  if (isinstance(obj, types().module)) {
+    add_dict_keys(names, obj.object()->attrs);
+  } else if (is_class(obj)) {
+    for (Type* t : obj.as<Type>()->mro) add_dict_keys(names, t->dict());
+  } else {
+    if (obj.is_object()) add_dict_keys(names, obj.object()->attrs);
+    for (Type* t : type_of(obj)->mro) add_dict_keys(names, t->dict());
+  }
+  return sorted_unique_names(std::move(names));
+}
+
+}  // namespace
+
+void install_object_functions(Dict* builtins) {
+  add_function(builtins, "isinstance", builtin_isinstance);
+  add_function(builtins, "issubclass", builtin_issubclass);
+  add_function(builtins, "hasattr", builtin_hasattr);
+  add_function(builtins, "getattr", builtin_getattr);
+  add_function(builtins, "setattr", builtin_setattr);
+  add_function(builtins, "delattr", builtin_delattr);
+  add_function(builtins, "id", builtin_id);
+  add_function(builtins, "hash", builtin_hash);
+  add_function(builtins, "repr", builtin_repr);
+  add_function(builtins, "ascii", builtin_ascii);
+  add_function(builtins, "format", builtin_format);
+  add_function(builtins, "callable", builtin_callable);
+  add_function(builtins, "len", builtin_len);
+  add_function(builtins, "globals", builtin_globals);
+  add_function(builtins, "locals", builtin_locals);
+  add_function(builtins, "vars", builtin_vars);
+  add_function(builtins, "dir", builtin_dir);
+}
+
+}  // namespace gilvm::builtins_impl
