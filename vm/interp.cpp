@@ -1081,7 +1081,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(WITH_EXCEPT_START) {
         Value e = TOP();
-        Value exit = PEEK(4);
+        Value exit = PEEK(3);
         Value tb = e.as<ExceptionObject>()->traceback;
         Value args[3] = {type_of(e), e, tb.is_null() ? Value::none() : tb};
         SAVE_STATE();

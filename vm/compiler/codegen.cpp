@@ -141,10 +141,11 @@ void CodeGen::emit_jump(Op op, Label target) {
   if (unit.label_depth[target.id] < 0) unit.label_depth[target.id] = depth_at_target;
 }
 
-void CodeGen::push_handler(Label label) {
-  u().handlers.push_back(Handler{label, static_cast<uint32_t>(u().depth)});
+void CodeGen::push_handler(Label label, int depth) {
+  if (depth < 0) depth = u().depth;
+  u().handlers.push_back(Handler{label, static_cast<uint32_t>(depth)});
   // The handler runs with the stack cut to `depth` plus the exception.
-  if (u().label_depth[label.id] < 0) u().label_depth[label.id] = u().depth + 1;
+  if (u().label_depth[label.id] < 0) u().label_depth[label.id] = depth + 1;
 }
 
 void CodeGen::pop_handler() { u().handlers.pop_back(); }

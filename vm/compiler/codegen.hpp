@@ -94,7 +94,8 @@ class CodeGen {
   void load_const(Value v) { emit(Op::LOAD_CONST, add_const(v)); }
   void load_none();
   void set_pos(const ast::Located* node);
-  void push_handler(Label label);
+  // `depth`: the stack depth to cut to (default: the current depth).
+  void push_handler(Label label, int depth = -1);
   void pop_handler();
   [[noreturn]] void error(const std::string& msg, const ast::Located* at);
 

@@ -605,7 +605,7 @@ void CodeGen::try_except(const Try* t) {
   if (u().reachable) emit_jump(Op::JUMP_FORWARD, otherwise);
   place(handler);
   emit(Op::PUSH_EXC_INFO);
-  push_handler(cleanup);
+  push_handler(cleanup, u().depth - 1);  // keep the previous exception, drop the handled one
   for (size_t i = 0; i < t->handlers.size(); ++i) {
     const ExceptHandler* h = t->handlers[i];
     set_pos(h);
@@ -692,7 +692,7 @@ void CodeGen::try_finally(const Try* t) {
   }
   place(final_handler);
   emit(Op::PUSH_EXC_INFO);
-  push_handler(cleanup);
+  push_handler(cleanup, u().depth - 1);  // keep the previous exception, drop the handled one
   u().fblocks.push_back(FBlock{FBlockKind::FinallyEnd, {}, {}, nullptr, u().handlers.size() - 1, nullptr});
   body(t->finalbody);
   u().fblocks.pop_back();
@@ -728,7 +728,7 @@ void CodeGen::with_stmt(const With* w, size_t item) {
   } else {
     emit(Op::BEFORE_WITH);
   }
-  push_handler(handler);
+  push_handler(handler, u().depth - 1);  // the stack keeps __exit__ only
   u().fblocks.push_back(FBlock{async ? FBlockKind::AsyncWith : FBlockKind::With, {}, {}, nullptr,
                                u().handlers.size() - 1, nullptr});
   if (wi->optional_vars) assign_target(wi->optional_vars);
@@ -744,7 +744,7 @@ void CodeGen::with_stmt(const With* w, size_t item) {
   }
   place(handler);
   emit(Op::PUSH_EXC_INFO);
-  push_handler(cleanup);
+  push_handler(cleanup, u().depth - 1);  // keep the previous exception, drop the handled one
   emit(Op::WITH_EXCEPT_START);
   if (async) {
     emit(Op::GET_AWAITABLE);

@@ -1,0 +1,166 @@
+// The `gilvm` command: CPython's command line for the options gilvm has.
+//
+//   gilvm [options] [FILE | -c CODE | -m MODULE | -] [args]
+//
+// Exit codes follow CPython: 0, the SystemExit code, 1 for an uncaught
+// exception, 2 for a usage error or a file that cannot be opened.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "repl/runner.hpp"
+#include "stdlib/stdlib.hpp"
+#include "vm/gc.hpp"
+#include "vm/thread_state.hpp"
+#include "vm/types.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+    "Options:\n"
+    "  -c cmd   program passed in as string (terminates option list)\n"
+    "  -m mod   run library module as a script (terminates option list)\n"
+    "  -i       inspect interactively after running script\n"
+    "  -h       print this help message and exit (also --help)\n"
+    "  -V       print the Python version number and exit (also --version)\n"
+    "  file     program read from script file\n"
+    "  -        program read from stdin (default; interactive mode if a tty)\n";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "%s\n%s", message.c_str(), "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                                                 "Try `gilvm -h' for more information.\n");
+  return 2;
+}
+
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gilvm;
+  enum class Mode { Repl, File, Command, Module, Stdin } mode = Mode::Repl;
+  std::string target;
+  std::vector<std::string> script_args;
+  bool interactive_after = false;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (arg == "-V" || arg == "--version") {
+      std::puts("Python 3.11.7 (gilvm 0.1)");
+      return 0;
+    }
+    if (arg == "-i") {
+      interactive_after = true;
+      continue;
+    }
+    if (arg == "-u" || arg == "-B" || arg == "-E" || arg == "-s" || arg == "-S") continue;
+    if (arg == "-c" || arg == "-m") {
+      if (i + 1 >= argc) return usage_error("Argument expected for the " + arg + " option");
+      mode = arg == "-c" ? Mode::Command : Mode::Module;
+      target = argv[++i];
+      ++i;
+      break;
+    }
+    if (arg == "-") {
+      mode = Mode::Stdin;
+      ++i;
+      break;
+    }
+    if (arg.size() > 1 && arg[0] == '-') return usage_error("Unknown option: " + arg);
+    mode = Mode::File;
+    target = arg;
+    ++i;
+    break;
+  }
+  for (; i < argc; ++i) script_args.push_back(argv[i]);
+
+  ThreadState* ts = new ThreadState();
+  register_thread_state(ts);
+  set_current_thread_state(ts);
+  struct rlimit limit;
+  size_t stack_size = 8u << 20;
+  if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) stack_size = limit.rlim_cur;
+  note_c_stack_base(ts, stack_size);
+
+  StdlibOptions options;
+  options.executable = argv[0];
+  std::string source;
+  std::string filename;
+  switch (mode) {
+    case Mode::File: {
+      std::ifstream in(target, std::ios::binary);
+      if (!in) {
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], target.c_str(), errno,
+                     std::strerror(errno));
+        return 2;
+      }
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      source = buffer.str();
+      filename = target;
+      options.argv.push_back(target);
+      options.path0 = folder_of(target);
+      break;
+    }
+    case Mode::Command:
+      source = target;
+      filename = "<string>";
+      options.argv.push_back("-c");
+      break;
+    case Mode::Stdin: {
+      std::ostringstream buffer;
+      buffer << std::cin.rdbuf();
+      source = buffer.str();
+      filename = "<stdin>";
+      options.argv.push_back("-");
+      break;
+    }
+    case Mode::Module:
+      source = "import runpy\n";
+      filename = "<string>";
+      options.argv.push_back(target);
+      break;
+    case Mode::Repl:
+      options.argv.push_back("");
+      break;
+  }
+  for (const std::string& a : script_args) options.argv.push_back(a);
+  bootstrap_vm();
+  initialize_stdlib(options);
+  if (mode == Mode::Module) {
+    // Run the module's file as __main__: find it along sys.path ("" = cwd).
+    std::string path = target;
+    for (char& c : path)
+      if (c == '.') c = '/';
+    std::ifstream in(path + ".py", std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "%s: No module named %s\n", argv[0], target.c_str());
+      return 1;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    source = buffer.str();
+    filename = path + ".py";
+  }
+  if (mode == Mode::Repl) return run_repl();
+  int status = run_main_source(source, filename);
+  if (interactive_after) return run_repl();
+  return status;
+}

@@ -1,0 +1,72 @@
+#include "repl/runner.hpp"
+
+#include <unistd.h>
+
+#include "stdlib/builtins_module.hpp"
+#include "vm/builtins_core.hpp"
+#include "vm/call.hpp"
+#include "vm/compiler/compiler.hpp"
+#include "vm/errors.hpp"
+#include "vm/import.hpp"
+#include "vm/interp.hpp"
+#include "vm/names.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+void write_stderr(const std::string& text) {
+  flush_std_streams();
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(2, text.data() + done, text.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+}
+
+}  // namespace
+
+int report_uncaught(Value exception) {
+  if (isinstance(exception, exc().SystemExit)) {
+    auto* e = exception.as<ExceptionObject>();
+    Value code = e->args->items.empty() ? Value::none()
+                 : e->args->items.size() == 1 ? e->args->items[0]
+                                              : Value(e->args);
+    if (code.is_none()) return 0;
+    int64_t n;
+    if (is_int_value(code) && int_to_int64(code, &n)) return static_cast<int>(n & 0xff);
+    write_stderr(str_string(code) + "\n");
+    return 1;
+  }
+  write_stderr(format_exception(exception));
+  return 1;
+}
+
+int run_main_source(const std::string& source, const std::string& filename) {
+  Module* main_module = new_module("__main__");
+  Root keep(main_module);
+  module_table()->table.set(intern("__main__"), main_module);
+  DictTable& d = main_module->dict()->table;
+  d.set(names().__builtins__, builtins_dict());
+  if (filename != "<string>" && filename != "<stdin>") d.set(names().__file__, new_str(filename));
+  int status = 0;
+  try {
+    Code* code = compile_source(source, filename, ParseMode::Exec);
+    Root keep_code(code);
+    run_code(code, main_module->dict(), nullptr, true);
+  } catch (PyException&) {
+    status = report_uncaught(take_current_exception());
+  }
+  flush_std_streams();
+  return status;
+}
+
+}  // namespace gilvm

@@ -1,0 +1,22 @@
+// Running a program the way `python3` does: a file, `-c` code, a module,
+// or standard input, with CPython's exit codes and traceback output.
+#pragma once
+
+#include <string>
+
+#include "vm/value.hpp"
+
+namespace gilvm {
+
+// Runs `source` as the __main__ module. Returns the process exit code:
+// 0, the SystemExit code, or 1 after printing an uncaught exception.
+int run_main_source(const std::string& source, const std::string& filename);
+
+// Prints an uncaught exception as CPython does and returns the exit code
+// (SystemExit's code, else 1).
+int report_uncaught(Value exception);
+
+// The interactive loop (readline); returns the exit code.
+int run_repl();
+
+}  // namespace gilvm

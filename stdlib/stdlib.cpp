@@ -1,0 +1,19 @@
+#include "stdlib/stdlib.hpp"
+
+#include "stdlib/builtins_module.hpp"
+#include "vm/builtins_core.hpp"
+#include "vm/import.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/str.hpp"
+
+namespace gilvm {
+
+void initialize_stdlib(const StdlibOptions& options) {
+  Dict* builtins = install_core_builtins();
+  install_builtin_functions(builtins);
+  register_sys_module(options);
+  // Import sys eagerly: print() and the traceback printer use its streams.
+  import_module(intern("sys"), builtins, Value::none(), 0);
+}
+
+}  // namespace gilvm

@@ -1,0 +1,22 @@
+// Start-up of the standard library: the built-in functions and the
+// built-in modules (sys, ...). The runner and embedding hosts call
+// `initialize_stdlib` once, before running any code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gilvm {
+
+struct StdlibOptions {
+  std::vector<std::string> argv;   // sys.argv
+  std::string path0;               // sys.path[0]: the script's folder, or ""
+  std::string executable;          // sys.executable
+};
+
+void initialize_stdlib(const StdlibOptions& options);
+
+// Registers the sys module (stdlib/sys_module.cpp).
+void register_sys_module(const StdlibOptions& options);
+
+}  // namespace gilvm

@@ -1,0 +1,119 @@
+// The sys module: argv, exit, path, modules, the standard streams,
+// version information and the recursion limit.
+#include <climits>
+
+#include "stdlib/builtins_module.hpp"
+#include "stdlib/stdlib.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/import.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+StdlibOptions* the_options = nullptr;
+Module* the_sys = nullptr;
+
+Value sys_exit(const CallArgs& a) {
+  check_arg_count(a, "exit", 0, 1);
+  Value code = a.count == 1 ? a[0] : Value::none();
+  Value e = a.count == 1 ? call_object(exc().SystemExit, CallArgs{&code, 1})
+                         : call_object(exc().SystemExit, CallArgs{nullptr, 0});
+  raise_exception(e);
+}
+
+Value sys_getrecursionlimit(const CallArgs& a) {
+  check_arg_count(a, "getrecursionlimit", 0, 0);
+  return Value::small_int(recursion_limit());
+}
+
+Value sys_setrecursionlimit(const CallArgs& a) {
+  check_arg_count(a, "setrecursionlimit", 1, 1);
+  if (!is_int_value(a[0])) raise_type_error("'" + type_name(a[0]) + "' object cannot be interpreted as an integer");
+  int64_t limit = index_value(a[0]);
+  if (limit < 1) raise_value_error("recursion limit must be greater or equal than 1");
+  if (limit > INT_MAX) raise_overflow_error("Python int too large to convert to C int");
+  ThreadState* ts = current_thread_state();
+  if (limit <= ts->recursion_depth)
+    raise_error(exc().RecursionError, "cannot set the recursion limit to " + std::to_string(limit) +
+                                          " at the recursion depth " + std::to_string(ts->recursion_depth) +
+                                          ": the limit is too low");
+  set_recursion_limit(static_cast<int>(limit));
+  return Value::none();
+}
+
+Value sys_exc_info(const CallArgs&) {
+  Value e = current_thread_state()->handled_exception;
+  if (e.is_null() || e.is_none()) return new_tuple({Value::none(), Value::none(), Value::none()});
+  Value tb = e.as<ExceptionObject>()->traceback;
+  return new_tuple({type_of(e), e, tb.is_null() ? Value::none() : tb});
+}
+
+Value sys_exception(const CallArgs&) {
+  Value e = current_thread_state()->handled_exception;
+  return e.is_null() ? Value::none() : e;
+}
+
+Value sys_intern(const CallArgs& a) {
+  check_arg_count(a, "intern", 1, 1);
+  if (type_of(a[0]) != types().str) raise_type_error("intern() argument must be str, not " + type_name(a[0]));
+  return intern(a[0].as<Str>()->data);
+}
+
+Value sys_stream(const char* name) {
+  if (the_sys == nullptr) return Value::null();
+  return the_sys->dict()->table.get_str(intern(name));
+}
+
+void init_sys(Module* m) {
+  the_sys = m;
+  keep_alive(m);
+  DictTable& d = m->dict()->table;
+  std::vector<Value> argv;
+  for (const std::string& s : the_options->argv) argv.push_back(new_str(s));
+  d.set(intern("argv"), new_list(std::move(argv)));
+  List* path = new_list();
+  path->items.push_back(new_str(the_options->path0));
+  set_module_search_path(path);
+  d.set(intern("path"), path);
+  d.set(intern("modules"), module_table());
+  d.set(intern("executable"), new_str(the_options->executable));
+  d.set(intern("platform"), intern("linux"));
+  d.set(intern("byteorder"), intern("little"));
+  d.set(intern("version"), new_str("3.11.7 (gilvm 0.1)"));
+  d.set(intern("version_info"), new_tuple({Value::small_int(3), Value::small_int(11), Value::small_int(7),
+                                           intern("final"), Value::small_int(0)}));
+  d.set(intern("hexversion"), Value::small_int(0x030B07F0));
+  d.set(intern("maxsize"), make_int(INT64_MAX));
+  d.set(intern("stdout"), make_std_stream(1, "<stdout>", "w"));
+  d.set(intern("stderr"), make_std_stream(2, "<stderr>", "w"));
+  d.set(intern("stdin"), make_std_stream(0, "<stdin>", "r"));
+  d.set(intern("__stdout__"), d.get_str(intern("stdout")));
+  d.set(intern("__stderr__"), d.get_str(intern("stderr")));
+  d.set(intern("__stdin__"), d.get_str(intern("stdin")));
+  add_function(m, "exit", sys_exit);
+  add_function(m, "getrecursionlimit", sys_getrecursionlimit);
+  add_function(m, "setrecursionlimit", sys_setrecursionlimit);
+  add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "exception", sys_exception);
+  add_function(m, "intern", sys_intern);
+  set_sys_stream_lookup(sys_stream);
+}
+
+}  // namespace
+
+void register_sys_module(const StdlibOptions& options) {
+  the_options = new StdlibOptions(options);
+  register_builtin_module("sys", init_sys);
+}
+
+}  // namespace gilvm
