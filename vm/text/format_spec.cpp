@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 #include <cmath>
@@ -191,6 +192,17 @@ std::int64_t grouped_length(std::int64_t digit_count, int group_size) {
   return digit_count + (digit_count - 1) / group_size;
 }
 
+// The fewest digits whose grouped length reaches `room`. Solving
+// T + (T - 1) / size >= room directly keeps huge widths cheap; the estimate
+// is at most one digit short.
+std::int64_t digits_to_fill(std::int64_t room, int group_size) {
+  if (room <= 0) return 0;
+  if (group_size == 0) return room;
+  std::int64_t count = room * group_size / (group_size + 1);
+  while (grouped_length(count, group_size) < room) ++count;
+  return count;
+}
+
 // Appends `digits` with a separator between groups counted from the right,
 // first padding with leading zeros to `total_digits` digits.
 void append_grouped(std::string& out, std::string_view digits, std::int64_t total_digits,
@@ -225,7 +237,7 @@ void append_number(std::string& out, const NumberParts& parts, const FormatSpec&
     if (digit_count == 0) {
       plain_zeros = room > 0 ? room : 0;
     } else {
-      while (grouped_length(digit_count, grouping.size) < room) ++digit_count;
+      digit_count = std::max(digit_count, digits_to_fill(room, grouping.size));
     }
   }
   const std::int64_t body_width = fixed_width + grouped_length(digit_count, grouping.size) + plain_zeros;

@@ -1,6 +1,5 @@
 #include "vm/text/percent_format.hpp"
 
-#include <cfloat>
 #include <charconv>
 #include <climits>
 #include <cmath>
