@@ -192,13 +192,13 @@ std::int64_t grouped_length(std::int64_t digit_count, int group_size) {
   return digit_count + (digit_count - 1) / group_size;
 }
 
-// The fewest digits whose grouped length reaches `room`. Solving
-// T + (T - 1) / size >= room directly keeps huge widths cheap; the estimate
-// is at most one digit short.
+// The fewest digits whose grouped length reaches `room`. Starting just
+// below the solution of T + (T - 1) / size >= room (about
+// room * size / (size + 1)) keeps huge widths cheap: a few steps remain.
 std::int64_t digits_to_fill(std::int64_t room, int group_size) {
   if (room <= 0) return 0;
   if (group_size == 0) return room;
-  std::int64_t count = room * group_size / (group_size + 1);
+  std::int64_t count = std::max<std::int64_t>(0, room - room / (group_size + 1) - 2);
   while (grouped_length(count, group_size) < room) ++count;
   return count;
 }
