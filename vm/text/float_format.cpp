@@ -102,14 +102,18 @@ void append_shortest(std::string& out, double magnitude, bool alternate) {
 // 'g': precision P significant digits (P = 0 counts as 1). With X the
 // exponent the value has in scientific notation after rounding to P
 // digits, fixed notation is used when -4 <= X < P and scientific otherwise,
-// as in C's %g. Trailing zeros of the fraction are then removed, unless the
+// as in C's %g (but see add_dot_0). Trailing zeros of the fraction are then removed, unless the
 // alternate form asks to keep them.
 void append_general(std::string& out, double magnitude, const FloatLayout& layout) {
   const int precision = layout.precision == 0 ? 1 : layout.precision;
   const std::size_t start = append_to_chars(out, scientific_capacity(precision - 1), magnitude,
                                             std::chars_format::scientific, precision - 1);
   const int exponent = exponent_of(std::string_view(out).substr(start));
-  bool scientific = exponent < -4 || exponent >= precision;
+  // format() without a type keeps a ".0" on integral values, and so moves
+  // to scientific notation one digit earlier: format(100.0, '.3') is
+  // '1e+02', not '100.0'.
+  const int fixed_limit = layout.add_dot_0 ? precision - 1 : precision;
+  bool scientific = exponent < -4 || exponent >= fixed_limit;
   if (!scientific) {
     out.resize(start);
     append_to_chars(out, fixed_capacity(precision - 1 - exponent), magnitude,

@@ -50,7 +50,8 @@ const SpecialCase* find_special(const SpecialCase (&table)[N], char32_t cp) {
 
 // glibc's C.UTF-8 locale, created once and never freed. Using the *_l
 // functions with it keeps the process-wide locale (which the embedding
-// application owns) untouched.
+// application owns) untouched. glibc has C.UTF-8 built in since 2.35, so
+// creating it cannot fail on the supported systems.
 locale_t utf8_locale() {
   static const locale_t locale = newlocale(LC_ALL_MASK, "C.UTF-8", locale_t(nullptr));
   return locale;

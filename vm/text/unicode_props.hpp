@@ -136,7 +136,7 @@ struct CaseMapping {
 
 // Full mappings, as str.upper/lower/title/casefold apply them to one code
 // point. full_lower does not apply the context-dependent final-sigma rule;
-// lower_string in case_convert.hpp does.
+// str_lower in case_convert.hpp does.
 CaseMapping full_upper(char32_t cp);
 CaseMapping full_lower(char32_t cp);
 CaseMapping full_title(char32_t cp);
