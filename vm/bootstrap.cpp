@@ -152,6 +152,9 @@ void bootstrap_vm() {
     create_core_types();
     create_exception_types();
     install_object_methods();
+    // Mutable containers are unhashable, as in CPython.
+    for (Type* mutable_type : {types().list, types().dict, types().set})
+      add_type_attr(mutable_type, "__hash__", Value::none());
     install_int_methods();
     install_float_methods();
     install_str_methods();

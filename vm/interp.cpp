@@ -306,6 +306,37 @@ ExArgs collect_ex_args(Value args, Value kwargs) {
   return out;
 }
 
+Value concat_strings(const Value* parts, uint32_t n) {
+  std::string out;
+  for (uint32_t i = 0; i < n; ++i) out += parts[i].as<Str>()->data;
+  return new_str(std::move(out));
+}
+
+void extend_list(List* list, Value iterable) {
+  std::vector<Value> items = collect_iterable(iterable);
+  list->items.insert(list->items.end(), items.begin(), items.end());
+}
+
+void update_set(Set* set, Value iterable) {
+  for (Value v : collect_iterable(iterable)) set->table.add(v);
+}
+
+// f(*args, **kwargs): a Python function gets a new frame (returned through
+// *callee, with nothing called yet); anything else is called here.
+Value call_with_collected_args(ThreadState* ts, Value callable, Value args_value, Value kwargs, Frame** callee) {
+  ExArgs ex = collect_ex_args(args_value, kwargs);
+  Root keep_names(ex.kwnames);
+  if (type_of(callable) == types().bound_method) {
+    BoundMethod* m = callable.as<BoundMethod>();
+    ex.values.insert(ex.values.begin(), m->self);
+    ex.positional += 1;
+    callable = m->function;
+  }
+  CallArgs call_args{ex.values.data(), ex.positional, ex.kwnames};
+  if (type_of(callable) == types().function) return prepare_call(ts, callable.as<Function>(), call_args, callee);
+  return call_object(callable, call_args);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -654,10 +685,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(BUILD_STRING) {
         uint32_t n = ARG;
-        std::string out;
-        for (uint32_t i = 0; i < n; ++i) out += sp[-static_cast<int64_t>(n) + i].as<Str>()->data;
+        Value joined = concat_strings(sp - n, n);
         sp -= n;
-        PUSH(new_str(std::move(out)));
+        PUSH(joined);
         DISPATCH();
       }
       TARGET(LIST_APPEND) {
@@ -682,14 +712,13 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         if (lookup_in_mro(type_of(iterable), names().__iter__).is_null() &&
             lookup_in_mro(type_of(iterable), names().__getitem__).is_null())
           raise_type_error("Value after * must be an iterable, not " + type_name(iterable));
-        std::vector<Value> items = collect_iterable(iterable);
-        list->items.insert(list->items.end(), items.begin(), items.end());
+        extend_list(list, iterable);
         DISPATCH();
       }
       TARGET(SET_UPDATE) {
         Value iterable = POP();
         Set* set = PEEK(ARG).as<Set>();
-        for (Value v : collect_iterable(iterable)) set->table.add(v);
+        update_set(set, iterable);
         DISPATCH();
       }
       TARGET(DICT_UPDATE) {
@@ -881,28 +910,17 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value kwargs = (ARG & 1) ? POP() : Value::null();
         Value args_value = POP();
         Value* func_slot = sp - 2;
-        Value callable = func_slot[0];
-        ExArgs ex = collect_ex_args(args_value, kwargs);
+        // The collected arguments live in the thread's scratch vector so that
+        // no object with a destructor is alive across DISPATCH.
         PUSH(args_value);
         if (!kwargs.is_null()) PUSH(kwargs);
-        if (ex.kwnames != nullptr) PUSH(ex.kwnames);
-        if (type_of(callable) == types().bound_method) {
-          BoundMethod* m = callable.as<BoundMethod>();
-          ex.values.insert(ex.values.begin(), m->self);
-          ex.positional += 1;
-          callable = m->function;
-        }
-        if (type_of(callable) == types().function) {
-          frame->pc = pc;
+        frame->pc = pc;
+        frame->stack_depth = static_cast<uint32_t>(sp - stack_base);
+        Frame* callee = nullptr;
+        Value result = call_with_collected_args(ts, func_slot[0], args_value, kwargs, &callee);
+        sp = func_slot;
+        if (callee != nullptr) {
           frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
-          Frame* callee;
-          Value gen = prepare_call(ts, callable.as<Function>(),
-                                   CallArgs{ex.values.data(), ex.positional, ex.kwnames}, &callee);
-          if (callee == nullptr) {
-            sp = func_slot;
-            PUSH(gen);
-            DISPATCH();
-          }
           callee->previous = frame;
           frame = callee;
           ts->current_frame = frame;
@@ -910,9 +928,6 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           CHECK_EVAL_BREAKER();
           DISPATCH();
         }
-        SAVE_STATE();
-        Value result = call_object(callable, CallArgs{ex.values.data(), ex.positional, ex.kwnames});
-        sp = func_slot;
         PUSH(result);
         CHECK_EVAL_BREAKER();
         DISPATCH();
