@@ -9,6 +9,7 @@
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
 #include "vm/names.hpp"
+#include "vm/ops.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/sequence.hpp"
@@ -129,6 +130,9 @@ void create_exception_types() {
 }
 
 }  // namespace
+
+// A freed type's address may be reused by a new one: forget cached lookups.
+Type::~Type() { invalidate_method_cache(); }
 
 CoreTypes& types() {
   static CoreTypes the_types{};

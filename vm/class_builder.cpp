@@ -67,6 +67,7 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
   }
   Type* cls = gc_new<Type>(meta);
   Root keep(cls);
+  invalidate_method_cache();
   cls->name = name;
   cls->is_builtin = false;
   cls->instances_have_dict = true;
@@ -113,6 +114,7 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
     Value set_name = lookup_in_mro(vt, names().__set_name__);
     if (!set_name.is_null()) to_name.emplace_back(e.value, e.key);
   }
+  invalidate_method_cache();  // the namespace is complete now
   for (auto& [value, key] : to_name) call_method(value, names().__set_name__, {cls, key});
   if (cls->mro.size() > 1) {
     Super parent(types().super, cls, cls, cls);

@@ -17,6 +17,7 @@ NativeFunction* add_to_type(Type* type, const char* name, NativeFn fn, uint32_t 
   f->owner = type;
   f->flags = flags;
   type->dict()->table.set(intern(name), f);
+  invalidate_method_cache();
   return f;
 }
 }  // namespace
@@ -32,9 +33,13 @@ NativeFunction* add_static_method(Type* type, const char* name, NativeFn fn) {
 void add_getset(Type* type, const char* name, Getter get, Setter set) {
   auto* d = gc_new<GetSetDescriptor>(types().getset_descriptor, name, get, set, type);
   type->dict()->table.set(intern(name), d);
+  invalidate_method_cache();
 }
 
-void add_type_attr(Type* type, const char* name, Value value) { type->dict()->table.set(intern(name), value); }
+void add_type_attr(Type* type, const char* name, Value value) {
+  type->dict()->table.set(intern(name), value);
+  invalidate_method_cache();
+}
 
 NativeFunction* add_function(Dict* namespace_dict, const char* name, NativeFn fn) {
   NativeFunction* f = new_native_function(name, fn);

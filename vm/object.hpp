@@ -89,6 +89,7 @@ struct Type : Object {
   uint64_t version = 0;
 
   explicit Type(Type* metatype) : Object(metatype) {}
+  ~Type() override;
   void trace(Tracer& t) override {
     t.visit(base);
     for (Type* b : bases) t.visit(b);

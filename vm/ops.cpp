@@ -27,12 +27,46 @@ bool isinstance(Value v, Type* t) { return type_of(v)->is_subtype_of(t); }
 
 const std::string& type_name(Value v) { return type_of(v)->name; }
 
-Value lookup_in_mro(Type* type, Str* name) {
+// The method cache: results of MRO lookups, keyed by (type, name) and
+// stamped with the type-system epoch. Any change to a class namespace, any
+// new class and any freed type bumps the epoch, which invalidates every
+// entry at once; that is rare next to lookups, which are on the hot path of
+// every attribute access and method call. Only interned names are cached
+// (their pointer identifies the spelling).
+namespace {
+struct MethodCacheEntry {
+  Type* type = nullptr;
+  Str* name = nullptr;
+  uint64_t epoch = 0;
+  Value value;
+};
+constexpr size_t kMethodCacheSize = 4096;
+MethodCacheEntry method_cache[kMethodCacheSize];
+uint64_t type_epoch = 1;
+
+Value uncached_lookup(Type* type, Str* name) {
   for (Type* t : type->mro) {
     Value v = t->dict()->table.get_str(name);
     if (!v.is_null()) return v;
   }
   return Value::null();
+}
+}  // namespace
+
+void invalidate_method_cache() { ++type_epoch; }
+
+Value lookup_in_mro(Type* type, Str* name) {
+  if (!name->interned) return uncached_lookup(type, name);
+  size_t slot = ((reinterpret_cast<uintptr_t>(type) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3)) &
+                (kMethodCacheSize - 1);
+  MethodCacheEntry& e = method_cache[slot];
+  if (e.type == type && e.name == name && e.epoch == type_epoch) return e.value;
+  Value v = uncached_lookup(type, name);
+  e.type = type;
+  e.name = name;
+  e.epoch = type_epoch;
+  e.value = v;
+  return v;
 }
 
 namespace {
@@ -318,6 +352,7 @@ void del_attr(Value obj, Str* name) {
 // lookups skip hooks correct for the class and its subclasses.
 void note_type_modified(Type* cls, Str* name) {
   ++cls->version;
+  invalidate_method_cache();
   if (name == names().__getattr__ || name == names().__getattribute__) cls->has_getattr_hook = true;
   if (name == names().__setattr__ || name == names().__delattr__) cls->has_setattr_hook = true;
 }

@@ -47,6 +47,9 @@ bool get_method(Value obj, Str* name, Value* out);
 // Binds a descriptor found on a type to an instance (or type, for classmethods).
 Value bind_descriptor(Value descriptor, Value instance, Type* owner);
 
+// Drops every cached MRO lookup (see lookup_in_mro).
+void invalidate_method_cache();
+
 // Keeps a user class's cached flags right after its namespace changed.
 void note_type_modified(Type* cls, Str* name);
 
