@@ -4,11 +4,13 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= 2
 PACKAGES   := cmake make g++ clang libclang-rt-14-dev libgmp-dev \
               libreadline-dev libgtest-dev python3
 
-.PHONY: all deps build demo test test-release test-asan fuzz bench clean
+.PHONY: all deps build demo test test-release test-asan test-fuzz bench clean
 
 all: build
 
@@ -43,10 +45,19 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j$(JOBS)
 
-test: test-release test-asan
+# The parser fuzz target (libFuzzer, clang), run for a bounded time.
+test-fuzz: deps
+	@if [ -f tests/fuzz/CMakeLists.txt ]; then \
+	  cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DGILVM_FUZZ=ON \
+	    -DGILVM_FUZZ_SECONDS=$(FUZZ_SECONDS) && \
+	  cmake --build $(FUZZ_BUILD) -j$(JOBS) && \
+	  cd $(FUZZ_BUILD) && ctest -R '^fuzz' --output-on-failure; \
+	else echo "no fuzz targets yet"; fi
+
+test: test-release test-asan test-fuzz
 
 bench: build
 	python3 tests/bench/run.py --gilvm ./$(BUILD)/gilvm
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "repl/runner.hpp"
+#include "runtime/signals.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/gc.hpp"
 #include "vm/thread_state.hpp"
@@ -144,6 +145,7 @@ int main(int argc, char** argv) {
   for (const std::string& a : script_args) options.argv.push_back(a);
   bootstrap_vm();
   initialize_stdlib(options);
+  install_signal_handlers();
   if (mode == Mode::Module) {
     // Run the module's file as __main__: find it along sys.path ("" = cwd).
     std::string path = target;
