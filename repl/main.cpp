@@ -31,6 +31,7 @@ const char* kUsage =
     "  -c cmd   program passed in as string (terminates option list)\n"
     "  -m mod   run library module as a script (terminates option list)\n"
     "  -i       inspect interactively after running script\n"
+    "  --dis    print the compiled bytecode to stderr before running\n"
     "  -h       print this help message and exit (also --help)\n"
     "  -V       print the Python version number and exit (also --version)\n"
     "  file     program read from script file\n"
@@ -69,6 +70,10 @@ int main(int argc, char** argv) {
     }
     if (arg == "-i") {
       interactive_after = true;
+      continue;
+    }
+    if (arg == "--dis") {  // developer aid: print the bytecode before running
+      set_disassemble_on_run(true);
       continue;
     }
     if (arg == "-u" || arg == "-B" || arg == "-E" || arg == "-s" || arg == "-S") continue;

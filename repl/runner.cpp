@@ -32,7 +32,11 @@ void write_stderr(const std::string& text) {
   }
 }
 
+bool disassemble_on_run = false;
+
 }  // namespace
+
+void set_disassemble_on_run(bool on) { disassemble_on_run = on; }
 
 int report_uncaught(Value exception) {
   if (isinstance(exception, exc().SystemExit)) {
@@ -61,6 +65,7 @@ int run_main_source(const std::string& source, const std::string& filename) {
   try {
     Code* code = compile_source(source, filename, ParseMode::Exec);
     Root keep_code(code);
+    if (disassemble_on_run) write_stderr(disassemble(code));
     run_code(code, main_module->dict(), nullptr, true);
   } catch (PyException&) {
     status = report_uncaught(take_current_exception());

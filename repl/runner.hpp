@@ -16,6 +16,9 @@ int run_main_source(const std::string& source, const std::string& filename);
 // (SystemExit's code, else 1).
 int report_uncaught(Value exception);
 
+// Print each compiled program's bytecode to stderr before running it.
+void set_disassemble_on_run(bool on);
+
 // The interactive loop (readline); returns the exit code.
 int run_repl();
 

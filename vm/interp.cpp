@@ -379,7 +379,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<int64_t>(n)])
 #define ARG (insn >> 8)
 #define CHECK_EVAL_BREAKER()                                            \
   do {                                                                  \

@@ -242,7 +242,7 @@ Value get_attr_or_null(Value obj, Str* name) {
 
 bool get_method(Value obj, Str* name, Value* out) {
   Type* t = type_of(obj);
-  if (!t->has_getattr_hook && !is_type_object(obj)) {
+  if (!t->has_getattr_hook && !is_type_object(obj) && t != types().super) {
     Value descr = lookup_in_mro(t, name);
     if (!descr.is_null()) {
       Type* dt = type_of(descr);

@@ -297,10 +297,12 @@ Value builtin_next(const CallArgs& a) {
   Value it = a[0];
   if (lookup_special(it, "__next__").is_null())
     raise_type_error("'" + type_name(it) + "' object is not an iterator");
+  // Call __next__ directly so that its StopIteration (with a generator's
+  // return value) propagates unchanged when there is no default.
+  if (a.count == 1) return call_method(it, "__next__", {});
   Value item = iter_next(it);
   if (!item.is_null()) return item;
-  if (a.count == 2) return a[1];
-  stop_iteration();
+  return a[1];
 }
 
 // ---------------------------------------------------------------- sorted

@@ -587,7 +587,7 @@ void CodeGen::try_stmt(const Try* t) {
 //          <body>                          (handler H)
 //          JUMP else
 //   H:     PUSH_EXC_INFO                   (handler C)   stack: prev, exc
-//          COPY 1; <type>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
+//          <type>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
 //          STORE name | POP_TOP            stack: prev
 //          <handler body>
 //          POP_EXCEPT; [name = None; del name]; JUMP end
@@ -612,7 +612,6 @@ void CodeGen::try_except(const Try* t) {
     if (h->type == nullptr && i + 1 < t->handlers.size()) error("default 'except:' must be last", h);
     Label next = new_label();
     if (h->type) {
-      emit(Op::COPY, 1);
       expr(h->type);
       emit(Op::CHECK_EXC_MATCH);
       emit_jump(Op::POP_JUMP_IF_FALSE, next);
