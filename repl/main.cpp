@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -97,6 +98,8 @@ int main(int argc, char** argv) {
   }
   for (; i < argc; ++i) script_args.push_back(argv[i]);
 
+  if (const char* stress = std::getenv("GILVM_GC_STRESS"); stress != nullptr && stress[0] == '1')
+    heap().set_stress(true);
   ThreadState* ts = new ThreadState();
   register_thread_state(ts);
   set_current_thread_state(ts);
@@ -120,9 +123,14 @@ int main(int argc, char** argv) {
       std::ostringstream buffer;
       buffer << in.rdbuf();
       source = buffer.str();
+      // CPython names the main script by its absolute path (os.path.abspath).
       filename = target;
+      if (!target.empty() && target[0] != '/') {
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd) != nullptr) filename = std::string(cwd) + "/" + target;
+      }
       options.argv.push_back(target);
-      options.path0 = folder_of(target);
+      options.path0 = folder_of(filename);
       break;
     }
     case Mode::Command:

@@ -6,6 +6,7 @@
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
+#include "vm/call.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
@@ -74,6 +75,13 @@ Value sys_stream(const char* name) {
   return the_sys->dict()->table.get_str(intern(name));
 }
 
+// The REPL's echo of expression results goes through sys.stdout, like print.
+void display_to_stdout(Value value) {
+  Value out = current_std_stream("stdout");
+  call_method(out, "write", {new_str(repr_string(value) + "\n")});
+  builtins_dict()->table.set(intern("_"), value);
+}
+
 void init_sys(Module* m) {
   the_sys = m;
   keep_alive(m);
@@ -107,6 +115,7 @@ void init_sys(Module* m) {
   add_function(m, "exception", sys_exception);
   add_function(m, "intern", sys_intern);
   set_sys_stream_lookup(sys_stream);
+  set_display_hook(display_to_stdout);
 }
 
 }  // namespace

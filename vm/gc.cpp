@@ -47,6 +47,7 @@ void Heap::collect() {
   // to allocation (about 64 bytes a live object as a rough size).
   size_t live_estimate = survivors * 64;
   threshold_bytes_ = live_estimate > min_threshold_bytes_ ? live_estimate : min_threshold_bytes_;
+  if (stress_) threshold_bytes_ = 0;
 }
 
 }  // namespace gilvm

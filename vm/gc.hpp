@@ -72,8 +72,14 @@ class Heap {
 
   size_t object_count() const { return object_count_; }
   size_t collections() const { return collections_; }
-  // Disables the allocation trigger (for tests that want determinism).
+  // Sets the allocation budget between collections (tests use small ones).
   void set_threshold(size_t bytes) { threshold_bytes_ = bytes; }
+  // Stress mode: request a collection after every allocation, so that every
+  // safepoint collects. Finds missing roots quickly (GILVM_GC_STRESS=1).
+  void set_stress(bool on) {
+    stress_ = on;
+    if (on) min_threshold_bytes_ = threshold_bytes_ = 0;
+  }
 
  private:
   void request_collection();
@@ -87,6 +93,7 @@ class Heap {
   size_t bytes_since_collection_ = 0;
   size_t threshold_bytes_ = 8u << 20;
   size_t min_threshold_bytes_ = 8u << 20;
+  bool stress_ = false;
 };
 
 Heap& heap();

@@ -26,6 +26,7 @@
 
 #include <new>
 
+#include "vm/builtins/container_ops.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/eval_breaker.hpp"
@@ -806,7 +807,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(FOR_ITER) {
         Value it = TOP();
         Value next;
-        if (type_of(it) == types().generator) {
+        if (type_of(it) == types().iterator && dynamic_cast<SeqIterator*>(it.object()) != nullptr) {
+          next = seq_iterator_next(static_cast<SeqIterator*>(it.object()));
+        } else if (type_of(it) == types().generator) {
           SAVE_STATE();
           GenResult r = generator_send(it.as<Generator>(), Value::none(), true);
           next = r.finished ? Value::null() : r.value;

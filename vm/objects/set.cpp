@@ -123,6 +123,14 @@ void SetTable::resize(size_t min_used) {
   heap().note_allocation(size * sizeof(Slot));
 }
 
+void SetTable::merge(const SetTable& other) {
+  if (other.used_ == 0) return;
+  size_t mask = slots_.size() - 1;
+  if ((fill_ + other.used_) * 5 >= mask * 3) resize((used_ + other.used_) * 2);
+  for (const Slot& s : other.slots_)
+    if (!s.key.is_null() && !s.dummy) add(s.key, s.hash);
+}
+
 bool SetTable::discard(Value key) {
   int64_t j = find(key, hash_value(key));
   if (j < 0) return false;

@@ -22,6 +22,9 @@ class SetTable {
   bool contains(Value key) const;
   bool contains(Value key, int64_t hash) const;
   bool discard(Value key);             // false if absent
+  // Adds every key of `other` the way CPython's set_merge does (grow first,
+  // then insert in other's slot order), so copies and unions keep CPython's order.
+  void merge(const SetTable& other);
   void clear();
   size_t size() const { return used_; }
 

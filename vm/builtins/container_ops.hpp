@@ -1,0 +1,44 @@
+// Shared helpers of the container types: iterators, reprs with recursion
+// guards, sequence comparison, and the fast iteration entry the
+// interpreter's FOR_ITER uses for built-in iterators.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vm/object.hpp"
+
+namespace gilvm {
+
+struct List;
+struct Tuple;
+struct Dict;
+
+// The iterator object shared by list, tuple, range, dict views, set and str:
+// `kind` says what it walks. Exhausted iterators drop their source.
+struct SeqIterator : Object {
+  enum class Kind : uint8_t { List, Tuple, Range, DictKeys, DictValues, DictItems, Set, Str, ListReversed };
+  Kind kind;
+  Value source;
+  int64_t index = 0;
+  int64_t step = 1;        // ranges
+  int64_t remaining = 0;   // ranges
+  uint64_t version = 0;    // dicts and sets: detect resizing during iteration
+  size_t expected_size = 0;
+  SeqIterator(Type* t, Kind k, Value s) : Object(t), kind(k), source(s) {}
+  void trace(Tracer& tr) override { tr.visit(source); }
+};
+
+Value make_iterator(SeqIterator::Kind kind, Value source);
+// Next item of a built-in iterator, or null when exhausted.
+Value seq_iterator_next(SeqIterator* it);
+bool is_seq_iterator(Value v);
+
+// repr of a sequence of items between `open` and `close`, guarding against
+// self-reference ([...]).
+std::string items_repr(Value container, const std::vector<Value>& items, const char* open, const char* close);
+// -1, 0, 1 comparing two sequences lexicographically with `op` semantics.
+Value sequence_compare(const std::vector<Value>& a, const std::vector<Value>& b, uint32_t op);
+int64_t tuple_hash_of(const std::vector<Value>& items);
+
+}  // namespace gilvm
