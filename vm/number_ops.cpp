@@ -13,6 +13,8 @@
 
 namespace gilvm {
 
+Value float_binary_op(Value a, Value b, uint32_t op);
+
 namespace {
 
 // A scoped GMP integer.
@@ -74,9 +76,7 @@ Value big_binary(Value a, Value b, uint32_t op) {
       break;
     }
     case kPow: {
-      if (mpz_sgn(y.v) < 0) {
-        return make_float(std::pow(int_to_double(a), int_to_double(b)));
-      }
+      if (mpz_sgn(y.v) < 0) return float_binary_op(a, b, kPow);  // int ** -n is a float
       if (!mpz_fits_ulong_p(y.v)) {
         if (mpz_cmpabs_ui(x.v, 1) <= 0) {
           if (mpz_sgn(x.v) >= 0 || mpz_even_p(y.v)) return Value::small_int(mpz_sgn(x.v) == 0 ? 0 : 1);

@@ -227,9 +227,16 @@ Value get_attr(Value obj, const char* name) { return get_attr(obj, intern(name))
 Value get_attr_or_null(Value obj, Str* name) {
   Type* t = type_of(obj);
   if (!t->has_getattr_hook && t != types().super) {
-    bool found;
-    Value v = generic_get_attr(obj, name, &found);
-    return found ? v : Value::null();
+    // A descriptor's getter may itself raise AttributeError: that is "absent" too.
+    try {
+      bool found;
+      Value v = generic_get_attr(obj, name, &found);
+      return found ? v : Value::null();
+    } catch (PyException&) {
+      if (!exception_matches(exc().AttributeError)) throw;
+      take_current_exception();
+      return Value::null();
+    }
   }
   try {
     return get_attr(obj, name);

@@ -196,6 +196,8 @@ Value cell_contents(Value v) {
 // locals (arguments first, then other locals, cells and free variables).
 Dict* frame_locals(Frame* f) {
   if (f->locals != nullptr) return f->locals;
+  // Module-level code keeps its names in the globals dict.
+  if (f->code->flags & kCodeUsesLocalsDict) return f->globals;
   Dict* d = new_dict();
   Code* code = f->code;
   Value* slots = f->localsplus();

@@ -79,7 +79,7 @@ with open(path, "w") as f:
     check(lambda: f.read())
 with open(path, "wb") as f:
     check(lambda: f.write("x"))
-    print(f.write(bytearray(b"xy")))
+    print(f.write(bytes(b"xy")))
 with open(path) as f:
     check(lambda: f.write("x"))
 

@@ -1,6 +1,7 @@
 // The compiler and interpreter together: source in, values and errors out.
 // Expected results are what CPython 3.11 gives for the same source.
 #include "tests/unit/vm_fixture.hpp"
+#include "stdlib/builtins_module.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/compiler/compiler.hpp"
 #include "vm/interp.hpp"
@@ -15,7 +16,11 @@ class CompilerTest : public VmTest {
  protected:
   void SetUp() override {
     VmTest::SetUp();
-    install_core_builtins();
+    static bool installed = [] {
+      install_builtin_functions(install_core_builtins());
+      return true;
+    }();
+    (void)installed;
   }
   // Runs `source` as a module and returns repr(result), where result is the
   // module-level variable `result`.

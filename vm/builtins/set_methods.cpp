@@ -134,12 +134,13 @@ Value set_union(const CallArgs& a) {
   for (size_t i = 1; i < a.count; ++i) add_all(out, a[i]);
   return out;
 }
-// intersection: iterate the smaller set, keep what the larger contains.
+// intersection: iterate the smaller set (the argument when sizes tie) and
+// keep what the other contains.
 Set* intersect(Value self, Set* a, Set* b) {
   Set* out = make_like(self);
-  if (a->size() > b->size()) std::swap(a, b);
-  for (Value k : set_items(a))
-    if (b->table.contains(k)) out->table.add(k);
+  if (b->size() > a->size()) std::swap(a, b);
+  for (Value k : set_items(b))
+    if (a->table.contains(k)) out->table.add(k);
   return out;
 }
 Value set_intersection(const CallArgs& a) {
@@ -156,9 +157,15 @@ Value set_intersection(const CallArgs& a) {
   }
   return result;
 }
-// difference: items of self not in the other, in self's order.
+// difference: items of self not in the other, in self's order; when self is
+// much larger, a copy of self with the other's items discarded.
 Set* subtract(Value self, Set* a, Set* b) {
   Set* out = make_like(self);
+  if ((a->size() >> 2) > b->size()) {
+    out->table.merge(a->table);
+    for (Value k : set_items(b)) out->table.discard(k);
+    return out;
+  }
   for (Value k : set_items(a))
     if (!b->table.contains(k)) out->table.add(k);
   return out;
@@ -177,11 +184,12 @@ Value set_difference(const CallArgs& a) {
   }
   return result;
 }
-// symmetric difference: a copy of self, then each item of other toggled.
+// symmetric difference: a copy of the OTHER set, then each item of self
+// toggled (that is how CPython builds it, and the order shows).
 Set* symmetric(Value self, Set* a, Set* b) {
   Set* out = make_like(self);
-  out->table.merge(a->table);
-  for (Value k : set_items(b))
+  out->table.merge(b->table);
+  for (Value k : set_items(a))
     if (!out->table.discard(k)) out->table.add(k);
   return out;
 }

@@ -1,7 +1,799 @@
+// str: construction, indexing by code point, the operators, repr/format,
+// and the string methods. Text is UTF-8 with a cached length; ASCII strings
+// take byte-level fast paths, others decode where code points matter.
+#include <algorithm>
+#include <deque>
+#include <string>
+
+#include "vm/builtins/container_ops.hpp"
 #include "vm/builtins/install.hpp"
+#include "vm/builtins/str_ops.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/names.hpp"
+#include "vm/native.hpp"
+#include "vm/number_ops.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/opcodes.hpp"
+#include "vm/ops.hpp"
+#include "vm/text/case_convert.hpp"
+#include "vm/text/format_spec.hpp"
+#include "vm/text/percent_format.hpp"
+#include "vm/text/repr.hpp"
+#include "vm/text/str_format.hpp"
+#include "vm/text/unicode_props.hpp"
+#include "vm/text/utf8.hpp"
 
 namespace gilvm {
 
-void install_str_methods() {}
+namespace {
+
+Str* self_str(const CallArgs& a, const char* name) {
+  if (a.count == 0 || !isinstance(a[0], types().str))
+    raise_type_error(std::string("descriptor '") + name + "' requires a 'str' object but received a '" +
+                     (a.count ? type_name(a[0]) : std::string("nothing")) + "'");
+  return a[0].as<Str>();
+}
+Str* arg_str(Value v, const char* what) {
+  if (!isinstance(v, types().str))
+    raise_type_error(std::string(what) + " must be str, not " + type_name(v));
+  return v.as<Str>();
+}
+// Byte offset <-> code point index.
+size_t to_byte(const Str* s, int64_t cp) {
+  if (s->ascii) return static_cast<size_t>(cp);
+  return text::byte_offset_of(s->data, static_cast<size_t>(cp));
+}
+int64_t to_cp(const Str* s, size_t byte) {
+  if (s->ascii) return static_cast<int64_t>(byte);
+  return static_cast<int64_t>(text::code_point_count(std::string_view(s->data).substr(0, byte)));
+}
+// Optional start/end arguments, clamped like slice indices (code points).
+void clamp_range(const Str* s, const CallArgs& a, size_t first, int64_t* start, int64_t* end) {
+  int64_t n = s->length;
+  *start = 0;
+  *end = n;
+  if (a.count > first && !a[first].is_none()) *start = index_value(a[first]);
+  if (a.count > first + 1 && !a[first + 1].is_none()) *end = index_value(a[first + 1]);
+  if (*start < 0) *start = std::max<int64_t>(0, *start + n);
+  if (*end < 0) *end = std::max<int64_t>(0, *end + n);
+  *end = std::min(*end, n);
+}
+bool space_at(std::string_view s, size_t& pos, char32_t* cp_out = nullptr) {
+  size_t p = pos;
+  char32_t cp = text::decode_utf8(s, p);
+  if (cp_out) *cp_out = cp;
+  if (text::is_space(cp)) {
+    pos = p;
+    return true;
+  }
+  return false;
+}
+
+// --- construction -------------------------------------------------------------
+
+Value str_construct(Type* type, const CallArgs& args) {
+  ArgParser p(args, "str", {"object", "encoding", "errors"}, 0, false);
+  Value result;
+  if (!p.given(0)) {
+    result = intern("");
+  } else if (p.given(1) || p.given(2)) {
+    Value obj = p.get(0);
+    if (type_of(obj) != types().bytes) raise_type_error("decoding str is not supported");
+    const std::string& bytes = obj.as<Bytes>()->data;
+    text::Utf8Check check = text::check_utf8(bytes);
+    if (!check.valid) raise_error(exc().UnicodeDecodeError, text::utf8_decode_error_message(bytes, check));
+    result = new_str(bytes);
+  } else {
+    result = to_str(p.get(0));
+  }
+  if (type == types().str) return result;
+  return gc_new<Str>(type, result.as<Str>()->data);
+}
+
+// --- operators -------------------------------------------------------------------
+
+Value str_add(const CallArgs& a) {
+  Str* s = self_str(a, "__add__");
+  if (!isinstance(a[1], types().str))
+    raise_type_error("can only concatenate str (not \"" + type_name(a[1]) + "\") to str");
+  const std::string& t = a[1].as<Str>()->data;
+  std::string out;
+  out.reserve(s->data.size() + t.size());
+  out.append(s->data).append(t);
+  return new_str(std::move(out));
+}
+Value str_mul(const CallArgs& a) {
+  Str* s = self_str(a, "__mul__");
+  if (!has_index(a[1])) return not_implemented();
+  int64_t n = index_value(a[1]);
+  if (n <= 0 || s->data.empty()) return intern("");
+  if (static_cast<double>(s->data.size()) * static_cast<double>(n) > 2e9) raise_error(exc().MemoryError, "");
+  std::string out;
+  out.reserve(s->data.size() * static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) out += s->data;
+  return new_str(std::move(out));
+}
+Value str_len(const CallArgs& a) { return make_int(self_str(a, "__len__")->length); }
+Value str_iter(const CallArgs& a) { return make_iterator(SeqIterator::Kind::Str, self_str(a, "__iter__")); }
+Value str_contains(const CallArgs& a) {
+  Str* s = self_str(a, "__contains__");
+  if (!isinstance(a[1], types().str))
+    raise_type_error("'in <string>' requires string as left operand, not " + type_name(a[1]));
+  return Value::boolean(s->data.find(a[1].as<Str>()->data) != std::string::npos);
+}
+Value str_hash(const CallArgs& a) { return make_int(str_hash(self_str(a, "__hash__"))); }
+template <uint32_t Op>
+Value str_compare(const CallArgs& a) {
+  if (!isinstance(a[1], types().str)) return not_implemented();
+  // UTF-8 byte order is code-point order.
+  int c = a[0].as<Str>()->data.compare(a[1].as<Str>()->data);
+  switch (Op) {
+    case kLt: return Value::boolean(c < 0);
+    case kLe: return Value::boolean(c <= 0);
+    case kEq: return Value::boolean(c == 0);
+    case kNe: return Value::boolean(c != 0);
+    case kGt: return Value::boolean(c > 0);
+    default: return Value::boolean(c >= 0);
+  }
+}
+Value str_repr(const CallArgs& a) { return new_str(text::repr_str(self_str(a, "__repr__")->data)); }
+Value str_str(const CallArgs& a) {
+  Str* s = self_str(a, "__str__");
+  return s->type == types().str ? Value(s) : Value(new_str(s->data));
+}
+Value str_format_method_spec(const CallArgs& a) {
+  Str* s = self_str(a, "__format__");
+  Str* spec = arg_str(a[1], "format_spec");
+  if (spec->data.empty()) return str_str(a);
+  return new_str(text::format_str(s->data, spec->data));
+}
+Value str_getitem_method(const CallArgs& a) { return str_getitem(self_str(a, "__getitem__"), a[1]); }
+Value str_mod_method(const CallArgs& a) { return str_mod(self_str(a, "__mod__"), a[1]); }
+Value str_rmod(const CallArgs&) { return not_implemented(); }
+
+// --- searching --------------------------------------------------------------------
+
+Value find_impl(const CallArgs& a, const char* name, bool reverse, bool raise) {
+  Str* s = self_str(a, name);
+  check_arg_count(a, name, 2, 4);
+  Str* sub = arg_str(a[1], "must be str, not");
+  int64_t start, end;
+  clamp_range(s, a, 2, &start, &end);
+  int64_t result = -1;
+  if (start <= end && (end - start) >= sub->length) {
+    size_t bs = to_byte(s, start), be = to_byte(s, end);
+    std::string_view hay = std::string_view(s->data).substr(bs, be - bs);
+    size_t pos = reverse ? hay.rfind(sub->data) : hay.find(sub->data);
+    if (pos != std::string::npos) result = to_cp(s, bs + pos);
+  }
+  if (result < 0 && raise) raise_value_error("substring not found");
+  return make_int(result);
+}
+Value str_find(const CallArgs& a) { return find_impl(a, "find", false, false); }
+Value str_rfind(const CallArgs& a) { return find_impl(a, "rfind", true, false); }
+Value str_index(const CallArgs& a) { return find_impl(a, "index", false, true); }
+Value str_rindex(const CallArgs& a) { return find_impl(a, "rindex", true, true); }
+Value str_count(const CallArgs& a) {
+  Str* s = self_str(a, "count");
+  check_arg_count(a, "count", 2, 4);
+  Str* sub = arg_str(a[1], "must be str, not");
+  int64_t start, end;
+  clamp_range(s, a, 2, &start, &end);
+  if (start > end) return Value::small_int(0);
+  size_t bs = to_byte(s, start), be = to_byte(s, end);
+  std::string_view hay = std::string_view(s->data).substr(bs, be - bs);
+  if (sub->data.empty()) return make_int(end - start + 1);
+  int64_t n = 0;
+  for (size_t pos = hay.find(sub->data); pos != std::string::npos; pos = hay.find(sub->data, pos + sub->data.size())) ++n;
+  return make_int(n);
+}
+Value affix_impl(const CallArgs& a, const char* name, bool at_end) {
+  Str* s = self_str(a, name);
+  check_arg_count(a, name, 2, 4);
+  int64_t start, end;
+  clamp_range(s, a, 2, &start, &end);
+  std::vector<Value> candidates;
+  if (type_of(a[1]) == types().tuple) candidates = a[1].as<Tuple>()->items;
+  else candidates.push_back(a[1]);
+  if (start > end) return Value::false_value();
+  size_t bs = to_byte(s, start), be = to_byte(s, end);
+  std::string_view hay = std::string_view(s->data).substr(bs, be - bs);
+  for (Value c : candidates) {
+    if (!isinstance(c, types().str))
+      raise_type_error(std::string(name) + " first arg must be str or a tuple of str, not " + type_name(c));
+    const std::string& t = c.as<Str>()->data;
+    if (t.size() > hay.size()) continue;
+    if (at_end ? hay.substr(hay.size() - t.size()) == t : hay.substr(0, t.size()) == t) return Value::true_value();
+  }
+  return Value::false_value();
+}
+Value str_startswith(const CallArgs& a) { return affix_impl(a, "startswith", false); }
+Value str_endswith(const CallArgs& a) { return affix_impl(a, "endswith", true); }
+
+// --- splitting and joining --------------------------------------------------------------
+
+Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
+  ArgParser p(a, name, {"sep", "maxsplit"});
+  Str* s = self_str(a, name);
+  Value sep = p.get(0, Value::none());
+  int64_t maxsplit = p.given(1) ? index_value(p.get(1)) : -1;
+  std::vector<Value> parts;
+  std::string_view text = s->data;
+  if (sep.is_none()) {
+    // Runs of whitespace separate; leading/trailing whitespace is dropped.
+    std::vector<std::pair<size_t, size_t>> words;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t p2 = pos;
+      while (p2 < text.size() && space_at(text, p2)) {}
+      if (p2 >= text.size()) break;
+      size_t start = p2;
+      size_t q = p2;
+      while (q < text.size()) {
+        size_t probe = q;
+        if (space_at(text, probe)) break;
+        text::decode_utf8(text, q);
+      }
+      words.emplace_back(start, q);
+      pos = q;
+    }
+    if (maxsplit >= 0 && static_cast<int64_t>(words.size()) > maxsplit + 1) {
+      if (!reverse) {
+        size_t rest_start = words[maxsplit].first;
+        size_t rest_end = words.back().second;
+        words.resize(maxsplit);
+        for (auto& w : words) parts.push_back(new_str(text.substr(w.first, w.second - w.first)));
+        parts.push_back(new_str(text.substr(rest_start, rest_end - rest_start)));
+        return new_list(std::move(parts));
+      }
+      size_t first_kept = words.size() - maxsplit;
+      size_t rest_start = words[0].first, rest_end = words[first_kept - 1].second;
+      parts.push_back(new_str(text.substr(rest_start, rest_end - rest_start)));
+      for (size_t i = first_kept; i < words.size(); ++i)
+        parts.push_back(new_str(text.substr(words[i].first, words[i].second - words[i].first)));
+      return new_list(std::move(parts));
+    }
+    for (auto& w : words) parts.push_back(new_str(text.substr(w.first, w.second - w.first)));
+    return new_list(std::move(parts));
+  }
+  Str* sep_str = arg_str(sep, "must be str or None, not");
+  if (sep_str->data.empty()) raise_value_error("empty separator");
+  std::string_view d = sep_str->data;
+  if (!reverse) {
+    size_t start = 0;
+    int64_t splits = 0;
+    for (;;) {
+      size_t pos = text.find(d, start);
+      if (pos == std::string::npos || (maxsplit >= 0 && splits >= maxsplit)) break;
+      parts.push_back(new_str(text.substr(start, pos - start)));
+      start = pos + d.size();
+      ++splits;
+    }
+    parts.push_back(new_str(text.substr(start)));
+    return new_list(std::move(parts));
+  }
+  size_t end = text.size();
+  int64_t splits = 0;
+  std::vector<Value> rev;
+  for (;;) {
+    if (end < d.size()) break;
+    size_t pos = text.rfind(d, end - d.size());
+    if (pos == std::string::npos || (maxsplit >= 0 && splits >= maxsplit)) break;
+    rev.push_back(new_str(text.substr(pos + d.size(), end - pos - d.size())));
+    end = pos;
+    ++splits;
+  }
+  rev.push_back(new_str(text.substr(0, end)));
+  std::reverse(rev.begin(), rev.end());
+  return new_list(std::move(rev));
+}
+Value str_split(const CallArgs& a) { return str_split_impl(a, "split", false); }
+Value str_rsplit(const CallArgs& a) { return str_split_impl(a, "rsplit", true); }
+
+Value str_splitlines(const CallArgs& a) {
+  ArgParser p(a, "splitlines", {"keepends"});
+  Str* s = self_str(a, "splitlines");
+  bool keep = is_truthy(p.get(0, Value::false_value()));
+  std::string_view text = s->data;
+  std::vector<Value> lines;
+  size_t start = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t here = pos;
+    char32_t cp = text::decode_utf8(text, pos);
+    bool is_break = cp == '\n' || cp == '\r' || cp == 0x0b || cp == 0x0c || cp == 0x1c || cp == 0x1d ||
+                    cp == 0x1e || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+    if (!is_break) continue;
+    size_t end_of_break = pos;
+    if (cp == '\r' && pos < text.size() && text[pos] == '\n') end_of_break = ++pos;
+    lines.push_back(new_str(text.substr(start, (keep ? end_of_break : here) - start)));
+    start = end_of_break;
+  }
+  if (start < text.size()) lines.push_back(new_str(text.substr(start)));
+  return new_list(std::move(lines));
+}
+
+Value str_join(const CallArgs& a) {
+  Str* sep = self_str(a, "join");
+  check_arg_count(a, "join", 2, 2);
+  std::vector<Value> items = collect_iterable(a[1]);
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!isinstance(items[i], types().str))
+      raise_type_error("sequence item " + std::to_string(i) + ": expected str instance, " + type_name(items[i]) +
+                       " found");
+    if (i > 0) out += sep->data;
+    out += items[i].as<Str>()->data;
+  }
+  return new_str(std::move(out));
+}
+
+Value partition_impl(const CallArgs& a, const char* name, bool reverse) {
+  Str* s = self_str(a, name);
+  check_arg_count(a, name, 2, 2);
+  Str* sep = arg_str(a[1], "must be str, not");
+  if (sep->data.empty()) raise_value_error("empty separator");
+  size_t pos = reverse ? s->data.rfind(sep->data) : s->data.find(sep->data);
+  if (pos == std::string::npos) {
+    if (reverse) return new_tuple({intern(""), intern(""), s});
+    return new_tuple({s, intern(""), intern("")});
+  }
+  return new_tuple({new_str(s->data.substr(0, pos)), sep, new_str(s->data.substr(pos + sep->data.size()))});
+}
+Value str_partition(const CallArgs& a) { return partition_impl(a, "partition", false); }
+Value str_rpartition(const CallArgs& a) { return partition_impl(a, "rpartition", true); }
+
+// --- stripping, case, padding ---------------------------------------------------------------
+
+Value strip_impl(const CallArgs& a, const char* name, bool left, bool right) {
+  Str* s = self_str(a, name);
+  check_arg_count(a, name, 1, 2);
+  std::u32string chars;
+  bool whitespace = a.count < 2 || a[1].is_none();
+  if (!whitespace) chars = text::decode_utf8(arg_str(a[1], "strip arg must be None or str, not")->data);
+  auto strip_it = [&](char32_t cp) {
+    return whitespace ? text::is_space(cp) : chars.find(cp) != std::u32string::npos;
+  };
+  std::string_view text = s->data;
+  size_t begin = 0, end = text.size();
+  if (left) {
+    while (begin < end) {
+      size_t p = begin;
+      char32_t cp = text::decode_utf8(text, p);
+      if (!strip_it(cp)) break;
+      begin = p;
+    }
+  }
+  if (right) {
+    while (end > begin) {
+      size_t p = end;
+      char32_t cp = text::decode_utf8_backward(text, p);
+      if (!strip_it(cp)) break;
+      end = p;
+    }
+  }
+  return new_str(text.substr(begin, end - begin));
+}
+Value str_strip(const CallArgs& a) { return strip_impl(a, "strip", true, true); }
+Value str_lstrip(const CallArgs& a) { return strip_impl(a, "lstrip", true, false); }
+Value str_rstrip(const CallArgs& a) { return strip_impl(a, "rstrip", false, true); }
+
+template <std::string (*F)(std::string_view)>
+Value case_method(const CallArgs& a) {
+  return new_str(F(self_str(a, "case conversion")->data));
+}
+template <bool (*F)(std::string_view)>
+Value case_predicate(const CallArgs& a) {
+  return Value::boolean(F(self_str(a, "case predicate")->data));
+}
+template <bool (*F)(char32_t)>
+Value char_predicate(const CallArgs& a) {
+  Str* s = self_str(a, "predicate");
+  if (s->data.empty()) return Value::false_value();
+  std::string_view t = s->data;
+  for (size_t pos = 0; pos < t.size();)
+    if (!F(text::decode_utf8(t, pos))) return Value::false_value();
+  return Value::true_value();
+}
+Value str_isascii(const CallArgs& a) { return Value::boolean(self_str(a, "isascii")->ascii); }
+Value str_isidentifier(const CallArgs& a) {
+  Str* s = self_str(a, "isidentifier");
+  std::string_view t = s->data;
+  if (t.empty()) return Value::false_value();
+  size_t pos = 0;
+  if (!text::is_identifier_start(text::decode_utf8(t, pos))) return Value::false_value();
+  while (pos < t.size())
+    if (!text::is_identifier_continue(text::decode_utf8(t, pos))) return Value::false_value();
+  return Value::true_value();
+}
+Value str_isprintable(const CallArgs& a) {
+  std::string_view t = self_str(a, "isprintable")->data;
+  for (size_t pos = 0; pos < t.size();)
+    if (!text::is_printable(text::decode_utf8(t, pos))) return Value::false_value();
+  return Value::true_value();
+}
+
+Value pad_impl(const CallArgs& a, const char* name, char align) {
+  Str* s = self_str(a, name);
+  check_arg_count(a, name, 2, 3);
+  int64_t width = index_value(a[1]);
+  std::string fill = " ";
+  if (a.count == 3) {
+    Str* f = arg_str(a[2], "The fill character must be a unicode character, not");
+    if (f->length != 1) raise_type_error("The fill character must be exactly one character long");
+    fill = f->data;
+  }
+  if (width <= s->length) return s->type == types().str ? Value(s) : Value(new_str(s->data));
+  int64_t total = width - s->length;
+  int64_t left = align == '<' ? 0 : align == '>' ? total : total / 2 + (total & width & 1);
+  int64_t right = total - left;
+  std::string out;
+  for (int64_t i = 0; i < left; ++i) out += fill;
+  out += s->data;
+  for (int64_t i = 0; i < right; ++i) out += fill;
+  return new_str(std::move(out));
+}
+Value str_center(const CallArgs& a) { return pad_impl(a, "center", '^'); }
+Value str_ljust(const CallArgs& a) { return pad_impl(a, "ljust", '<'); }
+Value str_rjust(const CallArgs& a) { return pad_impl(a, "rjust", '>'); }
+Value str_zfill(const CallArgs& a) {
+  Str* s = self_str(a, "zfill");
+  check_arg_count(a, "zfill", 2, 2);
+  int64_t width = index_value(a[1]);
+  if (width <= s->length) return s;
+  std::string out = s->data;
+  size_t sign = (!out.empty() && (out[0] == '+' || out[0] == '-')) ? 1 : 0;
+  out.insert(sign, std::string(static_cast<size_t>(width - s->length), '0'));
+  return new_str(std::move(out));
+}
+Value str_replace(const CallArgs& a) {
+  Str* s = self_str(a, "replace");
+  check_arg_count(a, "replace", 3, 4);
+  Str* old = arg_str(a[1], "replace() argument 1 must be str, not");
+  Str* repl = arg_str(a[2], "replace() argument 2 must be str, not");
+  int64_t count = a.count == 4 ? index_value(a[3]) : -1;
+  std::string out;
+  const std::string& t = s->data;
+  if (old->data.empty()) {
+    // Insert between every code point (and at both ends).
+    int64_t done = 0;
+    size_t pos = 0;
+    if (count != 0) {
+      out += repl->data;
+      ++done;
+    }
+    while (pos < t.size()) {
+      size_t start = pos;
+      text::decode_utf8(t, pos);
+      out.append(t, start, pos - start);
+      if (count < 0 || done < count) {
+        out += repl->data;
+        ++done;
+      }
+    }
+    return new_str(std::move(out));
+  }
+  size_t start = 0;
+  int64_t done = 0;
+  for (;;) {
+    size_t pos = t.find(old->data, start);
+    if (pos == std::string::npos || (count >= 0 && done >= count)) break;
+    out.append(t, start, pos - start);
+    out += repl->data;
+    start = pos + old->data.size();
+    ++done;
+  }
+  out.append(t, start, std::string::npos);
+  return new_str(std::move(out));
+}
+Value str_removeprefix(const CallArgs& a) {
+  Str* s = self_str(a, "removeprefix");
+  Str* p = arg_str(a[1], "removeprefix() argument must be str, not");
+  if (s->data.compare(0, p->data.size(), p->data) == 0) return new_str(s->data.substr(p->data.size()));
+  return s;
+}
+Value str_removesuffix(const CallArgs& a) {
+  Str* s = self_str(a, "removesuffix");
+  Str* p = arg_str(a[1], "removesuffix() argument must be str, not");
+  if (!p->data.empty() && s->data.size() >= p->data.size() &&
+      s->data.compare(s->data.size() - p->data.size(), p->data.size(), p->data) == 0)
+    return new_str(s->data.substr(0, s->data.size() - p->data.size()));
+  return s;
+}
+Value str_expandtabs(const CallArgs& a) {
+  Str* s = self_str(a, "expandtabs");
+  int64_t tab = a.count > 1 ? index_value(a[1]) : 8;
+  std::string out;
+  int64_t column = 0;
+  std::string_view t = s->data;
+  for (size_t pos = 0; pos < t.size();) {
+    size_t start = pos;
+    char32_t cp = text::decode_utf8(t, pos);
+    if (cp == '\t') {
+      if (tab > 0) {
+        int64_t spaces = tab - column % tab;
+        out.append(static_cast<size_t>(spaces), ' ');
+        column += spaces;
+      }
+    } else {
+      out.append(t.substr(start, pos - start));
+      column = (cp == '\n' || cp == '\r') ? 0 : column + 1;
+    }
+  }
+  return new_str(std::move(out));
+}
+Value str_encode(const CallArgs& a) {
+  ArgParser p(a, "encode", {"encoding", "errors"});
+  Str* s = self_str(a, "encode");
+  std::string encoding = p.given(0) ? arg_str(p.get(0), "encode() argument 'encoding' must be str, not")->data : "utf-8";
+  for (char& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (encoding == "utf-8" || encoding == "utf8") return new_bytes(s->data);
+  if (encoding == "ascii" || encoding == "latin-1" || encoding == "latin1" || encoding == "iso-8859-1") {
+    uint32_t limit = encoding == "ascii" ? 0x80 : 0x100;
+    std::string errors = p.given(1) ? str_string(p.get(1)) : "strict";
+    std::string out;
+    std::string_view t = s->data;
+    int64_t index = 0;
+    for (size_t pos = 0; pos < t.size(); ++index) {
+      char32_t cp = text::decode_utf8(t, pos);
+      if (cp < limit) {
+        out.push_back(static_cast<char>(cp));
+      } else if (errors == "ignore") {
+      } else if (errors == "replace") {
+        out.push_back('?');
+      } else {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "'%s' codec can't encode character '\\x%02x' in position %lld: ordinal not in range(%u)",
+                      encoding == "ascii" ? "ascii" : "latin-1", static_cast<unsigned>(cp), static_cast<long long>(index), limit);
+        raise_error(exc().UnicodeEncodeError, buf);
+      }
+    }
+    return new_bytes(std::move(out));
+  }
+  raise_error(exc().LookupError, "unknown encoding: " + encoding);
+}
+Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "format"), a, 1); }
+
+// --- % and str.format adapters for the text library -------------------------------------
+
+class PercentAdapter : public text::PercentArgs {
+ public:
+  explicit PercentAdapter(Value right) : right_(right) {
+    if (type_of(right) == types().tuple) {
+      items_ = right.as<Tuple>()->items;
+    } else {
+      items_.push_back(right);
+    }
+    Type* t = type_of(right);
+    mapping_ = t != types().tuple && t != types().str && !lookup_in_mro(t, names().__getitem__).is_null();
+  }
+  std::size_t positional_count() override { return items_.size(); }
+  text::PercentArg positional(std::size_t i) override { return &items_[i]; }
+  bool is_mapping() override { return mapping_; }
+  text::PercentArg lookup(std::string_view key) override {
+    looked_up_.push_back(get_item(right_, new_str(key)));
+    return &looked_up_.back();
+  }
+  static Value v(text::PercentArg arg) { return *static_cast<const Value*>(arg); }
+  void append_str(std::string& out, text::PercentArg arg) override { out += str_string(v(arg)); }
+  void append_repr(std::string& out, text::PercentArg arg) override { out += repr_string(v(arg)); }
+  void append_ascii(std::string& out, text::PercentArg arg) override {
+    std::string r = repr_string(v(arg));
+    for (size_t pos = 0; pos < r.size();) {
+      size_t start = pos;
+      char32_t cp = text::decode_utf8(r, pos);
+      if (cp < 0x80) {
+        out.append(r, start, pos - start);
+      } else {
+        char buf[16];
+        if (cp <= 0xff) std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
+        else if (cp <= 0xffff) std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+        else std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
+        out += buf;
+      }
+    }
+  }
+  text::PercentInt int_of(Value x) {
+    int64_t small;
+    if (int_to_int64(x, &small)) return text::PercentInt{small, nullptr};
+    bigs_.emplace_back();
+    mpz_init(bigs_.back().v);
+    int_to_mpz(x, bigs_.back().v);
+    return text::PercentInt{0, bigs_.back().v};
+  }
+  text::PercentInt to_int(text::PercentArg arg, char conversion) override {
+    Value x = v(arg);
+    bool decimal = conversion == 'd' || conversion == 'i' || conversion == 'u';
+    if (is_int_value(x)) return int_of(x);
+    if (decimal && is_float(x)) {
+      Value args[1] = {x};
+      return int_of(call_object(types().int_, CallArgs{args, 1}));
+    }
+    if (decimal && !lookup_in_mro(type_of(x), intern("__int__")).is_null()) return int_of(call_method(x, "__int__", {}));
+    if (!lookup_in_mro(type_of(x), names().__index__).is_null()) return int_of(call_method(x, "__index__", {}));
+    if (decimal)
+      raise_type_error(std::string("%") + conversion + " format: a real number is required, not " + type_name(x));
+    raise_type_error(std::string("%") + conversion + " format: an integer is required, not " + type_name(x));
+  }
+  double to_float(text::PercentArg arg) override { return to_double(v(arg)); }
+  text::PercentInt char_code(text::PercentArg arg) override {
+    Value x = v(arg);
+    if (isinstance(x, types().str)) {
+      if (x.as<Str>()->length != 1) raise_type_error("%c requires int or char");
+      size_t pos = 0;
+      return text::PercentInt{static_cast<int64_t>(text::decode_utf8(x.as<Str>()->data, pos)), nullptr};
+    }
+    if (!is_int_value(x)) raise_type_error("%c requires int or char");
+    return int_of(x);
+  }
+  std::optional<text::PercentInt> star_int(text::PercentArg arg) override {
+    Value x = v(arg);
+    if (!is_int_value(x)) return std::nullopt;
+    return int_of(x);
+  }
+  ~PercentAdapter() override {
+    for (auto& b : bigs_) mpz_clear(b.v);
+  }
+
+ private:
+  struct Big {
+    mpz_t v;
+  };
+  Value right_;
+  std::vector<Value> items_;
+  std::deque<Value> looked_up_;
+  std::deque<Big> bigs_;
+  bool mapping_ = false;
+};
+
+class FormatAdapter : public text::StrFormatArgs {
+ public:
+  FormatAdapter(const CallArgs& a, size_t first) : args_(a), first_(first) {}
+  static Value v(text::FormatValue x) { return *static_cast<const Value*>(x); }
+  text::FormatValue keep(Value x) {
+    values_.push_back(x);
+    return &values_.back();
+  }
+  text::FormatValue get_field(const text::FieldName& name) override {
+    Value value;
+    if (name.kind == text::FieldName::Kind::kPositional) {
+      size_t i = first_ + name.index;
+      if (i >= args_.count)
+        raise_index_error("Replacement index " + std::to_string(name.index) + " out of range for positional args tuple");
+      value = args_[i];
+    } else {
+      for (size_t k = 0; k < args_.kw_count(); ++k)
+        if (args_.kwnames->items[k].as<Str>()->data == name.keyword) value = args_.kw_value(k);
+      if (value.is_null()) raise_key_error(new_str(name.keyword));
+    }
+    for (const text::FieldAccessor& acc : name.accessors) {
+      if (acc.kind == text::FieldAccessor::Kind::kAttribute) value = get_attr(value, intern(acc.name));
+      else if (acc.kind == text::FieldAccessor::Kind::kIndex) value = get_item(value, make_int(static_cast<int64_t>(acc.index)));
+      else value = get_item(value, new_str(acc.name));
+    }
+    return keep(value);
+  }
+  text::FormatValue convert(text::FormatValue x, char32_t conversion) override {
+    Value value = v(x);
+    if (conversion == 's') return keep(to_str(value));
+    if (conversion == 'r') return keep(repr(value));
+    PercentAdapter ascii_helper(value);
+    std::string out;
+    ascii_helper.append_ascii(out, x);
+    return keep(new_str(out));
+  }
+  void append_formatted(std::string& out, text::FormatValue x, std::string_view spec) override {
+    out += format_value(v(x), new_str(spec))->data;
+  }
+
+ private:
+  const CallArgs& args_;
+  size_t first_;
+  std::deque<Value> values_;
+};
+
+}  // namespace
+
+Value str_getitem(Str* s, Value key) {
+  if (type_of(key) == types().slice) {
+    SliceBounds b = slice_bounds(key.as<Slice>(), s->length);
+    if (s->ascii) {
+      std::string out;
+      out.reserve(static_cast<size_t>(b.count));
+      for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) out.push_back(s->data[j]);
+      return new_str(std::move(out));
+    }
+    std::u32string cps = text::decode_utf8(s->data);
+    std::u32string out;
+    for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) out.push_back(cps[j]);
+    return new_str(text::encode_utf8(out));
+  }
+  if (!has_index(key)) raise_type_error("string indices must be integers, not '" + type_name(key) + "'");
+  int64_t i = normalize_index(key, s->length, "string index");
+  if (s->ascii) return str_from_code_point(static_cast<unsigned char>(s->data[i]));
+  size_t pos = text::byte_offset_of(s->data, static_cast<size_t>(i));
+  return str_from_code_point(static_cast<uint32_t>(text::decode_utf8(s->data, pos)));
+}
+
+Value str_mod(Str* format, Value args) {
+  PercentAdapter adapter(args);
+  return new_str(text::percent_format(format->data, adapter));
+}
+
+Str* str_format(Str* format, const CallArgs& args, size_t first) {
+  FormatAdapter adapter(args, first);
+  return new_str(text::str_format(format->data, adapter));
+}
+
+void install_str_methods() {
+  Type* t = types().str;
+  t->construct = str_construct;
+  add_method(t, "__add__", str_add);
+  add_method(t, "__mul__", str_mul);
+  add_method(t, "__rmul__", str_mul);
+  add_method(t, "__mod__", str_mod_method);
+  add_method(t, "__rmod__", str_rmod);
+  add_method(t, "__len__", str_len);
+  add_method(t, "__iter__", str_iter);
+  add_method(t, "__getitem__", str_getitem_method);
+  add_method(t, "__contains__", str_contains);
+  add_method(t, "__hash__", str_hash);
+  add_method(t, "__repr__", str_repr);
+  add_method(t, "__str__", str_str);
+  add_method(t, "__format__", str_format_method_spec);
+  add_method(t, "__lt__", str_compare<kLt>);
+  add_method(t, "__le__", str_compare<kLe>);
+  add_method(t, "__eq__", str_compare<kEq>);
+  add_method(t, "__ne__", str_compare<kNe>);
+  add_method(t, "__gt__", str_compare<kGt>);
+  add_method(t, "__ge__", str_compare<kGe>);
+  add_method(t, "find", str_find);
+  add_method(t, "rfind", str_rfind);
+  add_method(t, "index", str_index);
+  add_method(t, "rindex", str_rindex);
+  add_method(t, "count", str_count);
+  add_method(t, "startswith", str_startswith);
+  add_method(t, "endswith", str_endswith);
+  add_method(t, "split", str_split);
+  add_method(t, "rsplit", str_rsplit);
+  add_method(t, "splitlines", str_splitlines);
+  add_method(t, "join", str_join);
+  add_method(t, "partition", str_partition);
+  add_method(t, "rpartition", str_rpartition);
+  add_method(t, "strip", str_strip);
+  add_method(t, "lstrip", str_lstrip);
+  add_method(t, "rstrip", str_rstrip);
+  add_method(t, "upper", case_method<text::str_upper>);
+  add_method(t, "lower", case_method<text::str_lower>);
+  add_method(t, "casefold", case_method<text::str_casefold>);
+  add_method(t, "title", case_method<text::str_title>);
+  add_method(t, "capitalize", case_method<text::str_capitalize>);
+  add_method(t, "swapcase", case_method<text::str_swapcase>);
+  add_method(t, "isupper", case_predicate<text::str_isupper>);
+  add_method(t, "islower", case_predicate<text::str_islower>);
+  add_method(t, "istitle", case_predicate<text::str_istitle>);
+  add_method(t, "isspace", char_predicate<text::is_space>);
+  add_method(t, "isalpha", char_predicate<text::is_alpha>);
+  add_method(t, "isdigit", char_predicate<text::is_digit>);
+  add_method(t, "isdecimal", char_predicate<text::is_decimal>);
+  add_method(t, "isnumeric", char_predicate<text::is_numeric>);
+  add_method(t, "isalnum", char_predicate<text::is_alnum>);
+  add_method(t, "isascii", str_isascii);
+  add_method(t, "isidentifier", str_isidentifier);
+  add_method(t, "isprintable", str_isprintable);
+  add_method(t, "center", str_center);
+  add_method(t, "ljust", str_ljust);
+  add_method(t, "rjust", str_rjust);
+  add_method(t, "zfill", str_zfill);
+  add_method(t, "replace", str_replace);
+  add_method(t, "removeprefix", str_removeprefix);
+  add_method(t, "removesuffix", str_removesuffix);
+  add_method(t, "expandtabs", str_expandtabs);
+  add_method(t, "encode", str_encode);
+  add_method(t, "format", str_format_method);
+}
 
 }  // namespace gilvm
