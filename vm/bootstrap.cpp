@@ -134,10 +134,7 @@ void create_exception_types() {
 // A freed type's address may be reused by a new one: forget cached lookups.
 Type::~Type() { invalidate_method_cache(); }
 
-CoreTypes& types() {
-  static CoreTypes the_types{};
-  return the_types;
-}
+CoreTypes g_core_types{};
 
 Value not_implemented() { return the_not_implemented; }
 Value ellipsis() { return the_ellipsis; }

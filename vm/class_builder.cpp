@@ -74,6 +74,7 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
   cls->base = bases[0];
   cls->bases = bases;
   cls->mro = compute_mro(cls, bases);
+  cls->is_metatype = cls->is_subtype_of(types().type);
   cls->attrs = new_dict();
   // Copy the namespace; __new__ is implicitly a static method and
   // __init_subclass__ / __class_getitem__ class methods, as in CPython.
@@ -92,8 +93,9 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
   Value qualname = ns->table.get_str(names().__qualname__);
   cls->qualname = (!qualname.is_null() && type_of(qualname) == types().str) ? qualname.as<Str>()->data : name;
   cls->attrs->table.remove(names().__qualname__);
+  // Only Python-level overrides count: object's own natives are the default.
   for (Type* m : cls->mro) {
-    if (m->is_builtin && m != types().object && m != types().type) continue;
+    if (m->is_builtin) continue;
     const DictTable& d = m->dict()->table;
     if (!d.get_str(names().__getattr__).is_null() || !d.get_str(names().__getattribute__).is_null())
       cls->has_getattr_hook = true;

@@ -21,10 +21,7 @@ void Traceback::trace(Tracer& t) {
   t.visit(code);
 }
 
-ExceptionTypes& exc() {
-  static ExceptionTypes the_types{};
-  return the_types;
-}
+ExceptionTypes g_exception_types{};
 
 Type* exception_type_for(ErrorKind kind) {
   ExceptionTypes& e = exc();

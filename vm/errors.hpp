@@ -44,7 +44,8 @@ struct ExceptionTypes {
 #include "vm/exceptions.def"
 #undef GILVM_EXCEPTION
 };
-ExceptionTypes& exc();
+extern ExceptionTypes g_exception_types;
+inline ExceptionTypes& exc() { return g_exception_types; }
 
 // The type for a NativeError kind.
 Type* exception_type_for(ErrorKind kind);

@@ -528,13 +528,34 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
-        TOP() = get_attr(TOP(), code->names[ARG]);
+        // Fast path: an instance attribute that no class attribute shadows.
+        Value obj = TOP();
+        Str* name = code->names[ARG];
+        if (obj.is_object() && obj.object()->attrs != nullptr) {
+          Type* t = obj.object()->type;
+          if (!t->has_getattr_hook && !t->is_builtin && !t->is_metatype && lookup_in_mro(t, name).is_null()) {
+            Value v = obj.object()->attrs->table.get_str(name);
+            if (!v.is_null()) {
+              TOP() = v;
+              DISPATCH();
+            }
+          }
+        }
+        TOP() = get_attr(obj, name);
         DISPATCH();
       }
       TARGET(STORE_ATTR) {
         Value obj = POP();
         Value value = POP();
-        set_attr(obj, code->names[ARG], value);
+        Str* name = code->names[ARG];
+        if (obj.is_object() && obj.object()->attrs != nullptr) {
+          Type* t = obj.object()->type;
+          if (!t->has_setattr_hook && !t->is_builtin && !t->is_metatype && lookup_in_mro(t, name).is_null()) {
+            obj.object()->attrs->table.set(name, value);
+            DISPATCH();
+          }
+        }
+        set_attr(obj, name, value);
         DISPATCH();
       }
       TARGET(DELETE_ATTR) {

@@ -5,10 +5,7 @@
 
 namespace gilvm {
 
-Names& names() {
-  static Names the_names{};
-  return the_names;
-}
+Names g_names{};
 
 // Member names may carry a trailing underscore to dodge C++ keywords
 // (throw_ is "throw"); the interned text drops it.

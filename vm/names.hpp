@@ -26,7 +26,8 @@ struct Names {
 #undef GILVM_DECLARE_NAME
 };
 
-Names& names();
+extern Names g_names;
+inline Names& names() { return g_names; }
 void init_names();
 
 }  // namespace gilvm

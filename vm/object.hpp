@@ -85,6 +85,9 @@ struct Type : Object {
   // so that attribute lookups on other types skip those checks.
   bool has_getattr_hook = false;
   bool has_setattr_hook = false;
+  // A subclass of `type`: its instances are classes, whose attrs dict is a
+  // namespace needing descriptor binding, so the instance fast paths skip them.
+  bool is_metatype = false;
   // Bumped whenever this type's dict (or a base's) changes; caches compare it.
   uint64_t version = 0;
 

@@ -47,7 +47,9 @@ struct CoreTypes {
   Type* dict_items;
 };
 
-CoreTypes& types();
+// A plain global, so that the many type checks on hot paths compile to a load.
+extern CoreTypes g_core_types;
+inline CoreTypes& types() { return g_core_types; }
 
 // Built-in types (and other objects passed here) are GC roots for the
 // life of the process.
