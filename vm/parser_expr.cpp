@@ -408,7 +408,8 @@ ast::Expr* Parser::parse_primary() {
 
 ast::Expr* Parser::parse_slices() {
   ast::Expr* first = at_op("*") ? parse_star_expression() : parse_slice();
-  if (!at_op(",")) return first;
+  // A lone starred item still makes a tuple: x[*a] is x[(*a,)].
+  if (!at_op(",") && first->kind != ast::ExprKind::Starred) return first;
   auto* tuple = make_from<ast::Tuple>(first);
   tuple->elts.push_back(first);
   while (accept_op(",")) {
