@@ -365,6 +365,7 @@ ast::Expr* Parser::parse_factor() {
 ast::Expr* Parser::parse_power() {
   ast::Expr* base = parse_await_primary();
   if (!accept_op("**")) return base;
+  DepthGuard guard(*this);
   return make_binop(base, ast::OperatorKind::Pow, parse_factor());
 }
 

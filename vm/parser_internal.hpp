@@ -217,6 +217,12 @@ class Parser {
  public:
   // Applies CPython's "'(' was never closed" override to a parser error.
   void adjust_error(SyntaxErrorInfo& e) const;
+  // Rejects trees deeper than kMaxTreeDepth.
+  void check_tree_depth(const ast::Mod* mod);
+
+  static constexpr int kMaxTreeDepth = 2900;
+  static constexpr const char* kTooComplex =
+      "too complex: expression nested too deeply";
 };
 
 // Bounds the recursion of the parser: every construct that can nest
