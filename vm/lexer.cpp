@@ -304,7 +304,7 @@ class Lexer {
     if (width == indents_.back()) {
       if (alt_width != alt_indents_.back()) return tab_error();
     } else if (width > indents_.back()) {
-      if (static_cast<int>(indents_.size()) > kMaxIndentLevels) {
+      if (static_cast<int>(indents_.size()) >= kMaxIndentLevels) {
         soft_error(source_.error("IndentationError",
                                  "too many levels of indentation", line_, 0,
                                  line_, -1));

@@ -194,7 +194,7 @@ class Parser {
   ast::Expr* parse_star_target();
   void set_context(ast::Expr* e, ast::ExprContext ctx);
   void check_targets(ast::Expr* e, TargetsKind kind);
-  ast::Stmt* finish_assignment(ast::Expr* first);
+  ast::Stmt* finish_assignment(const Token& first_token, ast::Expr* first);
   bool is_bitwise_or_level(const ast::Expr* e) const;
 
   // --- strings (parser_strings.cpp) -------------------------------------------
