@@ -179,7 +179,8 @@ class Parser {
   bool at_comprehension_start();
   void check_expression_followers(ast::Expr* a, std::size_t start_pos);
   void check_assignment_in_expression(ast::Expr* e);
-  ast::Expr* make_binop(ast::Expr* left, ast::OperatorKind op, ast::Expr* right);
+  ast::Expr* make_binop(const Token& start, ast::Expr* left,
+                        ast::OperatorKind op, ast::Expr* right);
 
   // --- parameters and arguments (parser_args.cpp) ---------------------------------
   ast::Arguments* parse_parameters(bool is_lambda);

@@ -161,15 +161,16 @@ ast::Expr* Parser::parse_star_target() {
   DepthGuard guard(*this);
   auto* n = make_at<ast::Starred>(advance());
   n->value = parse_star_target();
-  return finish_at(n, n->value);
+  return finish(n);
 }
 
 // The target list of `for` and comprehensions, already checked and in
 // Store context.
 ast::Expr* Parser::parse_star_targets() {
+  const Token& start = peek();
   ast::Expr* target = parse_star_target();
   if (at_op(",")) {
-    auto* tuple = make_from<ast::Tuple>(target);
+    auto* tuple = make_at<ast::Tuple>(start);
     tuple->elts.push_back(target);
     while (accept_op(",")) {
       if (!at_op("*") && !starts_expression()) break;
