@@ -74,6 +74,19 @@ TEST_P(ParserError, MatchesCPythonSyntaxError) {
 
 INSTANTIATE_TEST_SUITE_P(CPython, ParserError, testing::ValuesIn(kErrorCases));
 
+// Node positions: ast.dump(tree, include_attributes=True).
+class ParserPositionDump : public testing::TestWithParam<DumpCase> {};
+
+TEST_P(ParserPositionDump, MatchesCPythonAttributes) {
+  const DumpCase& c = GetParam();
+  ParseResult r = parse(c.source, "x.py", c.mode);
+  EXPECT_EQ(ast_dump(r.mod, /*include_attributes=*/true), c.expected)
+      << "source: " << c.source;
+}
+
+INSTANTIATE_TEST_SUITE_P(CPython, ParserPositionDump,
+                         testing::ValuesIn(kPositionCases));
+
 // --- Positions --------------------------------------------------------------
 
 TEST(ParserPositions, StatementAndExpressionSpans) {
