@@ -558,11 +558,12 @@ struct Slice : Expr {
 
 // ---------------------------------------------------------------------------
 // ast.dump(): the exact text CPython 3.11's ast.dump(node) prints with
-// default arguments (no attributes, no indent). Used by the parser tests.
+// default arguments (no indent), and with include_attributes=True when
+// asked. Used by the parser tests.
 
-std::string ast_dump(const Mod* node);
-std::string ast_dump(const Stmt* node);
-std::string ast_dump(const Expr* node);
+std::string ast_dump(const Mod* node, bool include_attributes = false);
+std::string ast_dump(const Stmt* node, bool include_attributes = false);
+std::string ast_dump(const Expr* node, bool include_attributes = false);
 
 // Python's repr() of a constant, e.g. 'a\n', b'\x00', 1e+16, 2j, Ellipsis.
 std::string constant_repr(const ConstantValue& value);

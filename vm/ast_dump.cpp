@@ -139,6 +139,10 @@ std::string repr_double(double value, bool add_dot_zero) {
 
 // --- node printing ----------------------------------------------------------
 
+struct DumpOptions {
+  bool include_attributes = false;
+};
+
 // Builds `Name(field=value, ...)`, one field at a time.
 class NodeText {
  public:
@@ -154,80 +158,91 @@ class NodeText {
   }
   std::string done() { return text_ + ')'; }
 
+  // With include_attributes, located nodes end with their position.
+  std::string done(const DumpOptions& opt, const Located* n) {
+    if (opt.include_attributes) {
+      field("lineno", std::to_string(n->lineno));
+      field("col_offset", std::to_string(n->col_offset));
+      field("end_lineno", std::to_string(n->end_lineno));
+      field("end_col_offset", std::to_string(n->end_col_offset));
+    }
+    return done();
+  }
+
  private:
   std::string text_;
   bool first_ = true;
 };
 
-std::string dump_node(const Expr* e);
-std::string dump_node(const Stmt* s);
+std::string dump_node(const Expr* e, const DumpOptions& opt);
+std::string dump_node(const Stmt* s, const DumpOptions& opt);
 
 template <class T>
-std::string dump_list(const std::vector<T*>& items);
+std::string dump_list(const std::vector<T*>& items, const DumpOptions& opt);
 
-std::string dump_node(const Arg* a) {
+std::string dump_node(const Arg* a, const DumpOptions& opt) {
   NodeText t("arg");
   t.field("arg", repr_str(a->arg));
-  if (a->annotation) t.field("annotation", dump_node(a->annotation));
-  return t.done();
+  if (a->annotation) t.field("annotation", dump_node(a->annotation, opt));
+  return t.done(opt, a);
 }
 
-std::string dump_node(const Keyword* k) {
+std::string dump_node(const Keyword* k, const DumpOptions& opt) {
   NodeText t("keyword");
   if (k->arg) t.field("arg", repr_str(*k->arg));
-  t.field("value", dump_node(k->value));
-  return t.done();
+  t.field("value", dump_node(k->value, opt));
+  return t.done(opt, k);
 }
 
-std::string dump_node(const Alias* a) {
+std::string dump_node(const Alias* a, const DumpOptions& opt) {
   NodeText t("alias");
   t.field("name", repr_str(a->name));
   if (a->asname) t.field("asname", repr_str(*a->asname));
-  return t.done();
+  return t.done(opt, a);
 }
 
-std::string dump_node(const WithItem* w) {
+std::string dump_node(const WithItem* w, const DumpOptions& opt) {
   NodeText t("withitem");
-  t.field("context_expr", dump_node(w->context_expr));
-  if (w->optional_vars) t.field("optional_vars", dump_node(w->optional_vars));
+  t.field("context_expr", dump_node(w->context_expr, opt));
+  if (w->optional_vars) t.field("optional_vars", dump_node(w->optional_vars, opt));
   return t.done();
 }
 
-std::string dump_node(const Comprehension* c) {
+std::string dump_node(const Comprehension* c, const DumpOptions& opt) {
   return NodeText("comprehension")
-      .field("target", dump_node(c->target))
-      .field("iter", dump_node(c->iter))
-      .field("ifs", dump_list(c->ifs))
+      .field("target", dump_node(c->target, opt))
+      .field("iter", dump_node(c->iter, opt))
+      .field("ifs", dump_list(c->ifs, opt))
       .field("is_async", c->is_async ? "1" : "0")
       .done();
 }
 
-std::string dump_node(const ExceptHandler* h) {
+std::string dump_node(const ExceptHandler* h, const DumpOptions& opt) {
   NodeText t("ExceptHandler");
-  if (h->type) t.field("type", dump_node(h->type));
+  if (h->type) t.field("type", dump_node(h->type, opt));
   if (h->name) t.field("name", repr_str(*h->name));
-  t.field("body", dump_list(h->body));
-  return t.done();
+  t.field("body", dump_list(h->body, opt));
+  return t.done(opt, h);
 }
 
-std::string dump_node(const Arguments* a) {
+std::string dump_node(const Arguments* a, const DumpOptions& opt) {
   NodeText t("arguments");
-  t.field("posonlyargs", dump_list(a->posonlyargs));
-  t.field("args", dump_list(a->args));
-  if (a->vararg) t.field("vararg", dump_node(a->vararg));
-  t.field("kwonlyargs", dump_list(a->kwonlyargs));
-  t.field("kw_defaults", dump_list(a->kw_defaults));
-  if (a->kwarg) t.field("kwarg", dump_node(a->kwarg));
-  t.field("defaults", dump_list(a->defaults));
+  t.field("posonlyargs", dump_list(a->posonlyargs, opt));
+  t.field("args", dump_list(a->args, opt));
+  if (a->vararg) t.field("vararg", dump_node(a->vararg, opt));
+  t.field("kwonlyargs", dump_list(a->kwonlyargs, opt));
+  t.field("kw_defaults", dump_list(a->kw_defaults, opt));
+  if (a->kwarg) t.field("kwarg", dump_node(a->kwarg, opt));
+  t.field("defaults", dump_list(a->defaults, opt));
   return t.done();
 }
 
 template <class T>
-std::string dump_list(const std::vector<T*>& items) {
+std::string dump_list(const std::vector<T*>& items, const DumpOptions& opt) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out += ", ";
-    out += items[i] ? dump_node(items[i]) : "None";
+    out += items[i] ? dump_node(items[i], opt) : "None";
   }
   return out + "]";
 }
@@ -246,112 +261,112 @@ std::string enum_node(E value) {
   return std::string(name_of(value)) + "()";
 }
 
-std::string dump_node(const Stmt* s) {
+std::string dump_node(const Stmt* s, const DumpOptions& opt) {
   NodeText t(name_of(s->kind));
   switch (s->kind) {
     case StmtKind::FunctionDef:
     case StmtKind::AsyncFunctionDef: {
       auto* n = cast<FunctionDef>(s);
       t.field("name", repr_str(n->name));
-      t.field("args", dump_node(n->args));
-      t.field("body", dump_list(n->body));
-      t.field("decorator_list", dump_list(n->decorator_list));
-      if (n->returns) t.field("returns", dump_node(n->returns));
+      t.field("args", dump_node(n->args, opt));
+      t.field("body", dump_list(n->body, opt));
+      t.field("decorator_list", dump_list(n->decorator_list, opt));
+      if (n->returns) t.field("returns", dump_node(n->returns, opt));
       break;
     }
     case StmtKind::ClassDef: {
       auto* n = cast<ClassDef>(s);
       t.field("name", repr_str(n->name));
-      t.field("bases", dump_list(n->bases));
-      t.field("keywords", dump_list(n->keywords));
-      t.field("body", dump_list(n->body));
-      t.field("decorator_list", dump_list(n->decorator_list));
+      t.field("bases", dump_list(n->bases, opt));
+      t.field("keywords", dump_list(n->keywords, opt));
+      t.field("body", dump_list(n->body, opt));
+      t.field("decorator_list", dump_list(n->decorator_list, opt));
       break;
     }
     case StmtKind::Return:
-      if (auto* v = cast<Return>(s)->value) t.field("value", dump_node(v));
+      if (auto* v = cast<Return>(s)->value) t.field("value", dump_node(v, opt));
       break;
     case StmtKind::Delete:
-      t.field("targets", dump_list(cast<Delete>(s)->targets));
+      t.field("targets", dump_list(cast<Delete>(s)->targets, opt));
       break;
     case StmtKind::Assign: {
       auto* n = cast<Assign>(s);
-      t.field("targets", dump_list(n->targets));
-      t.field("value", dump_node(n->value));
+      t.field("targets", dump_list(n->targets, opt));
+      t.field("value", dump_node(n->value, opt));
       break;
     }
     case StmtKind::AugAssign: {
       auto* n = cast<AugAssign>(s);
-      t.field("target", dump_node(n->target));
+      t.field("target", dump_node(n->target, opt));
       t.field("op", enum_node(n->op));
-      t.field("value", dump_node(n->value));
+      t.field("value", dump_node(n->value, opt));
       break;
     }
     case StmtKind::AnnAssign: {
       auto* n = cast<AnnAssign>(s);
-      t.field("target", dump_node(n->target));
-      t.field("annotation", dump_node(n->annotation));
-      if (n->value) t.field("value", dump_node(n->value));
+      t.field("target", dump_node(n->target, opt));
+      t.field("annotation", dump_node(n->annotation, opt));
+      if (n->value) t.field("value", dump_node(n->value, opt));
       t.field("simple", n->simple ? "1" : "0");
       break;
     }
     case StmtKind::For:
     case StmtKind::AsyncFor: {
       auto* n = cast<For>(s);
-      t.field("target", dump_node(n->target));
-      t.field("iter", dump_node(n->iter));
-      t.field("body", dump_list(n->body));
-      t.field("orelse", dump_list(n->orelse));
+      t.field("target", dump_node(n->target, opt));
+      t.field("iter", dump_node(n->iter, opt));
+      t.field("body", dump_list(n->body, opt));
+      t.field("orelse", dump_list(n->orelse, opt));
       break;
     }
     case StmtKind::While: {
       auto* n = cast<While>(s);
-      t.field("test", dump_node(n->test));
-      t.field("body", dump_list(n->body));
-      t.field("orelse", dump_list(n->orelse));
+      t.field("test", dump_node(n->test, opt));
+      t.field("body", dump_list(n->body, opt));
+      t.field("orelse", dump_list(n->orelse, opt));
       break;
     }
     case StmtKind::If: {
       auto* n = cast<If>(s);
-      t.field("test", dump_node(n->test));
-      t.field("body", dump_list(n->body));
-      t.field("orelse", dump_list(n->orelse));
+      t.field("test", dump_node(n->test, opt));
+      t.field("body", dump_list(n->body, opt));
+      t.field("orelse", dump_list(n->orelse, opt));
       break;
     }
     case StmtKind::With:
     case StmtKind::AsyncWith: {
       auto* n = cast<With>(s);
-      t.field("items", dump_list(n->items));
-      t.field("body", dump_list(n->body));
+      t.field("items", dump_list(n->items, opt));
+      t.field("body", dump_list(n->body, opt));
       break;
     }
     case StmtKind::Raise: {
       auto* n = cast<Raise>(s);
-      if (n->exc) t.field("exc", dump_node(n->exc));
-      if (n->cause) t.field("cause", dump_node(n->cause));
+      if (n->exc) t.field("exc", dump_node(n->exc, opt));
+      if (n->cause) t.field("cause", dump_node(n->cause, opt));
       break;
     }
     case StmtKind::Try: {
       auto* n = cast<Try>(s);
-      t.field("body", dump_list(n->body));
-      t.field("handlers", dump_list(n->handlers));
-      t.field("orelse", dump_list(n->orelse));
-      t.field("finalbody", dump_list(n->finalbody));
+      t.field("body", dump_list(n->body, opt));
+      t.field("handlers", dump_list(n->handlers, opt));
+      t.field("orelse", dump_list(n->orelse, opt));
+      t.field("finalbody", dump_list(n->finalbody, opt));
       break;
     }
     case StmtKind::Assert: {
       auto* n = cast<Assert>(s);
-      t.field("test", dump_node(n->test));
-      if (n->msg) t.field("msg", dump_node(n->msg));
+      t.field("test", dump_node(n->test, opt));
+      if (n->msg) t.field("msg", dump_node(n->msg, opt));
       break;
     }
     case StmtKind::Import:
-      t.field("names", dump_list(cast<Import>(s)->names));
+      t.field("names", dump_list(cast<Import>(s)->names, opt));
       break;
     case StmtKind::ImportFrom: {
       auto* n = cast<ImportFrom>(s);
       if (n->module) t.field("module", repr_str(*n->module));
-      t.field("names", dump_list(n->names));
+      t.field("names", dump_list(n->names, opt));
       t.field("level", std::to_string(n->level));
       break;
     }
@@ -362,128 +377,128 @@ std::string dump_node(const Stmt* s) {
       t.field("names", dump_names(cast<Nonlocal>(s)->names));
       break;
     case StmtKind::Expr:
-      t.field("value", dump_node(cast<ExprStmt>(s)->value));
+      t.field("value", dump_node(cast<ExprStmt>(s)->value, opt));
       break;
     case StmtKind::Pass:
     case StmtKind::Break:
     case StmtKind::Continue:
       break;
   }
-  return t.done();
+  return t.done(opt, s);
 }
 
-std::string dump_node(const Expr* e) {
+std::string dump_node(const Expr* e, const DumpOptions& opt) {
   NodeText t(name_of(e->kind));
   switch (e->kind) {
     case ExprKind::BoolOp: {
       auto* n = cast<BoolOp>(e);
       t.field("op", enum_node(n->op));
-      t.field("values", dump_list(n->values));
+      t.field("values", dump_list(n->values, opt));
       break;
     }
     case ExprKind::NamedExpr: {
       auto* n = cast<NamedExpr>(e);
-      t.field("target", dump_node(n->target));
-      t.field("value", dump_node(n->value));
+      t.field("target", dump_node(n->target, opt));
+      t.field("value", dump_node(n->value, opt));
       break;
     }
     case ExprKind::BinOp: {
       auto* n = cast<BinOp>(e);
-      t.field("left", dump_node(n->left));
+      t.field("left", dump_node(n->left, opt));
       t.field("op", enum_node(n->op));
-      t.field("right", dump_node(n->right));
+      t.field("right", dump_node(n->right, opt));
       break;
     }
     case ExprKind::UnaryOp: {
       auto* n = cast<UnaryOp>(e);
       t.field("op", enum_node(n->op));
-      t.field("operand", dump_node(n->operand));
+      t.field("operand", dump_node(n->operand, opt));
       break;
     }
     case ExprKind::Lambda: {
       auto* n = cast<Lambda>(e);
-      t.field("args", dump_node(n->args));
-      t.field("body", dump_node(n->body));
+      t.field("args", dump_node(n->args, opt));
+      t.field("body", dump_node(n->body, opt));
       break;
     }
     case ExprKind::IfExp: {
       auto* n = cast<IfExp>(e);
-      t.field("test", dump_node(n->test));
-      t.field("body", dump_node(n->body));
-      t.field("orelse", dump_node(n->orelse));
+      t.field("test", dump_node(n->test, opt));
+      t.field("body", dump_node(n->body, opt));
+      t.field("orelse", dump_node(n->orelse, opt));
       break;
     }
     case ExprKind::Dict: {
       auto* n = cast<Dict>(e);
-      t.field("keys", dump_list(n->keys));
-      t.field("values", dump_list(n->values));
+      t.field("keys", dump_list(n->keys, opt));
+      t.field("values", dump_list(n->values, opt));
       break;
     }
     case ExprKind::Set:
-      t.field("elts", dump_list(cast<Set>(e)->elts));
+      t.field("elts", dump_list(cast<Set>(e)->elts, opt));
       break;
     case ExprKind::ListComp: {
       auto* n = cast<ListComp>(e);
-      t.field("elt", dump_node(n->elt));
-      t.field("generators", dump_list(n->generators));
+      t.field("elt", dump_node(n->elt, opt));
+      t.field("generators", dump_list(n->generators, opt));
       break;
     }
     case ExprKind::SetComp: {
       auto* n = cast<SetComp>(e);
-      t.field("elt", dump_node(n->elt));
-      t.field("generators", dump_list(n->generators));
+      t.field("elt", dump_node(n->elt, opt));
+      t.field("generators", dump_list(n->generators, opt));
       break;
     }
     case ExprKind::DictComp: {
       auto* n = cast<DictComp>(e);
-      t.field("key", dump_node(n->key));
-      t.field("value", dump_node(n->value));
-      t.field("generators", dump_list(n->generators));
+      t.field("key", dump_node(n->key, opt));
+      t.field("value", dump_node(n->value, opt));
+      t.field("generators", dump_list(n->generators, opt));
       break;
     }
     case ExprKind::GeneratorExp: {
       auto* n = cast<GeneratorExp>(e);
-      t.field("elt", dump_node(n->elt));
-      t.field("generators", dump_list(n->generators));
+      t.field("elt", dump_node(n->elt, opt));
+      t.field("generators", dump_list(n->generators, opt));
       break;
     }
     case ExprKind::Await:
-      t.field("value", dump_node(cast<Await>(e)->value));
+      t.field("value", dump_node(cast<Await>(e)->value, opt));
       break;
     case ExprKind::Yield:
-      if (auto* v = cast<Yield>(e)->value) t.field("value", dump_node(v));
+      if (auto* v = cast<Yield>(e)->value) t.field("value", dump_node(v, opt));
       break;
     case ExprKind::YieldFrom:
-      t.field("value", dump_node(cast<YieldFrom>(e)->value));
+      t.field("value", dump_node(cast<YieldFrom>(e)->value, opt));
       break;
     case ExprKind::Compare: {
       auto* n = cast<Compare>(e);
-      t.field("left", dump_node(n->left));
+      t.field("left", dump_node(n->left, opt));
       std::string ops = "[";
       for (std::size_t i = 0; i < n->ops.size(); ++i) {
         if (i) ops += ", ";
         ops += enum_node(n->ops[i]);
       }
       t.field("ops", ops + "]");
-      t.field("comparators", dump_list(n->comparators));
+      t.field("comparators", dump_list(n->comparators, opt));
       break;
     }
     case ExprKind::Call: {
       auto* n = cast<Call>(e);
-      t.field("func", dump_node(n->func));
-      t.field("args", dump_list(n->args));
-      t.field("keywords", dump_list(n->keywords));
+      t.field("func", dump_node(n->func, opt));
+      t.field("args", dump_list(n->args, opt));
+      t.field("keywords", dump_list(n->keywords, opt));
       break;
     }
     case ExprKind::FormattedValue: {
       auto* n = cast<FormattedValue>(e);
-      t.field("value", dump_node(n->value));
+      t.field("value", dump_node(n->value, opt));
       t.field("conversion", std::to_string(n->conversion));
-      if (n->format_spec) t.field("format_spec", dump_node(n->format_spec));
+      if (n->format_spec) t.field("format_spec", dump_node(n->format_spec, opt));
       break;
     }
     case ExprKind::JoinedStr:
-      t.field("values", dump_list(cast<JoinedStr>(e)->values));
+      t.field("values", dump_list(cast<JoinedStr>(e)->values, opt));
       break;
     case ExprKind::Constant: {
       auto* n = cast<Constant>(e);
@@ -493,21 +508,21 @@ std::string dump_node(const Expr* e) {
     }
     case ExprKind::Attribute: {
       auto* n = cast<Attribute>(e);
-      t.field("value", dump_node(n->value));
+      t.field("value", dump_node(n->value, opt));
       t.field("attr", repr_str(n->attr));
       t.field("ctx", enum_node(n->ctx));
       break;
     }
     case ExprKind::Subscript: {
       auto* n = cast<Subscript>(e);
-      t.field("value", dump_node(n->value));
-      t.field("slice", dump_node(n->slice));
+      t.field("value", dump_node(n->value, opt));
+      t.field("slice", dump_node(n->slice, opt));
       t.field("ctx", enum_node(n->ctx));
       break;
     }
     case ExprKind::Starred: {
       auto* n = cast<Starred>(e);
-      t.field("value", dump_node(n->value));
+      t.field("value", dump_node(n->value, opt));
       t.field("ctx", enum_node(n->ctx));
       break;
     }
@@ -519,25 +534,25 @@ std::string dump_node(const Expr* e) {
     }
     case ExprKind::List: {
       auto* n = cast<List>(e);
-      t.field("elts", dump_list(n->elts));
+      t.field("elts", dump_list(n->elts, opt));
       t.field("ctx", enum_node(n->ctx));
       break;
     }
     case ExprKind::Tuple: {
       auto* n = cast<Tuple>(e);
-      t.field("elts", dump_list(n->elts));
+      t.field("elts", dump_list(n->elts, opt));
       t.field("ctx", enum_node(n->ctx));
       break;
     }
     case ExprKind::Slice: {
       auto* n = cast<Slice>(e);
-      if (n->lower) t.field("lower", dump_node(n->lower));
-      if (n->upper) t.field("upper", dump_node(n->upper));
-      if (n->step) t.field("step", dump_node(n->step));
+      if (n->lower) t.field("lower", dump_node(n->lower, opt));
+      if (n->upper) t.field("upper", dump_node(n->upper, opt));
+      if (n->step) t.field("step", dump_node(n->step, opt));
       break;
     }
   }
-  return t.done();
+  return t.done(opt, e);
 }
 
 }  // namespace
@@ -558,26 +573,31 @@ std::string constant_repr(const ConstantValue& value) {
   return "?";
 }
 
-std::string ast_dump(const Mod* node) {
+std::string ast_dump(const Mod* node, bool include_attributes) {
+  DumpOptions opt{include_attributes};
   switch (node->kind) {
     case ModKind::Module:
       return NodeText("Module")
-          .field("body", dump_list(cast<Module>(node)->body))
+          .field("body", dump_list(cast<Module>(node)->body, opt))
           .field("type_ignores", "[]")
           .done();
     case ModKind::Expression:
       return NodeText("Expression")
-          .field("body", dump_node(cast<Expression>(node)->body))
+          .field("body", dump_node(cast<Expression>(node)->body, opt))
           .done();
     case ModKind::Interactive:
       return NodeText("Interactive")
-          .field("body", dump_list(cast<Interactive>(node)->body))
+          .field("body", dump_list(cast<Interactive>(node)->body, opt))
           .done();
   }
   return "?";
 }
 
-std::string ast_dump(const Stmt* node) { return dump_node(node); }
-std::string ast_dump(const Expr* node) { return dump_node(node); }
+std::string ast_dump(const Stmt* node, bool include_attributes) {
+  return dump_node(node, DumpOptions{include_attributes});
+}
+std::string ast_dump(const Expr* node, bool include_attributes) {
+  return dump_node(node, DumpOptions{include_attributes});
+}
 
 }  // namespace gilvm::ast

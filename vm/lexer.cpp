@@ -35,8 +35,7 @@ SourceText::SourceText(std::string_view raw, const std::string& filename)
       text_ += c;
     }
   }
-  had_final_newline_ = !text_.empty() && text_.back() == '\n';
-  if (!had_final_newline_) text_ += '\n';
+  if (text_.empty() || text_.back() != '\n') text_ += '\n';
   line_starts_.push_back(0);
   for (std::size_t i = 0; i + 1 < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -94,8 +93,7 @@ SyntaxErrorInfo SourceText::error(const char* kind, std::string msg,
   e.end_lineno = end_lineno;
   e.end_offset = char_column(end_lineno, end_byte_col) + 1;
   if (lineno >= 1 && lineno <= line_count()) {
-    e.text = std::string(line(lineno));
-    if (lineno < line_count() || had_final_newline_) e.text += '\n';
+    e.text = std::string(line(lineno)) + "\n";
   }
   return e;
 }
@@ -176,8 +174,13 @@ class Lexer {
 
   // --- errors ---------------------------------------------------------------
   [[noreturn]] void hard_error(std::string msg, int col, int end_col) {
-    throw source_.error("SyntaxError", std::move(msg), line_, col, line_,
-                        end_col);
+    throw_hard(source_.error("SyntaxError", std::move(msg), line_, col, line_,
+                             end_col));
+  }
+  // CPython's tokenizer quotes the line without its newline.
+  [[noreturn]] static void throw_hard(SyntaxErrorInfo e) {
+    if (!e.text.empty() && e.text.back() == '\n') e.text.pop_back();
+    throw e;
   }
   // CPython reports most literal errors at the tokenizer's cursor: the
   // 1-based offset equals the number of bytes consumed on the line.
@@ -304,7 +307,7 @@ class Lexer {
     if (width == indents_.back()) {
       if (alt_width != alt_indents_.back()) return tab_error();
     } else if (width > indents_.back()) {
-      if (static_cast<int>(indents_.size()) > kMaxIndentLevels) {
+      if (static_cast<int>(indents_.size()) >= kMaxIndentLevels) {
         soft_error(source_.error("IndentationError",
                                  "too many levels of indentation", line_, 0,
                                  line_, -1));
@@ -607,7 +610,7 @@ class Lexer {
             static_cast<int>(start - start_line_begin), start_line,
             static_cast<int>(start - start_line_begin));
         e.incomplete_input = triple;
-        throw e;
+        throw_hard(std::move(e));
       }
       ++pos_;
       if (c == '\\') {

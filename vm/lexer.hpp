@@ -54,7 +54,6 @@ class SourceText {
   std::string text_;
   std::string filename_;
   std::vector<std::size_t> line_starts_;
-  bool had_final_newline_ = true;
 };
 
 enum class TokenKind : std::uint8_t {

@@ -1,6 +1,7 @@
 // Parser core: token access, error reporting and the entry points.
 #include "vm/parser.hpp"
 
+#include "vm/ast_walk.hpp"
 #include "vm/parser_internal.hpp"
 
 namespace gilvm {
@@ -151,8 +152,51 @@ void Parser::fail_range(const ast::Located* from, const Token& to,
 
 void Parser::fail_too_complex() {
   const Token& t = peek();
-  fail("SyntaxError", "too many nested parentheses", t.lineno, t.col,
-       t.end_lineno, t.end_col);
+  fail("SyntaxError", kTooComplex, t.lineno, t.col, t.end_lineno, t.end_col);
+}
+
+// Long left-associative chains (`a.b.c...`, `1+1+...`, `f()()()...`) are
+// built by loops, so DepthGuard does not bound them, yet they make trees
+// as deep as they are long, and every later pass over the tree recurses.
+// CPython stops those at compile time (RecursionError); we stop them here,
+// at about the same depth, with an explicit stack.
+void Parser::check_tree_depth(const ast::Mod* mod) {
+  std::vector<std::pair<const ast::Stmt*, int>> stmts;
+  std::vector<std::pair<const ast::Expr*, int>> exprs;
+  switch (mod->kind) {
+    case ast::ModKind::Module:
+      for (const ast::Stmt* s : ast::cast<ast::Module>(mod)->body) stmts.push_back({s, 1});
+      break;
+    case ast::ModKind::Interactive:
+      for (const ast::Stmt* s : ast::cast<ast::Interactive>(mod)->body) {
+        stmts.push_back({s, 1});
+      }
+      break;
+    case ast::ModKind::Expression:
+      exprs.push_back({ast::cast<ast::Expression>(mod)->body, 1});
+      break;
+  }
+  int depth = 0;
+  ast::ExprCallback push_expr = [&](const ast::Expr* e) {
+    exprs.push_back({e, depth + 1});
+  };
+  ast::StmtCallback push_stmt = [&](const ast::Stmt* s) {
+    stmts.push_back({s, depth + 1});
+  };
+  while (!stmts.empty() || !exprs.empty()) {
+    if (!exprs.empty()) {
+      auto [e, d] = exprs.back();
+      exprs.pop_back();
+      if (d > kMaxTreeDepth) fail_node(e, kTooComplex);
+      depth = d;
+      ast::for_each_child(e, push_expr);
+    } else {
+      auto [s, d] = stmts.back();
+      stmts.pop_back();
+      depth = d;
+      ast::for_each_child(s, push_expr, push_stmt);
+    }
+  }
 }
 
 // CPython, after a parser error, tokenizes the rest of the input; if it
@@ -211,6 +255,7 @@ ParseResult parse(std::string_view source, const std::string& filename,
   Parser parser(text, tokenize(text), *result.arena);
   try {
     result.mod = parser.parse_module(mode);
+    parser.check_tree_depth(result.mod);
   } catch (SyntaxErrorInfo& e) {
     parser.adjust_error(e);
     throw;

@@ -123,6 +123,9 @@ void Parser::parse_call_arguments(ast::Call* call, bool allow_generator) {
   const Token& open = previous();
   bool seen_keyword = false;
   bool seen_double_star = false;
+  // A positional argument after keywords is reported, like CPython does,
+  // only once all the arguments have been parsed, at the closing token.
+  const char* misplaced_positional = nullptr;
   while (!at_op(")")) {
     const Token& t = peek();
     if (t.is_op("*")) {
@@ -184,14 +187,17 @@ void Parser::parse_call_arguments(ast::Call* call, bool allow_generator) {
         fail_range(e, peek(),
                    "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
-      if (seen_double_star) {
-        fail_node(e, "positional argument follows keyword argument unpacking");
+      if (!misplaced_positional && (seen_double_star || seen_keyword)) {
+        misplaced_positional =
+            seen_double_star
+                ? "positional argument follows keyword argument unpacking"
+                : "positional argument follows keyword argument";
       }
-      if (seen_keyword) fail_node(e, "positional argument follows keyword argument");
       call->args.push_back(e);
     }
     if (!accept_op(",")) break;
   }
+  if (misplaced_positional && at_op(")")) fail_at(peek(), misplaced_positional);
   expect_op(")");
 }
 

@@ -17,9 +17,10 @@ bool is_name(const ast::Expr* e, std::string_view id) {
 // Expression lists
 
 ast::Expr* Parser::parse_star_expressions() {
+  const Token& start = peek();
   ast::Expr* first = parse_star_expression();
   if (!at_op(",")) return first;
-  auto* tuple = make_from<ast::Tuple>(first);
+  auto* tuple = make_at<ast::Tuple>(start);
   tuple->elts.push_back(first);
   while (accept_op(",")) {
     if (!at_op("*") && !starts_expression()) break;
@@ -32,20 +33,21 @@ ast::Expr* Parser::parse_star_expression() {
   if (!at_op("*")) return parse_expression();
   auto* n = make_at<ast::Starred>(advance());
   n->value = parse_bitwise_or();
-  return finish_at(n, n->value);
+  return finish(n);
 }
 
 ast::Expr* Parser::parse_star_named_expression() {
   if (!at_op("*")) return parse_named_expression();
   auto* n = make_at<ast::Starred>(advance());
   n->value = parse_bitwise_or();
-  return finish_at(n, n->value);
+  return finish(n);
 }
 
 ast::Expr* Parser::parse_expressions() {
+  const Token& start = peek();
   ast::Expr* first = parse_expression();
   if (!at_op(",")) return first;
-  auto* tuple = make_from<ast::Tuple>(first);
+  auto* tuple = make_at<ast::Tuple>(start);
   tuple->elts.push_back(first);
   while (accept_op(",")) {
     if (!starts_expression()) break;
@@ -85,7 +87,7 @@ ast::Expr* Parser::parse_named_expression() {
     auto* n = make_from<ast::NamedExpr>(target);
     n->target = target;
     n->value = parse_expression();
-    return finish_at(n, n->value);
+    return finish(n);
   }
   ast::Expr* e = parse_expression();
   if (speculating_ == 0) {
@@ -139,6 +141,7 @@ ast::Expr* Parser::parse_expression() {
   DepthGuard guard(*this);
   if (at_keyword("lambda")) return parse_lambda();
   std::size_t start = pos_;
+  const Token& start_token = peek();
   ast::Expr* a = parse_disjunction();
   if (at_keyword("if")) {
     advance();
@@ -150,11 +153,11 @@ ast::Expr* Parser::parse_expression() {
       fail_generic();
     }
     advance();
-    auto* n = make_from<ast::IfExp>(a);
+    auto* n = make_at<ast::IfExp>(start_token);
     n->body = a;
     n->test = test;
     n->orelse = parse_expression();
-    return finish_at(n, n->orelse);
+    return finish(n);
   }
   if (speculating_ == 0) check_expression_followers(a, start);
   return a;
@@ -203,23 +206,25 @@ void Parser::check_expression_followers(ast::Expr* a, std::size_t start) {
 // Boolean operators and comparisons
 
 ast::Expr* Parser::parse_disjunction() {
+  const Token& start = peek();
   ast::Expr* first = parse_conjunction();
   if (!at_keyword("or")) return first;
-  auto* n = make_from<ast::BoolOp>(first);
+  auto* n = make_at<ast::BoolOp>(start);
   n->op = ast::BoolOpKind::Or;
   n->values.push_back(first);
   while (accept_keyword("or")) n->values.push_back(parse_conjunction());
-  return finish_at(n, n->values.back());
+  return finish(n);
 }
 
 ast::Expr* Parser::parse_conjunction() {
+  const Token& start = peek();
   ast::Expr* first = parse_inversion();
   if (!at_keyword("and")) return first;
-  auto* n = make_from<ast::BoolOp>(first);
+  auto* n = make_at<ast::BoolOp>(start);
   n->op = ast::BoolOpKind::And;
   n->values.push_back(first);
   while (accept_keyword("and")) n->values.push_back(parse_inversion());
-  return finish_at(n, n->values.back());
+  return finish(n);
 }
 
 ast::Expr* Parser::parse_inversion() {
@@ -228,10 +233,11 @@ ast::Expr* Parser::parse_inversion() {
   auto* n = make_at<ast::UnaryOp>(advance());
   n->op = ast::UnaryOpKind::Not;
   n->operand = parse_inversion();
-  return finish_at(n, n->operand);
+  return finish(n);
 }
 
 ast::Expr* Parser::parse_comparison() {
+  const Token& start = peek();
   ast::Expr* left = parse_bitwise_or();
   ast::Compare* n = nullptr;
   while (true) {
@@ -263,53 +269,59 @@ ast::Expr* Parser::parse_comparison() {
     }
     for (std::size_t i = 0; i < length; ++i) advance();
     if (!n) {
-      n = make_from<ast::Compare>(left);
+      n = make_at<ast::Compare>(start);
       n->left = left;
     }
     n->ops.push_back(op);
     n->comparators.push_back(parse_bitwise_or());
   }
   if (!n) return left;
-  return finish_at(n, n->comparators.back());
+  return finish(n);
 }
 
 // ---------------------------------------------------------------------------
 // Binary operators (all left-associative except **)
 
-ast::Expr* Parser::make_binop(ast::Expr* left, ast::OperatorKind op,
-                              ast::Expr* right) {
-  auto* n = make_from<ast::BinOp>(left);
+// Spans from `start` (the operand's first token, which may be a '(') to the
+// last token consumed.
+ast::Expr* Parser::make_binop(const Token& start, ast::Expr* left,
+                              ast::OperatorKind op, ast::Expr* right) {
+  auto* n = make_at<ast::BinOp>(start);
   n->left = left;
   n->op = op;
   n->right = right;
-  return finish_at(n, right);
+  return finish(n);
 }
 
 ast::Expr* Parser::parse_bitwise_or() {
+  const Token& start = peek();
   ast::Expr* e = parse_bitwise_xor();
-  while (accept_op("|")) e = make_binop(e, ast::OperatorKind::BitOr, parse_bitwise_xor());
+  while (accept_op("|")) e = make_binop(start, e, ast::OperatorKind::BitOr, parse_bitwise_xor());
   return e;
 }
 
 ast::Expr* Parser::parse_bitwise_xor() {
+  const Token& start = peek();
   ast::Expr* e = parse_bitwise_and();
-  while (accept_op("^")) e = make_binop(e, ast::OperatorKind::BitXor, parse_bitwise_and());
+  while (accept_op("^")) e = make_binop(start, e, ast::OperatorKind::BitXor, parse_bitwise_and());
   return e;
 }
 
 ast::Expr* Parser::parse_bitwise_and() {
+  const Token& start = peek();
   ast::Expr* e = parse_shift();
-  while (accept_op("&")) e = make_binop(e, ast::OperatorKind::BitAnd, parse_shift());
+  while (accept_op("&")) e = make_binop(start, e, ast::OperatorKind::BitAnd, parse_shift());
   return e;
 }
 
 ast::Expr* Parser::parse_shift() {
+  const Token& start = peek();
   ast::Expr* e = parse_sum();
   while (true) {
     if (accept_op("<<")) {
-      e = make_binop(e, ast::OperatorKind::LShift, parse_sum());
+      e = make_binop(start, e, ast::OperatorKind::LShift, parse_sum());
     } else if (accept_op(">>")) {
-      e = make_binop(e, ast::OperatorKind::RShift, parse_sum());
+      e = make_binop(start, e, ast::OperatorKind::RShift, parse_sum());
     } else {
       return e;
     }
@@ -317,12 +329,13 @@ ast::Expr* Parser::parse_shift() {
 }
 
 ast::Expr* Parser::parse_sum() {
+  const Token& start = peek();
   ast::Expr* e = parse_term();
   while (true) {
     if (accept_op("+")) {
-      e = make_binop(e, ast::OperatorKind::Add, parse_term());
+      e = make_binop(start, e, ast::OperatorKind::Add, parse_term());
     } else if (accept_op("-")) {
-      e = make_binop(e, ast::OperatorKind::Sub, parse_term());
+      e = make_binop(start, e, ast::OperatorKind::Sub, parse_term());
     } else {
       return e;
     }
@@ -331,6 +344,7 @@ ast::Expr* Parser::parse_sum() {
 
 ast::Expr* Parser::parse_term() {
   using K = ast::OperatorKind;
+  const Token& start = peek();
   ast::Expr* e = parse_factor();
   while (true) {
     const Token& t = peek();
@@ -342,7 +356,7 @@ ast::Expr* Parser::parse_term() {
     else if (t.is_op("@")) op = K::MatMult;
     else return e;
     advance();
-    e = make_binop(e, op, parse_factor());
+    e = make_binop(start, e, op, parse_factor());
   }
 }
 
@@ -357,45 +371,48 @@ ast::Expr* Parser::parse_factor() {
   auto* n = make_at<ast::UnaryOp>(advance());
   n->op = op;
   n->operand = parse_factor();
-  return finish_at(n, n->operand);
+  return finish(n);
 }
 
 // `**` binds tighter than a unary operator on its left (-2**2 == -(2**2))
 // and looser than one on its right (2**-1), and is right-associative.
 ast::Expr* Parser::parse_power() {
+  const Token& start = peek();
   ast::Expr* base = parse_await_primary();
   if (!accept_op("**")) return base;
-  return make_binop(base, ast::OperatorKind::Pow, parse_factor());
+  DepthGuard guard(*this);
+  return make_binop(start, base, ast::OperatorKind::Pow, parse_factor());
 }
 
 ast::Expr* Parser::parse_await_primary() {
   if (!at_keyword("await")) return parse_primary();
   auto* n = make_at<ast::Await>(advance());
   n->value = parse_primary();
-  return finish_at(n, n->value);
+  return finish(n);
 }
 
 // ---------------------------------------------------------------------------
 // Primaries: attribute access, calls and subscripts
 
 ast::Expr* Parser::parse_primary() {
+  const Token& start = peek();
   ast::Expr* e = parse_atom();
   while (true) {
     if (at_op(".")) {
       advance();
-      auto* n = make_from<ast::Attribute>(e);
+      auto* n = make_at<ast::Attribute>(start);
       n->value = e;
       n->attr = expect_identifier();
       e = finish(n);
     } else if (at_op("(")) {
       advance();
-      auto* n = make_from<ast::Call>(e);
+      auto* n = make_at<ast::Call>(start);
       n->func = e;
       parse_call_arguments(n);
       e = finish(n);
     } else if (at_op("[")) {
       advance();
-      auto* n = make_from<ast::Subscript>(e);
+      auto* n = make_at<ast::Subscript>(start);
       n->value = e;
       n->slice = parse_slices();
       expect_op("]");
@@ -407,9 +424,11 @@ ast::Expr* Parser::parse_primary() {
 }
 
 ast::Expr* Parser::parse_slices() {
+  const Token& start = peek();
   ast::Expr* first = at_op("*") ? parse_star_expression() : parse_slice();
-  if (!at_op(",")) return first;
-  auto* tuple = make_from<ast::Tuple>(first);
+  // A lone starred item still makes a tuple: x[*a] is x[(*a,)].
+  if (!at_op(",") && first->kind != ast::ExprKind::Starred) return first;
+  auto* tuple = make_at<ast::Tuple>(start);
   tuple->elts.push_back(first);
   while (accept_op(",")) {
     if (at_op("]")) break;
@@ -685,7 +704,7 @@ ast::Expr* Parser::parse_lambda() {
   n->args = parse_parameters(true);
   expect_op(":");
   n->body = parse_expression();
-  return finish_at(n, n->body);
+  return finish(n);
 }
 
 }  // namespace gilvm

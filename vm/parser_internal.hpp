@@ -179,7 +179,8 @@ class Parser {
   bool at_comprehension_start();
   void check_expression_followers(ast::Expr* a, std::size_t start_pos);
   void check_assignment_in_expression(ast::Expr* e);
-  ast::Expr* make_binop(ast::Expr* left, ast::OperatorKind op, ast::Expr* right);
+  ast::Expr* make_binop(const Token& start, ast::Expr* left,
+                        ast::OperatorKind op, ast::Expr* right);
 
   // --- parameters and arguments (parser_args.cpp) ---------------------------------
   ast::Arguments* parse_parameters(bool is_lambda);
@@ -194,7 +195,7 @@ class Parser {
   ast::Expr* parse_star_target();
   void set_context(ast::Expr* e, ast::ExprContext ctx);
   void check_targets(ast::Expr* e, TargetsKind kind);
-  ast::Stmt* finish_assignment(ast::Expr* first);
+  ast::Stmt* finish_assignment(const Token& first_token, ast::Expr* first);
   bool is_bitwise_or_level(const ast::Expr* e) const;
 
   // --- strings (parser_strings.cpp) -------------------------------------------
@@ -217,6 +218,12 @@ class Parser {
  public:
   // Applies CPython's "'(' was never closed" override to a parser error.
   void adjust_error(SyntaxErrorInfo& e) const;
+  // Rejects trees deeper than kMaxTreeDepth.
+  void check_tree_depth(const ast::Mod* mod);
+
+  static constexpr int kMaxTreeDepth = 2900;
+  static constexpr const char* kTooComplex =
+      "too complex: expression nested too deeply";
 };
 
 // Bounds the recursion of the parser: every construct that can nest

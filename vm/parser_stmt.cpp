@@ -159,7 +159,7 @@ ast::Stmt* Parser::parse_expression_statement() {
     }
     advance();
     set_context(e, ast::ExprContext::Store);
-    auto* n = make_from<ast::AnnAssign>(e);
+    auto* n = make_at<ast::AnnAssign>(first);
     n->target = e;
     n->annotation = parse_expression();
     // Only a bare name is "simple" (stored in __annotations__).
@@ -177,18 +177,19 @@ ast::Stmt* Parser::parse_expression_statement() {
     }
     advance();
     set_context(e, ast::ExprContext::Store);
-    auto* n = make_from<ast::AugAssign>(e);
+    auto* n = make_at<ast::AugAssign>(first);
     n->target = e;
     n->op = op;
     n->value = parse_yield_or_star_expressions();
     return finish(n);
   }
 
-  if (at_op("=")) return finish_assignment(e);
+  if (at_op("=")) return finish_assignment(first, e);
 
-  auto* n = make_from<ast::ExprStmt>(e);
+  // A statement spans its first and last tokens, parentheses included.
+  auto* n = make_at<ast::ExprStmt>(first);
   n->value = e;
-  return finish_at(n, e);
+  return finish(n);
 }
 
 ast::Stmt* Parser::parse_return() {

@@ -228,6 +228,9 @@ class FStringBuilder {
       parse_text(pos, level + 1, spec_builder);
       spec = parser_.arena_.make<ast::JoinedStr>();
       spec->values = spec_builder.take_values();
+      // CPython gives a format spec the span of the literal that holds it.
+      set_token_span(spec);
+      for (ast::Expr* v : spec->values) set_token_span(v);
     }
     if (pos >= s.size() || s[pos] != '}') fail("f-string: expecting '}'");
     ++pos;
@@ -239,6 +242,13 @@ class FStringBuilder {
     field->conversion = conversion;
     field->format_spec = spec;
     out.add_value(field);
+  }
+
+  void set_token_span(ast::Expr* e) const {
+    e->lineno = token_->lineno;
+    e->col_offset = token_->col;
+    e->end_lineno = token_->end_lineno;
+    e->end_col_offset = token_->end_col;
   }
 
   // Parses body[start, end) as `(text)` with real source positions.
@@ -306,20 +316,12 @@ void set_span(T* node, const Token& first, const Token& last) {
   node->end_col_offset = last.end_col;
 }
 
-// CPython gives every node made from an f-string the span of the whole
-// literal; the field expressions themselves keep their real positions.
+// CPython gives the pieces of an f-string the span of the whole
+// concatenated literal; the field expressions themselves keep their real
+// positions, and format specs the span of their own literal.
 void set_fstring_spans(std::vector<ast::Expr*>& values, const Token& first,
                        const Token& last) {
-  for (ast::Expr* v : values) {
-    set_span(v, first, last);
-    if (v->kind != ast::ExprKind::FormattedValue) continue;
-    auto* field = ast::cast<ast::FormattedValue>(v);
-    if (field->format_spec) {
-      set_span(field->format_spec, first, last);
-      set_fstring_spans(ast::cast<ast::JoinedStr>(field->format_spec)->values,
-                        first, last);
-    }
-  }
+  for (ast::Expr* v : values) set_span(v, first, last);
 }
 
 }  // namespace

@@ -161,15 +161,16 @@ ast::Expr* Parser::parse_star_target() {
   DepthGuard guard(*this);
   auto* n = make_at<ast::Starred>(advance());
   n->value = parse_star_target();
-  return finish_at(n, n->value);
+  return finish(n);
 }
 
 // The target list of `for` and comprehensions, already checked and in
 // Store context.
 ast::Expr* Parser::parse_star_targets() {
+  const Token& start = peek();
   ast::Expr* target = parse_star_target();
   if (at_op(",")) {
-    auto* tuple = make_from<ast::Tuple>(target);
+    auto* tuple = make_at<ast::Tuple>(start);
     tuple->elts.push_back(target);
     while (accept_op(",")) {
       if (!at_op("*") && !starts_expression()) break;
@@ -185,7 +186,8 @@ ast::Expr* Parser::parse_star_targets() {
 // `first = ... = value`. Every item but the last is a target. A bad first
 // target that reads like a comparison (`f() = 1` where `f() == 1` was
 // meant) gets CPython's "... here. Maybe you meant '==' ..." message.
-ast::Stmt* Parser::finish_assignment(ast::Expr* first) {
+ast::Stmt* Parser::finish_assignment(const Token& first_token,
+                                     ast::Expr* first) {
   std::vector<ast::Expr*> items{first};
   while (accept_op("=")) items.push_back(parse_yield_or_star_expressions());
   ast::Expr* value = items.back();
@@ -224,11 +226,11 @@ ast::Stmt* Parser::finish_assignment(ast::Expr* first) {
     fail_node(bad, std::string("cannot assign to ") + expression_name(bad));
   }
 
-  auto* n = make_from<ast::Assign>(first);
+  auto* n = make_at<ast::Assign>(first_token);
   for (ast::Expr* target : items) set_context(target, ast::ExprContext::Store);
   n->targets = std::move(items);
   n->value = value;
-  return finish_at(n, value);
+  return finish(n);
 }
 
 }  // namespace gilvm

@@ -1,10 +1,4 @@
 // UTF-8 helpers shared by the lexer, the literal decoder and ast_dump.
-//
-// The character classes are deliberately approximate: gilvm carries no
-// Unicode database, so "is a letter" and "is printable" are answered from a
-// short list of the non-letter and non-printable blocks that real code
-// meets (punctuation, symbols, spaces, controls, emoji). Everything else
-// above U+007F is accepted, which errs on the side of leniency.
 #pragma once
 
 #include <cstddef>
@@ -31,7 +25,8 @@ char32_t next(std::string_view text, std::size_t& pos);
 // Number of code points in `text` (lenient).
 std::size_t length(std::string_view text);
 
-// Approximations of str.isprintable() and str.isidentifier() per character.
+// str.isprintable() and str.isidentifier() per character (Unicode 14.0,
+// from the generated tables of unicode_tables.cpp).
 bool is_printable(char32_t cp);
 bool is_identifier_start(char32_t cp);
 bool is_identifier_continue(char32_t cp);

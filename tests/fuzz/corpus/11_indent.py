@@ -1,0 +1,7 @@
+if a:
+	pass
+elif b:
+    pass
+else:
+  x = (1 +
+2)

@@ -1,0 +1,5 @@
+s = '''multi
+line''' 'a' \
+  'b'
+@dec(x)
+class C: ...
