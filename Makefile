@@ -5,7 +5,6 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
-FUZZ_SECONDS ?= 60
 JOBS       ?= 2
 PACKAGES   := cmake make g++ clang libclang-rt-14-dev libgmp-dev \
               libreadline-dev libgtest-dev python3
@@ -48,9 +47,8 @@ test-asan: deps
 # The parser fuzz target (libFuzzer, clang), run for a bounded time.
 test-fuzz: deps
 	@if [ -f tests/fuzz/CMakeLists.txt ]; then \
-	  cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DGILVM_FUZZ=ON \
-	    -DGILVM_FUZZ_SECONDS=$(FUZZ_SECONDS) && \
-	  cmake --build $(FUZZ_BUILD) -j$(JOBS) && \
+	  cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DGILVM_FUZZ=ON && \
+	  cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_parser && \
 	  cd $(FUZZ_BUILD) && ctest -R '^fuzz' --output-on-failure; \
 	else echo "no fuzz targets yet"; fi
 
