@@ -58,10 +58,21 @@ bool read_file(const std::string& path, std::string* out) {
   return true;
 }
 
-Value load_source_module(const std::string& name, const std::string& path, const std::string& source) {
+Value load_source_module(const std::string& name, const std::string& path, const std::string& source,
+                         bool is_package) {
   Module* module = new_module(name);
   Root keep(module);
-  module->dict()->table.set(names().__file__, new_str(path));
+  DictTable& d = module->dict()->table;
+  d.set(names().__file__, new_str(path));
+  // __package__ anchors relative imports: the package itself for an
+  // __init__.py, the parent package for a submodule.
+  if (is_package) {
+    d.set(names().__package__, new_str(name));
+    d.set(names().__path__, new_list({new_str(path.substr(0, path.rfind('/')))}));
+  } else {
+    size_t dot = name.rfind('.');
+    d.set(names().__package__, new_str(dot == std::string::npos ? std::string() : name.substr(0, dot)));
+  }
   state().modules->table.set(new_str(name), module);
   try {
     Code* code = compile_source(source, path, ParseMode::Exec);
@@ -99,9 +110,10 @@ Value find_and_load(const std::string& name) {
       std::string dir = entry.as<Str>()->data;
       std::string prefix = dir.empty() ? "" : dir + "/";
       std::string source;
-      if (read_file(prefix + relative + ".py", &source)) return load_source_module(name, prefix + relative + ".py", source);
+      if (read_file(prefix + relative + ".py", &source))
+        return load_source_module(name, prefix + relative + ".py", source, false);
       if (read_file(prefix + relative + "/__init__.py", &source))
-        return load_source_module(name, prefix + relative + "/__init__.py", source);
+        return load_source_module(name, prefix + relative + "/__init__.py", source, true);
     }
   }
   Value error = new_exception(exc().ModuleNotFoundError, "No module named '" + name + "'");
@@ -149,7 +161,12 @@ Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level) {
   while (true) {
     size_t dot = full.find('.', start);
     std::string prefix = full.substr(0, dot);
+    Value parent = last;
     last = find_and_load(prefix);
+    if (!parent.is_null() && type_of(parent) == types().module && parent.object()->attrs != nullptr) {
+      Str* child = intern(prefix.substr(prefix.rfind('.') + 1));
+      if (parent.object()->attrs->table.get_str(child).is_null()) parent.object()->attrs->table.set(child, last);
+    }
     if (top.is_null()) top = last;
     if (dot == std::string::npos) break;
     start = dot + 1;

@@ -1,0 +1,2 @@
+PACKAGE_NAME = "mypkg"
+from .shapes import area
