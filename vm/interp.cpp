@@ -307,6 +307,22 @@ ExArgs collect_ex_args(Value args, Value kwargs) {
   return out;
 }
 
+// The call layout is (callable, self-or-null, args...). With a self, the
+// arguments start one slot earlier; a bound method is unpacked into its
+// function and self the same way, so Python methods get a frame directly.
+inline Value resolve_callable(Value* func_slot, Value*& args, size_t& count) {
+  Value callable = func_slot[0];
+  if (func_slot[1].is_null()) {
+    if (type_of(callable) != types().bound_method) return callable;
+    BoundMethod* m = callable.as<BoundMethod>();
+    func_slot[1] = m->self;
+    callable = m->function;
+  }
+  args -= 1;
+  count += 1;
+  return callable;
+}
+
 Value concat_strings(const Value* parts, uint32_t n) {
   std::string out;
   for (uint32_t i = 0; i < n; ++i) out += parts[i].as<Str>()->data;
@@ -376,6 +392,17 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
   do {                                                                  \
     frame->pc = pc;                                                     \
     frame->stack_depth = static_cast<uint32_t>(sp - stack_base);        \
+  } while (0)
+// Switches the loop to a freshly pushed callee frame (function entry is a
+// safepoint).
+#define ENTER_FRAME(callee)            \
+  do {                                 \
+    (callee)->previous = frame;        \
+    frame = (callee);                  \
+    ts->current_frame = frame;         \
+    LOAD_STATE();                      \
+    CHECK_EVAL_BREAKER();              \
+    DISPATCH();                        \
   } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -851,16 +878,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value* func_slot = args - 2;
         Value callable = func_slot[0];
         size_t count = n;
-        if (!func_slot[1].is_null()) {
-          args -= 1;
-          count += 1;
-        } else if (type_of(callable) == types().bound_method) {
-          BoundMethod* m = callable.as<BoundMethod>();
-          func_slot[1] = m->self;
-          callable = m->function;
-          args -= 1;
-          count += 1;
-        }
+        callable = resolve_callable(func_slot, args, count);
         if (type_of(callable) == types().function) {
           frame->pc = pc;
           frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
@@ -871,12 +889,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             PUSH(gen);
             DISPATCH();
           }
-          callee->previous = frame;
-          frame = callee;
-          ts->current_frame = frame;
-          LOAD_STATE();
-          CHECK_EVAL_BREAKER();
-          DISPATCH();
+          ENTER_FRAME(callee);
         }
         SAVE_STATE();
         Value result = type_of(callable) == types().native_function
@@ -895,16 +908,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value* func_slot = args - 2;
         Value callable = func_slot[0];
         size_t count = n - nkw;
-        if (!func_slot[1].is_null()) {
-          args -= 1;
-          count += 1;
-        } else if (type_of(callable) == types().bound_method) {
-          BoundMethod* m = callable.as<BoundMethod>();
-          func_slot[1] = m->self;
-          callable = m->function;
-          args -= 1;
-          count += 1;
-        }
+        callable = resolve_callable(func_slot, args, count);
         if (type_of(callable) == types().function) {
           frame->pc = pc;
           frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
@@ -915,12 +919,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             PUSH(gen);
             DISPATCH();
           }
-          callee->previous = frame;
-          frame = callee;
-          ts->current_frame = frame;
-          LOAD_STATE();
-          CHECK_EVAL_BREAKER();
-          DISPATCH();
+          ENTER_FRAME(callee);
         }
         PUSH(kwnames);  // keep the names alive while the callee runs
         SAVE_STATE();
@@ -945,12 +944,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         sp = func_slot;
         if (callee != nullptr) {
           frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
-          callee->previous = frame;
-          frame = callee;
-          ts->current_frame = frame;
-          LOAD_STATE();
-          CHECK_EVAL_BREAKER();
-          DISPATCH();
+          ENTER_FRAME(callee);
         }
         PUSH(result);
         CHECK_EVAL_BREAKER();
