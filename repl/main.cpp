@@ -147,9 +147,13 @@ int main(int argc, char** argv) {
       break;
     }
     case Mode::Module:
-      source = "import runpy\n";
-      filename = "<string>";
+      // Found along sys.path below, once it exists; CPython puts the
+      // current directory first for -m.
       options.argv.push_back(target);
+      {
+        char cwd[4096];
+        options.path0 = getcwd(cwd, sizeof cwd) != nullptr ? cwd : "";
+      }
       break;
     case Mode::Repl:
       options.argv.push_back("");
@@ -160,19 +164,10 @@ int main(int argc, char** argv) {
   initialize_stdlib(options);
   install_signal_handlers();
   if (mode == Mode::Module) {
-    // Run the module's file as __main__: find it along sys.path ("" = cwd).
-    std::string path = target;
-    for (char& c : path)
-      if (c == '.') c = '/';
-    std::ifstream in(path + ".py", std::ios::binary);
-    if (!in) {
+    if (!find_module_source(target, &source, &filename)) {
       std::fprintf(stderr, "%s: No module named %s\n", argv[0], target.c_str());
       return 1;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    source = buffer.str();
-    filename = path + ".py";
   }
   if (mode == Mode::Repl) return run_repl();
   int status = run_main_source(source, filename);

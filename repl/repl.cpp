@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <vector>
 #include <string>
 
 #include "repl/runner.hpp"
@@ -27,6 +30,79 @@
 namespace gilvm {
 
 namespace {
+
+Module* completion_module = nullptr;
+std::vector<std::string> completion_matches;
+
+void add_dict_names(Dict* d, const std::string& prefix, const std::string& stem) {
+  if (d == nullptr) return;
+  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
+    const DictEntry& e = d->table.entry_at(i);
+    if (e.key.is_null() || type_of(e.key) != types().str) continue;
+    const std::string& name = e.key.as<Str>()->data;
+    if (name.compare(0, stem.size(), stem) == 0 && (stem.size() > 0 || name[0] != '_'))
+      completion_matches.push_back(prefix + name);
+  }
+}
+
+// Candidates for `text`: names of __main__, builtins and keywords, or for
+// "a.b.c" the attributes of a.b found through the instance and class dicts.
+// Nothing is evaluated but attribute lookups on existing objects.
+void compute_matches(const std::string& text) {
+  completion_matches.clear();
+  size_t dot = text.rfind('.');
+  if (dot == std::string::npos) {
+    static const char* keywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
+                                     "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+                                     "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+                                     "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+    for (const char* k : keywords)
+      if (std::string(k).compare(0, text.size(), text) == 0) completion_matches.push_back(k);
+    add_dict_names(completion_module->dict(), "", text);
+    add_dict_names(builtins_dict(), "", text);
+  } else {
+    std::string base = text.substr(0, dot);
+    std::string stem = text.substr(dot + 1);
+    try {
+      size_t start = 0;
+      Value obj;
+      while (start <= base.size()) {
+        size_t next = base.find('.', start);
+        std::string part = base.substr(start, next == std::string::npos ? std::string::npos : next - start);
+        if (obj.is_null()) {
+          obj = completion_module->dict()->table.get_str(intern(part));
+          if (obj.is_null()) obj = builtins_dict()->table.get_str(intern(part));
+          if (obj.is_null()) return;
+        } else {
+          obj = get_attr_or_null(obj, intern(part));
+          if (obj.is_null()) return;
+        }
+        if (next == std::string::npos) break;
+        start = next + 1;
+      }
+      if (obj.is_object()) add_dict_names(obj.object()->attrs, base + ".", stem);
+      for (Type* t : type_of(obj)->mro) add_dict_names(t->dict(), base + ".", stem);
+      if (isinstance(obj, types().type))
+        for (Type* t : obj.as<Type>()->mro) add_dict_names(t->dict(), base + ".", stem);
+    } catch (PyException&) {
+      take_current_exception();
+    }
+  }
+  std::sort(completion_matches.begin(), completion_matches.end());
+  completion_matches.erase(std::unique(completion_matches.begin(), completion_matches.end()), completion_matches.end());
+}
+
+char* completion_generator(const char* text, int state) {
+  if (state == 0) compute_matches(text);
+  if (static_cast<size_t>(state) >= completion_matches.size()) return nullptr;
+  return strdup(completion_matches[state].c_str());
+}
+
+char** complete(const char* text, int, int) {
+  rl_attempted_completion_over = 1;  // no filename completion
+  rl_completion_append_character = '\0';
+  return rl_completion_matches(text, completion_generator);
+}
 
 bool read_line(const char* prompt, std::string* out) {
   if (isatty(0)) {
@@ -63,6 +139,9 @@ int run_repl() {
     main_module = main_value.as<Module>();
   }
   Root keep(main_module);
+  completion_module = main_module;
+  rl_attempted_completion_function = complete;
+  rl_basic_word_break_characters = const_cast<char*>(" \t\n\"\\'`@$><=;|&{(");
   if (isatty(0)) std::fprintf(stderr, "gilvm 0.1 (Python 3.11 language subset)\nType Ctrl-D to exit.\n");
   std::string buffer;
   for (;;) {

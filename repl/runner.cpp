@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "stdlib/builtins_module.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
@@ -37,6 +40,29 @@ bool disassemble_on_run = false;
 }  // namespace
 
 void set_disassemble_on_run(bool on) { disassemble_on_run = on; }
+
+bool find_module_source(const std::string& module, std::string* source, std::string* filename) {
+  std::string relative = module;
+  for (char& c : relative)
+    if (c == '.') c = '/';
+  Value path = module_search_path();
+  if (type_of(path) != types().list) return false;
+  for (Value entry : path.as<List>()->items) {
+    if (type_of(entry) != types().str) continue;
+    std::string dir = entry.as<Str>()->data;
+    std::string prefix = dir.empty() ? "" : dir + "/";
+    for (const std::string& candidate : {prefix + relative + ".py", prefix + relative + "/__main__.py"}) {
+      std::ifstream in(candidate, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      *source = buffer.str();
+      *filename = candidate;
+      return true;
+    }
+  }
+  return false;
+}
 
 int report_uncaught(Value exception) {
   if (isinstance(exception, exc().SystemExit)) {

@@ -19,6 +19,10 @@ int report_uncaught(Value exception);
 // Print each compiled program's bytecode to stderr before running it.
 void set_disassemble_on_run(bool on);
 
+// Finds a module's source along sys.path (a.b -> a/b.py or a/b/__main__.py),
+// for `gilvm -m`. Returns false when there is none.
+bool find_module_source(const std::string& module, std::string* source, std::string* filename);
+
 // The interactive loop (readline); returns the exit code.
 int run_repl();
 
