@@ -12,6 +12,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   Dict* builtins = install_core_builtins();
   install_builtin_functions(builtins);
   register_sys_module(options);
+  register_time_module();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);
 }

@@ -1,0 +1,175 @@
+// The time module: clocks (time, perf_counter, monotonic, process_time,
+// thread_time and their _ns forms), sleep, and the basic calendar
+// conversions (gmtime, localtime, strftime, ctime, asctime, mktime).
+#include <cerrno>
+#include <cmath>
+#include <ctime>
+
+#include "stdlib/stdlib.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/import.hpp"
+#include "vm/native.hpp"
+#include "vm/number_ops.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+
+namespace gilvm {
+
+namespace {
+
+int64_t clock_ns(clockid_t clock) {
+  struct timespec ts;
+  clock_gettime(clock, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+template <clockid_t Clock>
+Value seconds(const CallArgs& a) {
+  check_arg_count(a, "clock", 0, 0);
+  return make_float(static_cast<double>(clock_ns(Clock)) / 1e9);
+}
+template <clockid_t Clock>
+Value nanoseconds(const CallArgs& a) {
+  check_arg_count(a, "clock", 0, 0);
+  return make_int(clock_ns(Clock));
+}
+
+// blocking: the GIL will be released around this wait (threads issue).
+void blocking_sleep(double secs) {
+  struct timespec request;
+  request.tv_sec = static_cast<time_t>(secs);
+  request.tv_nsec = static_cast<long>((secs - static_cast<double>(request.tv_sec)) * 1e9);
+  while (nanosleep(&request, &request) != 0 && errno == EINTR) {
+  }
+}
+
+Value time_sleep(const CallArgs& a) {
+  no_keywords(a, "sleep");
+  check_arg_count(a, "sleep", 1, 1);
+  if (!is_number(a[0])) raise_type_error("'" + type_name(a[0]) + "' object cannot be interpreted as an integer");
+  double secs = to_double(a[0]);
+  if (std::isnan(secs)) raise_value_error("Invalid value NaN (not a number)");
+  if (secs < 0) raise_value_error("sleep length must be non-negative");
+  blocking_sleep(secs);
+  return Value::none();
+}
+
+// struct_time as a plain 9-tuple plus named fields is enough for scripts
+// that index or unpack it; it is a tuple subclass in CPython.
+Type* struct_time_type = nullptr;
+
+Value make_struct_time(const struct tm& t) {
+  std::vector<Value> items = {make_int(t.tm_year + 1900), make_int(t.tm_mon + 1), make_int(t.tm_mday),
+                              make_int(t.tm_hour),        make_int(t.tm_min),     make_int(t.tm_sec),
+                              make_int((t.tm_wday + 6) % 7), make_int(t.tm_yday + 1), make_int(t.tm_isdst)};
+  return gc_new<Tuple>(struct_time_type, std::move(items));
+}
+
+struct tm to_tm(Value v) {
+  struct tm t {};
+  std::vector<Value> items = collect_iterable(v);
+  if (items.size() != 9) raise_type_error("time tuple must have exactly 9 elements");
+  t.tm_year = static_cast<int>(index_value(items[0]) - 1900);
+  t.tm_mon = static_cast<int>(index_value(items[1]) - 1);
+  t.tm_mday = static_cast<int>(index_value(items[2]));
+  t.tm_hour = static_cast<int>(index_value(items[3]));
+  t.tm_min = static_cast<int>(index_value(items[4]));
+  t.tm_sec = static_cast<int>(index_value(items[5]));
+  t.tm_wday = static_cast<int>((index_value(items[6]) + 1) % 7);
+  t.tm_yday = static_cast<int>(index_value(items[7]) - 1);
+  t.tm_isdst = static_cast<int>(index_value(items[8]));
+  return t;
+}
+
+time_t seconds_arg(const CallArgs& a) {
+  if (a.count == 0 || a[0].is_none()) return time(nullptr);
+  return static_cast<time_t>(std::floor(to_double(a[0])));
+}
+
+Value time_gmtime(const CallArgs& a) {
+  time_t s = seconds_arg(a);
+  struct tm t;
+  gmtime_r(&s, &t);
+  return make_struct_time(t);
+}
+Value time_localtime(const CallArgs& a) {
+  time_t s = seconds_arg(a);
+  struct tm t;
+  localtime_r(&s, &t);
+  return make_struct_time(t);
+}
+Value time_mktime(const CallArgs& a) {
+  check_arg_count(a, "mktime", 1, 1);
+  struct tm t = to_tm(a[0]);
+  return make_float(static_cast<double>(mktime(&t)));
+}
+Value time_strftime(const CallArgs& a) {
+  check_arg_count(a, "strftime", 1, 2);
+  std::string format = str_string(a[0]);
+  struct tm t;
+  if (a.count == 2) {
+    t = to_tm(a[1]);
+  } else {
+    time_t now = time(nullptr);
+    localtime_r(&now, &t);
+  }
+  char buf[1024];
+  size_t n = strftime(buf, sizeof buf, format.c_str(), &t);
+  return new_str(std::string(buf, n));
+}
+Value time_asctime_impl(const struct tm& t) {
+  char buf[64];
+  strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &t);
+  return new_str(buf);
+}
+Value time_asctime(const CallArgs& a) {
+  if (a.count == 0) {
+    time_t now = time(nullptr);
+    struct tm t;
+    localtime_r(&now, &t);
+    return time_asctime_impl(t);
+  }
+  return time_asctime_impl(to_tm(a[0]));
+}
+Value time_ctime(const CallArgs& a) {
+  time_t s = seconds_arg(a);
+  struct tm t;
+  localtime_r(&s, &t);
+  return time_asctime_impl(t);
+}
+
+void init_time(Module* m) {
+  if (struct_time_type == nullptr) {
+    struct_time_type = new_builtin_type("struct_time", types().tuple, nullptr);
+    struct_time_type->qualname = "time.struct_time";
+  }
+  add_function(m, "time", seconds<CLOCK_REALTIME>);
+  add_function(m, "time_ns", nanoseconds<CLOCK_REALTIME>);
+  add_function(m, "perf_counter", seconds<CLOCK_MONOTONIC>);
+  add_function(m, "perf_counter_ns", nanoseconds<CLOCK_MONOTONIC>);
+  add_function(m, "monotonic", seconds<CLOCK_MONOTONIC>);
+  add_function(m, "monotonic_ns", nanoseconds<CLOCK_MONOTONIC>);
+  add_function(m, "process_time", seconds<CLOCK_PROCESS_CPUTIME_ID>);
+  add_function(m, "process_time_ns", nanoseconds<CLOCK_PROCESS_CPUTIME_ID>);
+  add_function(m, "thread_time", seconds<CLOCK_THREAD_CPUTIME_ID>);
+  add_function(m, "thread_time_ns", nanoseconds<CLOCK_THREAD_CPUTIME_ID>);
+  add_function(m, "sleep", time_sleep);
+  add_function(m, "gmtime", time_gmtime);
+  add_function(m, "localtime", time_localtime);
+  add_function(m, "mktime", time_mktime);
+  add_function(m, "strftime", time_strftime);
+  add_function(m, "asctime", time_asctime);
+  add_function(m, "ctime", time_ctime);
+  m->dict()->table.set(intern("struct_time"), struct_time_type);
+}
+
+}  // namespace
+
+void register_time_module() { register_builtin_module("time", init_time); }
+
+}  // namespace gilvm
