@@ -13,6 +13,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   install_builtin_functions(builtins);
   register_sys_module(options);
   register_time_module();
+  register_random_module();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);
 }

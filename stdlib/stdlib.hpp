@@ -18,6 +18,7 @@ void initialize_stdlib(const StdlibOptions& options);
 
 // Registers the sys module (stdlib/sys_module.cpp).
 void register_sys_module(const StdlibOptions& options);
-void register_time_module();  // stdlib/time_module.cpp
+void register_time_module();    // stdlib/time_module.cpp
+void register_random_module();  // stdlib/random/random_module.cpp
 
 }  // namespace gilvm
