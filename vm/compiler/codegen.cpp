@@ -31,7 +31,8 @@ void CodeGen::error(const std::string& msg, const ast::Located* at) {
 }
 
 void CodeGen::enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int first_line) {
-  auto* unit = new CodeUnit();
+  units_.push_back(std::make_unique<CodeUnit>());
+  CodeUnit* unit = units_.back().get();
   unit->scope = scope;
   unit->qualname = qualname;
   unit->code = new_code();
@@ -43,7 +44,6 @@ void CodeGen::enter_unit(Scope* scope, const std::string& name, const std::strin
   unit->code->filename = filename_str_;
   unit->code->first_line = first_line;
   unit->pos.line = first_line;
-  units_.push_back(unit);
   // Parameters first, in order; then every other local.
   for (const std::string& p : scope->params) add_varname(p);
   if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Comprehension) {
@@ -69,7 +69,6 @@ Code* CodeGen::leave_unit() {
   assemble(unit);
   Code* code = unit.code;
   units_.pop_back();
-  delete &unit;
   return code;
 }
 

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -155,7 +156,8 @@ class CodeGen {
   std::string filename_;
   Str* filename_str_ = nullptr;
   bool interactive_;
-  std::vector<CodeUnit*> units_;
+  // Owned, so that a compile error thrown mid-way frees the open units.
+  std::vector<std::unique_ptr<CodeUnit>> units_;
 };
 
 int stack_effect(Op op, uint32_t arg, bool jump);
