@@ -598,7 +598,7 @@ ast::Expr* Parser::parse_brace_atom() {
     auto* d = make_at<ast::Dict>(open);
     d->keys.push_back(nullptr);
     d->values.push_back(value);
-    return parse_dict_rest(open, d);
+    return parse_dict_rest(d);
   }
   ast::Expr* first = parse_star_named_expression();
   if (at_op(":") && first->kind != ast::ExprKind::Starred) {
@@ -624,7 +624,7 @@ ast::Expr* Parser::parse_brace_atom() {
     auto* d = make_at<ast::Dict>(open);
     d->keys.push_back(first);
     d->values.push_back(value);
-    return parse_dict_rest(open, d);
+    return parse_dict_rest(d);
   }
   if (at_comprehension_start()) {
     if (first->kind == ast::ExprKind::Starred) {
@@ -647,7 +647,7 @@ ast::Expr* Parser::parse_brace_atom() {
 }
 
 // The entries of a dict display after the first one.
-ast::Expr* Parser::parse_dict_rest(const Token&, ast::Dict* d) {
+ast::Expr* Parser::parse_dict_rest(ast::Dict* d) {
   while (accept_op(",")) {
     if (at_op("}")) break;
     if (accept_op("**")) {

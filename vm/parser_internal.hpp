@@ -171,7 +171,7 @@ class Parser {
   ast::Expr* parse_paren_atom();
   ast::Expr* parse_list_atom();
   ast::Expr* parse_brace_atom();
-  ast::Expr* parse_dict_rest(const Token& open, ast::Dict* dict);
+  ast::Expr* parse_dict_rest(ast::Dict* dict);
   ast::Expr* parse_slices();
   ast::Expr* parse_slice();
   ast::Expr* parse_lambda();
