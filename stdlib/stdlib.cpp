@@ -14,6 +14,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_sys_module(options);
   register_time_module();
   register_random_module();
+  register_math_module();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);
 }
