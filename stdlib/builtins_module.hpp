@@ -22,6 +22,10 @@ void install_builtin_functions(Dict* builtins);
 // never closed.
 Value make_std_stream(int fd, const char* name, const char* mode);
 
+// Raises the OSError subclass for `err` (FileNotFoundError for ENOENT, ...)
+// with errno, strerror and filename set, as CPython's I/O functions do.
+[[noreturn]] void raise_os_error_from_errno(int err, Value filename = Value());
+
 // Flushes every file object that has buffered output (sys.stdout and open
 // files). The runner calls it at exit; input() calls it before reading.
 void flush_std_streams();

@@ -1,6 +1,7 @@
 #include "stdlib/stdlib.hpp"
 
 #include "stdlib/builtins_module.hpp"
+#include "stdlib/frozen.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/import.hpp"
 #include "vm/objects/module.hpp"
@@ -15,6 +16,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_time_module();
   register_random_module();
   register_math_module();
+  register_os_module();
+  register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);
 }

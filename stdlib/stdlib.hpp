@@ -21,5 +21,6 @@ void register_sys_module(const StdlibOptions& options);
 void register_time_module();    // stdlib/time_module.cpp
 void register_random_module();  // stdlib/random/random_module.cpp
 void register_math_module();    // stdlib/math_module.cpp
+void register_os_module();      // stdlib/os_module.cpp
 
 }  // namespace gilvm

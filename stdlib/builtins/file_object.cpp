@@ -831,4 +831,6 @@ Value current_std_stream(const char* name) {
   return make_std_stream(0, "<stdin>", "r");
 }
 
+void raise_os_error_from_errno(int err, Value filename) { builtins_impl::raise_os_error(err, filename); }
+
 }  // namespace gilvm

@@ -1,0 +1,39 @@
+#include "stdlib/frozen.hpp"
+
+#include <cstring>
+#include <string>
+
+#include "vm/compiler/compiler.hpp"
+#include "vm/import.hpp"
+#include "vm/interp.hpp"
+#include "vm/names.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+// The init hook learns which module it is filling from the module's name.
+void init_frozen(Module* module) {
+  Value name = module->dict()->table.get_str(names().__name__);
+  const std::string& wanted = name.as<Str>()->data;
+  for (const FrozenModule* m = kFrozenModules; m->name != nullptr; ++m) {
+    if (wanted != m->name) continue;
+    module->dict()->table.set(names().__file__, new_str("<frozen " + wanted + ">"));
+    Code* code = compile_source(m->source, "<frozen " + wanted + ">", ParseMode::Exec);
+    Root keep(code);
+    run_code(code, module->dict(), nullptr, true);
+    return;
+  }
+}
+
+}  // namespace
+
+void register_frozen_modules() {
+  for (const FrozenModule* m = kFrozenModules; m->name != nullptr; ++m) register_builtin_module(m->name, init_frozen);
+}
+
+}  // namespace gilvm

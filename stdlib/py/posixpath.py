@@ -1,0 +1,135 @@
+"""Path operations for POSIX systems (os.path)."""
+import os
+
+sep = "/"
+curdir = "."
+pardir = ".."
+extsep = "."
+pathsep = ":"
+defpath = "/bin:/usr/bin"
+
+
+def _check(path):
+    if not isinstance(path, str):
+        raise TypeError("expected str, bytes or os.PathLike object, not " + type(path).__name__)
+    return path
+
+
+def isabs(s):
+    return _check(s).startswith("/")
+
+
+def join(a, *p):
+    path = _check(a)
+    for b in p:
+        _check(b)
+        if b.startswith("/"):
+            path = b
+        elif not path or path.endswith("/"):
+            path += b
+        else:
+            path += "/" + b
+    return path
+
+
+def split(p):
+    _check(p)
+    i = p.rfind("/") + 1
+    head, tail = p[:i], p[i:]
+    if head and head != "/" * len(head):
+        head = head.rstrip("/")
+    return head, tail
+
+
+def splitext(p):
+    _check(p)
+    sep_index = p.rfind("/")
+    dot_index = p.rfind(".")
+    if dot_index > sep_index:
+        filename_index = sep_index + 1
+        while filename_index < dot_index:
+            if p[filename_index] != ".":
+                return p[:dot_index], p[dot_index:]
+            filename_index += 1
+    return p, ""
+
+
+def basename(p):
+    return split(p)[1]
+
+
+def dirname(p):
+    return split(p)[0]
+
+
+def normpath(path):
+    _check(path)
+    if path == "":
+        return "."
+    initial_slashes = 1 if path.startswith("/") else 0
+    if initial_slashes and path.startswith("//") and not path.startswith("///"):
+        initial_slashes = 2
+    new_parts = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part != ".." or (not initial_slashes and not new_parts) or (new_parts and new_parts[-1] == ".."):
+            new_parts.append(part)
+        elif new_parts:
+            new_parts.pop()
+    result = "/".join(new_parts)
+    if initial_slashes:
+        result = "/" * initial_slashes + result
+    return result or "."
+
+
+def abspath(path):
+    if not isabs(path):
+        path = join(os.getcwd(), path)
+    return normpath(path)
+
+
+def realpath(path):
+    return os._realpath(abspath(path))
+
+
+def exists(path):
+    try:
+        os.stat(path)
+    except OSError:
+        return False
+    return True
+
+
+def isfile(path):
+    try:
+        return os.stat(path).st_mode & 0o170000 == 0o100000
+    except OSError:
+        return False
+
+
+def isdir(path):
+    try:
+        return os.stat(path).st_mode & 0o170000 == 0o040000
+    except OSError:
+        return False
+
+
+def getsize(path):
+    return os.stat(path).st_size
+
+
+def getmtime(path):
+    return os.stat(path).st_mtime
+
+
+def expanduser(path):
+    if not path.startswith("~"):
+        return path
+    home = os.environ.get("HOME", "/")
+    i = path.find("/")
+    if i < 0:
+        i = len(path)
+    if i == 1:
+        return home.rstrip("/") + path[i:] if home != "/" else (path[i:] or "/")
+    return path
