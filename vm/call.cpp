@@ -57,6 +57,11 @@ void bind_arguments(Function* f, Value* slots, const CallArgs& args) {
   const size_t varkw_slot = varargs_slot + (has_varargs ? 1 : 0);
 
   size_t given = args.count;
+  // The common case: exactly the positional parameters, nothing else.
+  if (given == argcount && args.kwnames == nullptr && kwonly == 0 && !has_varargs && !has_varkw) {
+    for (size_t i = 0; i < given; ++i) slots[i] = args.args[i];
+    return;
+  }
   size_t direct = given < argcount ? given : argcount;
   for (size_t i = 0; i < direct; ++i) slots[i] = args.args[i];
   if (given > argcount) {

@@ -855,8 +855,16 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(FOR_ITER) {
         Value it = TOP();
         Value next;
-        if (type_of(it) == types().iterator && dynamic_cast<SeqIterator*>(it.object()) != nullptr) {
-          next = seq_iterator_next(static_cast<SeqIterator*>(it.object()));
+        if (is_seq_iterator(it)) {
+          auto* seq = static_cast<SeqIterator*>(it.object());
+          // Ranges of small ints step inline; everything else goes through the helper.
+          if (seq->kind == SeqIterator::Kind::Range && seq->remaining > 0 && Value::fits_small_int(seq->index)) {
+            next = Value::small_int(seq->index);
+            seq->index += seq->step;
+            --seq->remaining;
+          } else {
+            next = seq_iterator_next(seq);
+          }
         } else if (type_of(it) == types().generator) {
           SAVE_STATE();
           GenResult r = generator_send(it.as<Generator>(), Value::none(), true);

@@ -32,18 +32,11 @@ const std::string& type_name(Value v) { return type_of(v)->name; }
 // new class and any freed type bumps the epoch, which invalidates every
 // entry at once; that is rare next to lookups, which are on the hot path of
 // every attribute access and method call. Only interned names are cached
-// (their pointer identifies the spelling).
-namespace {
-struct MethodCacheEntry {
-  Type* type = nullptr;
-  Str* name = nullptr;
-  uint64_t epoch = 0;
-  Value value;
-};
-constexpr size_t kMethodCacheSize = 4096;
+// (their pointer identifies the spelling). The hit path is inline in ops.hpp.
 MethodCacheEntry method_cache[kMethodCacheSize];
 uint64_t type_epoch = 1;
 
+namespace {
 Value uncached_lookup(Type* type, Str* name) {
   for (Type* t : type->mro) {
     Value v = t->dict()->table.get_str(name);
@@ -55,12 +48,9 @@ Value uncached_lookup(Type* type, Str* name) {
 
 void invalidate_method_cache() { ++type_epoch; }
 
-Value lookup_in_mro(Type* type, Str* name) {
+Value lookup_in_mro_slow(Type* type, Str* name) {
   if (!name->interned) return uncached_lookup(type, name);
-  size_t slot = ((reinterpret_cast<uintptr_t>(type) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3)) &
-                (kMethodCacheSize - 1);
-  MethodCacheEntry& e = method_cache[slot];
-  if (e.type == type && e.name == name && e.epoch == type_epoch) return e.value;
+  MethodCacheEntry& e = method_cache[method_cache_slot(type, name)];
   Value v = uncached_lookup(type, name);
   e.type = type;
   e.name = name;

@@ -32,7 +32,26 @@ bool isinstance(Value v, Type* t);
 const std::string& type_name(Value v);
 
 // Lookup of `name` along the MRO of `type`, without binding; null if absent.
-Value lookup_in_mro(Type* type, Str* name);
+// Cached (see ops.cpp): the hit path is this inline check.
+struct MethodCacheEntry {
+  Type* type = nullptr;
+  Str* name = nullptr;
+  uint64_t epoch = 0;
+  Value value;
+};
+constexpr size_t kMethodCacheSize = 4096;
+extern MethodCacheEntry method_cache[kMethodCacheSize];
+extern uint64_t type_epoch;
+inline size_t method_cache_slot(const Type* type, const Str* name) {
+  return ((reinterpret_cast<uintptr_t>(type) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3)) &
+         (kMethodCacheSize - 1);
+}
+Value lookup_in_mro_slow(Type* type, Str* name);
+inline Value lookup_in_mro(Type* type, Str* name) {
+  const MethodCacheEntry& e = method_cache[method_cache_slot(type, name)];
+  if (e.type == type && e.name == name && e.epoch == type_epoch) return e.value;
+  return lookup_in_mro_slow(type, name);
+}
 
 // Attributes.
 Value get_attr(Value obj, Str* name);               // AttributeError if absent

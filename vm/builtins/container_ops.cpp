@@ -38,7 +38,6 @@ Value make_iterator(SeqIterator::Kind kind, Value source) {
   return it;
 }
 
-bool is_seq_iterator(Value v) { return v.is_object() && v.object()->type == types().iterator && dynamic_cast<SeqIterator*>(v.object()); }
 
 Value seq_iterator_next(SeqIterator* it) {
   if (it->source.is_null()) return Value::null();

@@ -135,16 +135,17 @@ Value slice_step(Value self) { return self.as<Slice>()->step; }
 
 Value iterator_iter(const CallArgs& a) { return a[0]; }
 Value iterator_next(const CallArgs& a) {
-  if (auto* it = dynamic_cast<SeqIterator*>(a[0].object())) {
-    Value v = seq_iterator_next(it);
+  if (is_seq_iterator(a[0])) {
+    Value v = seq_iterator_next(static_cast<SeqIterator*>(a[0].object()));
     if (v.is_null()) raise_stop_iteration(Value::null());
     return v;
   }
   return sequence_iterator_next(a);
 }
 Value iterator_length_hint(const CallArgs& a) {
-  auto* it = dynamic_cast<SeqIterator*>(a[0].object());
-  if (it == nullptr || it->source.is_null()) return Value::small_int(0);
+  if (!is_seq_iterator(a[0])) return Value::small_int(0);
+  auto* it = static_cast<SeqIterator*>(a[0].object());
+  if (it->source.is_null()) return Value::small_int(0);
   if (it->kind == SeqIterator::Kind::Range) return make_int(it->remaining);
   return Value::small_int(0);
 }

@@ -53,9 +53,9 @@ Value DictTable::get(Value key, int64_t hash) const {
   return slot < 0 ? Value::null() : entries_[slot].value;
 }
 
-Value DictTable::get_str(Str* key) const {
-  if (used_ == 0) return Value::null();
-  int64_t hash = str_hash(key);
+int64_t DictTable::cached_str_hash(Str* key) { return key->hash != -1 ? key->hash : str_hash(key); }
+
+Value DictTable::get_str_slow(Str* key, int64_t hash) const {
   size_t mask = index_.size() - 1;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;

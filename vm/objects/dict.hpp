@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "vm/object.hpp"
+#include "vm/objects/str.hpp"
 
 namespace gilvm {
 
@@ -31,8 +32,18 @@ class DictTable {
   // Returns null when the key is absent.
   Value get(Value key) const;
   Value get(Value key, int64_t hash) const;
-  // Fast path for interned-str keys (globals, attributes): pointer compare first.
-  Value get_str(Str* key) const;
+  // Fast path for interned-str keys (globals, attributes): pointer compare
+  // first. The first probe is inline (it hits most of the time); the rest of
+  // the probe sequence is out of line.
+  Value get_str(Str* key) const {
+    if (used_ == 0) return Value::null();
+    int64_t hash = cached_str_hash(key);
+    size_t i = static_cast<size_t>(hash) & (index_.size() - 1);
+    int32_t slot = index_[i];
+    if (slot >= 0 && entries_[slot].key.raw() == reinterpret_cast<uint64_t>(key)) return entries_[slot].value;
+    if (slot == -1) return Value::null();
+    return get_str_slow(key, hash);
+  }
   void set(Value key, Value value);
   void set(Value key, int64_t hash, Value value);
   // Returns the removed value, or null when the key was absent.
@@ -54,6 +65,8 @@ class DictTable {
 
  private:
   int64_t find_slot(Value key, int64_t hash) const;  // index into entries_, or -1
+  Value get_str_slow(Str* key, int64_t hash) const;
+  static int64_t cached_str_hash(Str* key);
   void insert_new(Value key, int64_t hash, Value value);
   void rebuild(size_t min_capacity);
 
