@@ -1,6 +1,6 @@
 #include "vm/utf8.hpp"
 
-#include "vm/unicode_tables.hpp"
+#include "vm/text/unicode_props.hpp"
 
 namespace gilvm::utf8 {
 
@@ -94,10 +94,10 @@ std::size_t length(std::string_view text) {
   return count;
 }
 
-bool is_printable(char32_t cp) { return unicode::is_printable(cp); }
-bool is_identifier_start(char32_t cp) { return unicode::is_identifier_start(cp); }
+bool is_printable(char32_t cp) { return text::is_printable(cp); }
+bool is_identifier_start(char32_t cp) { return text::is_identifier_start(cp); }
 bool is_identifier_continue(char32_t cp) {
-  return unicode::is_identifier_continue(cp);
+  return text::is_identifier_continue(cp);
 }
 
 }  // namespace gilvm::utf8

@@ -25,8 +25,8 @@ char32_t next(std::string_view text, std::size_t& pos);
 // Number of code points in `text` (lenient).
 std::size_t length(std::string_view text);
 
-// str.isprintable() and str.isidentifier() per character (Unicode 14.0,
-// from the generated tables of unicode_tables.cpp).
+// str.isprintable() and str.isidentifier() per character (Unicode 14.0):
+// forwards to the text library's exact tables (vm/text/unicode_props.hpp).
 bool is_printable(char32_t cp);
 bool is_identifier_start(char32_t cp);
 bool is_identifier_continue(char32_t cp);
