@@ -18,7 +18,8 @@
 #include <vector>
 
 #include "repl/runner.hpp"
-#include "runtime/signals.hpp"
+#include "runtime/gil.hpp"
+#include "runtime/runtime.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/gc.hpp"
 #include "vm/thread_state.hpp"
@@ -161,16 +162,21 @@ int main(int argc, char** argv) {
   }
   for (const std::string& a : script_args) options.argv.push_back(a);
   bootstrap_vm();
+  initialize_runtime(ts);
   initialize_stdlib(options);
-  install_signal_handlers();
   if (mode == Mode::Module) {
     if (!find_module_source(target, &source, &filename)) {
       std::fprintf(stderr, "%s: No module named %s\n", argv[0], target.c_str());
       return 1;
     }
   }
-  if (mode == Mode::Repl) return run_repl();
-  int status = run_main_source(source, filename);
-  if (interactive_after) return run_repl();
+  int status = mode == Mode::Repl ? run_repl() : run_main_source(source, filename);
+  if (mode != Mode::Repl && interactive_after) status = run_repl();
+  // Threads still running are daemon-like: end the process without running
+  // static destructors under their feet.
+  if (running_thread_count() > 0) {
+    std::fflush(nullptr);
+    _exit(status);
+  }
   return status;
 }

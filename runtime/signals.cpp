@@ -2,7 +2,6 @@
 
 #include <csignal>
 
-#include "vm/errors.hpp"
 #include "vm/eval_breaker.hpp"
 
 namespace gilvm {
@@ -16,16 +15,6 @@ extern "C" void on_sigint(int) {
   set_eval_breaker_bit(kSignalPending);
 }
 
-void runtime_breaker(ThreadState*, uint32_t bits) {
-  if (bits & kSignalPending) {
-    clear_eval_breaker_bit(kSignalPending);
-    if (sigint_received) {
-      sigint_received = 0;
-      raise_error(exc().KeyboardInterrupt, "");
-    }
-  }
-}
-
 }  // namespace
 
 void install_signal_handlers() {
@@ -34,9 +23,14 @@ void install_signal_handlers() {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;  // no SA_RESTART: blocking reads return EINTR
   sigaction(SIGINT, &action, nullptr);
-  set_eval_breaker_handler(runtime_breaker);
 }
 
 bool signal_pending() { return sigint_received != 0; }
+
+bool take_pending_sigint() {
+  if (!sigint_received) return false;
+  sigint_received = 0;
+  return true;
+}
 
 }  // namespace gilvm

@@ -22,5 +22,6 @@ void register_time_module();    // stdlib/time_module.cpp
 void register_random_module();  // stdlib/random/random_module.cpp
 void register_math_module();    // stdlib/math_module.cpp
 void register_os_module();      // stdlib/os_module.cpp
+void register_thread_module();  // stdlib/thread_module.cpp (_thread)
 
 }  // namespace gilvm

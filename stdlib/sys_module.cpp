@@ -2,6 +2,7 @@
 // version information and the recursion limit.
 #include <climits>
 
+#include "runtime/gil.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
@@ -70,6 +71,19 @@ Value sys_intern(const CallArgs& a) {
   return intern(a[0].as<Str>()->data);
 }
 
+Value sys_setswitchinterval(const CallArgs& a) {
+  check_arg_count(a, "setswitchinterval", 1, 1);
+  double interval = to_double(a[0]);
+  if (!(interval > 0.0)) raise_value_error("switch interval must be strictly positive");
+  gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * interval));
+  return Value::none();
+}
+
+Value sys_getswitchinterval(const CallArgs& a) {
+  check_arg_count(a, "getswitchinterval", 0, 0);
+  return make_float(1e-6 * static_cast<double>(gil().interval_microseconds()));
+}
+
 Value sys_stream(const char* name) {
   if (the_sys == nullptr) return Value::null();
   return the_sys->dict()->table.get_str(intern(name));
@@ -114,6 +128,8 @@ void init_sys(Module* m) {
   add_function(m, "exc_info", sys_exc_info);
   add_function(m, "exception", sys_exception);
   add_function(m, "intern", sys_intern);
+  add_function(m, "setswitchinterval", sys_setswitchinterval);
+  add_function(m, "getswitchinterval", sys_getswitchinterval);
   set_sys_stream_lookup(sys_stream);
   set_display_hook(display_to_stdout);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "runtime/gil.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
@@ -39,8 +40,9 @@ Value nanoseconds(const CallArgs& a) {
   return make_int(clock_ns(Clock));
 }
 
-// blocking: the GIL will be released around this wait (threads issue).
+// Sleeps with the GIL released, so other threads run meanwhile.
 void blocking_sleep(double secs) {
+  GilRelease release;
   struct timespec request;
   request.tv_sec = static_cast<time_t>(secs);
   request.tv_nsec = static_cast<long>((secs - static_cast<double>(request.tv_sec)) * 1e9);

@@ -1,0 +1,98 @@
+#include "runtime/gil.hpp"
+
+#include "vm/eval_breaker.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+}  // namespace
+
+Gil& gil() {
+  static Gil* the_gil = new Gil();  // never destroyed: daemon threads may still wait on it
+  return *the_gil;
+}
+
+GilThreadStats& gil_thread_stats(ThreadState* ts) {
+  if (ts->runtime_data == nullptr) ts->runtime_data = new GilThreadStats();
+  return *static_cast<GilThreadStats*>(ts->runtime_data);
+}
+
+void Gil::take(ThreadState* ts) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  Clock::time_point start = Clock::now();
+  bool waited = false;
+  while (locked_) {
+    waited = true;
+    uint64_t seen_switches = switch_number_;
+    auto interval = std::chrono::microseconds(interval_us_ >= 1 ? interval_us_ : 1);
+    bool released = released_.wait_for(lock, interval, [&] { return !locked_; });
+    // A full interval passed with no switch: ask the holder to drop.
+    if (!released && locked_ && switch_number_ == seen_switches) {
+      set_eval_breaker_bit(kGilDropRequested);
+      ++stats_.drop_requests;
+    }
+  }
+  locked_ = true;
+  holder_ = ts;
+  if (last_holder_ != ts) {
+    last_holder_ = ts;
+    ++switch_number_;
+    ++stats_.switches;
+  }
+  ++stats_.acquisitions;
+  GilThreadStats& mine = gil_thread_stats(ts);
+  ++mine.acquisitions;
+  if (waited) mine.wait_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  // The request (if any) was answered by this hand-over.
+  clear_eval_breaker_bit(kGilDropRequested);
+  switched_.notify_all();
+}
+
+void Gil::drop(ThreadState*) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    locked_ = false;
+    holder_ = nullptr;
+  }
+  released_.notify_one();
+}
+
+void Gil::yield_for_switch(ThreadState* ts) {
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ++stats_.forced_drops;
+    ++gil_thread_stats(ts).forced_drops;
+    locked_ = false;
+    holder_ = nullptr;
+    released_.notify_one();
+    // Forced switching: do not compete for the GIL until someone else got it.
+    switched_.wait(lock, [&] { return last_holder_ != ts; });
+  }
+  take(ts);
+}
+
+GilStats Gil::stats() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return stats_;
+}
+
+bool Gil::held_by(const ThreadState* ts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return locked_ && holder_ == ts;
+}
+
+void Gil::reinit_after_fork(ThreadState* survivor) {
+  new (&mutex_) std::mutex();
+  new (&released_) std::condition_variable();
+  new (&switched_) std::condition_variable();
+  locked_ = true;
+  holder_ = survivor;
+  last_holder_ = survivor;
+}
+
+GilRelease::GilRelease() : ts_(current_thread_state()) { gil().drop(ts_); }
+GilRelease::~GilRelease() { gil().take(ts_); }
+
+}  // namespace gilvm

@@ -1,0 +1,106 @@
+// The global interpreter lock.
+//
+// Contract
+// --------
+// * Exactly one thread holds the GIL while it runs Python code or touches
+//   objects. Every other thread that wants to run is waiting in `take()`, or
+//   is inside a blocking call that released the GIL through `GilRelease`
+//   and will call `take()` again before touching objects.
+// * Modeled on CPython's "new GIL" (3.2+): a mutex and condition variables,
+//   a `locked` flag, the last holder and a switch counter. A thread that
+//   wants the GIL waits up to one switch interval; if the GIL changed hands
+//   meanwhile it just keeps waiting, otherwise it sets the eval breaker's
+//   GIL-drop-request bit. The holder sees the bit at its next safepoint
+//   (backward jump, function entry, return from a call), drops the GIL and,
+//   with forced switching, waits until another thread has taken it, so a
+//   CPU-bound thread cannot immediately re-take it.
+// * A drop request is only ever set by a thread blocked in `take()`, so the
+//   dropping thread's wait for a switch always ends.
+// * Blocking operations (sleep, lock and queue waits, join, I/O) release the
+//   GIL with the RAII guard `GilRelease`; uncontended fast paths do not.
+// * The switch interval is stored in microseconds, as in CPython:
+//   sys.setswitchinterval(s) truncates 1e6 * s, and waits use at least 1 us.
+// * Counters (acquisitions, switches, drop requests, forced drops, time
+//   spent waiting per thread) are kept under the GIL's mutex; reading them
+//   is for the `gil` module and --gil-stats.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gilvm {
+
+struct ThreadState;
+
+struct GilThreadStats {
+  std::string name;
+  uint64_t acquisitions = 0;
+  uint64_t forced_drops = 0;
+  double wait_seconds = 0;
+};
+
+struct GilStats {
+  uint64_t acquisitions = 0;
+  uint64_t switches = 0;
+  uint64_t drop_requests = 0;
+  uint64_t forced_drops = 0;
+};
+
+class Gil {
+ public:
+  // Takes the GIL for `ts`, waiting (and requesting a drop) as needed.
+  void take(ThreadState* ts);
+  // Releases the GIL held by `ts`.
+  void drop(ThreadState* ts);
+  // Answers a drop request: drop, wait until another thread took the GIL,
+  // then take it again. Called at a safepoint by the holder.
+  void yield_for_switch(ThreadState* ts);
+
+  void set_interval_microseconds(uint64_t us) { interval_us_ = us; }
+  uint64_t interval_microseconds() const { return interval_us_; }
+
+  GilStats stats();
+  bool held_by(const ThreadState* ts);
+
+  // Re-creates the lock state in a child after fork(): only the forking
+  // thread survives and it holds the GIL.
+  void reinit_after_fork(ThreadState* survivor);
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable released_;  // the GIL became free
+  std::condition_variable switched_;  // another thread took the GIL
+  bool locked_ = false;
+  ThreadState* holder_ = nullptr;
+  ThreadState* last_holder_ = nullptr;
+  uint64_t switch_number_ = 0;
+  uint64_t interval_us_ = 5000;
+  GilStats stats_;
+};
+
+Gil& gil();
+
+// Per-thread GIL bookkeeping kept in ThreadState::runtime_data.
+GilThreadStats& gil_thread_stats(ThreadState* ts);
+
+// Releases the GIL for the duration of a blocking call (no objects may be
+// touched inside), then takes it back.
+class GilRelease {
+ public:
+  GilRelease();
+  ~GilRelease();
+  GilRelease(const GilRelease&) = delete;
+  GilRelease& operator=(const GilRelease&) = delete;
+
+ private:
+  ThreadState* ts_;
+};
+
+// Makes the runtime's eval-breaker handler serve GIL drop requests.
+void install_gil_breaker();
+
+}  // namespace gilvm

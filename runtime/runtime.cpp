@@ -1,0 +1,120 @@
+#include "runtime/runtime.hpp"
+
+#include <pthread.h>
+
+#include <atomic>
+#include <thread>
+
+#include "runtime/gil.hpp"
+#include "runtime/signals.hpp"
+#include "vm/errors.hpp"
+#include "vm/eval_breaker.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+ThreadState* the_main_thread = nullptr;
+std::atomic<int> running_threads{0};
+
+// The runtime's half of the eval breaker: GIL drop requests for any
+// thread, KeyboardInterrupt for the main thread.
+void runtime_breaker(ThreadState* ts, uint32_t bits) {
+  if (bits & kGilDropRequested) gil().yield_for_switch(ts);
+  if ((bits & kSignalPending) && ts == the_main_thread) {
+    clear_eval_breaker_bit(kSignalPending);
+    if (take_pending_sigint()) raise_error(exc().KeyboardInterrupt, "");
+  }
+}
+
+}  // namespace
+
+void install_gil_breaker() { set_eval_breaker_handler(runtime_breaker); }
+
+void initialize_runtime(ThreadState* main_thread) {
+  the_main_thread = main_thread;
+  gil_thread_stats(main_thread).name = "MainThread";
+  gil().take(main_thread);
+  install_signal_handlers();
+  install_gil_breaker();
+}
+
+ThreadState* main_thread_state() { return the_main_thread; }
+
+uint64_t current_thread_ident() { return static_cast<uint64_t>(pthread_self()); }
+
+int running_thread_count() { return running_threads.load(); }
+
+uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadExceptionHandler on_exception) {
+  // The new thread's state is made here, under the GIL, and registered
+  // before the thread exists, so the callable and arguments it pins are GC
+  // roots from the start.
+  auto* ts = new ThreadState();
+  ts->temp_roots.push_back(callable);
+  ts->temp_roots.push_back(args);
+  if (kwargs != nullptr) ts->temp_roots.push_back(kwargs);
+  register_thread_state(ts);
+  ++running_threads;
+  std::atomic<uint64_t> ident{0};
+  std::atomic<bool> started{false};
+  try {
+    std::thread thread([ts, callable, args, kwargs, on_exception, &ident, &started] {
+      set_current_thread_state(ts);
+      note_c_stack_base(ts, 8u << 20);
+      ident = current_thread_ident();
+      started = true;
+      gil().take(ts);
+      // Keyword arguments travel as (values..., names tuple).
+      std::vector<Value> all = args->items;
+      Tuple* names = nullptr;
+      if (kwargs != nullptr && kwargs->size() > 0) {
+        std::vector<Value> keys;
+        const DictTable& t = kwargs->table;
+        for (size_t i = 0; i < t.entry_capacity(); ++i) {
+          if (t.entry_at(i).key.is_null()) continue;
+          keys.push_back(t.entry_at(i).key);
+          all.push_back(t.entry_at(i).value);
+        }
+        names = new_tuple(std::move(keys));
+        ts->temp_roots.push_back(names);
+      }
+      try {
+        call_object_gc_safe(callable, CallArgs{all.data(), args->items.size(), names});
+      } catch (PyException&) {
+        Value e = take_current_exception();
+        ts->temp_roots.push_back(e);
+        try {
+          if (on_exception != nullptr) on_exception(callable, e);
+        } catch (PyException&) {
+          take_current_exception();
+        }
+      } catch (const NativeError&) {
+      }
+      ts->temp_roots.clear();
+      --running_threads;
+      unregister_thread_state(ts);
+      gil().drop(ts);
+      delete static_cast<GilThreadStats*>(ts->runtime_data);
+      delete ts;
+    });
+    thread.detach();
+  } catch (const std::system_error&) {
+    --running_threads;
+    unregister_thread_state(ts);
+    delete ts;
+    raise_runtime_error("can't start new thread");
+  }
+  // Wait (without the GIL: the new thread must not need it yet) until the
+  // thread knows its ident.
+  {
+    GilRelease release;
+    while (!started.load()) std::this_thread::yield();
+  }
+  return ident.load();
+}
+
+}  // namespace gilvm

@@ -1,0 +1,193 @@
+// The _thread module: start_new_thread, locks, thread idents.
+//
+// A lock is a flag guarded by a mutex and a condition variable rather than
+// a std::mutex, because Python lets one thread release a lock another
+// acquired. acquire() takes the uncontended fast path without touching the
+// GIL; only a wait releases it (GilRelease), in slices of at most 50 ms so a
+// pending Ctrl-C is noticed by the main thread.
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <mutex>
+
+#include "runtime/gil.hpp"
+#include "runtime/runtime.hpp"
+#include "runtime/signals.hpp"
+#include "stdlib/stdlib.hpp"
+#include "vm/builtins_core.hpp"
+#include "vm/call.hpp"
+#include "vm/errors.hpp"
+#include "vm/gc.hpp"
+#include "vm/import.hpp"
+#include "vm/native.hpp"
+#include "vm/number_ops.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
+
+namespace gilvm {
+
+namespace {
+
+struct LockObject : Object {
+  std::mutex mutex;
+  std::condition_variable cond;
+  bool locked = false;
+  explicit LockObject(Type* t) : Object(t) {}
+};
+
+Type* lock_type = nullptr;
+
+LockObject* self_lock(const CallArgs& a) {
+  if (a.count == 0 || !isinstance(a[0], lock_type)) raise_type_error("descriptor requires a 'lock' object");
+  return a[0].as<LockObject>();
+}
+
+// Waits for the lock with the GIL released. A negative timeout waits forever.
+bool acquire_slow(LockObject* lock, double timeout) {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point deadline =
+      timeout < 0 ? Clock::time_point::max() : Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
+  for (;;) {
+    bool got = false;
+    {
+      GilRelease release;
+      std::unique_lock<std::mutex> guard(lock->mutex);
+      Clock::time_point slice = std::min(deadline, Clock::now() + std::chrono::milliseconds(50));
+      lock->cond.wait_until(guard, slice, [&] { return !lock->locked; });
+      if (!lock->locked) {
+        lock->locked = true;
+        got = true;
+      }
+    }
+    if (got) return true;
+    if (Clock::now() >= deadline) return false;
+    // With the GIL back, let a pending Ctrl-C interrupt the wait.
+    if (signal_pending() && current_thread_state() == main_thread_state() && take_pending_sigint())
+      raise_error(exc().KeyboardInterrupt, "");
+  }
+}
+
+bool lock_acquire_impl(LockObject* lock, bool blocking, double timeout) {
+  {
+    std::lock_guard<std::mutex> guard(lock->mutex);
+    if (!lock->locked) {
+      lock->locked = true;
+      return true;
+    }
+  }
+  if (!blocking) return false;
+  return acquire_slow(lock, timeout);
+}
+
+Value lock_acquire(const CallArgs& a) {
+  ArgParser p(a, "acquire", {"blocking", "timeout"});
+  LockObject* lock = self_lock(a);
+  bool blocking = is_truthy(p.get(0, Value::true_value()));
+  double timeout = p.given(1) ? to_double(p.get(1)) : -1.0;
+  if (!blocking && timeout != -1.0) raise_value_error("can't specify a timeout for a non-blocking call");
+  if (timeout < 0 && timeout != -1.0) raise_value_error("timeout value must be a non-negative number");
+  return Value::boolean(lock_acquire_impl(lock, blocking, timeout));
+}
+Value lock_release(const CallArgs& a) {
+  LockObject* lock = self_lock(a);
+  {
+    std::lock_guard<std::mutex> guard(lock->mutex);
+    if (!lock->locked) raise_runtime_error("release unlocked lock");
+    lock->locked = false;
+  }
+  lock->cond.notify_one();
+  return Value::none();
+}
+Value lock_locked(const CallArgs& a) {
+  LockObject* lock = self_lock(a);
+  std::lock_guard<std::mutex> guard(lock->mutex);
+  return Value::boolean(lock->locked);
+}
+Value lock_enter(const CallArgs& a) {
+  lock_acquire_impl(self_lock(a), true, -1.0);
+  return Value::true_value();
+}
+Value lock_exit(const CallArgs& a) {
+  Value self = a[0];
+  lock_release(CallArgs{&self, 1});
+  return Value::none();
+}
+Value lock_repr(const CallArgs& a) {
+  LockObject* lock = self_lock(a);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "<%s _thread.lock object at 0x%llx>", lock->locked ? "locked" : "unlocked",
+                static_cast<unsigned long long>(a[0].raw()));
+  return new_str(buf);
+}
+Value lock_construct(Type* type, const CallArgs& a) {
+  check_arg_count(a, "lock", 0, 0);
+  return gc_new<LockObject>(type);
+}
+
+Value thread_allocate_lock(const CallArgs& a) {
+  check_arg_count(a, "allocate_lock", 0, 0);
+  return gc_new<LockObject>(lock_type);
+}
+
+void report_thread_exception(Value callable, Value exception) {
+  if (isinstance(exception, exc().SystemExit)) return;
+  std::string text = "Exception ignored in thread started by: " + repr_string(callable) + "\n" + format_exception(exception);
+  Value err = get_attr(import_module(intern("sys"), builtins_dict(), Value::none(), 0), "stderr");
+  call_method(err, "write", {new_str(text)});
+  call_method(err, "flush", {});
+}
+
+Value thread_start_new_thread(const CallArgs& a) {
+  check_arg_count(a, "start_new_thread", 2, 3);
+  if (!is_callable(a[0])) raise_type_error("first arg must be callable");
+  if (type_of(a[1]) != types().tuple) raise_type_error("2nd arg must be a tuple");
+  Dict* kwargs = nullptr;
+  if (a.count == 3) {
+    if (!isinstance(a[2], types().dict)) raise_type_error("optional 3rd arg must be a dictionary");
+    kwargs = a[2].as<Dict>();
+  }
+  return make_int(static_cast<int64_t>(start_thread(a[0], a[1].as<Tuple>(), kwargs, report_thread_exception) >> 1));
+}
+Value thread_get_ident(const CallArgs&) { return make_int(static_cast<int64_t>(current_thread_ident() >> 1)); }
+Value thread_get_native_id(const CallArgs&) { return make_int(static_cast<int64_t>(syscall(SYS_gettid))); }
+Value thread_count(const CallArgs&) { return make_int(running_thread_count()); }
+
+void init_thread(Module* m) {
+  if (lock_type == nullptr) {
+    lock_type = new_builtin_type("lock", types().object, lock_construct);
+    lock_type->qualname = "lock";
+    add_type_attr(lock_type, "__module__", intern("_thread"));
+    add_method(lock_type, "acquire", lock_acquire);
+    add_method(lock_type, "release", lock_release);
+    add_method(lock_type, "locked", lock_locked);
+    add_method(lock_type, "__enter__", lock_enter);
+    add_method(lock_type, "__exit__", lock_exit);
+    add_method(lock_type, "__repr__", lock_repr);
+    add_method(lock_type, "acquire_lock", lock_acquire);
+    add_method(lock_type, "release_lock", lock_release);
+  }
+  DictTable& d = m->dict()->table;
+  d.set(intern("LockType"), lock_type);
+  d.set(intern("lock"), lock_type);
+  d.set(intern("error"), exc().RuntimeError);
+  d.set(intern("TIMEOUT_MAX"), make_float(9223372036.0));
+  add_function(m, "allocate_lock", thread_allocate_lock);
+  add_function(m, "start_new_thread", thread_start_new_thread);
+  add_function(m, "get_ident", thread_get_ident);
+  add_function(m, "get_native_id", thread_get_native_id);
+  add_function(m, "_count", thread_count);
+}
+
+}  // namespace
+
+void register_thread_module() { register_builtin_module("_thread", init_thread); }
+
+}  // namespace gilvm
