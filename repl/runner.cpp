@@ -39,6 +39,19 @@ bool disassemble_on_run = false;
 
 }  // namespace
 
+// As CPython at exit: if threading was imported, wait for its non-daemon
+// threads (threading._shutdown). A KeyboardInterrupt there ends the wait.
+void join_non_daemon_threads() {
+  Value threading = module_table()->table.get_str(intern("threading"));
+  if (threading.is_null()) return;
+  try {
+    Value shutdown = get_attr_or_null(threading, intern("_shutdown"));
+    if (!shutdown.is_null()) call_object_gc_safe(shutdown, CallArgs{nullptr, 0});
+  } catch (PyException&) {
+    report_uncaught(take_current_exception());
+  }
+}
+
 void set_disassemble_on_run(bool on) { disassemble_on_run = on; }
 
 bool find_module_source(const std::string& module, std::string* source, std::string* filename) {
@@ -96,6 +109,7 @@ int run_main_source(const std::string& source, const std::string& filename) {
   } catch (PyException&) {
     status = report_uncaught(take_current_exception());
   }
+  join_non_daemon_threads();
   flush_std_streams();
   return status;
 }

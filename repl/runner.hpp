@@ -23,6 +23,9 @@ void set_disassemble_on_run(bool on);
 // for `gilvm -m`. Returns false when there is none.
 bool find_module_source(const std::string& module, std::string* source, std::string* filename);
 
+// Waits for threading's non-daemon threads, as CPython does at exit.
+void join_non_daemon_threads();
+
 // The interactive loop (readline); returns the exit code.
 int run_repl();
 

@@ -159,6 +159,11 @@ Value thread_start_new_thread(const CallArgs& a) {
 Value thread_get_ident(const CallArgs&) { return make_int(static_cast<int64_t>(current_thread_ident() >> 1)); }
 Value thread_get_native_id(const CallArgs&) { return make_int(static_cast<int64_t>(syscall(SYS_gettid))); }
 Value thread_count(const CallArgs&) { return make_int(running_thread_count()); }
+// CPython's traceback text of an exception (threading.excepthook uses it).
+Value thread_format_exception(const CallArgs& a) {
+  check_arg_count(a, "_format_exception", 1, 1);
+  return new_str(format_exception(a[0]));
+}
 
 void init_thread(Module* m) {
   if (lock_type == nullptr) {
@@ -184,6 +189,7 @@ void init_thread(Module* m) {
   add_function(m, "get_ident", thread_get_ident);
   add_function(m, "get_native_id", thread_get_native_id);
   add_function(m, "_count", thread_count);
+  add_function(m, "_format_exception", thread_format_exception);
 }
 
 }  // namespace
