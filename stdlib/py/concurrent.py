@@ -1,0 +1,2 @@
+"""The concurrent package (its submodule futures is concurrent.futures)."""
+__path__ = []
