@@ -14,9 +14,46 @@ Gil& gil() {
   return *the_gil;
 }
 
-GilThreadStats& gil_thread_stats(ThreadState* ts) {
-  if (ts->runtime_data == nullptr) ts->runtime_data = new GilThreadStats();
+GilThreadStats& Gil::record_locked(ThreadState* ts) {
+  if (ts->runtime_data == nullptr) {
+    records_.emplace_back();
+    ts->runtime_data = &records_.back();
+  }
   return *static_cast<GilThreadStats*>(ts->runtime_data);
+}
+
+void Gil::name_thread(ThreadState* ts, std::string name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  record_locked(ts).name = std::move(name);
+}
+
+void Gil::retire_thread(ThreadState* ts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (ts->runtime_data == nullptr) return;
+  auto* record = static_cast<GilThreadStats*>(ts->runtime_data);
+  ts->runtime_data = nullptr;
+  if (finished_records_ < kKeptFinishedThreads) {
+    record->finished = true;
+    ++finished_records_;
+    return;
+  }
+  folded_.acquisitions += record->acquisitions;
+  folded_.forced_drops += record->forced_drops;
+  folded_.wait_seconds += record->wait_seconds;
+  ++folded_.threads;
+  records_.remove_if([&](const GilThreadStats& r) { return &r == record; });
+}
+
+GilThreadStats Gil::thread_stats(ThreadState* ts) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return record_locked(ts);
+}
+
+std::vector<GilThreadStats> Gil::all_thread_stats() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<GilThreadStats> all(records_.begin(), records_.end());
+  if (folded_.threads > 0) all.push_back(folded_);
+  return all;
 }
 
 void Gil::take(ThreadState* ts) {
@@ -42,7 +79,7 @@ void Gil::take(ThreadState* ts) {
     ++stats_.switches;
   }
   ++stats_.acquisitions;
-  GilThreadStats& mine = gil_thread_stats(ts);
+  GilThreadStats& mine = record_locked(ts);
   ++mine.acquisitions;
   if (waited) mine.wait_seconds += std::chrono::duration<double>(Clock::now() - start).count();
   // The request (if any) was answered by this hand-over.
@@ -63,7 +100,7 @@ void Gil::yield_for_switch(ThreadState* ts) {
   {
     std::unique_lock<std::mutex> lock(mutex_);
     ++stats_.forced_drops;
-    ++gil_thread_stats(ts).forced_drops;
+    ++record_locked(ts).forced_drops;
     locked_ = false;
     holder_ = nullptr;
     released_.notify_one();

@@ -23,11 +23,17 @@
 // * Counters (acquisitions, switches, drop requests, forced drops, time
 //   spent waiting per thread) are kept under the GIL's mutex; reading them
 //   is for the `gil` module and --gil-stats.
+// * Per-thread records live in the GIL's registry, not in the thread state,
+//   so a thread's row outlives the thread (the --gil-stats table is printed
+//   at exit). Past kKeptFinishedThreads ended threads, the records of later
+//   ones are folded into one "other threads" row, so a script that starts a
+//   million short threads does not keep a million rows.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <list>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -41,6 +47,8 @@ struct GilThreadStats {
   uint64_t acquisitions = 0;
   uint64_t forced_drops = 0;
   double wait_seconds = 0;
+  bool finished = false;
+  uint64_t threads = 1;  // more than one only in the folded row
 };
 
 struct GilStats {
@@ -66,6 +74,15 @@ class Gil {
   GilStats stats();
   bool held_by(const ThreadState* ts);
 
+  // The per-thread records (see the contract above).
+  void name_thread(ThreadState* ts, std::string name);
+  // Marks the thread's record finished; `ts` must not take the GIL again.
+  void retire_thread(ThreadState* ts);
+  GilThreadStats thread_stats(ThreadState* ts);
+  // Every record in start order, the folded row (if any) last.
+  std::vector<GilThreadStats> all_thread_stats();
+  static constexpr size_t kKeptFinishedThreads = 64;
+
   // Re-creates the lock state in a child after fork(): only the forking
   // thread survives and it holds the GIL.
   void reinit_after_fork(ThreadState* survivor);
@@ -80,12 +97,14 @@ class Gil {
   uint64_t switch_number_ = 0;
   uint64_t interval_us_ = 5000;
   GilStats stats_;
+  std::list<GilThreadStats> records_;  // stable addresses: ThreadState::runtime_data points in
+  size_t finished_records_ = 0;
+  GilThreadStats folded_{"(other threads)", 0, 0, 0, true, 0};
+
+  GilThreadStats& record_locked(ThreadState* ts);
 };
 
 Gil& gil();
-
-// Per-thread GIL bookkeeping kept in ThreadState::runtime_data.
-GilThreadStats& gil_thread_stats(ThreadState* ts);
 
 // Releases the GIL for the duration of a blocking call (no objects may be
 // touched inside), then takes it back.

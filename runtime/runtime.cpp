@@ -37,7 +37,7 @@ void install_gil_breaker() { set_eval_breaker_handler(runtime_breaker); }
 
 void initialize_runtime(ThreadState* main_thread) {
   the_main_thread = main_thread;
-  gil_thread_stats(main_thread).name = "MainThread";
+  gil().name_thread(main_thread, "MainThread");
   gil().take(main_thread);
   install_signal_handlers();
   install_gil_breaker();
@@ -98,7 +98,7 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
       --running_threads;
       unregister_thread_state(ts);
       gil().drop(ts);
-      delete static_cast<GilThreadStats*>(ts->runtime_data);
+      gil().retire_thread(ts);
       delete ts;
     });
     thread.detach();

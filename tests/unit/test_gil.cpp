@@ -21,7 +21,11 @@ class GilTest : public ::testing::Test {
     gil().set_interval_microseconds(2000);
     clear_eval_breaker_bit(kGilDropRequested);
   }
-  void TearDown() override { gil().set_interval_microseconds(5000); }
+  void TearDown() override {
+    gil().set_interval_microseconds(5000);
+    gil().retire_thread(&a_);
+    gil().retire_thread(&b_);
+  }
   ThreadState a_, b_;
 };
 
@@ -32,7 +36,7 @@ TEST_F(GilTest, TakeAndDropCountAcquisitions) {
   gil().drop(&a_);
   EXPECT_FALSE(gil().held_by(&a_));
   EXPECT_EQ(gil().stats().acquisitions, before + 1);
-  EXPECT_GE(gil_thread_stats(&a_).acquisitions, 1u);
+  EXPECT_GE(gil().thread_stats(&a_).acquisitions, 1u);
 }
 
 TEST_F(GilTest, AWaiterRequestsADropAfterTheInterval) {
@@ -61,7 +65,7 @@ TEST_F(GilTest, AWaiterRequestsADropAfterTheInterval) {
   EXPECT_EQ(eval_breaker.load() & kGilDropRequested, 0u);
   gil().drop(&a_);
   waiter.join();
-  EXPECT_GT(gil_thread_stats(&b_).wait_seconds, 0.0);
+  EXPECT_GT(gil().thread_stats(&b_).wait_seconds, 0.0);
 }
 
 TEST_F(GilTest, BlockingCallsReleaseTheGil) {
@@ -99,6 +103,32 @@ TEST_F(GilTest, SwitchesCountChangesOfHolder) {
   t.join();
   EXPECT_GE(gil().stats().switches, switches + 1);
   EXPECT_LE(gil().stats().switches, switches + 2);
+}
+
+TEST_F(GilTest, ARecordOutlivesItsThreadAndLateOnesAreFolded) {
+  gil().name_thread(&a_, "worker-a");
+  gil().take(&a_);
+  gil().drop(&a_);
+  gil().retire_thread(&a_);
+  bool found = false;
+  for (const GilThreadStats& row : gil().all_thread_stats())
+    if (row.name == "worker-a") found = row.finished && row.acquisitions == 1;
+  EXPECT_TRUE(found);
+  // Enough ended threads that later ones must be folded into one row.
+  for (size_t i = 0; i < Gil::kKeptFinishedThreads + 3; ++i) {
+    ThreadState t;
+    gil().take(&t);
+    gil().drop(&t);
+    gil().retire_thread(&t);
+  }
+  std::vector<GilThreadStats> rows = gil().all_thread_stats();
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back().name, "(other threads)");
+  EXPECT_GE(rows.back().threads, 3u);
+  EXPECT_GE(rows.back().acquisitions, 3u);
+  size_t finished = 0;
+  for (const GilThreadStats& row : rows) finished += row.finished && row.threads == 1;
+  EXPECT_EQ(finished, Gil::kKeptFinishedThreads);
 }
 
 }  // namespace
