@@ -19,6 +19,7 @@
 
 #include "repl/runner.hpp"
 #include "runtime/gil.hpp"
+#include "runtime/gil_report.hpp"
 #include "runtime/runtime.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/gc.hpp"
@@ -34,6 +35,11 @@ const char* kUsage =
     "  -m mod   run library module as a script (terminates option list)\n"
     "  -i       inspect interactively after running script\n"
     "  --dis    print the compiled bytecode to stderr before running\n"
+    "  --switch-interval S\n"
+    "           the GIL's switch interval in seconds (as sys.setswitchinterval;\n"
+    "           default 0.005)\n"
+    "  --gil-stats\n"
+    "           print the GIL's counters per thread to stderr at exit\n"
     "  -h       print this help message and exit (also --help)\n"
     "  -V       print the Python version number and exit (also --version)\n"
     "  file     program read from script file\n"
@@ -43,6 +49,23 @@ int usage_error(const std::string& message) {
   std::fprintf(stderr, "%s\n%s", message.c_str(), "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
                                                  "Try `gilvm -h' for more information.\n");
   return 2;
+}
+
+// Parses --switch-interval's value as sys.setswitchinterval would take it.
+bool parse_switch_interval(const std::string& text, double* seconds, std::string* error) {
+  char* end = nullptr;
+  errno = 0;
+  double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno == ERANGE) {
+    *error = "--switch-interval: not a number of seconds: '" + text + "'";
+    return false;
+  }
+  if (!(value > 0.0) || value > 1e9) {
+    *error = "--switch-interval: switch interval must be strictly positive (and at most 1e9 s)";
+    return false;
+  }
+  *seconds = value;
+  return true;
 }
 
 std::string folder_of(const std::string& path) {
@@ -59,6 +82,8 @@ int main(int argc, char** argv) {
   std::string target;
   std::vector<std::string> script_args;
   bool interactive_after = false;
+  bool gil_stats = false;
+  double switch_interval = 0;  // 0: keep the default
   int i = 1;
   for (; i < argc; ++i) {
     std::string arg = argv[i];
@@ -76,6 +101,22 @@ int main(int argc, char** argv) {
     }
     if (arg == "--dis") {  // developer aid: print the bytecode before running
       set_disassemble_on_run(true);
+      continue;
+    }
+    if (arg == "--gil-stats") {
+      gil_stats = true;
+      continue;
+    }
+    if (arg == "--switch-interval" || arg.rfind("--switch-interval=", 0) == 0) {
+      std::string value;
+      if (arg == "--switch-interval") {
+        if (i + 1 >= argc) return usage_error("Argument expected for the --switch-interval option");
+        value = argv[++i];
+      } else {
+        value = arg.substr(std::strlen("--switch-interval="));
+      }
+      std::string error;
+      if (!parse_switch_interval(value, &switch_interval, &error)) return usage_error(error);
       continue;
     }
     if (arg == "-u" || arg == "-B" || arg == "-E" || arg == "-s" || arg == "-S") continue;
@@ -163,6 +204,7 @@ int main(int argc, char** argv) {
   for (const std::string& a : script_args) options.argv.push_back(a);
   bootstrap_vm();
   initialize_runtime(ts);
+  if (switch_interval > 0) gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * switch_interval));
   initialize_stdlib(options);
   if (mode == Mode::Module) {
     if (!find_module_source(target, &source, &filename)) {
@@ -172,6 +214,11 @@ int main(int argc, char** argv) {
   }
   int status = mode == Mode::Repl ? run_repl() : run_main_source(source, filename);
   if (mode != Mode::Repl && interactive_after) status = run_repl();
+  if (gil_stats) {
+    std::fflush(stdout);
+    std::string table = format_gil_report();
+    std::fputs(table.c_str(), stderr);
+  }
   // Threads still running are daemon-like: end the process without running
   // static destructors under their feet.
   if (running_thread_count() > 0) {

@@ -23,5 +23,6 @@ void register_random_module();  // stdlib/random/random_module.cpp
 void register_math_module();    // stdlib/math_module.cpp
 void register_os_module();      // stdlib/os_module.cpp
 void register_thread_module();  // stdlib/thread_module.cpp (_thread)
+void register_gil_module();     // stdlib/gil_module.cpp
 
 }  // namespace gilvm

@@ -5,6 +5,7 @@
 // acquired. acquire() takes the uncontended fast path without touching the
 // GIL; only a wait releases it (GilRelease), in slices of at most 50 ms so a
 // pending Ctrl-C is noticed by the main thread.
+#include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -158,6 +159,19 @@ Value thread_start_new_thread(const CallArgs& a) {
 }
 Value thread_get_ident(const CallArgs&) { return make_int(static_cast<int64_t>(current_thread_ident() >> 1)); }
 Value thread_get_native_id(const CallArgs&) { return make_int(static_cast<int64_t>(syscall(SYS_gettid))); }
+// As CPython 3.14's _thread.set_name: names the calling OS thread (cut to
+// the 15 bytes Linux keeps) and, here, its row in the GIL statistics.
+Value thread_set_name(const CallArgs& a) {
+  ArgParser p(a, "set_name", {"name"}, 1, false);
+  Value name = p.get(0);
+  if (type_of(name) != types().str) raise_type_error("set_name() argument 'name' must be str, not " + type_name(name));
+  const std::string& text = name.as<Str>()->data;
+  size_t cut = std::min<size_t>(text.size(), 15);
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  pthread_setname_np(pthread_self(), text.substr(0, cut).c_str());
+  gil().name_thread(current_thread_state(), text);
+  return Value::none();
+}
 Value thread_count(const CallArgs&) { return make_int(running_thread_count()); }
 // CPython's traceback text of an exception (threading.excepthook uses it).
 Value thread_format_exception(const CallArgs& a) {
@@ -189,6 +203,7 @@ void init_thread(Module* m) {
   add_function(m, "get_ident", thread_get_ident);
   add_function(m, "get_native_id", thread_get_native_id);
   add_function(m, "_count", thread_count);
+  add_function(m, "set_name", thread_set_name);
   add_function(m, "_format_exception", thread_format_exception);
 }
 

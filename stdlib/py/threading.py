@@ -433,6 +433,7 @@ class Thread:
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
+        _thread.set_name(self._name)
         with _active_limbo_lock:
             _active[self._ident] = self
             del _limbo[self]
@@ -469,6 +470,8 @@ class Thread:
     @name.setter
     def name(self, name):
         self._name = str(name)
+        if self._ident is not None and self._ident == get_ident():
+            _thread.set_name(self._name)
 
     @property
     def ident(self):
