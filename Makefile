@@ -5,11 +5,12 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
+TSAN_BUILD ?= build-tsan
 JOBS       ?= 2
 PACKAGES   := cmake make g++ clang libclang-rt-14-dev libgmp-dev \
               libreadline-dev libgtest-dev python3
 
-.PHONY: all deps build demo test test-release test-asan test-fuzz bench clean
+.PHONY: all deps build demo test test-release test-asan test-tsan test-fuzz bench clean
 
 all: build
 
@@ -44,6 +45,15 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j$(JOBS)
 
+# ThreadSanitizer with clang (g++'s -Wtsan trips -Werror): the unit tests and
+# the differential scripts. The GC-stress twins are left out: they test
+# roots, not threads, and are slow under TSan.
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++ -DGILVM_SANITIZE=thread
+	cmake --build $(TSAN_BUILD) -j$(JOBS)
+	cd $(TSAN_BUILD) && ctest --output-on-failure -j$(JOBS) -E '^gcstress'
+
 # The parser fuzz target (libFuzzer, clang), run for a bounded time.
 test-fuzz: deps
 	@if [ -f tests/fuzz/CMakeLists.txt ]; then \
@@ -52,10 +62,10 @@ test-fuzz: deps
 	  cd $(FUZZ_BUILD) && ctest -R '^fuzz' --output-on-failure; \
 	else echo "no fuzz targets yet"; fi
 
-test: test-release test-asan test-fuzz
+test: test-release test-asan test-tsan test-fuzz
 
 bench: build
 	python3 tests/bench/run.py --gilvm ./$(BUILD)/gilvm
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "repl/runner.hpp"
+#include "runtime/gil.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
@@ -92,8 +93,12 @@ void compute_matches(const std::string& text) {
   completion_matches.erase(std::unique(completion_matches.begin(), completion_matches.end()), completion_matches.end());
 }
 
+// Readline calls this while the GIL is released (see read_line).
 char* completion_generator(const char* text, int state) {
-  if (state == 0) compute_matches(text);
+  if (state == 0) {
+    GilReacquire hold;
+    compute_matches(text);
+  }
   if (static_cast<size_t>(state) >= completion_matches.size()) return nullptr;
   return strdup(completion_matches[state].c_str());
 }
@@ -104,7 +109,10 @@ char** complete(const char* text, int, int) {
   return rl_completion_matches(text, completion_generator);
 }
 
+// Waits for a line with the GIL released, so threads started from the
+// prompt keep running while it waits.
 bool read_line(const char* prompt, std::string* out) {
+  GilRelease release;
   if (isatty(0)) {
     char* line = readline(prompt);
     if (line == nullptr) return false;

@@ -63,7 +63,8 @@ void Gil::take(ThreadState* ts) {
   while (locked_) {
     waited = true;
     uint64_t seen_switches = switch_number_;
-    auto interval = std::chrono::microseconds(interval_us_ >= 1 ? interval_us_ : 1);
+    uint64_t interval_us = interval_microseconds();
+    auto interval = std::chrono::microseconds(interval_us >= 1 ? interval_us : 1);
     bool released = released_.wait_for(lock, interval, [&] { return !locked_; });
     // A full interval passed with no switch: ask the holder to drop.
     if (!released && locked_ && switch_number_ == seen_switches) {
@@ -131,5 +132,8 @@ void Gil::reinit_after_fork(ThreadState* survivor) {
 
 GilRelease::GilRelease() : ts_(current_thread_state()) { gil().drop(ts_); }
 GilRelease::~GilRelease() { gil().take(ts_); }
+
+GilReacquire::GilReacquire() : ts_(current_thread_state()) { gil().take(ts_); }
+GilReacquire::~GilReacquire() { gil().drop(ts_); }
 
 }  // namespace gilvm

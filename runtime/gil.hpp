@@ -30,6 +30,7 @@
 //   million short threads does not keep a million rows.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -68,8 +69,8 @@ class Gil {
   // then take it again. Called at a safepoint by the holder.
   void yield_for_switch(ThreadState* ts);
 
-  void set_interval_microseconds(uint64_t us) { interval_us_ = us; }
-  uint64_t interval_microseconds() const { return interval_us_; }
+  void set_interval_microseconds(uint64_t us) { interval_us_.store(us, std::memory_order_relaxed); }
+  uint64_t interval_microseconds() const { return interval_us_.load(std::memory_order_relaxed); }
 
   GilStats stats();
   bool held_by(const ThreadState* ts);
@@ -95,7 +96,7 @@ class Gil {
   ThreadState* holder_ = nullptr;
   ThreadState* last_holder_ = nullptr;
   uint64_t switch_number_ = 0;
-  uint64_t interval_us_ = 5000;
+  std::atomic<uint64_t> interval_us_{5000};  // set without the mutex (sys.setswitchinterval)
   GilStats stats_;
   std::list<GilThreadStats> records_;  // stable addresses: ThreadState::runtime_data points in
   size_t finished_records_ = 0;
@@ -114,6 +115,19 @@ class GilRelease {
   ~GilRelease();
   GilRelease(const GilRelease&) = delete;
   GilRelease& operator=(const GilRelease&) = delete;
+
+ private:
+  ThreadState* ts_;
+};
+
+// The inverse guard: inside a GilRelease, takes the GIL back for a callback
+// that must touch objects (readline's completion hook), then releases it.
+class GilReacquire {
+ public:
+  GilReacquire();
+  ~GilReacquire();
+  GilReacquire(const GilReacquire&) = delete;
+  GilReacquire& operator=(const GilReacquire&) = delete;
 
  private:
   ThreadState* ts_;

@@ -59,14 +59,11 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
   if (kwargs != nullptr) ts->temp_roots.push_back(kwargs);
   register_thread_state(ts);
   ++running_threads;
-  std::atomic<uint64_t> ident{0};
-  std::atomic<bool> started{false};
+  uint64_t ident = 0;
   try {
-    std::thread thread([ts, callable, args, kwargs, on_exception, &ident, &started] {
+    std::thread thread([ts, callable, args, kwargs, on_exception] {
       set_current_thread_state(ts);
       note_c_stack_base(ts, 8u << 20);
-      ident = current_thread_ident();
-      started = true;
       gil().take(ts);
       // Keyword arguments travel as (values..., names tuple).
       std::vector<Value> all = args->items;
@@ -94,13 +91,21 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
         }
       } catch (const NativeError&) {
       }
+      // Whoever waits for this thread's end (join) wakes now but needs the
+      // GIL, so by the time it runs the thread is retired and gone.
+      for (ThreadState::ExitHook& hook : ts->exit_hooks) hook.run(hook.object);
+      ts->exit_hooks.clear();
       ts->temp_roots.clear();
       --running_threads;
       unregister_thread_state(ts);
-      gil().drop(ts);
       gil().retire_thread(ts);
+      gil().drop(ts);
       delete ts;
     });
+    // The ident is the pthread_t, which the parent knows at once: no need to
+    // wait for the child (a parent spinning for it would share a CPU with
+    // the child for a whole time slice before the scheduler moved one).
+    ident = static_cast<uint64_t>(thread.native_handle());
     thread.detach();
   } catch (const std::system_error&) {
     --running_threads;
@@ -108,13 +113,7 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
     delete ts;
     raise_runtime_error("can't start new thread");
   }
-  // Wait (without the GIL: the new thread must not need it yet) until the
-  // thread knows its ident.
-  {
-    GilRelease release;
-    while (!started.load()) std::this_thread::yield();
-  }
-  return ident.load();
+  return ident;
 }
 
 }  // namespace gilvm

@@ -157,6 +157,24 @@ Value thread_start_new_thread(const CallArgs& a) {
   }
   return make_int(static_cast<int64_t>(start_thread(a[0], a[1].as<Tuple>(), kwargs, report_thread_exception) >> 1));
 }
+// As CPython's _thread._set_sentinel: a lock that the runtime releases when
+// the calling thread's state is finalized, after all its Python code ran.
+// threading acquires it at thread start; join() waits for it.
+void release_sentinel(Value lock_value) {
+  auto* lock = lock_value.as<LockObject>();
+  {
+    std::lock_guard<std::mutex> guard(lock->mutex);
+    lock->locked = false;
+  }
+  lock->cond.notify_all();
+}
+Value thread_set_sentinel(const CallArgs& a) {
+  check_arg_count(a, "_set_sentinel", 0, 0);
+  auto* lock = gc_new<LockObject>(lock_type);
+  ThreadState* ts = current_thread_state();
+  if (ts != main_thread_state()) ts->exit_hooks.push_back({lock, release_sentinel});
+  return lock;
+}
 Value thread_get_ident(const CallArgs&) { return make_int(static_cast<int64_t>(current_thread_ident() >> 1)); }
 Value thread_get_native_id(const CallArgs&) { return make_int(static_cast<int64_t>(syscall(SYS_gettid))); }
 // As CPython 3.14's _thread.set_name: names the calling OS thread (cut to
@@ -204,6 +222,7 @@ void init_thread(Module* m) {
   add_function(m, "get_native_id", thread_get_native_id);
   add_function(m, "_count", thread_count);
   add_function(m, "set_name", thread_set_name);
+  add_function(m, "_set_sentinel", thread_set_sentinel);
   add_function(m, "_format_exception", thread_format_exception);
 }
 

@@ -84,6 +84,7 @@ void ThreadState::trace(Tracer& t) {
   t.visit(handled_exception);
   for (Value* root : roots) t.visit(*root);
   t.visit_all(temp_roots);
+  for (ExitHook& hook : exit_hooks) t.visit(hook.object);
 }
 
 ThreadState* current_thread_state() { return tls_current; }

@@ -51,6 +51,14 @@ struct ThreadState {
   std::vector<Value*> roots;      // Root handles (LIFO)
   std::vector<Value> temp_roots;  // values pinned by RootedVector and friends
   void* runtime_data = nullptr;   // the runtime layer's own per-thread state
+  // Run by the runtime, with the GIL held, as the thread ends (after its
+  // Python code, before its state is gone); each object is a GC root until
+  // then. _thread's sentinel lock, which join() waits on, is released here.
+  struct ExitHook {
+    Value object;
+    void (*run)(Value object);
+  };
+  std::vector<ExitHook> exit_hooks;
 
   void trace(Tracer& t);
 };

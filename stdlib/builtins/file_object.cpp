@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/gil.hpp"
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/gc.hpp"
@@ -28,16 +29,19 @@ namespace builtins_impl {
 // ---------------------------------------------------------------- blocking calls
 
 // Reads at most n bytes into a buffer the caller owns (never an object's
-// field, so the GIL can be released here). -1 and errno on error.
+// field: the GIL is released here, so other threads run meanwhile and may
+// touch the file object). -1 and errno on error.
 ssize_t blocking_read(int fd, char* buffer, size_t n) {
+  GilRelease release;
   for (;;) {
     ssize_t got = ::read(fd, buffer, n);
     if (got >= 0 || errno != EINTR) return got;
   }
 }
 
-// Writes all of `data`; returns 0, or the errno of the failure.
-int blocking_write(int fd, const std::string& data) {
+// Writes all of `data`, which the caller owns (as above), keeping the GIL:
+// for the finalizer, which runs inside a collection.
+int write_all(int fd, const std::string& data) {
   size_t done = 0;
   while (done < data.size()) {
     ssize_t put = ::write(fd, data.data() + done, data.size() - done);
@@ -48,6 +52,12 @@ int blocking_write(int fd, const std::string& data) {
     done += static_cast<size_t>(put);
   }
   return 0;
+}
+
+// write_all with the GIL released (a pipe or terminal can block for long).
+int blocking_write(int fd, const std::string& data) {
+  GilRelease release;
+  return write_all(fd, data);
 }
 
 // ---------------------------------------------------------------- errors
@@ -158,7 +168,7 @@ struct FileObject : Object {
     if (wbuf.empty() || fd < 0 || closed) return;
     std::string out;
     out.swap(wbuf);
-    blocking_write(fd, out);
+    write_all(fd, out);
   }
 };
 

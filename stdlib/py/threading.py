@@ -406,6 +406,8 @@ class Thread:
         self._started = Event()
         self._stopped = Event()
         self._is_stopped = False
+        self._tstate_lock = None
+        self._locals = {}  # this thread's threading.local dicts, by local object
         self._initialized = True
 
     def start(self):
@@ -431,22 +433,44 @@ class Thread:
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        _thread.set_name(self._name)
-        with _active_limbo_lock:
-            _active[self._ident] = self
-            del _limbo[self]
-        self._started.set()
         try:
-            self.run()
-        except BaseException as e:
-            excepthook(_ExceptHookArgs(type(e), e, e.__traceback__, self))
-        finally:
+            # Released by the runtime once this thread's state is gone, after
+            # every line of Python it runs: join() waits for it.
+            self._tstate_lock = _thread._set_sentinel()
+            self._tstate_lock.acquire()
+            self._ident = get_ident()
+            self._native_id = get_native_id()
+            _thread.set_name(self._name)
             with _active_limbo_lock:
-                self._is_stopped = True
+                _active[self._ident] = self
+                del _limbo[self]
+            self._started.set()
+            try:
+                self.run()
+            except BaseException as e:
+                excepthook(_ExceptHookArgs(type(e), e, e.__traceback__, self))
+        finally:
+            self._started.set()  # start() must never wait forever
+            self._locals = {}
+            with _active_limbo_lock:
                 _active.pop(self._ident, None)
+                _limbo.pop(self, None)
             self._stopped.set()
+
+    def _stop(self):
+        self._is_stopped = True
+        self._tstate_lock = None
+
+    def _wait_for_tstate_lock(self, block=True, timeout=-1):
+        lock = self._tstate_lock
+        if lock is None:
+            # Not started by _bootstrap (the main thread), or already reaped.
+            if self._stopped.wait(timeout if block and timeout >= 0 else None if block else 0):
+                self._is_stopped = True
+            return
+        if lock.acquire(block, timeout):
+            lock.release()
+            self._stop()
 
     def join(self, timeout=None):
         if not self._initialized:
@@ -456,12 +480,15 @@ class Thread:
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
         if timeout is None:
-            self._stopped.wait()
+            self._wait_for_tstate_lock()
         else:
-            self._stopped.wait(max(timeout, 0))
+            self._wait_for_tstate_lock(timeout=max(timeout, 0))
 
     def is_alive(self):
-        return self._started.is_set() and not self._is_stopped
+        if self._is_stopped or not self._started.is_set():
+            return False
+        self._wait_for_tstate_lock(False)
+        return not self._is_stopped
 
     @property
     def name(self):
@@ -507,6 +534,7 @@ class Thread:
         status = "initial"
         if self._started.is_set():
             status = "started"
+        self.is_alive()  # notices a thread that has ended
         if self._is_stopped:
             status = "stopped"
         if self._daemonic:
@@ -585,43 +613,64 @@ def enumerate():
 
 
 class local:
-    """Attributes that each thread sees separately."""
+    """Attributes that each thread sees separately.
 
-    def __init__(self, *args, **kwargs):
-        if (args or kwargs) and type(self).__init__ is local.__init__:
+    A thread's values live in that thread's Thread object (`_locals`, keyed by
+    the local object) and are dropped when the thread ends, so a new thread
+    that happens to get a finished thread's ident starts empty. A subclass's
+    __init__ runs again, with the original arguments, the first time each
+    other thread touches the object, as in CPython."""
+
+    def __new__(cls, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
-        object.__setattr__(self, "_local__dicts", {})
+        self = object.__new__(cls)
         object.__setattr__(self, "_local__args", (args, kwargs))
+        current_thread()._locals[self] = {}
+        return self
 
     def _local__dict(self):
-        dicts = object.__getattribute__(self, "_local__dicts")
-        key = get_ident()
-        d = dicts.get(key)
+        locals_of_thread = current_thread()._locals
+        d = locals_of_thread.get(self)
         if d is None:
             d = {}
-            dicts[key] = d
+            locals_of_thread[self] = d
+            init = type(self).__init__
+            if init is not object.__init__:
+                args, kwargs = object.__getattribute__(self, "_local__args")
+                init(self, *args, **kwargs)
         return d
 
     def __getattribute__(self, name):
-        if name.startswith("_local__") or name in ("__class__", "__init__"):
+        if name.startswith("_local__") or name == "__class__":
             return object.__getattribute__(self, name)
         d = object.__getattribute__(self, "_local__dict")()
         if name == "__dict__":
             return d
         if name in d:
             return d[name]
-        return object.__getattribute__(self, name)
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            pass
+        raise AttributeError("%r object has no attribute %r" % (_local_type_name(self), name))
 
     def __setattr__(self, name, value):
         if name == "__dict__":
-            raise AttributeError("%r object attribute '__dict__' is read-only" % self.__class__.__name__)
+            raise AttributeError("%r object attribute '__dict__' is read-only" % _local_type_name(self))
         object.__getattribute__(self, "_local__dict")()[name] = value
 
     def __delattr__(self, name):
         d = object.__getattribute__(self, "_local__dict")()
         if name not in d:
-            raise AttributeError(name)
+            raise AttributeError("%r object has no attribute %r" % (_local_type_name(self), name))
         del d[name]
+
+
+def _local_type_name(obj):
+    # CPython's local is the C type _thread._local; subclasses go by their name.
+    cls = type(obj)
+    return "_thread._local" if cls is local else cls.__name__
 
 
 _main_thread = _MainThread()

@@ -10,10 +10,11 @@ GILVM = None
 
 TWO_COUNTERS = """
 import threading
+N = 3_000_000  # tens of milliseconds: many switch intervals, whatever the scheduler does
 def count(n):
     while n > 0:
         n -= 1
-workers = [threading.Thread(target=count, args=(300_000,), name=f"counter-{i}") for i in range(2)]
+workers = [threading.Thread(target=count, args=(N,), name=f"counter-{i}") for i in range(2)]
 for w in workers: w.start()
 for w in workers: w.join()
 print("done")
