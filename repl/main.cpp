@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -218,6 +219,11 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     std::string table = format_gil_report();
     std::fputs(table.c_str(), stderr);
+  }
+  if (interrupted_by_keyboard() && mode != Mode::Repl && !interactive_after) {
+    std::fflush(nullptr);
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
   }
   // Threads still running are daemon-like: end the process without running
   // static destructors under their feet.

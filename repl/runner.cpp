@@ -36,6 +36,7 @@ void write_stderr(const std::string& text) {
 }
 
 bool disassemble_on_run = false;
+bool keyboard_interrupt_reported = false;
 
 }  // namespace
 
@@ -89,9 +90,12 @@ int report_uncaught(Value exception) {
     write_stderr(str_string(code) + "\n");
     return 1;
   }
+  if (isinstance(exception, exc().KeyboardInterrupt)) keyboard_interrupt_reported = true;
   write_stderr(format_exception(exception));
   return 1;
 }
+
+bool interrupted_by_keyboard() { return keyboard_interrupt_reported; }
 
 int run_main_source(const std::string& source, const std::string& filename) {
   Module* main_module = new_module("__main__");

@@ -16,6 +16,11 @@ int run_main_source(const std::string& source, const std::string& filename);
 // (SystemExit's code, else 1).
 int report_uncaught(Value exception);
 
+// True once report_uncaught has reported a KeyboardInterrupt: like CPython,
+// the process then ends by SIGINT (exit status 130 in a shell) so that the
+// shell or parent sees it was interrupted.
+bool interrupted_by_keyboard();
+
 // Print each compiled program's bytecode to stderr before running it.
 void set_disassemble_on_run(bool on);
 

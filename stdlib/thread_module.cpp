@@ -71,8 +71,7 @@ bool acquire_slow(LockObject* lock, double timeout) {
     if (got) return true;
     if (Clock::now() >= deadline) return false;
     // With the GIL back, let a pending Ctrl-C interrupt the wait.
-    if (signal_pending() && current_thread_state() == main_thread_state() && take_pending_sigint())
-      raise_error(exc().KeyboardInterrupt, "");
+    raise_if_interrupted();
   }
 }
 

@@ -6,6 +6,8 @@
 #include <ctime>
 
 #include "runtime/gil.hpp"
+#include "runtime/runtime.hpp"
+#include "runtime/signals.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
@@ -18,6 +20,7 @@
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
 
 namespace gilvm {
 
@@ -40,8 +43,18 @@ Value nanoseconds(const CallArgs& a) {
   return make_int(clock_ns(Clock));
 }
 
-// Sleeps with the GIL released, so other threads run meanwhile.
+// Sleeps with the GIL released, so other threads run meanwhile. The main
+// thread's sleep ends early on Ctrl-C, with KeyboardInterrupt, as CPython's.
 void blocking_sleep(double secs) {
+  if (current_thread_state() == main_thread_state()) {
+    bool interrupted;
+    {
+      GilRelease release;
+      interrupted = sleep_unless_interrupted(secs);
+    }
+    if (interrupted) raise_if_interrupted();
+    return;
+  }
   GilRelease release;
   struct timespec request;
   request.tv_sec = static_cast<time_t>(secs);
@@ -54,8 +67,16 @@ Value time_sleep(const CallArgs& a) {
   no_keywords(a, "sleep");
   check_arg_count(a, "sleep", 1, 1);
   if (!is_number(a[0])) raise_type_error("'" + type_name(a[0]) + "' object cannot be interpreted as an integer");
+  // CPython converts to a 64-bit count of nanoseconds first, with these errors.
+  constexpr double kMaxSeconds = 9223372036.854775;
+  if (is_int_value(a[0])) {
+    int64_t whole;
+    if (!int_to_int64(a[0], &whole) || whole > 9223372036 || whole < -9223372036)
+      raise_overflow_error("timestamp too large to convert to C _PyTime_t");
+  }
   double secs = to_double(a[0]);
   if (std::isnan(secs)) raise_value_error("Invalid value NaN (not a number)");
+  if (!(secs < kMaxSeconds && secs > -kMaxSeconds)) raise_overflow_error("timestamp out of range for platform time_t");
   if (secs < 0) raise_value_error("sleep length must be non-negative");
   blocking_sleep(secs);
   return Value::none();
