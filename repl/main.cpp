@@ -215,6 +215,8 @@ int main(int argc, char** argv) {
   }
   int status = mode == Mode::Repl ? run_repl() : run_main_source(source, filename);
   if (mode != Mode::Repl && interactive_after) status = run_repl();
+  // Shutdown begins: daemon threads never run Python again.
+  gil().begin_shutdown(ts);
   if (gil_stats) {
     std::fflush(stdout);
     std::string table = format_gil_report();

@@ -60,7 +60,12 @@ void Gil::take(ThreadState* ts) {
   std::unique_lock<std::mutex> lock(mutex_);
   Clock::time_point start = Clock::now();
   bool waited = false;
-  while (locked_) {
+  for (;;) {
+    if (shutdown_survivor_ != nullptr && ts != shutdown_survivor_) {
+      // A daemon thread after shutdown began: park for good.
+      for (;;) never_.wait(lock);
+    }
+    if (!locked_) break;
     waited = true;
     uint64_t seen_switches = switch_number_;
     uint64_t interval_us = interval_microseconds();
@@ -121,10 +126,17 @@ bool Gil::held_by(const ThreadState* ts) {
   return locked_ && holder_ == ts;
 }
 
+void Gil::begin_shutdown(ThreadState* survivor) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  shutdown_survivor_ = survivor;
+  released_.notify_all();  // waiters see the flag and park
+}
+
 void Gil::reinit_after_fork(ThreadState* survivor) {
   new (&mutex_) std::mutex();
   new (&released_) std::condition_variable();
   new (&switched_) std::condition_variable();
+  new (&never_) std::condition_variable();
   locked_ = true;
   holder_ = survivor;
   last_holder_ = survivor;

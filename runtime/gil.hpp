@@ -20,6 +20,11 @@
 //   GIL with the RAII guard `GilRelease`; uncontended fast paths do not.
 // * The switch interval is stored in microseconds, as in CPython:
 //   sys.setswitchinterval(s) truncates 1e6 * s, and waits use at least 1 us.
+// * Shutdown: once `begin_shutdown(survivor)` is called (the main thread,
+//   after joining the non-daemon threads), every other thread that tries to
+//   take the GIL blocks forever instead. Daemon threads therefore never run
+//   Python again while the process ends, and never touch objects that the
+//   exit path is tearing down; the process then ends with _exit.
 // * Counters (acquisitions, switches, drop requests, forced drops, time
 //   spent waiting per thread) are kept under the GIL's mutex; reading them
 //   is for the `gil` module and --gil-stats.
@@ -84,6 +89,9 @@ class Gil {
   std::vector<GilThreadStats> all_thread_stats();
   static constexpr size_t kKeptFinishedThreads = 64;
 
+  // From now on only `survivor` may take the GIL (see the contract).
+  void begin_shutdown(ThreadState* survivor);
+
   // Re-creates the lock state in a child after fork(): only the forking
   // thread survives and it holds the GIL.
   void reinit_after_fork(ThreadState* survivor);
@@ -92,6 +100,8 @@ class Gil {
   std::mutex mutex_;
   std::condition_variable released_;  // the GIL became free
   std::condition_variable switched_;  // another thread took the GIL
+  std::condition_variable never_;     // where threads park after shutdown began
+  ThreadState* shutdown_survivor_ = nullptr;
   bool locked_ = false;
   ThreadState* holder_ = nullptr;
   ThreadState* last_holder_ = nullptr;

@@ -131,5 +131,26 @@ TEST_F(GilTest, ARecordOutlivesItsThreadAndLateOnesAreFolded) {
   EXPECT_EQ(finished, Gil::kKeptFinishedThreads);
 }
 
+TEST(GilShutdownTest, OtherThreadsParkOnceShutdownBegan) {
+  // A private GIL, never destroyed: the parked thread waits on it forever.
+  static Gil* private_gil = new Gil();
+  static ThreadState survivor, daemon;
+  private_gil->take(&survivor);
+  private_gil->begin_shutdown(&survivor);
+  static std::atomic<bool> daemon_ran{false};
+  std::thread([] {
+    private_gil->take(&daemon);
+    daemon_ran = true;
+  }).detach();
+  // The survivor can still drop and take the GIL (as exit-time flushes do),
+  // and the daemon never gets it, even while it is free.
+  private_gil->drop(&survivor);
+  std::this_thread::sleep_for(50ms);
+  EXPECT_FALSE(daemon_ran.load());
+  private_gil->take(&survivor);
+  EXPECT_TRUE(private_gil->held_by(&survivor));
+  EXPECT_FALSE(daemon_ran.load());
+}
+
 }  // namespace
 }  // namespace gilvm::testing
