@@ -6,6 +6,8 @@
 #   NAME.args       extra command-line arguments, one line
 #   NAME.expected_rc the exit code CPython gave (default 0)
 #   NAME.expected_err lines that must each appear in stderr
+#   NAME.expected_stderr CPython's whole stderr (tracebacks), with the
+#                   script's folder taken out of paths
 set -u
 gilvm=$1
 script=$2
@@ -30,6 +32,13 @@ fi
 if [[ "$rc" != "$want_rc" ]]; then
   echo "exit code $rc, CPython gave $want_rc" >&2
   status=1
+fi
+if [[ -f "$base.expected_stderr" ]]; then
+  abs_dir=$(cd "$dir" && pwd)
+  if ! diff -u "$base.expected_stderr" <(sed "s|$abs_dir/||g" "$err") >&2; then
+    echo "stderr differs from CPython's (above: - CPython, + gilvm)" >&2
+    status=1
+  fi
 fi
 if [[ -f "$base.expected_err" ]]; then
   while IFS= read -r line; do

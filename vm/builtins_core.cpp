@@ -1,4 +1,5 @@
 #include "vm/builtins_core.hpp"
+#include "vm/traceback_carets.hpp"
 
 #include <fstream>
 #include <map>
@@ -98,7 +99,8 @@ Value builtin_import(const CallArgs& a) {
 // --- traceback formatting -----------------------------------------------------
 
 // Source lines by file, read once (like CPython's linecache).
-std::string source_line(const std::string& filename, int line) {
+// A line of a source file as it is in the file (without its newline), or "".
+std::string raw_source_line(const std::string& filename, int line) {
   static std::map<std::string, std::vector<std::string>> cache;
   auto it = cache.find(filename);
   if (it == cache.end()) {
@@ -109,7 +111,11 @@ std::string source_line(const std::string& filename, int line) {
     it = cache.emplace(filename, std::move(lines)).first;
   }
   if (line < 1 || static_cast<size_t>(line) > it->second.size()) return "";
-  std::string s = it->second[line - 1];
+  return it->second[line - 1];
+}
+
+std::string source_line(const std::string& filename, int line) {
+  std::string s = raw_source_line(filename, line);
   size_t start = s.find_first_not_of(" \t\f");
   size_t end = s.find_last_not_of(" \t\r\n\f");
   if (start == std::string::npos) return "";
@@ -190,7 +196,11 @@ void format_one(Value e, std::string& out, std::vector<Value>& seen) {
       out += "  File \"" + tb->code->filename->data + "\", line " + std::to_string(tb->line) + ", in " +
              tb->code->name->data + "\n";
       std::string line = source_line(tb->code->filename->data, tb->line);
-      if (!line.empty()) out += "    " + line + "\n";
+      if (line.empty()) continue;
+      out += "    " + line + "\n";
+      if (tb->pc < tb->code->positions.size())
+        out += traceback_marker_line(raw_source_line(tb->code->filename->data, tb->line), tb->line,
+                                     tb->code->positions[tb->pc]);
     }
   }
   out += exception_only(e);

@@ -34,7 +34,8 @@ struct Traceback : Object {
   Traceback* next;
   Code* code;
   int line;
-  Traceback(Type* t, Traceback* n, Code* c, int l) : Object(t), next(n), code(c), line(l) {}
+  uint32_t pc;  // the instruction that raised: its span places the markers
+  Traceback(Type* t, Traceback* n, Code* c, int l, uint32_t at) : Object(t), next(n), code(c), line(l), pc(at) {}
   void trace(Tracer& t) override;
 };
 

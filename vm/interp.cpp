@@ -234,7 +234,7 @@ void add_traceback(Value exception, Frame* frame) {
   auto* e = exception.as<ExceptionObject>();
   uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
   Traceback* next = e->traceback.is_null() ? nullptr : e->traceback.as<Traceback>();
-  e->traceback = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at));
+  e->traceback = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at), at);
 }
 
 void chain_context(ThreadState* ts, Value exception) {
@@ -327,6 +327,23 @@ Value concat_strings(const Value* parts, uint32_t n) {
   std::string out;
   for (uint32_t i = 0; i < n; ++i) out += parts[i].as<Str>()->data;
   return new_str(std::move(out));
+}
+
+// CPython's _PyObject_FunctionStr, for call-argument errors: "mod.qualname()"
+// ("len()" for built-ins), or str(func) when it has no __qualname__.
+std::string callable_display_name(Value func) {
+  try {
+    Value qualname = get_attr_or_null(func, intern("__qualname__"));
+    if (qualname.is_null() || type_of(qualname) != types().str) return str_string(func);
+    Value module = get_attr_or_null(func, names().__module__);
+    const std::string& name = qualname.as<Str>()->data;
+    if (!module.is_null() && type_of(module) == types().str && module.as<Str>()->data != "builtins")
+      return module.as<Str>()->data + "." + name + "()";
+    return name + "()";
+  } catch (PyException&) {
+    take_current_exception();
+    return type_name(func) + " object";
+  }
 }
 
 void extend_list(List* list, Value iterable) {
@@ -780,7 +797,8 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(DICT_MERGE) {
         Value source = POP();
         if (type_of(source) != types().dict && get_attr_or_null(source, names().keys).is_null())
-          raise_type_error("argument after ** must be a mapping, not " + type_name(source));
+          raise_type_error(callable_display_name(PEEK(ARG + 3)) + " argument after ** must be a mapping, not " +
+                           type_name(source));
         merge_call_kwargs(PEEK(ARG), source, true);
         DISPATCH();
       }
@@ -941,6 +959,23 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value kwargs = (ARG & 1) ? POP() : Value::null();
         Value args_value = POP();
         Value* func_slot = sp - 2;
+        if (type_of(args_value) != types().tuple) {
+          // A lone `*x`: make the tuple here, with kwargs and x kept on the
+          // stack (rooted) while x is iterated.
+          if (lookup_in_mro(type_of(args_value), names().__iter__).is_null() &&
+              lookup_in_mro(type_of(args_value), names().__getitem__).is_null())
+            raise_type_error(callable_display_name(func_slot[0]) + " argument after * must be an iterable, not " +
+                             type_name(args_value));
+          List* collected = new_list();
+          PUSH(args_value);
+          PUSH(collected);
+          if (!kwargs.is_null()) PUSH(kwargs);
+          frame->pc = pc;
+          frame->stack_depth = static_cast<uint32_t>(sp - stack_base);
+          extend_list(collected, args_value);
+          args_value = new_tuple(collected->items);
+          sp = func_slot + 2;
+        }
         // The collected arguments live in the thread's scratch vector so that
         // no object with a destructor is alive across DISPATCH.
         PUSH(args_value);

@@ -72,6 +72,8 @@ Value method_func(Value self) { return self.as<BoundMethod>()->function; }
 Value method_name(Value self) { return get_attr(self.as<BoundMethod>()->function, names().__name__); }
 Value method_qualname(Value self) { return get_attr(self.as<BoundMethod>()->function, names().__qualname__); }
 Value method_doc(Value self) { return get_attr(self.as<BoundMethod>()->function, names().__doc__); }
+// As CPython's method objects, which look attributes up on their function.
+Value method_module(Value self) { return get_attr(self.as<BoundMethod>()->function, names().__module__); }
 Value method_eq(const CallArgs& a) {
   if (type_of(a[1]) != types().bound_method) return not_implemented();
   BoundMethod* x = a[0].as<BoundMethod>();
@@ -204,6 +206,7 @@ void install_function_methods() {
   add_getset(m, "__name__", method_name);
   add_getset(m, "__qualname__", method_qualname);
   add_getset(m, "__doc__", method_doc);
+  add_getset(m, "__module__", method_module);
 
   Type* n = types().native_function;
   add_method(n, "__repr__", native_repr);

@@ -140,6 +140,7 @@ class CodeGen {
   void dict_display(const ast::Dict* d);
   void subscript(const ast::Subscript* s);
   void slice(const ast::Slice* s);
+  void emit_positional_list(const std::vector<ast::Expr*>& args, int extra_positional);
   void lambda(const ast::Lambda* l);
   void comprehension(const ast::Expr* node, const std::vector<ast::Comprehension*>& gens, const ast::Expr* elt,
                      const ast::Expr* value, int kind);

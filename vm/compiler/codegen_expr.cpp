@@ -394,17 +394,13 @@ void CodeGen::call_args(const std::vector<Expr*>& args, const std::vector<Keywor
     return;
   }
   // General form: a tuple of positional arguments and a dict of keywords.
-  emit(Op::BUILD_LIST, static_cast<uint32_t>(extra_positional));
-  for (const Expr* a : args) {
-    if (a->kind == ExprKind::Starred) {
-      expr(cast<const Starred>(a)->value);
-      emit(Op::LIST_EXTEND, 1);
-    } else {
-      expr(a);
-      emit(Op::LIST_APPEND, 1);
-    }
+  // A lone `*x` is passed as it is: CALL_EX makes the tuple, and its error
+  // for a non-iterable names the function, as CPython's does.
+  if (extra_positional == 0 && args.size() == 1 && args[0]->kind == ExprKind::Starred) {
+    expr(cast<const Starred>(args[0])->value);
+  } else {
+    emit_positional_list(args, extra_positional);
   }
-  emit(Op::LIST_TO_TUPLE);
   if (!keywords.empty()) {
     emit(Op::BUILD_MAP, 0);
     for (const Keyword* k : keywords) {
@@ -423,12 +419,28 @@ void CodeGen::call_args(const std::vector<Expr*>& args, const std::vector<Keywor
   }
 }
 
+// The positional arguments of a call with `*` unpacking, as a tuple.
+void CodeGen::emit_positional_list(const std::vector<Expr*>& args, int extra_positional) {
+  emit(Op::BUILD_LIST, static_cast<uint32_t>(extra_positional));
+  for (const Expr* a : args) {
+    if (a->kind == ExprKind::Starred) {
+      expr(cast<const Starred>(a)->value);
+      emit(Op::LIST_EXTEND, 1);
+    } else {
+      expr(a);
+      emit(Op::LIST_APPEND, 1);
+    }
+  }
+  emit(Op::LIST_TO_TUPLE);
+}
+
 void CodeGen::call(const Call* c) {
   // obj.method(...) without unpacking: LOAD_METHOD avoids a bound method.
   if (auto* a = dyn_cast<const Attribute>(c->func); a && call_args_simple(c)) {
     expr(a->value);
     set_pos(a);
     emit(Op::LOAD_METHOD, add_name(a->attr));
+    set_pos(c);  // the call itself reports the whole call expression
     call_args(c->args, c->keywords, 0);
     return;
   }

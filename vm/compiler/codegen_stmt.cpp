@@ -471,7 +471,7 @@ void CodeGen::for_stmt(const For* f) {
   }
   Label top = new_label(), otherwise = new_label(), after = new_label();
   expr(f->iter);
-  set_pos(f->iter);
+  set_pos(f);  // as CPython: GET_ITER and FOR_ITER report the whole statement
   emit(Op::GET_ITER);
   place(top);
   emit_jump(Op::FOR_ITER, otherwise);
@@ -782,7 +782,10 @@ void CodeGen::raise_stmt(const Raise* r) {
 void CodeGen::assert_stmt(const Assert* a) {
   Label end = new_label();
   condition_jump(a->test, true, end);
-  set_pos(a);
+  // CPython 3.11 leaves a comparison's span in place for the raise (its
+  // traceback marks `x == 2`); any other test reports the statement.
+  if (a->test->kind == ExprKind::Compare) set_pos(a->test);
+  else set_pos(a);
   emit(Op::LOAD_ASSERTION_ERROR);
   if (a->msg) {
     emit(Op::PUSH_NULL);
@@ -795,7 +798,7 @@ void CodeGen::assert_stmt(const Assert* a) {
 
 void CodeGen::import_stmt(const Import* i) {
   for (const Alias* a : i->names) {
-    set_pos(a);
+    set_pos(i);  // imports report the whole statement, as in CPython
     load_const(Value::small_int(0));
     load_none();
     emit(Op::IMPORT_NAME, add_name(a->name));
@@ -828,7 +831,7 @@ void CodeGen::import_from(const ImportFrom* i) {
     return;
   }
   for (const Alias* a : i->names) {
-    set_pos(a);
+    set_pos(i);
     emit(Op::IMPORT_FROM, add_name(a->name));
     name_op(a->asname ? *a->asname : a->name, ExprContext::Store);
   }
