@@ -22,6 +22,7 @@
 #include "runtime/gil.hpp"
 #include "runtime/gil_report.hpp"
 #include "runtime/runtime.hpp"
+#include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/gc.hpp"
 #include "vm/thread_state.hpp"
@@ -35,6 +36,7 @@ const char* kUsage =
     "  -c cmd   program passed in as string (terminates option list)\n"
     "  -m mod   run library module as a script (terminates option list)\n"
     "  -i       inspect interactively after running script\n"
+    "  -u       unbuffered stdout and stderr (also PYTHONUNBUFFERED=x)\n"
     "  --dis    print the compiled bytecode to stderr before running\n"
     "  --switch-interval S\n"
     "           the GIL's switch interval in seconds (as sys.setswitchinterval;\n"
@@ -84,6 +86,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> script_args;
   bool interactive_after = false;
   bool gil_stats = false;
+  bool unbuffered = false;
   double switch_interval = 0;  // 0: keep the default
   int i = 1;
   for (; i < argc; ++i) {
@@ -120,7 +123,11 @@ int main(int argc, char** argv) {
       if (!parse_switch_interval(value, &switch_interval, &error)) return usage_error(error);
       continue;
     }
-    if (arg == "-u" || arg == "-B" || arg == "-E" || arg == "-s" || arg == "-S") continue;
+    if (arg == "-u") {
+      unbuffered = true;
+      continue;
+    }
+    if (arg == "-B" || arg == "-E" || arg == "-s" || arg == "-S") continue;
     if (arg == "-c" || arg == "-m") {
       if (i + 1 >= argc) return usage_error("Argument expected for the " + arg + " option");
       mode = arg == "-c" ? Mode::Command : Mode::Module;
@@ -203,6 +210,8 @@ int main(int argc, char** argv) {
       break;
   }
   for (const std::string& a : script_args) options.argv.push_back(a);
+  if (const char* env = std::getenv("PYTHONUNBUFFERED"); env != nullptr && env[0] != '\0') unbuffered = true;
+  set_std_streams_unbuffered(unbuffered);
   bootstrap_vm();
   initialize_runtime(ts);
   if (switch_interval > 0) gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * switch_interval));

@@ -22,6 +22,10 @@ void install_builtin_functions(Dict* builtins);
 // never closed.
 Value make_std_stream(int fd, const char* name, const char* mode);
 
+// `gilvm -u` / PYTHONUNBUFFERED: stdout and stderr write through at once
+// (their `write_through` is True). Call before the streams are made.
+void set_std_streams_unbuffered(bool unbuffered);
+
 // Raises the OSError subclass for `err` (FileNotFoundError for ENOENT, ...)
 // with errno, strerror and filename set, as CPython's I/O functions do.
 [[noreturn]] void raise_os_error_from_errno(int err, Value filename = Value());

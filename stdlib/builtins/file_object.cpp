@@ -138,6 +138,7 @@ struct FileObject : Object {
   bool closefd = true;
   bool closed = false;
   bool line_buffered = false;
+  bool write_through = false;   // every write goes straight to the descriptor
   bool translate_read = true;   // universal newlines on reading
   std::string write_newline;    // "\r\n" or "\r" to translate '\n' on writing; else none
   bool skip_lf = false;         // the last byte read was '\r' (translated)
@@ -411,7 +412,7 @@ void write_data(FileObject* f, std::string_view data) {
   } else {
     f->wbuf.append(data);
   }
-  bool flush_now = f->wbuf.size() >= 8192;
+  bool flush_now = f->write_through || f->wbuf.size() >= 8192;
   if (f->line_buffered && (data.find('\n') != std::string_view::npos || data.find('\r') != std::string_view::npos))
     flush_now = true;
   if (flush_now) flush_writes(f);
@@ -558,6 +559,7 @@ Value get_name(Value self) { return self.as<FileObject>()->name; }
 Value get_mode(Value self) { return new_str_value(self.as<FileObject>()->mode); }
 Value get_encoding(Value self) { return new_str_value(self.as<FileObject>()->encoding); }
 Value get_line_buffering(Value self) { return Value::boolean(self.as<FileObject>()->line_buffered); }
+Value get_write_through(Value self) { return Value::boolean(self.as<FileObject>()->write_through); }
 
 // ---------------------------------------------------------------- open()
 
@@ -738,6 +740,7 @@ Type* make_file_type(const char* name, bool text) {
   if (text) {
     add_getset(t, "encoding", get_encoding);
     add_getset(t, "line_buffering", get_line_buffering);
+    add_getset(t, "write_through", get_write_through);
   }
   return t;
 }
@@ -745,6 +748,7 @@ Type* make_file_type(const char* name, bool text) {
 // ---------------------------------------------------------------- std streams
 
 Value std_streams[3];
+bool std_streams_unbuffered = false;
 SysStreamLookup sys_stream_lookup = nullptr;
 
 void make_types() {
@@ -807,6 +811,8 @@ void install_file_functions(Dict* builtins) {
 
 using namespace builtins_impl;
 
+void set_std_streams_unbuffered(bool unbuffered) { std_streams_unbuffered = unbuffered; }
+
 Value make_std_stream(int fd, const char* name, const char* mode) {
   make_types();
   if (fd >= 0 && fd < 3 && !std_streams[fd].is_null()) return std_streams[fd];
@@ -819,6 +825,7 @@ Value make_std_stream(int fd, const char* name, const char* mode) {
   f->mode = mode;
   f->encoding = "utf-8";
   f->line_buffered = fd == 2 || ::isatty(fd) == 1;
+  f->write_through = std_streams_unbuffered && f->writable;
   Value v(f);
   if (fd >= 0 && fd < 3) std_streams[fd] = v;
   return v;
