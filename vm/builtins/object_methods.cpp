@@ -26,7 +26,8 @@ std::string address_of(Value v) {
 }
 
 std::string module_prefix(Type* t) {
-  if (t->is_builtin) return "";
+  // Built-in types live in builtins unless they name their module (as
+  // _thread.lock and _io.TextIOWrapper do).
   Value m = t->dict()->table.get_str(names().__module__);
   if (m.is_null() || type_of(m) != types().str) return "";
   std::string name = m.as<Str>()->data;
