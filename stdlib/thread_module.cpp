@@ -207,17 +207,18 @@ Value thread_set_name(const CallArgs& a) {
 Value thread_count(const CallArgs&) { return make_int(running_thread_count()); }
 Value thread_stack_size_fn(const CallArgs& a) {
   check_arg_count(a, "stack_size", 0, 1);
-  size_t old = thread_stack_size;
+  // As CPython: stack_size() with no argument sets the default (0) too.
+  size_t size = 0;
   if (a.count == 1) {
     Value v = a[0];
     if (!is_int_value(v)) raise_type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
-    Value zero = make_int(static_cast<int64_t>(0));
-    if (number_compare(v, zero) < 0) raise_value_error("size must be 0 or a positive value");
-    if (number_compare(v, make_int(static_cast<int64_t>(1) << 40)) > 0) raise_overflow_error("Python int too large to convert to C ssize_t");
-    auto size = static_cast<size_t>(int_to_double(v));
+    if (number_compare(v, make_int(static_cast<int64_t>(0))) < 0) raise_value_error("size must be 0 or a positive value");
+    if (number_compare(v, make_int(static_cast<int64_t>(1) << 40)) > 0) raise_value_error("size not valid: " + repr_string(v) + " bytes");
+    size = static_cast<size_t>(int_to_double(v));
     if (size != 0 && size < 32768) raise_value_error("size not valid: " + std::to_string(size) + " bytes");
-    thread_stack_size = size;
   }
+  size_t old = thread_stack_size;
+  thread_stack_size = size;
   return make_int(static_cast<int64_t>(old));
 }
 // CPython's traceback text of an exception (threading.excepthook uses it).
