@@ -51,7 +51,7 @@ releaser.join()
 print("released by another thread:", not lock.locked())
 
 # RLock
-print(type(threading.RLock).__name__, type(threading.RLock()), threading._CRLock is type(threading.RLock()))
+print(type(threading.RLock).__name__, type(threading.RLock()), threading._CRLock is type(threading.RLock()), type(threading.RLock()).__name__)
 r = threading.RLock()
 print(head(r))
 print(r.acquire(), r.acquire(), r.acquire(False), r.acquire(timeout=0.01))
