@@ -951,6 +951,10 @@ def _shutdown():
     _SHUTTING_DOWN = True
     for call in reversed(_threading_atexits):
         call()
+    # The main thread counts as ended from here on, as in CPython.
+    if _main_thread.ident == get_ident():
+        _main_thread._is_stopped = True
+        _main_thread._stopped.set()
     while True:
         with _active_limbo_lock:
             waiting = [t for t in list(_active.values()) + list(_limbo.values())

@@ -233,3 +233,19 @@ dflt.start()
 dflt.join()
 threading.excepthook(threading.ExceptHookArgs([SystemExit, SystemExit(1), None, None]))
 print("done", threading.active_count())
+
+
+# At exit the main thread counts as ended while the non-daemon threads that
+# remain are waited for.
+def outlives_main():
+    for _ in range(5000):
+        if not threading.main_thread().is_alive():
+            break
+        threading.Event().wait(0.001)
+    print("after main:", threading.main_thread().is_alive(), threading.current_thread().name)
+    threading.main_thread().join(5)
+    print("joined the main thread")
+
+
+threading.Thread(target=outlives_main, name="outliving").start()
+print("main ends")
