@@ -111,7 +111,6 @@ Value lock_acquire(const CallArgs& a) {
   double timeout = p.given(1) ? parse_timeout(p.get(1)) : -1.0;
   if (!blocking && timeout != -1.0) raise_value_error("can't specify a timeout for a non-blocking call");
   if (timeout < 0 && timeout != -1.0) raise_value_error("timeout value must be positive");
-  if (timeout > kTimeoutMax) raise_overflow_error("timeout value is too large");
   return Value::boolean(lock_acquire_impl(lock, blocking, timeout));
 }
 Value lock_release(const CallArgs& a) {
@@ -148,7 +147,7 @@ Value lock_repr(const CallArgs& a) {
 Value lock_construct(Type*, const CallArgs&) { raise_type_error("cannot create '_thread.lock' instances"); }
 
 Value thread_allocate_lock(const CallArgs& a) {
-  check_arg_count(a, "allocate_lock", 0, 0);
+  check_arg_count(a, "_thread.allocate_lock", 0, 0);
   return gc_new<LockObject>(lock_type);
 }
 
@@ -189,8 +188,14 @@ Value thread_set_sentinel(const CallArgs& a) {
   if (ts != main_thread_state()) ts->exit_hooks.push_back({lock, release_sentinel});
   return lock;
 }
-Value thread_get_ident(const CallArgs&) { return make_int(static_cast<int64_t>(current_thread_ident() >> 1)); }
-Value thread_get_native_id(const CallArgs&) { return make_int(static_cast<int64_t>(syscall(SYS_gettid))); }
+Value thread_get_ident(const CallArgs& a) {
+  check_arg_count(a, "_thread.get_ident", 0, 0);
+  return make_int(static_cast<int64_t>(current_thread_ident() >> 1));
+}
+Value thread_get_native_id(const CallArgs& a) {
+  check_arg_count(a, "_thread.get_native_id", 0, 0);
+  return make_int(static_cast<int64_t>(syscall(SYS_gettid)));
+}
 // As CPython 3.14's _thread.set_name: names the calling OS thread (cut to
 // the 15 bytes Linux keeps) and, here, its row in the GIL statistics.
 Value thread_set_name(const CallArgs& a) {
@@ -204,7 +209,10 @@ Value thread_set_name(const CallArgs& a) {
   gil().name_thread(current_thread_state(), text);
   return Value::none();
 }
-Value thread_count(const CallArgs&) { return make_int(running_thread_count()); }
+Value thread_count(const CallArgs& a) {
+  check_arg_count(a, "_thread._count", 0, 0);
+  return make_int(running_thread_count());
+}
 Value thread_stack_size_fn(const CallArgs& a) {
   check_arg_count(a, "stack_size", 0, 1);
   // As CPython: stack_size() with no argument sets the default (0) too.

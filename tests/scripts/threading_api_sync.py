@@ -205,3 +205,13 @@ for w in ewaiters:
     w.join()
 print("event waiters", got)
 print(threading.Event().isSet())
+
+# Argument errors of the C-level lock functions.
+attempt("acquire(timeout=None)", threading.Lock().acquire, timeout=None)
+attempt("acquire(timeout='x')", threading.Lock().acquire, timeout="x")
+attempt("acquire(timeout=1e10)", threading.Lock().acquire, timeout=1e10)
+attempt("acquire(timeout=TIMEOUT_MAX)", threading.Lock().acquire, timeout=threading.TIMEOUT_MAX)
+attempt("allocate_lock(1)", _thread.allocate_lock, 1)
+attempt("LockType()", _thread.LockType)
+attempt("get_ident(1)", threading.get_ident, 1)
+attempt("get_native_id(1)", threading.get_native_id, 1)
