@@ -46,6 +46,13 @@ struct LockObject : Object {
 
 Type* lock_type = nullptr;
 
+// CPython's _thread.TIMEOUT_MAX on Linux: the longest wait, in seconds.
+constexpr double kTimeoutMax = 9223372036.0;
+
+// The size threading.stack_size() last set (0: the platform's default). As
+// std::thread takes no stack size, it is recorded and reported only.
+size_t thread_stack_size = 0;
+
 LockObject* self_lock(const CallArgs& a) {
   if (a.count == 0 || !isinstance(a[0], lock_type)) raise_type_error("descriptor requires a 'lock' object");
   return a[0].as<LockObject>();
@@ -87,13 +94,23 @@ bool lock_acquire_impl(LockObject* lock, bool blocking, double timeout) {
   return acquire_slow(lock, timeout);
 }
 
+// A timeout in seconds as CPython's lock acquire() reads it: an int or a
+// float that fits in nanoseconds of an int64.
+double parse_timeout(Value v) {
+  if (!is_number(v)) raise_type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+  double timeout = to_double(v);
+  if (std::isnan(timeout)) raise_value_error("Invalid value NaN (not a number)");
+  if (std::fabs(timeout) * 1e9 >= 9223372036854775808.0) raise_overflow_error("timestamp out of range for platform time_t");
+  return timeout;
+}
+
 Value lock_acquire(const CallArgs& a) {
   ArgParser p(a, "acquire", {"blocking", "timeout"});
   LockObject* lock = self_lock(a);
   bool blocking = is_truthy(p.get(0, Value::true_value()));
-  double timeout = p.given(1) ? to_double(p.get(1)) : -1.0;
+  double timeout = p.given(1) ? parse_timeout(p.get(1)) : -1.0;
   if (!blocking && timeout != -1.0) raise_value_error("can't specify a timeout for a non-blocking call");
-  if (timeout < 0 && timeout != -1.0) raise_value_error("timeout value must be a non-negative number");
+  if (timeout < 0 && timeout != -1.0) raise_value_error("timeout value must be positive");
   return Value::boolean(lock_acquire_impl(lock, blocking, timeout));
 }
 Value lock_release(const CallArgs& a) {
@@ -127,13 +144,10 @@ Value lock_repr(const CallArgs& a) {
                 static_cast<unsigned long long>(a[0].raw()));
   return new_str(buf);
 }
-Value lock_construct(Type* type, const CallArgs& a) {
-  check_arg_count(a, "lock", 0, 0);
-  return gc_new<LockObject>(type);
-}
+Value lock_construct(Type*, const CallArgs&) { raise_type_error("cannot create '_thread.lock' instances"); }
 
 Value thread_allocate_lock(const CallArgs& a) {
-  check_arg_count(a, "allocate_lock", 0, 0);
+  check_arg_count(a, "_thread.allocate_lock", 0, 0);
   return gc_new<LockObject>(lock_type);
 }
 
@@ -174,8 +188,14 @@ Value thread_set_sentinel(const CallArgs& a) {
   if (ts != main_thread_state()) ts->exit_hooks.push_back({lock, release_sentinel});
   return lock;
 }
-Value thread_get_ident(const CallArgs&) { return make_int(static_cast<int64_t>(current_thread_ident() >> 1)); }
-Value thread_get_native_id(const CallArgs&) { return make_int(static_cast<int64_t>(syscall(SYS_gettid))); }
+Value thread_get_ident(const CallArgs& a) {
+  check_arg_count(a, "_thread.get_ident", 0, 0);
+  return make_int(static_cast<int64_t>(current_thread_ident() >> 1));
+}
+Value thread_get_native_id(const CallArgs& a) {
+  check_arg_count(a, "_thread.get_native_id", 0, 0);
+  return make_int(static_cast<int64_t>(syscall(SYS_gettid)));
+}
 // As CPython 3.14's _thread.set_name: names the calling OS thread (cut to
 // the 15 bytes Linux keeps) and, here, its row in the GIL statistics.
 Value thread_set_name(const CallArgs& a) {
@@ -189,7 +209,26 @@ Value thread_set_name(const CallArgs& a) {
   gil().name_thread(current_thread_state(), text);
   return Value::none();
 }
-Value thread_count(const CallArgs&) { return make_int(running_thread_count()); }
+Value thread_count(const CallArgs& a) {
+  check_arg_count(a, "_thread._count", 0, 0);
+  return make_int(running_thread_count());
+}
+Value thread_stack_size_fn(const CallArgs& a) {
+  check_arg_count(a, "stack_size", 0, 1);
+  // As CPython: stack_size() with no argument sets the default (0) too.
+  size_t size = 0;
+  if (a.count == 1) {
+    Value v = a[0];
+    if (!is_int_value(v)) raise_type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+    if (number_compare(v, make_int(static_cast<int64_t>(0))) < 0) raise_value_error("size must be 0 or a positive value");
+    if (number_compare(v, make_int(static_cast<int64_t>(1) << 40)) > 0) raise_value_error("size not valid: " + repr_string(v) + " bytes");
+    size = static_cast<size_t>(int_to_double(v));
+    if (size != 0 && size < 32768) raise_value_error("size not valid: " + std::to_string(size) + " bytes");
+  }
+  size_t old = thread_stack_size;
+  thread_stack_size = size;
+  return make_int(static_cast<int64_t>(old));
+}
 // CPython's traceback text of an exception (threading.excepthook uses it).
 Value thread_format_exception(const CallArgs& a) {
   check_arg_count(a, "_format_exception", 1, 1);
@@ -209,17 +248,19 @@ void init_thread(Module* m) {
     add_method(lock_type, "__repr__", lock_repr);
     add_method(lock_type, "acquire_lock", lock_acquire);
     add_method(lock_type, "release_lock", lock_release);
+    add_method(lock_type, "locked_lock", lock_locked);
   }
   DictTable& d = m->dict()->table;
   d.set(intern("LockType"), lock_type);
   d.set(intern("lock"), lock_type);
   d.set(intern("error"), exc().RuntimeError);
-  d.set(intern("TIMEOUT_MAX"), make_float(9223372036.0));
+  d.set(intern("TIMEOUT_MAX"), make_float(kTimeoutMax));
   add_function(m, "allocate_lock", thread_allocate_lock);
   add_function(m, "start_new_thread", thread_start_new_thread);
   add_function(m, "get_ident", thread_get_ident);
   add_function(m, "get_native_id", thread_get_native_id);
   add_function(m, "_count", thread_count);
+  add_function(m, "stack_size", thread_stack_size_fn);
   add_function(m, "set_name", thread_set_name);
   add_function(m, "_set_sentinel", thread_set_sentinel);
   add_function(m, "_format_exception", thread_format_exception);

@@ -275,6 +275,16 @@ void set_attr(Value obj, Str* name, Value value) {
     Type* cls = obj.as<Type>();
     if (cls->is_builtin)
       raise_type_error("cannot set '" + name->data + "' attribute of immutable type '" + cls->name + "'");
+    // A writable attribute of the metatype (type.__name__, __qualname__)
+    // sets the type itself rather than its dict.
+    Value meta = lookup_in_mro(t, name);
+    if (!meta.is_null() && type_of(meta) == types().getset_descriptor) {
+      GetSetDescriptor* g = meta.as<GetSetDescriptor>();
+      if (g->set != nullptr) {
+        g->set(obj, value);
+        return;
+      }
+    }
     cls->dict()->table.set(name, value);
     note_type_modified(cls, name);
     return;

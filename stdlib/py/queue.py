@@ -5,8 +5,82 @@ from time import monotonic as _time
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
 
 
-class Empty(Exception):
-    "Exception raised by Queue.get(block=0)/get_nowait()."
+from _queue import Empty, SimpleQueue
+
+try:
+    from collections import deque as _deque
+except ImportError:
+    _deque = None
+
+
+class _ListDeque:
+    """Just enough of collections.deque for a FIFO queue, for when the
+    collections module is missing: append, popleft, len, iteration, repr."""
+    __module__ = "collections"
+    __qualname__ = "deque"
+
+    def __init__(self, iterable=()):
+        self._items = list(iterable)
+        self._head = 0
+
+    def append(self, item):
+        self._items.append(item)
+
+    def appendleft(self, item):
+        if self._head:
+            self._head -= 1
+            self._items[self._head] = item
+        else:
+            self._items.insert(0, item)
+
+    def pop(self):
+        if len(self._items) == self._head:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if len(self._items) == self._head:
+            raise IndexError("pop from an empty deque")
+        item = self._items[self._head]
+        self._items[self._head] = None
+        self._head += 1
+        # Drop the consumed front now and then, so a long-lived queue stays small.
+        if self._head > 32 and self._head * 2 > len(self._items):
+            del self._items[:self._head]
+            self._head = 0
+        return item
+
+    def clear(self):
+        self._items = []
+        self._head = 0
+
+    def __len__(self):
+        return len(self._items) - self._head
+
+    def __bool__(self):
+        return len(self._items) > self._head
+
+    def __iter__(self):
+        return iter(self._items[self._head:])
+
+    def __contains__(self, item):
+        return item in self._items[self._head:]
+
+    def __getitem__(self, index):
+        return self._items[self._head:][index]
+
+    def __eq__(self, other):
+        if isinstance(other, _ListDeque):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self):
+        return "deque(%r)" % (list(self),)
+
+
+if _deque is None:
+    _ListDeque.__name__ = "deque"
+    _deque = _ListDeque
 
 
 class Full(Exception):
@@ -101,23 +175,16 @@ class Queue:
         return self.get(block=False)
 
     def _init(self, maxsize):
-        self.queue = []
-        self._head = 0
+        self.queue = _deque()
 
     def _qsize(self):
-        return len(self.queue) - self._head
+        return len(self.queue)
 
     def _put(self, item):
         self.queue.append(item)
 
     def _get(self):
-        item = self.queue[self._head]
-        self._head += 1
-        # Compact now and then so that a long-lived queue does not grow.
-        if self._head > 32 and self._head * 2 > len(self.queue):
-            del self.queue[:self._head]
-            self._head = 0
-        return item
+        return self.queue.popleft()
 
 
 class PriorityQueue(Queue):
@@ -177,28 +244,3 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self.queue.pop()
-
-
-class SimpleQueue:
-    """An unbounded FIFO queue without task tracking."""
-
-    def __init__(self):
-        self._queue = Queue()
-
-    def put(self, item, block=True, timeout=None):
-        self._queue.put(item)
-
-    def put_nowait(self, item):
-        self._queue.put(item)
-
-    def get(self, block=True, timeout=None):
-        return self._queue.get(block, timeout)
-
-    def get_nowait(self):
-        return self._queue.get(False)
-
-    def empty(self):
-        return self._queue.empty()
-
-    def qsize(self):
-        return self._queue.qsize()

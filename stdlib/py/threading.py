@@ -3,20 +3,52 @@ import sys as _sys
 import _thread
 from time import monotonic as _time
 
+_start_new_thread = _thread.start_new_thread
+_allocate_lock = _thread.allocate_lock
+_set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
-Lock = _thread.allocate_lock
-_allocate_lock = _thread.allocate_lock
+stack_size = _thread.stack_size
+Lock = _allocate_lock
 
 __all__ = ["get_ident", "active_count", "Condition", "current_thread", "enumerate", "main_thread",
            "TIMEOUT_MAX", "Event", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Thread", "Barrier",
-           "BrokenBarrierError", "Timer", "ThreadError", "local", "excepthook", "get_native_id"]
+           "BrokenBarrierError", "Timer", "ThreadError", "setprofile", "settrace", "local", "stack_size",
+           "excepthook", "ExceptHookArgs", "gettrace", "getprofile", "get_native_id"]
+
+_profile_hook = None
+_trace_hook = None
 
 
-class RLock:
-    """A lock that the owning thread may acquire again; released as often."""
+def setprofile(func):
+    """Sets the profile function that threads started here install (when sys can)."""
+    global _profile_hook
+    _profile_hook = func
+
+
+def getprofile():
+    """The function setprofile() last set, or None."""
+    return _profile_hook
+
+
+def settrace(func):
+    """Sets the trace function that threads started here install (when sys can)."""
+    global _trace_hook
+    _trace_hook = func
+
+
+def gettrace():
+    """The function settrace() last set, or None."""
+    return _trace_hook
+
+
+class _ReentrantLock:
+    """Shared body of the two reentrant locks: the owner may acquire again
+    and must release as often. Only the reprs and acquire's return value
+    differ between CPython's C lock (_thread.RLock) and its Python one
+    (threading._RLock), so each subclass says what it shows."""
 
     def __init__(self):
         self._block = _allocate_lock()
@@ -27,7 +59,7 @@ class RLock:
         me = get_ident()
         if self._owner == me:
             self._count += 1
-            return True
+            return self._again
         rc = self._block.acquire(blocking, timeout)
         if rc:
             self._owner = me
@@ -44,7 +76,7 @@ class RLock:
             self._owner = None
             self._block.release()
 
-    def __exit__(self, *args):
+    def __exit__(self, t, v, tb):
         self.release()
 
     def _release_save(self):
@@ -63,9 +95,64 @@ class RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _at_fork_reinit(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def _repr(self, owner):
+        return "<%s %s.%s object owner=%r count=%d at %#x>" % (
+            "locked" if self._block.locked() else "unlocked", type(self).__module__, type(self).__qualname__,
+            owner, self._count, id(self))
+
+
+class _CRLock(_ReentrantLock):
+    """A reentrant lock as CPython's C type _thread.RLock shows it."""
+    __module__ = "_thread"
+    __qualname__ = "RLock"
+    _again = True
+
+    def __init__(self, *args, **kwargs):
+        _ReentrantLock.__init__(self)
+
+    def acquire(self, blocking=True, timeout=-1):
+        # The C lock checks its arguments even when the owner re-acquires.
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be positive")
+        return _ReentrantLock.acquire(self, blocking, timeout)
+
+    __enter__ = acquire
+
+    def _recursion_count(self):
+        return self._count if self._owner == get_ident() else 0
+
     def __repr__(self):
-        return "<%s %s._RLock owner=%r count=%d>" % ("locked" if self._block.locked() else "unlocked",
-                                                   self.__class__.__module__, self._owner, self._count)
+        return self._repr(0 if self._owner is None else self._owner)
+
+
+_CRLock.__name__ = "RLock"
+_thread.RLock = _CRLock
+
+
+class _RLock(_ReentrantLock):
+    """A reentrant lock as CPython's pure-Python threading._RLock shows it."""
+    _again = 1
+
+    def __repr__(self):
+        owner = self._owner
+        thread = _active.get(owner)
+        return self._repr(owner if thread is None else thread.name)
+
+
+_PyRLock = _RLock
+
+
+def RLock(*args, **kwargs):
+    """Returns a new reentrant lock: the thread that acquired it may acquire it
+    again and must release it as many times."""
+    return _CRLock(*args, **kwargs)
 
 
 class Condition:
@@ -77,6 +164,24 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
+        # A lock that knows how to save and restore its state (an RLock) is
+        # released completely while a thread waits.
+        try:
+            self._release_save = lock._release_save
+        except AttributeError:
+            pass
+        try:
+            self._acquire_restore = lock._acquire_restore
+        except AttributeError:
+            pass
+        try:
+            self._is_owned = lock._is_owned
+        except AttributeError:
+            pass
+        self._waiters = []
+
+    def _at_fork_reinit(self):
+        self._lock._at_fork_reinit()
         self._waiters = []
 
     def __enter__(self):
@@ -85,21 +190,17 @@ class Condition:
     def __exit__(self, *args):
         return self._lock.__exit__(*args)
 
-    def _release_save(self):
-        if hasattr(self._lock, "_release_save"):
-            return self._lock._release_save()
-        self._lock.release()
-        return None
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
 
-    def _acquire_restore(self, state):
-        if hasattr(self._lock, "_acquire_restore"):
-            self._lock._acquire_restore(state)
-        else:
-            self._lock.acquire()
+    def _release_save(self):
+        self._lock.release()
+
+    def _acquire_restore(self, x):
+        self._lock.acquire()
 
     def _is_owned(self):
-        if hasattr(self._lock, "_is_owned"):
-            return self._lock._is_owned()
+        # Only for locks without an owner: held by someone counts as ours.
         if self._lock.acquire(False):
             self._lock.release()
             return False
@@ -149,12 +250,28 @@ class Condition:
     def notify(self, n=1):
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        for waiter in self._waiters[:n]:
-            waiter.release()
-            self._waiters.remove(waiter)
+        waiters = self._waiters
+        while waiters and n > 0:
+            waiter = waiters[0]
+            try:
+                waiter.release()
+            except RuntimeError:
+                # Released by an earlier notify() that was interrupted
+                # before it could take the waiter off the list.
+                pass
+            else:
+                n -= 1
+            try:
+                waiters.remove(waiter)
+            except ValueError:
+                pass
 
     def notify_all(self):
         self.notify(len(self._waiters))
+
+    def notifyAll(self):
+        """Deprecated alias of notify_all()."""
+        self.notify_all()
 
 
 class Semaphore:
@@ -165,6 +282,10 @@ class Semaphore:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
         self._value = value
+
+    def __repr__(self):
+        cls = type(self)
+        return "<%s.%s at %#x: value=%s>" % (cls.__module__, cls.__qualname__, id(self), self._value)
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
@@ -198,7 +319,7 @@ class Semaphore:
             for _ in range(n):
                 self._cond.notify()
 
-    def __exit__(self, *args):
+    def __exit__(self, t, v, tb):
         self.release()
 
 
@@ -208,6 +329,11 @@ class BoundedSemaphore(Semaphore):
     def __init__(self, value=1):
         Semaphore.__init__(self, value)
         self._initial_value = value
+
+    def __repr__(self):
+        cls = type(self)
+        return "<%s.%s at %#x: value=%s/%s>" % (cls.__module__, cls.__qualname__, id(self), self._value,
+                                                self._initial_value)
 
     def release(self, n=1):
         if n < 1:
@@ -227,10 +353,20 @@ class Event:
         self._cond = Condition(Lock())
         self._flag = False
 
+    def __repr__(self):
+        cls = type(self)
+        return "<%s.%s at %#x: %s>" % (cls.__module__, cls.__qualname__, id(self),
+                                       "set" if self._flag else "unset")
+
+    def _at_fork_reinit(self):
+        self._cond._at_fork_reinit()
+
     def is_set(self):
         return self._flag
 
-    isSet = is_set
+    def isSet(self):
+        """Deprecated alias of is_set()."""
+        return self._flag
 
     def set(self):
         with self._cond:
@@ -263,6 +399,13 @@ class Barrier:
         self._parties = parties
         self._state = 0   # 0 filling, 1 draining, -1 resetting, -2 broken
         self._count = 0
+
+    def __repr__(self):
+        cls = type(self)
+        if self.broken:
+            return "<%s.%s at %#x: broken>" % (cls.__module__, cls.__qualname__, id(self))
+        return "<%s.%s at %#x: waiters=%d/%d>" % (cls.__module__, cls.__qualname__, id(self), self.n_waiting,
+                                                 self.parties)
 
     def wait(self, timeout=None):
         if timeout is None:
@@ -345,41 +488,129 @@ class Barrier:
 
 
 _active_limbo_lock = RLock()
-_active = {}
-_limbo = {}
+_active = {}   # thread ident -> Thread, for threads that run
+_limbo = {}    # threads between start() and their first line
 _counter = 0
 
 
-def _new_thread_number():
+def _newname(template):
     global _counter
     _counter += 1
-    return _counter
+    return template % _counter
 
 
-class _ExceptHookArgs:
-    def __init__(self, exc_type, exc_value, exc_traceback, thread):
-        self.exc_type = exc_type
-        self.exc_value = exc_value
-        self.exc_traceback = exc_traceback
-        self.thread = thread
+_threading_atexits = []
+_SHUTTING_DOWN = False
 
 
-def excepthook(args):
-    """Prints an uncaught thread exception the way CPython does."""
+def _register_atexit(func, *arg, **kwargs):
+    """Calls func(*arg, **kwargs) at exit before the non-daemon threads are
+    joined, the last registered first (concurrent.futures uses it)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+
+    def call():
+        func(*arg, **kwargs)
+    _threading_atexits.append(call)
+
+
+class _ExceptHookArgs(tuple):
+    """The argument of threading.excepthook: a 4-tuple with named fields, as
+    CPython's structseq _thread._ExceptHookArgs."""
+    __module__ = "_thread"
+    n_fields = 4
+    n_sequence_fields = 4
+    n_unnamed_fields = 0
+
+    def __new__(cls, sequence):
+        items = tuple(sequence)
+        if len(items) != 4:
+            raise TypeError("_thread._ExceptHookArgs() takes a 4-sequence (%d-sequence given)" % len(items))
+        return tuple.__new__(cls, items)
+
+    @property
+    def exc_type(self):
+        return self[0]
+
+    @property
+    def exc_value(self):
+        return self[1]
+
+    @property
+    def exc_traceback(self):
+        return self[2]
+
+    @property
+    def thread(self):
+        return self[3]
+
+    def __repr__(self):
+        return "_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, thread=%r)" % tuple(self)
+
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+
+
+ExceptHookArgs = _ExceptHookArgs
+_thread._ExceptHookArgs = _ExceptHookArgs
+
+
+def excepthook(args, /):
+    """Handles an exception that escaped Thread.run(): prints the thread's
+    name and the traceback on sys.stderr; ignores SystemExit."""
     if args.exc_type == SystemExit:
         return
-    name = args.thread.name if args.thread is not None else get_ident()
-    stderr = _sys.stderr
+    if _sys.stderr is not None:
+        stderr = _sys.stderr
+    elif args.thread is not None:
+        stderr = args.thread._stderr
+        if stderr is None:
+            return
+    else:
+        return
+    if args.thread is not None:
+        name = args.thread.name
+    else:
+        name = get_ident()
     stderr.write("Exception in thread %s:\n" % name)
-    stderr.write(_thread._format_exception(args.exc_value))
+    stderr.flush()
+    if args.exc_value is not None:
+        stderr.write(_thread._format_exception(args.exc_value))
     stderr.flush()
 
 
 __excepthook__ = excepthook
+_thread._excepthook = excepthook
+
+
+def _make_invoke_excepthook():
+    # The hooks in place when the thread was created serve when the current
+    # ones have been set to None.
+    old_excepthook = excepthook
+    if old_excepthook is None:
+        raise RuntimeError("threading.excepthook is None")
+    local_sys = _sys
+
+    def invoke_excepthook(thread, exc):
+        try:
+            hook = excepthook
+            if hook is None:
+                hook = old_excepthook
+            hook(ExceptHookArgs([type(exc), exc, exc.__traceback__, thread]))
+        except Exception as hook_exc:
+            hook_exc.__suppress_context__ = True
+            stderr = local_sys.stderr if local_sys.stderr is not None else thread._stderr
+            stderr.write("Exception in threading.excepthook:\n")
+            stderr.flush()
+            stderr.write(_thread._format_exception(hook_exc))
+            stderr.flush()
+    return invoke_excepthook
 
 
 class Thread:
     """A thread of control: subclass and override run(), or pass a target."""
+
+    _initialized = False
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         if group is not None:
@@ -389,8 +620,7 @@ class Thread:
         if name:
             name = str(name)
         else:
-            number = _new_thread_number()
-            name = "Thread-%d" % number
+            name = _newname("Thread-%d")
             if target is not None:
                 try:
                     name += " (%s)" % target.__name__
@@ -403,12 +633,29 @@ class Thread:
         self._daemonic = current_thread().daemon if daemon is None else daemon
         self._ident = None
         self._native_id = None
+        self._tstate_lock = None
         self._started = Event()
         self._stopped = Event()
         self._is_stopped = False
-        self._tstate_lock = None
         self._locals = {}  # this thread's threading.local dicts, by local object
         self._initialized = True
+        self._stderr = _sys.stderr
+        self._invoke_excepthook = _make_invoke_excepthook()
+
+    def __repr__(self):
+        if not self._initialized:
+            raise AssertionError("Thread.__init__() was not called")
+        status = "initial"
+        if self._started.is_set():
+            status = "started"
+        self.is_alive()  # notices a thread that has ended
+        if self._is_stopped:
+            status = "stopped"
+        if self._daemonic:
+            status += " daemon"
+        if self._ident is not None:
+            status += " %s" % self._ident
+        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
 
     def start(self):
         if not self._initialized:
@@ -418,7 +665,7 @@ class Thread:
         with _active_limbo_lock:
             _limbo[self] = self
         try:
-            _thread.start_new_thread(self._bootstrap, ())
+            _start_new_thread(self._bootstrap, ())
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
@@ -436,7 +683,7 @@ class Thread:
         try:
             # Released by the runtime once this thread's state is gone, after
             # every line of Python it runs: join() waits for it.
-            self._tstate_lock = _thread._set_sentinel()
+            self._tstate_lock = _set_sentinel()
             self._tstate_lock.acquire()
             self._ident = get_ident()
             self._native_id = get_native_id()
@@ -445,10 +692,14 @@ class Thread:
                 _active[self._ident] = self
                 del _limbo[self]
             self._started.set()
+            if _trace_hook is not None and hasattr(_sys, "settrace"):
+                _sys.settrace(_trace_hook)
+            if _profile_hook is not None and hasattr(_sys, "setprofile"):
+                _sys.setprofile(_profile_hook)
             try:
                 self.run()
             except BaseException as e:
-                excepthook(_ExceptHookArgs(type(e), e, e.__traceback__, self))
+                self._invoke_excepthook(self, e)
         finally:
             self._started.set()  # start() must never wait forever
             self._locals = {}
@@ -484,7 +735,12 @@ class Thread:
         else:
             self._wait_for_tstate_lock(timeout=max(timeout, 0))
 
+    def _check_initialized(self):
+        if not self._initialized:
+            raise AssertionError("Thread.__init__() not called")
+
     def is_alive(self):
+        self._check_initialized()
         if self._is_stopped or not self._started.is_set():
             return False
         self._wait_for_tstate_lock(False)
@@ -492,32 +748,40 @@ class Thread:
 
     @property
     def name(self):
+        self._check_initialized()
         return self._name
 
     @name.setter
     def name(self, name):
+        self._check_initialized()
         self._name = str(name)
         if self._ident is not None and self._ident == get_ident():
             _thread.set_name(self._name)
 
     @property
     def ident(self):
+        self._check_initialized()
         return self._ident
 
     @property
     def native_id(self):
+        self._check_initialized()
         return self._native_id
 
     @property
     def daemon(self):
+        self._check_initialized()
         return self._daemonic
 
     @daemon.setter
     def daemon(self, daemonic):
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
+    # Deprecated spellings (CPython also warns with a DeprecationWarning).
     def isDaemon(self):
         return self.daemon
 
@@ -530,19 +794,6 @@ class Thread:
     def setName(self, name):
         self.name = name
 
-    def __repr__(self):
-        status = "initial"
-        if self._started.is_set():
-            status = "started"
-        self.is_alive()  # notices a thread that has ended
-        if self._is_stopped:
-            status = "stopped"
-        if self._daemonic:
-            status += " daemon"
-        if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
-
 
 class _MainThread(Thread):
     def __init__(self):
@@ -550,15 +801,26 @@ class _MainThread(Thread):
         self._started.set()
         self._ident = get_ident()
         self._native_id = get_native_id()
-        _active[self._ident] = self
+        with _active_limbo_lock:
+            _active[self._ident] = self
 
 
 class _DummyThread(Thread):
+    """Stands for a thread that threading did not start (from _thread)."""
+
     def __init__(self):
-        Thread.__init__(self, name="Dummy-%d" % _new_thread_number(), daemon=True)
+        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
         self._started.set()
         self._ident = get_ident()
-        _active[self._ident] = self
+        self._native_id = get_native_id()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+
+    def _stop(self):
+        pass
+
+    def is_alive(self):
+        return True
 
     def join(self, timeout=None):
         raise AssertionError("cannot join a dummy thread")
@@ -605,6 +867,10 @@ def active_count():
 
 
 activeCount = active_count
+
+
+def _enumerate():
+    return list(_active.values()) + list(_limbo.values())
 
 
 def enumerate():
@@ -677,7 +943,18 @@ _main_thread = _MainThread()
 
 
 def _shutdown():
-    """Joins every non-daemon thread; the interpreter calls this at exit."""
+    """Runs the _register_atexit calls, then joins every non-daemon thread;
+    the interpreter calls this at exit."""
+    global _SHUTTING_DOWN
+    if _SHUTTING_DOWN:
+        return
+    _SHUTTING_DOWN = True
+    for call in reversed(_threading_atexits):
+        call()
+    # The main thread counts as ended from here on, as in CPython.
+    if _main_thread.ident == get_ident():
+        _main_thread._is_stopped = True
+        _main_thread._stopped.set()
     while True:
         with _active_limbo_lock:
             waiting = [t for t in list(_active.values()) + list(_limbo.values())

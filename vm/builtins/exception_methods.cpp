@@ -66,6 +66,8 @@ void set_cause(Value self, Value v) {
 }
 Value get_context(Value self) { return or_none(self.as<ExceptionObject>()->context); }
 void set_context(Value self, Value v) { self.as<ExceptionObject>()->context = v; }
+Value get_suppress_context(Value self) { return Value::boolean(self.as<ExceptionObject>()->suppress_context); }
+void set_suppress_context(Value self, Value v) { self.as<ExceptionObject>()->suppress_context = is_truthy(v); }
 Value get_stop_value(Value self) {
   auto* e = self.as<ExceptionObject>();
   return e->args->items.empty() ? Value::none() : e->args->items[0];
@@ -82,6 +84,7 @@ void install_exception_methods() {
   add_getset(base, "__traceback__", get_traceback);
   add_getset(base, "__cause__", get_cause, set_cause);
   add_getset(base, "__context__", get_context, set_context);
+  add_getset(base, "__suppress_context__", get_suppress_context, set_suppress_context);
   add_getset(exc().StopIteration, "value", get_stop_value);
 }
 

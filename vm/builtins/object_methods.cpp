@@ -26,7 +26,8 @@ std::string address_of(Value v) {
 }
 
 std::string module_prefix(Type* t) {
-  if (t->is_builtin) return "";
+  // Built-in types live in builtins unless they name their module (as
+  // _thread.lock and _io.TextIOWrapper do).
   Value m = t->dict()->table.get_str(names().__module__);
   if (m.is_null() || type_of(m) != types().str) return "";
   std::string name = m.as<Str>()->data;
@@ -135,10 +136,15 @@ Value type_repr(const CallArgs& a) {
 }
 Value type_get_name(Value self) { return new_str(self_type(self)->name); }
 void type_set_name(Value self, Value v) {
-  if (type_of(v) != types().str) raise_type_error("can only assign string to " + self_type(self)->name + ".__name__");
+  if (type_of(v) != types().str) raise_type_error("can only assign string to " + self_type(self)->name + ".__name__, not '" + type_name(v) + "'");
   self_type(self)->name = v.as<Str>()->data;
 }
 Value type_get_qualname(Value self) { return new_str(self_type(self)->qualname); }
+void type_set_qualname(Value self, Value v) {
+  if (type_of(v) != types().str)
+    raise_type_error("can only assign string to " + self_type(self)->name + ".__qualname__, not '" + type_name(v) + "'");
+  self_type(self)->qualname = v.as<Str>()->data;
+}
 Value type_get_module(Value self) {
   Type* t = self_type(self);
   Value m = t->dict()->table.get_str(names().__module__);
@@ -241,7 +247,7 @@ void install_object_methods() {
   add_method(t, "__subclasscheck__", type_subclasscheck);
   add_method(t, "__instancecheck__", type_instancecheck);
   add_getset(t, "__name__", type_get_name, type_set_name);
-  add_getset(t, "__qualname__", type_get_qualname);
+  add_getset(t, "__qualname__", type_get_qualname, type_set_qualname);
   add_getset(t, "__module__", type_get_module);
   add_getset(t, "__mro__", type_get_mro);
   add_getset(t, "__bases__", type_get_bases);
