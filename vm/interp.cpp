@@ -591,7 +591,15 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             }
           }
         }
-        TOP() = get_attr(obj, name);
+        bool missing;
+        Value value = get_attr_unless_missing(obj, name, &missing);
+        if (missing) {
+          SAVE_STATE();
+          ts->current_exception = missing_attribute_error(obj, name);
+          ts->reraising = false;
+          goto exception_unwind;
+        }
+        TOP() = value;
         DISPATCH();
       }
       TARGET(STORE_ATTR) {

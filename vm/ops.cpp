@@ -87,17 +87,7 @@ Value call_special(Value method, Value self, std::initializer_list<Value> rest) 
   return call_object(bound, CallArgs{args + 1, n - 1});
 }
 
-[[noreturn]] void no_attribute(Value obj, Str* name) {
-  if (is_type_object(obj)) {
-    raise_attribute_error("type object '" + obj.as<Type>()->name + "' has no attribute '" + name->data + "'");
-  }
-  if (type_of(obj) == types().module) {
-    Value mod_name = obj.object()->attrs->table.get_str(names().__name__);
-    std::string n = mod_name.is_object() && type_of(mod_name) == types().str ? mod_name.as<Str>()->data : "?";
-    raise_attribute_error("module '" + n + "' has no attribute '" + name->data + "'");
-  }
-  raise_attribute_error("'" + type_name(obj) + "' object has no attribute '" + name->data + "'");
-}
+[[noreturn]] void no_attribute(Value obj, Str* name) { raise_exception(missing_attribute_error(obj, name)); }
 
 Value type_get_attr(Type* cls, Str* name) {
   Type* meta = cls->type;
@@ -129,6 +119,20 @@ Value type_get_attr(Type* cls, Str* name) {
 }
 
 }  // namespace
+
+Value missing_attribute_error(Value obj, Str* name) {
+  std::string message;
+  if (is_type_object(obj)) {
+    message = "type object '" + obj.as<Type>()->name + "' has no attribute '" + name->data + "'";
+  } else if (type_of(obj) == types().module) {
+    Value mod_name = obj.object()->attrs->table.get_str(names().__name__);
+    std::string n = mod_name.is_object() && type_of(mod_name) == types().str ? mod_name.as<Str>()->data : "?";
+    message = "module '" + n + "' has no attribute '" + name->data + "'";
+  } else {
+    message = "'" + type_name(obj) + "' object has no attribute '" + name->data + "'";
+  }
+  return new_exception(exc().AttributeError, message);
+}
 
 Value bind_descriptor(Value descriptor, Value instance, Type* owner) {
   Type* dt = type_of(descriptor);
@@ -213,6 +217,16 @@ Value get_attr(Value obj, Str* name) {
 }
 
 Value get_attr(Value obj, const char* name) { return get_attr(obj, intern(name)); }
+
+Value get_attr_unless_missing(Value obj, Str* name, bool* missing) {
+  Type* t = type_of(obj);
+  *missing = false;
+  if (t->has_getattr_hook || t == types().super) return get_attr(obj, name);
+  bool found;
+  Value v = generic_get_attr(obj, name, &found);
+  *missing = !found;
+  return v;
+}
 
 Value get_attr_or_null(Value obj, Str* name) {
   Type* t = type_of(obj);

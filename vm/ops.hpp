@@ -57,6 +57,12 @@ inline Value lookup_in_mro(Type* type, Str* name) {
 Value get_attr(Value obj, Str* name);               // AttributeError if absent
 Value get_attr_or_null(Value obj, Str* name);       // null if absent (AttributeError consumed)
 Value get_attr(Value obj, const char* name);
+// get_attr for the interpreter: a plain miss (no __getattr__ to ask) sets
+// *missing instead of raising, so the caller can unwind without a C++ throw;
+// errors raised by descriptors and hooks still throw.
+Value get_attr_unless_missing(Value obj, Str* name, bool* missing);
+// The AttributeError that get_attr raises for a missing `name`, unraised.
+Value missing_attribute_error(Value obj, Str* name);
 void set_attr(Value obj, Str* name, Value value);
 void del_attr(Value obj, Str* name);
 // For LOAD_METHOD: returns true and the unbound function if `name` is a plain
