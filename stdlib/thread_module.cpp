@@ -188,6 +188,24 @@ Value thread_set_sentinel(const CallArgs& a) {
   if (ts != main_thread_state()) ts->exit_hooks.push_back({lock, release_sentinel});
   return lock;
 }
+// threading's private hook: `fn()` runs, with the GIL, as the calling
+// thread ends (after its last line of Python). A dummy Thread uses it to
+// leave threading._active, so a later thread that reuses the ident does not
+// inherit it. Errors in `fn` are ignored. No effect in the main thread.
+void run_exit_callable(Value fn) {
+  try {
+    call_object(fn, CallArgs{nullptr, 0});
+  } catch (PyException&) {
+    take_current_exception();
+  }
+}
+Value thread_at_thread_exit(const CallArgs& a) {
+  check_arg_count(a, "_at_thread_exit", 1, 1);
+  if (!is_callable(a[0])) raise_type_error("_at_thread_exit() argument must be callable");
+  ThreadState* ts = current_thread_state();
+  if (ts != main_thread_state()) ts->exit_hooks.push_back({a[0], run_exit_callable});
+  return Value::none();
+}
 Value thread_get_ident(const CallArgs& a) {
   check_arg_count(a, "_thread.get_ident", 0, 0);
   return make_int(static_cast<int64_t>(current_thread_ident() >> 1));
@@ -263,6 +281,7 @@ void init_thread(Module* m) {
   add_function(m, "stack_size", thread_stack_size_fn);
   add_function(m, "set_name", thread_set_name);
   add_function(m, "_set_sentinel", thread_set_sentinel);
+  add_function(m, "_at_thread_exit", thread_at_thread_exit);
   add_function(m, "_format_exception", thread_format_exception);
 }
 

@@ -815,6 +815,14 @@ class _DummyThread(Thread):
         self._native_id = get_native_id()
         with _active_limbo_lock:
             _active[self._ident] = self
+        # Leave _active when the thread ends (CPython 3.12+ does too), so a
+        # later thread with the same ident gets its own dummy.
+        _thread._at_thread_exit(self._forget)
+
+    def _forget(self):
+        with _active_limbo_lock:
+            if _active.get(self._ident) is self:
+                del _active[self._ident]
 
     def _stop(self):
         pass
