@@ -231,6 +231,7 @@ struct ExceptHandler : Located {
 
 struct FunctionDef : Stmt {
   std::string name;
+  std::string bound_name;  // the (mangled) name the def binds; see compiler/mangle.hpp
   Arguments* args = nullptr;
   std::vector<Stmt*> body;
   std::vector<Expr*> decorator_list;
@@ -245,6 +246,7 @@ struct FunctionDef : Stmt {
 
 struct ClassDef : Stmt {
   std::string name;
+  std::string bound_name;  // the (mangled) name the class statement binds
   std::vector<Expr*> bases;
   std::vector<Keyword*> keywords;
   std::vector<Stmt*> body;

@@ -232,7 +232,7 @@ void CodeGen::function_def(const FunctionDef* f) {
   set_pos(f);
   make_function(built, scope, flags);
   for (size_t i = 0; i < f->decorator_list.size(); ++i) emit(Op::CALL, 1);
-  name_op(f->name, ExprContext::Store);
+  name_op(f->bound_name.empty() ? f->name : f->bound_name, ExprContext::Store);
 }
 
 // class C(bases, **kw): body   ->   __build_class__(function, 'C', *bases, **kw)
@@ -281,7 +281,7 @@ void CodeGen::class_def(const ClassDef* c) {
   load_const(new_str(c->name));
   call_args(c->bases, c->keywords, 2);
   for (size_t i = 0; i < c->decorator_list.size(); ++i) emit(Op::CALL, 1);
-  name_op(c->name, ExprContext::Store);
+  name_op(c->bound_name.empty() ? c->name : c->bound_name, ExprContext::Store);
 }
 
 // --- assignment ----------------------------------------------------------------

@@ -7,12 +7,15 @@
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/compiler/mangle.hpp"
 #include "vm/ops.hpp"
 #include "vm/thread_state.hpp"
 
 namespace gilvm {
 
 Code* compile_ast(const ast::Mod* module, const std::string& filename, ParseMode mode) {
+  // The tree belongs to the caller's parse, made for this compile.
+  compiler::mangle_private_names(const_cast<ast::Mod*>(module));
   compiler::SymbolTable symbols(module, filename, mode == ParseMode::Single);
   compiler::CodeGen gen(symbols, filename, mode == ParseMode::Single);
   ThreadState* ts = current_thread_state();

@@ -145,7 +145,7 @@ class ScopeBuilder {
         for (const Expr* d : f->decorator_list) visit(d);
         visit_arguments_defaults(f->args);
         if (f->returns) visit(f->returns);
-        bind(f->name, s);
+        bind(f->bound_name.empty() ? f->name : f->bound_name, s);
         visit_function(f, f->name, f->args, &f->body, nullptr, f->is_async());
         break;
       }
@@ -154,7 +154,7 @@ class ScopeBuilder {
         for (const Expr* d : c->decorator_list) visit(d);
         for (const Expr* b : c->bases) visit(b);
         for (const Keyword* k : c->keywords) visit(k->value);
-        bind(c->name, s);
+        bind(c->bound_name.empty() ? c->name : c->bound_name, s);
         bool saved_super = uses_super_;
         uses_super_ = false;
         Scope* cls = open(ScopeKind::Class, c->name, c);
