@@ -22,7 +22,9 @@ want_rc=0
 [[ -f "$base.expected_rc" ]] && want_rc=$(cat "$base.expected_rc")
 out=$(mktemp); err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-(cd "$dir" && timeout 120 "$gilvm" "$name" "${args[@]}" <"$stdin" >"$out" 2>"$err")
+# A hang must not stall the suite; GC-stress runs (a collection at every
+# safepoint) get a longer limit through GILVM_TEST_TIMEOUT.
+(cd "$dir" && timeout "${GILVM_TEST_TIMEOUT:-120}" "$gilvm" "$name" "${args[@]}" <"$stdin" >"$out" 2>"$err")
 rc=$?
 status=0
 if ! diff -u "$base.expected" "$out" >&2; then
