@@ -52,7 +52,7 @@ Value big_binary(Value a, Value b, uint32_t op) {
       mpz_fdiv_q(r.v, x.v, y.v);
       break;
     case kMod:
-      if (mpz_sgn(y.v) == 0) raise_zero_division("integer division or modulo by zero");
+      if (mpz_sgn(y.v) == 0) raise_zero_division("integer modulo by zero");
       mpz_fdiv_r(r.v, x.v, y.v);
       break;
     case kAnd: mpz_and(r.v, x.v, y.v); break;
@@ -132,7 +132,7 @@ Value int_binary_op(Value a, Value b, uint32_t op) {
         if (y == 0) raise_zero_division("integer division or modulo by zero");
         return make_int(floor_div64(x, y));
       case kMod:
-        if (y == 0) raise_zero_division("integer division or modulo by zero");
+        if (y == 0) raise_zero_division("integer modulo by zero");
         return make_int(floor_mod64(x, y));
       case kAnd: return Value::small_int(x & y);
       case kOr: return Value::small_int(x | y);

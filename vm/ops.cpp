@@ -678,6 +678,16 @@ Value binary_op(Value a, Value b, uint32_t op) {
     raise_type_error("can only concatenate list (not \"" + tb->name + "\") to list");
   if (plain == kAdd && ta == types().tuple)
     raise_type_error("can only concatenate tuple (not \"" + tb->name + "\") to tuple");
+  if (plain == kMul) {
+    // CPython tries sequence repetition last, and names the operand that
+    // is not an int: the right one when the left is a sequence.
+    auto is_sequence = [](Type* t) {
+      return t->is_subtype_of(types().str) || t->is_subtype_of(types().bytes) || t->is_subtype_of(types().list) ||
+             t->is_subtype_of(types().tuple);
+    };
+    if (is_sequence(ta)) raise_type_error("can't multiply sequence by non-int of type '" + tb->name + "'");
+    if (is_sequence(tb)) raise_type_error("can't multiply sequence by non-int of type '" + ta->name + "'");
+  }
   raise_type_error(std::string("unsupported operand type(s) for ") + binary_op_symbol(op) + ": '" + ta->name +
                    "' and '" + tb->name + "'");
 }

@@ -9,6 +9,7 @@ void install_object_methods();    // object, type           (vm/builtins/object_
 void install_int_methods();       // int, bool               (vm/builtins/int_methods.cpp)
 void install_float_methods();     // float                   (vm/builtins/float_methods.cpp)
 void install_str_methods();       // str                     (vm/builtins/str_methods.cpp)
+void install_str_translate_methods();  // str.maketrans, translate (vm/builtins/str_translate.cpp)
 void install_bytes_methods();     // bytes, bytearray        (vm/builtins/bytes_methods.cpp)
 void install_list_methods();      // list, tuple             (vm/builtins/list_methods.cpp)
 void install_dict_methods();      // dict and its views      (vm/builtins/dict_methods.cpp)
@@ -17,5 +18,6 @@ void install_range_methods();     // range, slice            (vm/builtins/range_
 void install_function_methods();  // function, method, code, property, staticmethod, classmethod
 void install_exception_methods(); // BaseException and subclasses
 void install_generator_methods(); // generator, coroutine
+void install_module_methods();    // module                  (vm/builtins/module_methods.cpp)
 
 }  // namespace gilvm

@@ -649,9 +649,13 @@ class PercentAdapter : public text::PercentArgs {
   bool mapping_ = false;
 };
 
+// Fields of str.format(*args, **kwargs), or of str.format_map(mapping) when
+// `mapping` is set (then every field must be named, and names are looked up
+// with mapping[name], so a dict subclass's __missing__ applies).
 class FormatAdapter : public text::StrFormatArgs {
  public:
-  FormatAdapter(const CallArgs& a, size_t first) : args_(a), first_(first) {}
+  FormatAdapter(const CallArgs& a, size_t first, Value mapping = Value::null())
+      : args_(a), first_(first), mapping_(mapping) {}
   static Value v(text::FormatValue x) { return *static_cast<const Value*>(x); }
   text::FormatValue keep(Value x) {
     values_.push_back(x);
@@ -659,7 +663,10 @@ class FormatAdapter : public text::StrFormatArgs {
   }
   text::FormatValue get_field(const text::FieldName& name) override {
     Value value;
-    if (name.kind == text::FieldName::Kind::kPositional) {
+    if (!mapping_.is_null()) {
+      if (name.kind == text::FieldName::Kind::kPositional) raise_value_error("Format string contains positional fields");
+      value = get_item(mapping_, new_str(name.keyword));
+    } else if (name.kind == text::FieldName::Kind::kPositional) {
       size_t i = first_ + name.index;
       if (i >= args_.count)
         raise_index_error("Replacement index " + std::to_string(name.index) + " out of range for positional args tuple");
@@ -692,6 +699,7 @@ class FormatAdapter : public text::StrFormatArgs {
  private:
   const CallArgs& args_;
   size_t first_;
+  Value mapping_;
   std::deque<Value> values_;
 };
 
@@ -727,6 +735,19 @@ Str* str_format(Str* format, const CallArgs& args, size_t first) {
   FormatAdapter adapter(args, first);
   return new_str(text::str_format(format->data, adapter));
 }
+
+namespace {
+
+Value str_format_map(const CallArgs& a) {
+  Str* self = self_str(a, "format_map");
+  no_keywords(a, "format_map");
+  if (a.count != 2)
+    raise_type_error("str.format_map() takes exactly one argument (" + std::to_string(a.count - 1) + " given)");
+  FormatAdapter adapter(a, 1, a[1]);
+  return new_str(text::str_format(self->data, adapter));
+}
+
+}  // namespace
 
 void install_str_methods() {
   Type* t = types().str;
@@ -794,6 +815,8 @@ void install_str_methods() {
   add_method(t, "expandtabs", str_expandtabs);
   add_method(t, "encode", str_encode);
   add_method(t, "format", str_format_method);
+  add_method(t, "format_map", str_format_map);
+  install_str_translate_methods();
 }
 
 }  // namespace gilvm
