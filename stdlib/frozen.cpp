@@ -22,6 +22,7 @@ void init_frozen(Module* module) {
   const std::string& wanted = name.as<Str>()->data;
   for (const FrozenModule* m = kFrozenModules; m->name != nullptr; ++m) {
     if (wanted != m->name) continue;
+    module->builtin = false;  // Python source, compiled into the binary
     module->dict()->table.set(names().__file__, new_str("<frozen " + wanted + ">"));
     Code* code = compile_source(m->source, "<frozen " + wanted + ">", ParseMode::Exec);
     Root keep(code);

@@ -3,15 +3,25 @@
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/frozen.hpp"
 #include "vm/builtins_core.hpp"
+#include "vm/call.hpp"
 #include "vm/import.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/str.hpp"
 
 namespace gilvm {
 
+namespace {
+
+// `import builtins` gives the very dict that name lookups fall back to, as
+// in CPython: assigning builtins.x makes x visible everywhere.
+void init_builtins_module(Module* module) { module->attrs = builtins_dict(); }
+
+}  // namespace
+
 void initialize_stdlib(const StdlibOptions& options) {
   Dict* builtins = install_core_builtins();
   install_builtin_functions(builtins);
+  register_builtin_module("builtins", init_builtins_module);
   register_sys_module(options);
   register_time_module();
   register_random_module();

@@ -167,6 +167,7 @@ void bootstrap_vm() {
     install_function_methods();
     install_exception_methods();
     install_generator_methods();
+    install_module_methods();
   });
 }
 

@@ -93,6 +93,7 @@ Value find_and_load(const std::string& name) {
   auto builtin = builtin_modules().find(name);
   if (builtin != builtin_modules().end()) {
     Module* module = new_module(name);
+    module->builtin = true;
     Root keep(module);
     state().modules->table.set(new_str(name), module);
     builtin->second(module);

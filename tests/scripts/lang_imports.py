@@ -22,3 +22,15 @@ except ModuleNotFoundError as e:
     print(e)
 if __name__ == "__main__":
     print("main block runs")
+
+# Module reprs say where a module came from; `builtins` is the namespace that
+# name lookups fall back to.
+import time, builtins
+here = sys.path[0]
+print(sys, time, builtins)
+print(repr(mypkg).replace(here, "HERE"), repr(shapes).replace(here, "HERE"))
+print(builtins.len is len, builtins.__name__)
+builtins.shared_everywhere = 42
+print(shared_everywhere)
+del builtins.shared_everywhere
+print(hasattr(builtins, "shared_everywhere"))

@@ -7,6 +7,7 @@ namespace gilvm {
 
 struct Module : Object {
   explicit Module(Type* t) : Object(t) {}
+  bool builtin = false;  // implemented in C++ (its repr says "(built-in)")
   Dict* dict() const { return attrs; }
 };
 
