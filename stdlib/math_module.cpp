@@ -30,14 +30,6 @@ namespace gilvm {
 
 namespace {
 
-struct Mpz {
-  mpz_t v;
-  Mpz() { mpz_init(v); }
-  ~Mpz() { mpz_clear(v); }
-  Mpz(const Mpz&) = delete;
-  Mpz& operator=(const Mpz&) = delete;
-};
-
 [[noreturn]] void domain_error() { raise_value_error("math domain error"); }
 [[noreturn]] void range_error() { raise_overflow_error("math range error"); }
 

@@ -97,7 +97,9 @@ ArgParser::ArgParser(const CallArgs& args, const char* function_name, std::initi
   std::string f = function_name;
   if (positional > max_positional) {
     if (max_positional == 0) raise_type_error(f + "() takes no positional arguments");
-    raise_type_error(f + "() takes at most " + std::to_string(max_positional) + " argument" +
+    // Argument Clinic says "positional" only when keyword-only parameters exist.
+    const char* kind = first_keyword_only < names.size() ? " positional argument" : " argument";
+    raise_type_error(f + "() takes at most " + std::to_string(max_positional) + kind +
                      (max_positional == 1 ? "" : "s") + " (" + std::to_string(positional) + " given)");
   }
   for (size_t i = 0; i < positional; ++i) values_[i] = args.args[offset + i];

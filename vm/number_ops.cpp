@@ -18,18 +18,6 @@ Value float_binary_op(Value a, Value b, uint32_t op);
 namespace {
 
 // A scoped GMP integer.
-struct Mpz {
-  mpz_t v;
-  Mpz() { mpz_init(v); }
-  explicit Mpz(Value x) {
-    mpz_init(v);
-    int_to_mpz(x, v);
-  }
-  ~Mpz() { mpz_clear(v); }
-  Mpz(const Mpz&) = delete;
-  Mpz& operator=(const Mpz&) = delete;
-};
-
 int64_t floor_div64(int64_t a, int64_t b) {
   int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;

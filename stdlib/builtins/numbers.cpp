@@ -6,25 +6,13 @@
 #include <string>
 
 #include "stdlib/builtins/common.hpp"
+#include "vm/objects/number.hpp"
 #include "vm/opcodes.hpp"
 
 namespace gilvm::builtins_impl {
 namespace {
 
 // RAII for a GMP integer.
-struct Mpz {
-  mpz_t z;
-  Mpz() { mpz_init(z); }
-  explicit Mpz(Value v) {
-    mpz_init(z);
-    int_to_mpz(v, z);
-  }
-  ~Mpz() { mpz_clear(z); }
-  Mpz(const Mpz&) = delete;
-  Mpz& operator=(const Mpz&) = delete;
-  Value value() const { return make_int(z); }
-};
-
 bool is_exact_int(Value v) { return v.is_small_int() || v.is_bool() || type_of(v) == types().int_; }
 double float_of(Value v) { return v.as<Float>()->value; }
 
@@ -50,7 +38,7 @@ Value float_to_int_value(double x) {
   if (std::isnan(x)) raise_value_error("cannot convert float NaN to integer");
   if (std::isinf(x)) raise_overflow_error("cannot convert float infinity to integer");
   Mpz r;
-  mpz_set_d(r.z, x);
+  mpz_set_d(r.v, x);
   return r.value();
 }
 
@@ -78,19 +66,19 @@ Value round_float(double x, Value ndigits) {
     mpq_init(q);
     mpq_set_d(q, x);
     Mpz scale;
-    mpz_ui_pow_ui(scale.z, 10, static_cast<unsigned long>(-nd));
-    mpz_mul(mpq_denref(q), mpq_denref(q), scale.z);
+    mpz_ui_pow_ui(scale.v, 10, static_cast<unsigned long>(-nd));
+    mpz_mul(mpq_denref(q), mpq_denref(q), scale.v);
     mpq_canonicalize(q);
     Mpz rounded;
-    round_half_even(q, rounded.z);
+    round_half_even(q, rounded.v);
     mpq_clear(q);
-    mpz_mul(rounded.z, rounded.z, scale.z);
-    char* text = mpz_get_str(nullptr, 10, rounded.z);
+    mpz_mul(rounded.v, rounded.v, scale.v);
+    char* text = mpz_get_str(nullptr, 10, rounded.v);
     result = std::strtod(text, nullptr);
     void (*free_fn)(void*, size_t);
     mp_get_memory_functions(nullptr, nullptr, &free_fn);
     free_fn(text, std::strlen(text) + 1);
-    if (mpz_sgn(rounded.z) == 0) result = std::copysign(0.0, x);
+    if (mpz_sgn(rounded.v) == 0) result = std::copysign(0.0, x);
   }
   if (std::isinf(result)) raise_overflow_error("rounded value too large to represent");
   return make_float(result);
@@ -112,16 +100,16 @@ Value round_int(Value x, Value ndigits) {
     return Value::small_int(0);
   }
   Mpz scale;
-  mpz_ui_pow_ui(scale.z, 10, static_cast<unsigned long>(-nd));
+  mpz_ui_pow_ui(scale.v, 10, static_cast<unsigned long>(-nd));
   mpq_t q;
   mpq_init(q);
-  mpq_set_num(q, v.z);
-  mpq_set_den(q, scale.z);
+  mpq_set_num(q, v.v);
+  mpq_set_den(q, scale.v);
   mpq_canonicalize(q);
   Mpz rounded;
-  round_half_even(q, rounded.z);
+  round_half_even(q, rounded.v);
   mpq_clear(q);
-  mpz_mul(rounded.z, rounded.z, scale.z);
+  mpz_mul(rounded.v, rounded.v, scale.v);
   return rounded.value();
 }
 
@@ -179,8 +167,8 @@ Value builtin_divmod(const CallArgs& a) {
       return Value(new_tuple({make_int(d), make_int(m)}));
     }
     Mpz p(x), q(y), d, m;
-    if (mpz_sgn(q.z) == 0) raise_zero_division("integer division or modulo by zero");
-    mpz_fdiv_qr(d.z, m.z, p.z, q.z);
+    if (mpz_sgn(q.v) == 0) raise_zero_division("integer division or modulo by zero");
+    mpz_fdiv_qr(d.v, m.v, p.v, q.v);
     return Value(new_tuple({d.value(), m.value()}));
   }
   bool x_num = is_exact_int(x) || type_of(x) == types().float_;
@@ -210,15 +198,15 @@ Value builtin_pow(const CallArgs& a) {
   if (mod.is_null() || mod.is_none()) return binary_op(base, exp, kPow);
   if (is_int_value(base) && is_int_value(exp) && is_int_value(mod)) {
     Mpz b(base), e(exp), m(mod), r;
-    if (mpz_sgn(m.z) == 0) raise_value_error("pow() 3rd argument cannot be 0");
-    bool negative_mod = mpz_sgn(m.z) < 0;
-    mpz_abs(m.z, m.z);
-    if (mpz_sgn(e.z) < 0) {
-      if (mpz_invert(b.z, b.z, m.z) == 0) raise_value_error("base is not invertible for the given modulus");
-      mpz_neg(e.z, e.z);
+    if (mpz_sgn(m.v) == 0) raise_value_error("pow() 3rd argument cannot be 0");
+    bool negative_mod = mpz_sgn(m.v) < 0;
+    mpz_abs(m.v, m.v);
+    if (mpz_sgn(e.v) < 0) {
+      if (mpz_invert(b.v, b.v, m.v) == 0) raise_value_error("base is not invertible for the given modulus");
+      mpz_neg(e.v, e.v);
     }
-    mpz_powm(r.z, b.z, e.z, m.z);  // 0 <= r < |m|
-    if (negative_mod && mpz_sgn(r.z) != 0) mpz_sub(r.z, r.z, m.z);
+    mpz_powm(r.v, b.v, e.v, m.v);  // 0 <= r < |m|
+    if (negative_mod && mpz_sgn(r.v) != 0) mpz_sub(r.v, r.v, m.v);
     return r.value();
   }
   auto numeric = [](Value v) { return is_int_value(v) || isinstance(v, types().float_); };
@@ -253,10 +241,10 @@ Value int_to_base(const CallArgs& a, const char* fname, int base, const char* pr
     digits.assign(digits.rbegin(), digits.rend());
   } else {
     Mpz z(v);
-    negative = mpz_sgn(z.z) < 0;
-    mpz_abs(z.z, z.z);
-    digits.resize(mpz_sizeinbase(z.z, base) + 2);
-    mpz_get_str(digits.data(), base, z.z);
+    negative = mpz_sgn(z.v) < 0;
+    mpz_abs(z.v, z.v);
+    digits.resize(mpz_sizeinbase(z.v, base) + 2);
+    mpz_get_str(digits.data(), base, z.v);
     digits.resize(std::strlen(digits.c_str()));
   }
   return new_str_value((negative ? "-" : "") + std::string(prefix) + digits);

@@ -40,14 +40,6 @@ struct RandomObject : Object {
   void trace(Tracer& tr) override { tr.visit(gauss_next); }
 };
 
-struct Mpz {
-  mpz_t v;
-  Mpz() { mpz_init(v); }
-  ~Mpz() { mpz_clear(v); }
-  Mpz(const Mpz&) = delete;
-  Mpz& operator=(const Mpz&) = delete;
-};
-
 Type* random_type = nullptr;
 
 RandomObject* self_random(const CallArgs& a) {

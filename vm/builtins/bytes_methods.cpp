@@ -71,6 +71,17 @@ Value bytes_add(const CallArgs& a) {
   if (!isinstance(a[1], types().bytes)) raise_type_error("can't concat " + type_name(a[1]) + " to bytes");
   return new_bytes(b->data + a[1].as<Bytes>()->data);
 }
+Value bytes_mul(const CallArgs& a) {
+  Bytes* b = self_bytes(a, "__mul__");
+  if (!has_index(a[1])) return not_implemented();
+  int64_t n = index_value(a[1]);
+  if (n <= 0 || b->data.empty()) return new_bytes("");
+  if (static_cast<double>(b->data.size()) * static_cast<double>(n) > 2e9) raise_error(exc().MemoryError, "");
+  std::string out;
+  out.reserve(b->data.size() * static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) out += b->data;
+  return new_bytes(std::move(out));
+}
 Value bytes_contains(const CallArgs& a) {
   Bytes* b = self_bytes(a, "__contains__");
   if (is_int_value(a[1])) {
@@ -141,6 +152,8 @@ void install_bytes_methods() {
   add_method(t, "__getitem__", bytes_getitem);
   add_method(t, "__iter__", bytes_iter);
   add_method(t, "__add__", bytes_add);
+  add_method(t, "__mul__", bytes_mul);
+  add_method(t, "__rmul__", bytes_mul);
   add_method(t, "__contains__", bytes_contains);
   add_method(t, "__hash__", bytes_hash);
   add_method(t, "__lt__", bytes_compare<kLt>);

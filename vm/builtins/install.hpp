@@ -7,6 +7,7 @@ namespace gilvm {
 
 void install_object_methods();    // object, type           (vm/builtins/object_methods.cpp)
 void install_int_methods();       // int, bool               (vm/builtins/int_methods.cpp)
+void install_int_bytes_methods(); // int.to_bytes, from_bytes (vm/builtins/int_bytes.cpp)
 void install_float_methods();     // float                   (vm/builtins/float_methods.cpp)
 void install_str_methods();       // str                     (vm/builtins/str_methods.cpp)
 void install_str_translate_methods();  // str.maketrans, translate (vm/builtins/str_translate.cpp)

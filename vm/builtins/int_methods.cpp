@@ -25,14 +25,6 @@ namespace gilvm {
 
 namespace {
 
-struct Mpz {
-  mpz_t v;
-  Mpz() { mpz_init(v); }
-  ~Mpz() { mpz_clear(v); }
-  Mpz(const Mpz&) = delete;
-  Mpz& operator=(const Mpz&) = delete;
-};
-
 [[noreturn]] void invalid_literal(std::string_view text, int base) {
   raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " +
                     text::repr_str(text));
@@ -311,6 +303,7 @@ void install_int_methods() {
   add_method(t, "bit_count", int_bit_count);
   add_method(t, "conjugate", int_conjugate);
   add_method(t, "as_integer_ratio", int_as_integer_ratio);
+  install_int_bytes_methods();
   add_getset(t, "real", int_get_self);
   add_getset(t, "numerator", int_get_self);
   add_getset(t, "imag", int_get_zero);

@@ -40,4 +40,19 @@ bool int_to_int64(Value v, int64_t* out);
 double int_to_double(Value v);  // OverflowError when out of range
 std::string int_to_decimal(Value v);
 
+// A scoped GMP integer for C++ code working on ints: initialized on
+// construction (from an int Value, or to zero), cleared on destruction.
+struct Mpz {
+  mpz_t v;
+  Mpz() { mpz_init(v); }
+  explicit Mpz(Value x) {
+    mpz_init(v);
+    int_to_mpz(x, v);
+  }
+  ~Mpz() { mpz_clear(v); }
+  Mpz(const Mpz&) = delete;
+  Mpz& operator=(const Mpz&) = delete;
+  Value value() const { return make_int(v); }
+};
+
 }  // namespace gilvm
