@@ -112,7 +112,9 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
     const DictEntry& e = cls->attrs->table.entry_at(i);
     if (e.key.is_null()) continue;
     Type* vt = type_of(e.value);
-    if (vt->is_builtin) continue;
+    // Of the built-in types only property has __set_name__ (it learns its
+    // name for error messages); skipping the rest keeps class creation cheap.
+    if (vt->is_builtin && vt != types().property) continue;
     Value set_name = lookup_in_mro(vt, names().__set_name__);
     if (!set_name.is_null()) to_name.emplace_back(e.value, e.key);
   }

@@ -26,6 +26,7 @@
 
 #include <new>
 
+#include "vm/attr_cache.hpp"
 #include "vm/builtins/container_ops.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
@@ -578,21 +579,21 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
-        // Fast path: an instance attribute that no class attribute shadows.
         Value obj = TOP();
         Str* name = code->names[ARG];
-        if (obj.is_object() && obj.object()->attrs != nullptr) {
-          Type* t = obj.object()->type;
-          if (!t->has_getattr_hook && !t->is_builtin && !t->is_metatype && lookup_in_mro(t, name).is_null()) {
-            Value v = obj.object()->attrs->table.get_str(name);
-            if (!v.is_null()) {
-              TOP() = v;
-              DISPATCH();
-            }
-          }
+        AttrCache& cache = code->attr_caches[ARG];
+        Value value;
+        if (load_attr_cached(cache, obj, name, &value)) {
+          TOP() = value;
+          DISPATCH();
+        }
+        value = fill_attr_cache(cache, obj, name);
+        if (!value.is_null()) {
+          TOP() = value;
+          DISPATCH();
         }
         bool missing;
-        Value value = get_attr_unless_missing(obj, name, &missing);
+        value = get_attr_unless_missing(obj, name, &missing);
         if (missing) {
           SAVE_STATE();
           ts->current_exception = missing_attribute_error(obj, name);
@@ -606,14 +607,8 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value obj = POP();
         Value value = POP();
         Str* name = code->names[ARG];
-        if (obj.is_object() && obj.object()->attrs != nullptr) {
-          Type* t = obj.object()->type;
-          if (!t->has_setattr_hook && !t->is_builtin && !t->is_metatype && lookup_in_mro(t, name).is_null()) {
-            obj.object()->attrs->table.set(name, value);
-            DISPATCH();
-          }
-        }
-        set_attr(obj, name, value);
+        AttrCache& cache = code->attr_caches[ARG];
+        if (!store_attr_cached(cache, obj, name, value)) store_attr_filling_cache(cache, obj, name, value);
         DISPATCH();
       }
       TARGET(DELETE_ATTR) {
@@ -621,12 +616,29 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(LOAD_METHOD) {
+        // Pushes (method, self) for a plain method of the type, else
+        // (attribute, null); the caches answer both cases when they can.
         Value obj = TOP();
+        Str* name = code->names[ARG];
+        AttrCache& cache = code->attr_caches[ARG];
         Value method;
-        if (get_method(obj, code->names[ARG], &method)) {
+        if (load_method_cached(cache, obj, name, &method)) {
+          TOP() = method;
+          PUSH(obj);
+          DISPATCH();
+        }
+        if (load_attr_cached(cache, obj, name, &method)) {
+          TOP() = method;
+          PUSH(Value::null());
+          DISPATCH();
+        }
+        uint64_t epoch = type_epoch;
+        if (get_method(obj, name, &method)) {
+          fill_method_cache(cache, obj, method, epoch);
           TOP() = method;
           PUSH(obj);
         } else {
+          fill_attr_cache(cache, obj, name);
           TOP() = method;
           PUSH(Value::null());
         }

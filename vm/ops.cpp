@@ -69,6 +69,15 @@ Value call2(Value f, Value a, Value b) {
   return call_object(f, CallArgs{args, 2});
 }
 
+// A property used for an access it has no function for. CPython names the
+// property when it learned its name from __set_name__ (in a class body).
+[[noreturn]] void property_missing(Property* p, Value instance, const char* function) {
+  std::string owner = repr_string(new_str(type_of(instance)->qualname));
+  if (!p->name.is_null() && isinstance(p->name, types().str))
+    raise_attribute_error("property " + repr_string(p->name) + " of " + owner + " object has no " + function);
+  raise_attribute_error("property of " + owner + " object has no " + function);
+}
+
 // A user-defined (Python-level) data descriptor: its type defines __set__ or __delete__.
 bool is_user_data_descriptor(Type* dt) {
   return !dt->is_builtin && (!lookup_in_mro(dt, names().__set__).is_null() ||
@@ -148,7 +157,7 @@ Value bind_descriptor(Value descriptor, Value instance, Type* owner) {
   if (dt == types().classmethod) return new_bound_method(owner, descriptor.as<ClassMethod>()->function);
   if (dt == types().property) {
     Property* p = descriptor.as<Property>();
-    if (p->getter.is_null() || p->getter.is_none()) raise_attribute_error("unreadable attribute");
+    if (p->getter.is_null() || p->getter.is_none()) property_missing(p, instance, "getter");
     return call1(p->getter, instance);
   }
   if (dt == types().getset_descriptor) return descriptor.as<GetSetDescriptor>()->get(instance);
@@ -309,7 +318,7 @@ void set_attr(Value obj, Str* name, Value value) {
     if (dt == types().property) {
       Property* p = descr.as<Property>();
       if (p->setter.is_null() || p->setter.is_none())
-        raise_attribute_error("property '" + name->data + "' of '" + t->name + "' object has no setter");
+        property_missing(p, obj, "setter");
       call2(p->setter, obj, value);
       return;
     }
@@ -360,7 +369,7 @@ void del_attr(Value obj, Str* name) {
   if (!descr.is_null() && type_of(descr) == types().property) {
     Property* p = descr.as<Property>();
     if (p->deleter.is_null() || p->deleter.is_none())
-      raise_attribute_error("property '" + name->data + "' of '" + t->name + "' object has no deleter");
+      property_missing(p, obj, "deleter");
     call1(p->deleter, obj);
     return;
   }

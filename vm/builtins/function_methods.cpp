@@ -129,6 +129,7 @@ Value property_copy(Value self, int which, Value f) {
   p->setter = which == 1 ? f : old->setter;
   p->deleter = which == 2 ? f : old->deleter;
   p->doc = old->doc;
+  p->name = old->name;
   if (which == 0 && p->doc.is_none()) {
     Value d = get_attr_or_null(f, names().__doc__);
     if (!d.is_null()) p->doc = d;
@@ -141,6 +142,11 @@ Value property_deleter(const CallArgs& a) { return property_copy(a[0], 2, a[1]);
 Value property_get(const CallArgs& a) {
   if (a.count < 2 || a[1].is_none()) return a[0];
   return bind_descriptor(a[0], a[1], type_of(a[1]));
+}
+Value property_set_name(const CallArgs& a) {
+  check_arg_count(a, "__set_name__", 3, 3);
+  prop(a[0])->name = a[2];
+  return Value::none();
 }
 Value property_fget(Value self) { return prop(self)->getter; }
 Value property_fset(Value self) { return prop(self)->setter; }
@@ -221,6 +227,7 @@ void install_function_methods() {
   add_method(p, "setter", property_setter);
   add_method(p, "deleter", property_deleter);
   add_method(p, "__get__", property_get);
+  add_method(p, "__set_name__", property_set_name);
   add_getset(p, "fget", property_fget);
   add_getset(p, "fset", property_fset);
   add_getset(p, "fdel", property_fdel);

@@ -116,6 +116,37 @@ Value object_delattr(const CallArgs& a) {
 }
 Value object_init_subclass(const CallArgs&) { return Value::none(); }
 Value object_get_class(Value self) { return type_of(self); }
+
+// The built-in type whose memory layout instances of `t` share.
+Type* solid_base(Type* t) {
+  while (!t->is_builtin && t->base != nullptr) t = t->base;
+  return t;
+}
+
+// CPython's variable-size instances (int, str, bytes, tuple) never allow
+// __class__ assignment, even between two subclasses of the same one.
+bool is_variable_size(Type* base) {
+  CoreTypes& t = types();
+  return base == t.int_ || base == t.bool_ || base == t.str || base == t.bytes || base == t.tuple;
+}
+
+// obj.__class__ = cls: allowed between classes defined in Python whose
+// instances are laid out alike (same built-in base), as in CPython. Cached
+// attribute lookups key on the object's type, so they follow the change.
+void object_set_class(Value self, Value value) {
+  if (!value.is_object() || !value.object()->type->is_subtype_of(types().type))
+    raise_type_error("__class__ must be set to a class, not '" + type_name(value) + "' object");
+  Type* new_type = value.as<Type>();
+  Type* old_type = type_of(self);
+  bool both_modules = new_type->is_subtype_of(types().module) && old_type->is_subtype_of(types().module);
+  if (!both_modules && (new_type->is_builtin || old_type->is_builtin))
+    raise_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
+  if (solid_base(new_type) != solid_base(old_type) || is_variable_size(solid_base(new_type)) ||
+      new_type->instances_have_dict != old_type->instances_have_dict)
+    raise_type_error("__class__ assignment: '" + new_type->name + "' object layout differs from '" + old_type->name +
+                     "'");
+  self.object()->type = new_type;
+}
 Value object_get_dict(Value self) {
   if (!self.is_object()) raise_attribute_error("'" + type_name(self) + "' object has no attribute '__dict__'");
   Object* o = self.object();
@@ -125,6 +156,16 @@ Value object_get_dict(Value self) {
     o->attrs = new_dict();
   }
   return o->attrs;
+}
+
+// obj.__dict__ = d makes d the instance's namespace (shared, not copied).
+void object_set_dict(Value self, Value value) {
+  if (!self.is_object() || !self.object()->type->instances_have_dict)
+    raise_attribute_error("'" + type_name(self) + "' object has no attribute '__dict__'");
+  if (self.object()->type->is_subtype_of(types().module)) raise_attribute_error("readonly attribute");
+  if (!isinstance(value, types().dict))
+    raise_type_error("__dict__ must be set to a dictionary, not a '" + type_name(value) + "'");
+  self.object()->attrs = value.as<Dict>();
 }
 
 // --- type ---------------------------------------------------------------------
@@ -236,8 +277,8 @@ void install_object_methods() {
   add_method(o, "__setattr__", object_setattr);
   add_method(o, "__delattr__", object_delattr);
   add_class_method(o, "__init_subclass__", object_init_subclass);
-  add_getset(o, "__class__", object_get_class);
-  add_getset(o, "__dict__", object_get_dict);
+  add_getset(o, "__class__", object_get_class, object_set_class);
+  add_getset(o, "__dict__", object_get_dict, object_set_dict);
 
   Type* t = types().type;
   t->construct = type_construct;

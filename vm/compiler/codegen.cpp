@@ -306,6 +306,7 @@ void assemble(CodeUnit& unit) {
   size_t n = unit.instrs.size();
   code->insns.resize(n);
   code->positions.resize(n);
+  code->attr_caches.assign(code->names.size(), AttrCache{});
   for (size_t i = 0; i < n; ++i) {
     const Instr& ins = unit.instrs[i];
     uint32_t arg = ins.arg;

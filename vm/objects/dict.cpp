@@ -56,16 +56,28 @@ Value DictTable::get(Value key, int64_t hash) const {
 int64_t DictTable::cached_str_hash(Str* key) { return key->hash != -1 ? key->hash : str_hash(key); }
 
 Value DictTable::get_str_slow(Str* key, int64_t hash) const {
+  int64_t slot = probe_str(key, hash);
+  return slot < 0 ? Value::null() : entries_[slot].value;
+}
+
+int64_t DictTable::find_str_entry(Str* key) const {
+  if (used_ == 0) return -1;
+  return probe_str(key, cached_str_hash(key));
+}
+
+// The probe for a str key: pointer identity first (interned names), then
+// equality, so a key spelled by a different str object is still found.
+int64_t DictTable::probe_str(Str* key, int64_t hash) const {
   size_t mask = index_.size() - 1;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
     int32_t slot = index_[i];
-    if (slot == kEmpty) return Value::null();
+    if (slot == kEmpty) return -1;
     if (slot >= 0) {
       const DictEntry& e = entries_[slot];
-      if (e.key.is(Value(key))) return e.value;
-      if (e.hash == hash && !e.key.is_null() && keys_equal(e.key, e.hash, key, hash)) return e.value;
+      if (e.key.is(Value(key))) return slot;
+      if (e.hash == hash && !e.key.is_null() && keys_equal(e.key, e.hash, key, hash)) return slot;
     }
     perturb >>= kPerturbShift;
     i = (i * 5 + 1 + perturb) & mask;

@@ -44,6 +44,11 @@ class DictTable {
     if (slot == -1) return Value::null();
     return get_str_slow(key, hash);
   }
+  // The entry number of a str key, or -1 when absent: for callers that cache
+  // where a key lives (the interpreter's attribute caches) and then reach it
+  // through entry_at() / set_value_at(), checking the key is still there.
+  int64_t find_str_entry(Str* key) const;
+  void set_value_at(size_t entry, Value value) { entries_[entry].value = value; }
   void set(Value key, Value value);
   void set(Value key, int64_t hash, Value value);
   // Returns the removed value, or null when the key was absent.
@@ -66,6 +71,7 @@ class DictTable {
  private:
   int64_t find_slot(Value key, int64_t hash) const;  // index into entries_, or -1
   Value get_str_slow(Str* key, int64_t hash) const;
+  int64_t probe_str(Str* key, int64_t hash) const;   // entry number, or -1
   static int64_t cached_str_hash(Str* key);
   void insert_new(Value key, int64_t hash, Value value);
   void rebuild(size_t min_capacity);

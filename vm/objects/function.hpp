@@ -42,6 +42,19 @@ struct SourcePos {
   int32_t end_col = 0;
 };
 
+// The interpreter's inline caches for one entry of a code object's `names`
+// (see vm/attr_cache.hpp): where instances of `type` keep that attribute in
+// their dict, and which plain method `method_type` has under that name. Both
+// hold only while the type-system epoch they were stamped with is current.
+struct AttrCache {
+  Type* type = nullptr;
+  uint64_t epoch = 0;
+  uint32_t entry = 0;
+  Type* method_type = nullptr;
+  uint64_t method_epoch = 0;
+  Value method;  // not traced: reachable from method_type while the epoch holds
+};
+
 struct Code : Object {
   std::vector<uint32_t> insns;
   std::vector<SourcePos> positions;       // one per instruction
@@ -52,6 +65,7 @@ struct Code : Object {
   std::vector<Str*> freevars;             // captured from enclosing functions
   std::vector<int32_t> cell_to_arg;       // per cellvar: the argument it starts as, or -1
   std::vector<ExceptionEntry> exception_table;
+  std::vector<AttrCache> attr_caches;     // one per entry of `names`
   Str* name = nullptr;
   Str* qualname = nullptr;
   Str* filename = nullptr;
@@ -147,8 +161,10 @@ struct BoundMethod : Object {
 // recognises directly (they are also ordinary descriptor objects).
 struct Property : Object {
   Value getter, setter, deleter, doc;
+  Value name;  // set by __set_name__ when assigned in a class body, else null
   explicit Property(Type* t) : Object(t) {}
   void trace(Tracer& t) override {
+    t.visit(name);
     t.visit(getter);
     t.visit(setter);
     t.visit(deleter);
