@@ -19,6 +19,7 @@ void Heap::collect() {
   ++tracer_.epoch_;
   if (tracer_.epoch_ == 0) ++tracer_.epoch_;  // 0 would collide with fresh objects
   const uint32_t epoch = tracer_.epoch_;
+  tracer_.references_ = 0;
   for (auto& source : root_sources_) source(tracer_);
   std::vector<Object*>& work = tracer_.worklist_;
   while (!work.empty()) {
@@ -43,9 +44,11 @@ void Heap::collect() {
   object_count_ = survivors;
   ++collections_;
   bytes_since_collection_ = 0;
-  // Grow the budget with the live heap so collection cost stays proportional
-  // to allocation (about 64 bytes a live object as a rough size).
-  size_t live_estimate = survivors * 64;
+  // Grow the budget with the cost of marking the live heap, so that the
+  // time spent collecting stays proportional to allocation: about 64 bytes
+  // a live object, plus 8 a reference traced, which counts what one big
+  // container (a dict of a million ints) costs to mark on every collection.
+  size_t live_estimate = survivors * 64 + tracer_.references_ * 8;
   threshold_bytes_ = live_estimate > min_threshold_bytes_ ? live_estimate : min_threshold_bytes_;
   if (stress_) threshold_bytes_ = 0;
 }

@@ -72,7 +72,8 @@ class Heap {
 
   size_t object_count() const { return object_count_; }
   size_t collections() const { return collections_; }
-  // Sets the allocation budget between collections (tests use small ones).
+  // The allocation budget between collections; tests set small ones.
+  size_t threshold() const { return threshold_bytes_; }
   void set_threshold(size_t bytes) { threshold_bytes_ = bytes; }
   // Stress mode: request a collection after every allocation, so that every
   // safepoint collects. Finds missing roots quickly (GILVM_GC_STRESS=1).

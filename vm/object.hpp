@@ -47,8 +47,10 @@ class Tracer {
  public:
   void visit(Value v) {
     if (v.is_object()) visit(v.object());
+    else ++references_;
   }
   void visit(Object* o) {
+    ++references_;
     if (o != nullptr && o->gc_mark != epoch_) {
       o->gc_mark = epoch_;
       worklist_.push_back(o);
@@ -62,6 +64,7 @@ class Tracer {
  private:
   friend class Heap;
   uint32_t epoch_ = 1;
+  size_t references_ = 0;  // reference slots visited by this marking: its cost
   std::vector<Object*> worklist_;
 };
 

@@ -83,5 +83,19 @@ TEST_F(GcTest, DeferralHoldsCollectionUntilAllowed) {
   EXPECT_EQ(heap().collections(), collections + 1);
 }
 
+// One big container is one object but a lot of marking: the allocation
+// budget until the next collection must grow with it, or a loop that keeps
+// a large dict alive while making garbage spends its time re-marking it.
+TEST_F(GcTest, BudgetGrowsWithTheReferencesALiveContainerHolds) {
+  heap().collect();
+  size_t small_heap_budget = heap().threshold();
+  Root keep(new_dict());
+  DictTable& table = keep.get().as<Dict>()->table;
+  for (int i = 0; i < 1000000; ++i) table.set(Value::small_int(i), Value::small_int(i));
+  heap().collect();
+  EXPECT_GE(heap().threshold(), 2000000u * 8);
+  EXPECT_GT(heap().threshold(), small_heap_budget);
+}
+
 }  // namespace
 }  // namespace gilvm::testing
