@@ -116,6 +116,25 @@ bool exception_matches(Type* type) {
   return !ts->current_exception.is_null() && isinstance(ts->current_exception, type);
 }
 
+namespace {
+bool c_stack_low(const ThreadState* ts) {
+  const char* probe = static_cast<const char*>(__builtin_frame_address(0));
+  return ts->c_stack_limit != nullptr && probe < ts->c_stack_limit;
+}
+}  // namespace
+
+NativeRecursion::NativeRecursion(const char* where) : ts_(current_thread_state()) {
+  if (ts_->recursion_depth >= recursion_limit() || c_stack_low(ts_))
+    raise_error(exc().RecursionError, std::string("maximum recursion depth exceeded") + where);
+  ++ts_->recursion_depth;
+}
+
+NativeRecursion::~NativeRecursion() { --ts_->recursion_depth; }
+
+void check_c_stack() {
+  if (c_stack_low(current_thread_state())) raise_error(exc().RecursionError, "maximum recursion depth exceeded");
+}
+
 Value take_current_exception() {
   ThreadState* ts = current_thread_state();
   Value e = ts->current_exception;

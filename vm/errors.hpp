@@ -18,6 +18,7 @@ struct PyException {};
 
 struct Tuple;
 struct Code;
+struct ThreadState;
 
 struct ExceptionObject : Object {
   Tuple* args = nullptr;
@@ -75,6 +76,26 @@ void set_exception_from_native(const NativeError& error);
 // it) when `consume` is set. Used by natives that catch e.g. StopIteration.
 bool exception_matches(Type* type);
 Value take_current_exception();
+
+// Counts a recursion through C++ (a comparison of nested containers, a
+// repr calling repr) against the recursion limit, as CPython's
+// Py_EnterRecursiveCall does: past the limit it raises RecursionError with
+// "maximum recursion depth exceeded" followed by `where`. It also raises
+// when the C++ stack itself runs low, whatever the limit is set to.
+class NativeRecursion {
+ public:
+  explicit NativeRecursion(const char* where);
+  ~NativeRecursion();
+  NativeRecursion(const NativeRecursion&) = delete;
+  NativeRecursion& operator=(const NativeRecursion&) = delete;
+
+ private:
+  ThreadState* ts_;
+};
+
+// Raises RecursionError when this thread's C++ stack is nearly used up (for
+// natives that recurse without counting, such as hashing nested tuples).
+void check_c_stack();
 
 bool is_exception_instance(Value v);
 bool is_exception_class(Value v);

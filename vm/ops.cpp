@@ -523,6 +523,7 @@ Value compare(Value a, Value b, uint32_t op) {
   }
   if (is_number(a) && is_number(b) && ta->is_builtin && tb->is_builtin)
     return Value::boolean(compare_result(number_compare(a, b), op));
+  NativeRecursion scope(" in comparison");
   // Rich comparison protocol: the reflected operation of a subclass goes first.
   Str* name = compare_dunder(op);
   Str* reflected = compare_dunder(swapped_compare(op));
@@ -568,6 +569,7 @@ int64_t hash_value(Value v) {
   Type* t = v.object()->type;
   if (t == types().str) return str_hash(v.as<Str>());
   if (t == types().int_ || t == types().float_) return number_hash(v);
+  check_c_stack();  // a tuple hashes its items, which may be tuples
   Value method = lookup_in_mro(t, names().__hash__);
   if (method.is_null() || method.is_none()) raise_type_error("unhashable type: '" + t->name + "'");
   Value r = call_special(method, v, {});
@@ -587,20 +589,10 @@ Str* repr(Value v) {
   if (t == types().float_) return new_str(text::float_repr(v.as<Float>()->value));
   if (t == types().str) return new_str(text::repr_str(v.as<Str>()->data));
   if (t == types().int_) return new_str(int_repr(v));
-  ThreadState* ts = current_thread_state();
-  if (ts->recursion_depth > recursion_limit())
-    raise_error(exc().RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+  NativeRecursion scope(" while getting the repr of an object");
   Value method = lookup_in_mro(t, names().__repr__);
   if (method.is_null()) raise_type_error("no __repr__ for " + t->name);
-  ++ts->recursion_depth;
-  Value r;
-  try {
-    r = call_special(method, v, {});
-  } catch (...) {
-    --ts->recursion_depth;
-    throw;
-  }
-  --ts->recursion_depth;
+  Value r = call_special(method, v, {});
   if (!isinstance(r, types().str)) raise_type_error("__repr__ returned non-string (type " + type_name(r) + ")");
   return r.as<Str>();
 }

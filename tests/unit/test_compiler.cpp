@@ -92,12 +92,14 @@ TEST_F(CompilerTest, ClassesAndSuper) {
 }
 
 TEST_F(CompilerTest, CompileTimeErrors) {
-  EXPECT_EQ(syntax_error("break"), "SyntaxError: 'break' outside loop");
-  EXPECT_EQ(syntax_error("continue"), "SyntaxError: 'continue' not properly in loop");
-  EXPECT_EQ(syntax_error("return 1"), "SyntaxError: 'return' outside function");
-  EXPECT_EQ(syntax_error("def f():\n  x = 1\n  global x"), "SyntaxError: name 'x' is assigned to before global declaration");
-  EXPECT_EQ(syntax_error("def f():\n  nonlocal y"), "SyntaxError: no binding for nonlocal 'y' found");
-  EXPECT_EQ(syntax_error("nonlocal z"), "SyntaxError: nonlocal declaration not allowed at module level");
+  // str() of a SyntaxError ends with its file and line, as CPython's does.
+  EXPECT_EQ(syntax_error("break"), "SyntaxError: 'break' outside loop (<test>, line 1)");
+  EXPECT_EQ(syntax_error("continue"), "SyntaxError: 'continue' not properly in loop (<test>, line 1)");
+  EXPECT_EQ(syntax_error("return 1"), "SyntaxError: 'return' outside function (<test>, line 1)");
+  EXPECT_EQ(syntax_error("def f():\n  x = 1\n  global x"),
+            "SyntaxError: name 'x' is assigned to before global declaration (<test>, line 3)");
+  EXPECT_EQ(syntax_error("def f():\n  nonlocal y"), "SyntaxError: no binding for nonlocal 'y' found (<test>, line 2)");
+  EXPECT_EQ(syntax_error("nonlocal z"), "SyntaxError: nonlocal declaration not allowed at module level (<test>, line 1)");
 }
 
 TEST_F(CompilerTest, DeepRecursionRaisesRecursionError) {

@@ -7,7 +7,10 @@
 #include "vm/native.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/number.hpp"
 #include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
 
 namespace gilvm {
 
@@ -52,6 +55,65 @@ Value exception_repr(const CallArgs& a) {
   return new_str(out + ")");
 }
 
+// --- SyntaxError ---------------------------------------------------------------
+// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
+// keeps its arguments in `args` and spreads them over attributes, which the
+// traceback printer reads; every attribute not given is None.
+
+const char* const kSyntaxErrorFields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+
+void fill_syntax_error(Value self, const CallArgs& a, size_t first) {
+  Object* o = self.object();
+  if (o->attrs == nullptr) o->attrs = new_dict();
+  DictTable& d = o->attrs->table;
+  size_t count = a.count - first;
+  d.set(intern("msg"), count >= 1 ? a[first] : Value::none());
+  for (const char* field : kSyntaxErrorFields) d.set(intern(field), Value::none());
+  d.set(intern("print_file_and_line"), Value::none());
+  if (count != 2) return;
+  std::vector<Value> info = collect_iterable(a[first + 1]);
+  if (info.size() < 4 || info.size() > 6)
+    raise_type_error(std::string("function takes ") + (info.size() < 4 ? "at least 4" : "at most 6") +
+                     " arguments (" + std::to_string(info.size()) + " given)");
+  for (size_t i = 0; i < info.size(); ++i) d.set(intern(kSyntaxErrorFields[i]), info[i]);
+}
+
+Value syntax_error_construct(Type* type, const CallArgs& args) {
+  Value e = exception_construct(type, args);
+  Root keep(e);
+  fill_syntax_error(e, args, 0);
+  return e;
+}
+
+Value syntax_error_init(const CallArgs& a) {
+  exception_init(a);
+  fill_syntax_error(a[0], a, 1);
+  return Value::none();
+}
+
+// "msg (file.py, line 3)": the file's base name and the line when known.
+Value syntax_error_str(const CallArgs& a) {
+  self_exception(a);
+  const DictTable* d = a[0].object()->attrs != nullptr ? &a[0].object()->attrs->table : nullptr;
+  auto field = [&](const char* name) { return d ? d->get_str(intern(name)) : Value::null(); };
+  Value msg = field("msg");
+  std::string out = str_string(msg.is_null() ? Value::none() : msg);
+  Value filename = field("filename");
+  Value lineno = field("lineno");
+  bool has_file = !filename.is_null() && isinstance(filename, types().str);
+  bool has_line = !lineno.is_null() && is_int_value(lineno);
+  std::string file;
+  if (has_file) {
+    file = filename.as<Str>()->data;
+    size_t slash = file.rfind('/');
+    if (slash != std::string::npos) file = file.substr(slash + 1);
+  }
+  if (has_file && has_line) return new_str(out + " (" + file + ", line " + str_string(lineno) + ")");
+  if (has_file) return new_str(out + " (" + file + ")");
+  if (has_line) return new_str(out + " (line " + str_string(lineno) + ")");
+  return new_str(out);
+}
+
 Value get_args(Value self) { return self.as<ExceptionObject>()->args; }
 void set_args(Value self, Value value) {
   self.as<ExceptionObject>()->args = new_tuple(collect_iterable(value));
@@ -86,6 +148,9 @@ void install_exception_methods() {
   add_getset(base, "__context__", get_context, set_context);
   add_getset(base, "__suppress_context__", get_suppress_context, set_suppress_context);
   add_getset(exc().StopIteration, "value", get_stop_value);
+  exc().SyntaxError->construct = syntax_error_construct;
+  add_method(exc().SyntaxError, "__init__", syntax_error_init);
+  add_method(exc().SyntaxError, "__str__", syntax_error_str);
 }
 
 }  // namespace gilvm

@@ -314,18 +314,44 @@ Value list_sort(const CallArgs& a) {
   List* l = self_list(a, "sort");
   Value key = p.get(0, Value::none());
   bool reverse = is_truthy(p.get(1, Value::false_value()));
-  std::vector<Value> items = l->items;
-  std::vector<Value> keys;
-  if (key.is_none()) {
-    keys = items;
-  } else {
-    keys.reserve(items.size());
-    for (Value v : items) keys.push_back(call_object(key, CallArgs{&v, 1}));
+  // As in CPython, the list is empty while it sorts: key functions and
+  // comparisons that look at it see [], and a change they make is reported
+  // once the sorted items are back. Meanwhile the items (and their keys)
+  // live only here, so they are pinned for the collector.
+  std::vector<Value> items;
+  items.swap(l->items);
+  ThreadState* ts = current_thread_state();
+  size_t pinned = ts->temp_roots.size();
+  ts->temp_roots.insert(ts->temp_roots.end(), items.begin(), items.end());
+  auto put_back = [&](std::vector<Value> result) {
+    bool modified = !l->items.empty();
+    l->items = std::move(result);
+    ts->temp_roots.resize(pinned);
+    return modified;
+  };
+  std::vector<size_t> order(items.size());
+  try {
+    std::vector<Value> keys;
+    if (key.is_none()) {
+      keys = items;
+    } else {
+      keys.reserve(items.size());
+      for (Value v : items) {
+        keys.push_back(call_object(key, CallArgs{&v, 1}));
+        ts->temp_roots.push_back(keys.back());
+      }
+    }
+    std::vector<size_t> tmp(items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    merge_sort(order, tmp, 0, order.size(), keys, reverse);
+  } catch (...) {
+    put_back(std::move(items));
+    throw;
   }
-  std::vector<size_t> order(items.size()), tmp(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  merge_sort(order, tmp, 0, order.size(), keys, reverse);
-  for (size_t i = 0; i < order.size(); ++i) l->items[i] = items[order[i]];
+  std::vector<Value> sorted;
+  sorted.reserve(items.size());
+  for (size_t i : order) sorted.push_back(items[i]);
+  if (put_back(std::move(sorted))) raise_value_error("list modified during sort");
   return Value::none();
 }
 

@@ -431,9 +431,16 @@ Value pad_impl(const CallArgs& a, const char* name, char align) {
   int64_t left = align == '<' ? 0 : align == '>' ? total : total / 2 + (total & width & 1);
   int64_t right = total - left;
   std::string out;
-  for (int64_t i = 0; i < left; ++i) out += fill;
+  // Reserving first turns an absurd width into MemoryError (bad_alloc) at
+  // once instead of a long, memory-eating loop.
+  out.reserve(static_cast<size_t>(total) * fill.size() + s->data.size());
+  auto append_fill = [&](int64_t count) {
+    if (fill.size() == 1) out.append(static_cast<size_t>(count), fill[0]);
+    else for (int64_t i = 0; i < count; ++i) out += fill;
+  };
+  append_fill(left);
   out += s->data;
-  for (int64_t i = 0; i < right; ++i) out += fill;
+  append_fill(right);
   return new_str(std::move(out));
 }
 Value str_center(const CallArgs& a) { return pad_impl(a, "center", '^'); }

@@ -6,6 +6,7 @@
 #include "vm/errors.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/compiler/mangle.hpp"
 #include "vm/ops.hpp"
@@ -43,16 +44,13 @@ void raise_syntax_error(const SyntaxErrorInfo& info) {
   Type* type = exc().SyntaxError;
   if (info.kind == "IndentationError") type = exc().IndentationError;
   if (info.kind == "TabError") type = exc().TabError;
-  Value e = new_exception(type, info.msg);
-  Dict* attrs = e.object()->attrs;
-  if (attrs == nullptr) attrs = e.object()->attrs = new_dict();
-  attrs->table.set(intern("msg"), new_str(info.msg));
-  attrs->table.set(intern("filename"), new_str(info.filename));
-  attrs->table.set(intern("lineno"), make_int(info.lineno));
-  attrs->table.set(intern("offset"), make_int(info.offset));
-  attrs->table.set(intern("end_lineno"), make_int(info.end_lineno));
-  attrs->table.set(intern("end_offset"), make_int(info.end_offset));
-  attrs->table.set(intern("text"), info.text.empty() ? Value::none() : Value(new_str(info.text)));
+  // Built as SyntaxError(msg, (filename, lineno, offset, text, end_lineno,
+  // end_offset)) would be, so args and the attributes agree.
+  Value details[6] = {new_str(info.filename), make_int(info.lineno), make_int(info.offset),
+                      info.text.empty() ? Value::none() : Value(new_str(info.text)), make_int(info.end_lineno),
+                      make_int(info.end_offset)};
+  Value args[2] = {new_str(info.msg), new_tuple(std::vector<Value>(details, details + 6))};
+  Value e = call_object(type, CallArgs{args, 2});
   raise_exception(e);
 }
 
