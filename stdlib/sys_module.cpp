@@ -16,6 +16,7 @@
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
+#include "vm/text/int_digits_limit.hpp"
 #include "vm/thread_state.hpp"
 
 namespace gilvm {
@@ -51,6 +52,22 @@ Value sys_setrecursionlimit(const CallArgs& a) {
                                           ": the limit is too low");
   set_recursion_limit(static_cast<int>(limit));
   return Value::none();
+}
+
+// sys.set_int_max_str_digits(maxdigits) / get_int_max_str_digits(): the
+// limit on decimal int <-> str conversions (vm/text/int_digits_limit.hpp).
+Value sys_set_int_max_str_digits(const CallArgs& a) {
+  ArgParser p(a, "set_int_max_str_digits", {"maxdigits"}, 1, false);
+  int64_t limit = index_value(p.get(0));
+  if (limit != 0 && (limit < text::kMinIntMaxStrDigits || limit > INT_MAX))
+    raise_value_error("maxdigits must be 0 or larger than " + std::to_string(text::kMinIntMaxStrDigits));
+  text::set_int_max_str_digits(static_cast<int>(limit));
+  return Value::none();
+}
+
+Value sys_get_int_max_str_digits(const CallArgs& a) {
+  check_arg_count(a, "get_int_max_str_digits", 0, 0);
+  return Value::small_int(text::int_max_str_digits());
 }
 
 Value sys_exc_info(const CallArgs&) {
@@ -125,6 +142,8 @@ void init_sys(Module* m) {
   add_function(m, "exit", sys_exit);
   add_function(m, "getrecursionlimit", sys_getrecursionlimit);
   add_function(m, "setrecursionlimit", sys_setrecursionlimit);
+  add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
+  add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "exc_info", sys_exc_info);
   add_function(m, "exception", sys_exception);
   add_function(m, "intern", sys_intern);

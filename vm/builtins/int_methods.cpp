@@ -19,6 +19,7 @@
 #include "vm/opcodes.hpp"
 #include "vm/ops.hpp"
 #include "vm/text/format_spec.hpp"
+#include "vm/text/int_digits_limit.hpp"
 #include "vm/text/repr.hpp"
 
 namespace gilvm {
@@ -76,9 +77,8 @@ Value parse_int(std::string_view original, int base) {
     previous_underscore = false;
   }
   if (digits.empty() || previous_underscore) invalid_literal(original, given_base);
-  if (base == 10 && digits.size() > 4300)
-    raise_value_error("Exceeds the limit (4300 digits) for integer string conversion: value has " +
-                      std::to_string(digits.size()) + " digits; use sys.set_int_max_str_digits() to increase the limit");
+  // Bases that are powers of two convert in linear time and have no limit.
+  if ((base & (base - 1)) != 0) text::check_str_to_int_digits(digits.size());
   Mpz z;
   mpz_set_str(z.v, digits.c_str(), base);
   if (negative) mpz_neg(z.v, z.v);

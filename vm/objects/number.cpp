@@ -4,6 +4,7 @@
 
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
+#include "vm/text/int_digits_limit.hpp"
 #include "vm/types.hpp"
 
 namespace gilvm {
@@ -95,9 +96,14 @@ std::string int_to_decimal(Value v) {
   int64_t small;
   if (int_to_int64(v, &small)) return std::to_string(small);
   const mpz_t& z = v.as<Int>()->value;
-  std::string out(mpz_sizeinbase(z, 10) + 2, '\0');
+  // mpz_sizeinbase may overstate by one: refuse early only when certain, so
+  // a huge number is not converted just to be rejected.
+  size_t estimate = mpz_sizeinbase(z, 10);
+  if (estimate > 1) text::check_int_to_str_digits(estimate - 1);
+  std::string out(estimate + 2, '\0');
   mpz_get_str(out.data(), 10, z);
   out.resize(std::char_traits<char>::length(out.c_str()));
+  text::check_int_to_str_digits(out.size() - (out[0] == '-' ? 1 : 0));
   return out;
 }
 

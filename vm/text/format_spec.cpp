@@ -10,6 +10,7 @@
 
 #include "vm/native_error.hpp"
 #include "vm/text/float_format.hpp"
+#include "vm/text/int_digits_limit.hpp"
 #include "vm/text/unicode_props.hpp"
 #include "vm/text/utf8.hpp"
 
@@ -449,11 +450,13 @@ std::string format_int(const mpz_t value, const FormatSpec& spec, std::string_vi
     throw_native(ErrorKind::OverflowError, "Python int too large to convert to C long");
   }
   const int radix = radix_of(spec.type);
+  if (radix == 10 && mpz_sizeinbase(value, 10) > 1) check_int_to_str_digits(mpz_sizeinbase(value, 10) - 1);
   std::string digits(mpz_sizeinbase(value, radix) + 2, '\0');
   mpz_get_str(digits.data(), radix, value);
   digits.resize(digits.find('\0'));
   const bool negative = digits[0] == '-';
   if (negative) digits.erase(0, 1);
+  if (radix == 10) check_int_to_str_digits(digits.size());
   if (spec.type == 'X') uppercase_ascii(digits);
   return layout_int(digits, negative, spec);
 }

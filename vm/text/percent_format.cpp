@@ -7,6 +7,7 @@
 
 #include "vm/native_error.hpp"
 #include "vm/text/float_format.hpp"
+#include "vm/text/int_digits_limit.hpp"
 #include "vm/text/utf8.hpp"
 
 namespace gilvm::text {
@@ -274,6 +275,7 @@ class PercentFormatter {
       mpz_get_str(digits.data(), c.type == 'X' ? -radix : radix, value.big);
       digits.resize(digits.find('\0'));
       if (negative) digits.erase(0, 1);
+      if (radix == 10) check_int_to_str_digits(digits.size());
     } else {
       negative = value.small < 0;
       std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value.small)
