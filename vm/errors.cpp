@@ -1,5 +1,7 @@
 #include "vm/errors.hpp"
 
+#include <unistd.h>
+
 #include "vm/gc.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -130,6 +132,15 @@ NativeRecursion::NativeRecursion(const char* where) : ts_(current_thread_state()
 }
 
 NativeRecursion::~NativeRecursion() { --ts_->recursion_depth; }
+
+void check_allocation_size(double bytes) {
+  static const double physical_memory = [] {
+    long pages = sysconf(_SC_PHYS_PAGES);
+    long page_size = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && page_size > 0 ? static_cast<double>(pages) * static_cast<double>(page_size) : 1e12;
+  }();
+  if (bytes > physical_memory) raise_error(exc().MemoryError, "");
+}
 
 void check_c_stack() {
   if (c_stack_low(current_thread_state())) raise_error(exc().RecursionError, "maximum recursion depth exceeded");

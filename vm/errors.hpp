@@ -93,6 +93,13 @@ class NativeRecursion {
   ThreadState* ts_;
 };
 
+// Raises MemoryError when a result of `bytes` bytes cannot be allocated at
+// all (it exceeds the machine's physical memory). Natives about to build a
+// result whose size the script chose ("x" * n, s.center(n), bytes(n)) call
+// it first, so an absurd request fails at once, the way CPython's failing
+// malloc does, rather than through an allocator that may abort (ASan's does).
+void check_allocation_size(double bytes);
+
 // Raises RecursionError when this thread's C++ stack is nearly used up (for
 // natives that recurse without counting, such as hashing nested tuples).
 void check_c_stack();

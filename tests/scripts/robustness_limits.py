@@ -63,7 +63,7 @@ d = {}
 d["d"] = d
 show(lambda: (repr(a), repr(d)))
 show(lambda: hash(eval("(" * 50 + ")" * 50)))
-show(lambda: len("a".center(10 ** 11)))
-show(lambda: len("a".ljust(10 ** 11, "\u263a")))
+show(lambda: len("a".center(10 ** 13)))
+show(lambda: len("a".ljust(10 ** 13, "\u263a")))
 show(lambda: len([0] * (10 ** 12)))
 show(lambda: chr(0x110000))

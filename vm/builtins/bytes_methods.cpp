@@ -36,6 +36,7 @@ Value bytes_construct(Type* type, const CallArgs& args) {
     } else if (is_int_value(src)) {
       int64_t n = index_value(src);
       if (n < 0) raise_value_error("negative count");
+      check_allocation_size(static_cast<double>(n));
       data.assign(static_cast<size_t>(n), '\0');
     } else {
       for (Value v : collect_iterable(src)) {
@@ -76,7 +77,7 @@ Value bytes_mul(const CallArgs& a) {
   if (!has_index(a[1])) return not_implemented();
   int64_t n = index_value(a[1]);
   if (n <= 0 || b->data.empty()) return new_bytes("");
-  if (static_cast<double>(b->data.size()) * static_cast<double>(n) > 2e9) raise_error(exc().MemoryError, "");
+  check_allocation_size(static_cast<double>(b->data.size()) * static_cast<double>(n));
   std::string out;
   out.reserve(b->data.size() * static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) out += b->data;
@@ -164,6 +165,7 @@ void install_bytes_methods() {
   add_method(t, "__ge__", bytes_compare<kGe>);
   add_method(t, "decode", bytes_decode);
   add_method(t, "hex", bytes_hex);
+  install_bytes_text_methods();
 }
 
 }  // namespace gilvm

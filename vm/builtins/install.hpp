@@ -12,6 +12,7 @@ void install_float_methods();     // float                   (vm/builtins/float_
 void install_str_methods();       // str                     (vm/builtins/str_methods.cpp)
 void install_str_translate_methods();  // str.maketrans, translate (vm/builtins/str_translate.cpp)
 void install_bytes_methods();     // bytes, bytearray        (vm/builtins/bytes_methods.cpp)
+void install_bytes_text_methods(); // bytes.split, find, ...  (vm/builtins/bytes_text_methods.cpp)
 void install_list_methods();      // list, tuple             (vm/builtins/list_methods.cpp)
 void install_dict_methods();      // dict and its views      (vm/builtins/dict_methods.cpp)
 void install_set_methods();       // set, frozenset          (vm/builtins/set_methods.cpp)

@@ -37,6 +37,7 @@ Value int_to_bytes(const CallArgs& a) {
   if (!is_int_value(a[0])) raise_type_error("descriptor 'to_bytes' requires a 'int' object");
   int64_t length = p.given(0) ? index_value(p.get(0)) : 1;
   if (length < 0) raise_value_error("length argument must be non-negative");
+  check_allocation_size(static_cast<double>(length));
   bool little = p.given(1) && is_little_endian(p.get(1), "to_bytes");
   bool is_signed = p.given(2) && is_truthy(p.get(2));
 

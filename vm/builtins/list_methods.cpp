@@ -167,7 +167,7 @@ std::vector<Value> repeat(const std::vector<Value>& items, Value count) {
   int64_t n = index_value(count);
   std::vector<Value> out;
   if (n <= 0 || items.empty()) return out;
-  if (static_cast<double>(items.size()) * static_cast<double>(n) > 1e9) raise_error(exc().MemoryError, "");
+  check_allocation_size(static_cast<double>(items.size()) * static_cast<double>(n) * sizeof(Value));
   out.reserve(items.size() * static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
   heap().note_allocation(out.size() * sizeof(Value));

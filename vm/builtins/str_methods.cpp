@@ -111,7 +111,7 @@ Value str_mul(const CallArgs& a) {
   if (!has_index(a[1])) return not_implemented();
   int64_t n = index_value(a[1]);
   if (n <= 0 || s->data.empty()) return intern("");
-  if (static_cast<double>(s->data.size()) * static_cast<double>(n) > 2e9) raise_error(exc().MemoryError, "");
+  check_allocation_size(static_cast<double>(s->data.size()) * static_cast<double>(n));
   std::string out;
   out.reserve(s->data.size() * static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) out += s->data;
@@ -431,8 +431,7 @@ Value pad_impl(const CallArgs& a, const char* name, char align) {
   int64_t left = align == '<' ? 0 : align == '>' ? total : total / 2 + (total & width & 1);
   int64_t right = total - left;
   std::string out;
-  // Reserving first turns an absurd width into MemoryError (bad_alloc) at
-  // once instead of a long, memory-eating loop.
+  check_allocation_size(static_cast<double>(total) * static_cast<double>(fill.size()));
   out.reserve(static_cast<size_t>(total) * fill.size() + s->data.size());
   auto append_fill = [&](int64_t count) {
     if (fill.size() == 1) out.append(static_cast<size_t>(count), fill[0]);
@@ -451,6 +450,7 @@ Value str_zfill(const CallArgs& a) {
   check_arg_count(a, "zfill", 2, 2);
   int64_t width = index_value(a[1]);
   if (width <= s->length) return s;
+  check_allocation_size(static_cast<double>(width));
   std::string out = s->data;
   size_t sign = (!out.empty() && (out[0] == '+' || out[0] == '-')) ? 1 : 0;
   out.insert(sign, std::string(static_cast<size_t>(width - s->length), '0'));
