@@ -1,5 +1,7 @@
 #include "vm/native.hpp"
 
+#include <stdexcept>
+
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
 #include "vm/objects/dict.hpp"
@@ -88,8 +90,8 @@ void no_keywords(const CallArgs& args, const char* function_name) {
 }
 
 ArgParser::ArgParser(const CallArgs& args, const char* function_name, std::initializer_list<const char*> names,
-                     size_t min_required, bool has_self, size_t first_keyword_only)
-    : values_(names.size()) {
+                     size_t min_required, bool has_self, size_t first_keyword_only) {
+  if (names.size() > kMaxParameters) throw std::logic_error("ArgParser: too many parameters");
   size_t offset = has_self ? 1 : 0;
   if (has_self) self_ = args.count > 0 ? args.args[0] : Value::null();
   size_t positional = args.count - offset;

@@ -10,6 +10,7 @@
 // keyword names and raises CPython's TypeErrors for the common mistakes.
 #pragma once
 
+#include <array>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -47,7 +48,10 @@ class ArgParser {
   Value self() const { return self_; }
 
  private:
-  std::vector<Value> values_;
+  // Fixed room instead of a vector: argument parsing runs on every call of
+  // many built-ins, and should not allocate.
+  static constexpr size_t kMaxParameters = 8;
+  std::array<Value, kMaxParameters> values_{};
   Value self_;
 };
 

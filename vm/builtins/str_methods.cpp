@@ -76,6 +76,8 @@ bool space_at(std::string_view s, size_t& pos, char32_t* cp_out = nullptr) {
 // --- construction -------------------------------------------------------------
 
 Value str_construct(Type* type, const CallArgs& args) {
+  // str(x), by far the most common form, skips argument parsing.
+  if (type == types().str && args.count == 1 && args.kwnames == nullptr) return to_str(args[0]);
   ArgParser p(args, "str", {"object", "encoding", "errors"}, 0, false);
   Value result;
   if (!p.given(0)) {
