@@ -39,7 +39,7 @@ std::vector<Type*> compute_mro(Type* cls, const std::vector<Type*>& bases) {
     if (candidate == nullptr) {
       std::string names_list;
       for (size_t i = 0; i < bases.size(); ++i) names_list += (i ? ", " : "") + bases[i]->name;
-      raise_type_error("Cannot create a consistent method resolution order (MRO) for bases " + names_list);
+      raise_type_error("Cannot create a consistent method resolution\norder (MRO) for bases " + names_list);
     }
     result.push_back(candidate);
     for (auto& s : seqs)
@@ -57,6 +57,9 @@ static Type* layout_base(Type* t) {
 Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>& given_bases, Dict* ns) {
   std::vector<Type*> bases = given_bases;
   if (bases.empty()) bases.push_back(types().object);
+  for (size_t i = 0; i < bases.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (bases[i] == bases[j]) raise_type_error("duplicate base class " + bases[i]->name);
   Type* solid = nullptr;
   for (Type* b : bases) {
     if (!b->allows_subclassing) raise_type_error("type '" + b->name + "' is not an acceptable base type");

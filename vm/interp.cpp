@@ -209,17 +209,24 @@ void prepare_raise(ThreadState* ts, Value exception, Value cause) {
   ts->reraising = false;
 }
 
-Value merge_call_kwargs(Value target, Value source, bool reject_duplicates) {
+std::string callable_display_name(Value func);
+
+// DICT_UPDATE (a dict display) and DICT_MERGE (a call's **kwargs): for a
+// call, `callable` is set and a repeated keyword is an error naming it.
+Value merge_call_kwargs(Value target, Value source, Value callable) {
+  bool reject_duplicates = !callable.is_null();
+  auto duplicate = [&](Value key) {
+    raise_type_error(callable_display_name(callable) + " got multiple values for keyword argument '" +
+                     key.as<Str>()->data + "'");
+  };
   Dict* d = target.as<Dict>();
   if (type_of(source) == types().dict) {
     const DictTable& t = source.as<Dict>()->table;
     for (size_t i = 0; i < t.entry_capacity(); ++i) {
       const DictEntry& e = t.entry_at(i);
       if (e.key.is_null()) continue;
-      if (reject_duplicates && !d->table.get(e.key, e.hash).is_null()) {
-        if (type_of(e.key) == types().str)
-          raise_type_error("got multiple values for keyword argument '" + e.key.as<Str>()->data + "'");
-      }
+      if (reject_duplicates && !d->table.get(e.key, e.hash).is_null() && type_of(e.key) == types().str)
+        duplicate(e.key);
       d->table.set(e.key, e.hash, e.value);
     }
     return target;
@@ -229,8 +236,7 @@ Value merge_call_kwargs(Value target, Value source, bool reject_duplicates) {
     raise_type_error("'" + type_name(source) + "' object is not a mapping");
   Value keys = call_object(keys_method, CallArgs{nullptr, 0});
   for (Value k : collect_iterable(keys)) {
-    if (reject_duplicates && !d->table.get(k).is_null() && type_of(k) == types().str)
-      raise_type_error("got multiple values for keyword argument '" + k.as<Str>()->data + "'");
+    if (reject_duplicates && !d->table.get(k).is_null() && type_of(k) == types().str) duplicate(k);
     d->table.set(k, get_item(source, k));
   }
   return target;
@@ -817,7 +823,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value source = POP();
         if (lookup_in_mro(type_of(source), names().keys).is_null())
           raise_type_error("'" + type_name(source) + "' object is not a mapping");
-        merge_call_kwargs(PEEK(ARG), source, false);
+        merge_call_kwargs(PEEK(ARG), source, Value::null());
         DISPATCH();
       }
       TARGET(DICT_MERGE) {
@@ -825,7 +831,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         if (type_of(source) != types().dict && get_attr_or_null(source, names().keys).is_null())
           raise_type_error(callable_display_name(PEEK(ARG + 3)) + " argument after ** must be a mapping, not " +
                            type_name(source));
-        merge_call_kwargs(PEEK(ARG), source, true);
+        merge_call_kwargs(PEEK(ARG), source, PEEK(ARG + 3));
         DISPATCH();
       }
       TARGET(LIST_TO_TUPLE) {

@@ -215,13 +215,24 @@ Value get_attr(Value obj, Str* name) {
       }
     }
   }
+  Value getattr = t->has_getattr_hook ? lookup_in_mro(t, names().__getattr__) : Value::null();
   bool found;
-  Value v = generic_get_attr(obj, name, &found);
-  if (found) return v;
-  if (t->has_getattr_hook) {
-    Value getattr = lookup_in_mro(t, names().__getattr__);
-    if (!getattr.is_null()) return call_special(getattr, obj, {name});
+  Value v;
+  if (getattr.is_null()) {
+    v = generic_get_attr(obj, name, &found);
+  } else {
+    // With __getattr__, any AttributeError of the normal lookup (a property
+    // whose getter raises it, say) falls back to it, as in CPython.
+    try {
+      v = generic_get_attr(obj, name, &found);
+    } catch (PyException&) {
+      if (!exception_matches(exc().AttributeError)) throw;
+      take_current_exception();
+      found = false;
+    }
   }
+  if (found) return v;
+  if (!getattr.is_null()) return call_special(getattr, obj, {name});
   no_attribute(obj, name);
 }
 
@@ -390,29 +401,38 @@ void note_type_modified(Type* cls, Str* name) {
 // ---------------------------------------------------------------------------
 // Calls
 
+// Calls `function` with `self` inserted before the positional arguments.
+static Value call_with_self(Value function, Value self, const CallArgs& args) {
+  size_t total = args.count + args.kw_count();
+  std::vector<Value> with_self;
+  with_self.reserve(total + 1);
+  with_self.push_back(self);
+  with_self.insert(with_self.end(), args.args, args.args + total);
+  return call_object(function, CallArgs{with_self.data(), args.count + 1, args.kwnames});
+}
+
 Value call_object(Value callable, const CallArgs& args) {
   Type* t = type_of(callable);
   if (t == types().function) return call_function(callable.as<Function>(), args, false);
   if (t == types().native_function) return callable.as<NativeFunction>()->fn(args);
   if (t == types().bound_method) {
     BoundMethod* m = callable.as<BoundMethod>();
-    size_t total = args.count + args.kw_count();
-    std::vector<Value> with_self;
-    with_self.reserve(total + 1);
-    with_self.push_back(m->self);
-    with_self.insert(with_self.end(), args.args, args.args + total);
-    return call_object(m->function, CallArgs{with_self.data(), args.count + 1, args.kwnames});
+    return call_with_self(m->function, m->self, args);
   }
-  if (t->is_subtype_of(types().type)) return type_call(callable.as<Type>(), args);
+  if (t->is_subtype_of(types().type)) {
+    // A metaclass written in Python may define __call__ (a singleton
+    // pattern, a registry): it runs instead of the usual __new__/__init__,
+    // and reaches them itself through super().__call__().
+    if (!t->is_builtin) {
+      Value meta_call = lookup_in_mro(t, names().__call__);
+      if (!meta_call.is_null() && type_of(meta_call) == types().function) return call_with_self(meta_call, callable, args);
+    }
+    return type_call(callable.as<Type>(), args);
+  }
   Value call = lookup_in_mro(t, names().__call__);
   if (call.is_null()) raise_type_error("'" + t->name + "' object is not callable");
-  size_t total = args.count + args.kw_count();
-  std::vector<Value> with_self;
-  with_self.reserve(total + 1);
-  with_self.push_back(callable);
-  with_self.insert(with_self.end(), args.args, args.args + total);
   if (type_of(call) == types().function || type_of(call) == types().native_function)
-    return call_object(call, CallArgs{with_self.data(), args.count + 1, args.kwnames});
+    return call_with_self(call, callable, args);
   Value bound = bind_descriptor(call, callable, t);
   return call_object(bound, args);
 }
@@ -468,11 +488,7 @@ bool is_truthy(Value v) {
     if (!r.is_bool()) raise_type_error("__bool__ should return bool, returned " + type_name(r));
     return r.is_true();
   }
-  method = lookup_in_mro(t, names().__len__);
-  if (!method.is_null()) {
-    Value r = call_special(method, v, {});
-    return index_value(r) != 0;
-  }
+  if (!lookup_in_mro(t, names().__len__).is_null()) return length(v) != 0;  // length() checks the result
   return true;
 }
 

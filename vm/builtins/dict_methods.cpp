@@ -255,6 +255,19 @@ Value view_reversed(const CallArgs& a) {
   return make_iterator(SeqIterator::Kind::List, new_list(std::move(items)));
 }
 
+// reversed(d): the keys, newest first (a snapshot, where CPython's iterator
+// would notice a change of size).
+Value dict_reversed(const CallArgs& a) {
+  check_arg_count(a, "__reversed__", 1, 1);
+  if (!isinstance(a[0], types().dict)) raise_type_error("descriptor '__reversed__' requires a 'dict' object");
+  const DictTable& table = a[0].as<Dict>()->table;
+  std::vector<Value> keys;
+  keys.reserve(table.size());
+  for (size_t i = table.entry_capacity(); i-- > 0;)
+    if (!table.entry_at(i).key.is_null()) keys.push_back(table.entry_at(i).key);
+  return make_iterator(SeqIterator::Kind::List, new_list(std::move(keys)));
+}
+
 }  // namespace
 
 void install_dict_methods() {
@@ -263,6 +276,7 @@ void install_dict_methods() {
   add_method(d, "__init__", dict_init);
   add_method(d, "__len__", dict_len);
   add_method(d, "__iter__", dict_iter);
+  add_method(d, "__reversed__", dict_reversed);
   add_method(d, "__getitem__", dict_getitem);
   add_method(d, "__setitem__", dict_setitem);
   add_method(d, "__delitem__", dict_delitem);

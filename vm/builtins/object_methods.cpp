@@ -13,6 +13,7 @@
 #include "vm/objects/dict.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/interp.hpp"
 #include "vm/ops.hpp"
 
 namespace gilvm {
@@ -213,8 +214,13 @@ Value type_mro(const CallArgs& a) {
   std::vector<Value> items(self_type(a[0])->mro.begin(), self_type(a[0])->mro.end());
   return new_list(std::move(items));
 }
+// type.__call__(cls, ...): __new__ then __init__. Called straight (not
+// through call_object), so a metaclass __call__ that delegates here with
+// super().__call__() does not find itself again.
 Value type_call_method(const CallArgs& a) {
-  return call_object(a[0], CallArgs{a.args + 1, a.count - 1, a.kwnames});
+  if (a.count == 0 || !isinstance(a[0], types().type))
+    raise_type_error("descriptor '__call__' requires a 'type' object");
+  return type_call(a[0].as<Type>(), CallArgs{a.args + 1, a.count - 1, a.kwnames});
 }
 Value type_construct(Type* meta, const CallArgs& args) {
   if (args.count == 1 && args.kw_count() == 0) return type_of(args[0]);

@@ -197,7 +197,8 @@ void CodeGen::expr(const Expr* e) {
       break;
     case ExprKind::Await:
       if (!u().in_async && u().scope->kind != ScopeKind::Comprehension)
-        error("'await' outside async function", e);
+        error(u().scope->kind == ScopeKind::Function ? "'await' outside async function" : "'await' outside function",
+              e);
       expr(cast<const Await>(e)->value);
       set_pos(e);
       emit(Op::GET_AWAITABLE);
