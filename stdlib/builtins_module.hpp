@@ -33,6 +33,9 @@ void set_std_streams_unbuffered(bool unbuffered);
 // Flushes every file object that has buffered output (sys.stdout and open
 // files). The runner calls it at exit; input() calls it before reading.
 void flush_std_streams();
+// Collects when a file object not yet seen by such a collection holds
+// unwritten data, so files a script dropped are flushed (file_object.cpp).
+void finalize_dropped_files();
 
 // Set by the sys module: returns the current value of sys.<name> for
 // "stdout", "stderr" or "stdin" (which scripts may replace), or null when

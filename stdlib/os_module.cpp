@@ -114,6 +114,7 @@ Value os_rename(const CallArgs& a) {
 Type* stat_result_type = nullptr;
 Value os_stat(const CallArgs& a) {
   check_arg_count(a, "stat", 1, 1);
+  finalize_dropped_files();  // a dropped file's data counts in its size, as in CPython
   struct stat info;
   if (stat(path_arg(a[0], "stat").c_str(), &info) != 0) raise_os_error_from_errno(errno, a[0]);
   std::vector<Value> items = {make_int(info.st_mode),  make_int(static_cast<int64_t>(info.st_ino)),

@@ -148,6 +148,7 @@ struct FileObject : Object {
   std::string rbuf;             // read-ahead (translated text or raw bytes)
   size_t rpos = 0;
   std::string wbuf;             // pending output
+  bool survived_collection = false;  // seen alive by finalize_dropped_files' collection
   FileObject* prev = nullptr;
   FileObject* next = nullptr;
 
@@ -573,6 +574,7 @@ bool known_encoding(std::string e) {
 }
 
 Value builtin_open(const CallArgs& a) {
+  finalize_dropped_files();
   Value args[8];
   parse_args(a, "open", {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1,
              args);
@@ -829,6 +831,22 @@ Value make_std_stream(int fd, const char* name, const char* mode) {
   Value v(f);
   if (fd >= 0 && fd < 3) std_streams[fd] = v;
   return v;
+}
+
+// CPython flushes a file object the moment its last reference goes, so a
+// script's `open(p, "w").write(s)` is on disk before the next line runs. A
+// tracing collector finds a dropped file only when it collects; so when a
+// file that no collection has seen yet holds unwritten data, collect now:
+// a dropped file flushes in its finalizer, a referenced one keeps
+// buffering, exactly as under reference counting. Files that survived such
+// a collection (a long-lived log file) trigger no further ones.
+void finalize_dropped_files() {
+  bool new_and_dirty = false;
+  for (FileObject* f = all_files; f != nullptr; f = f->next)
+    if (!f->closed && !f->wbuf.empty() && !f->survived_collection) new_and_dirty = true;
+  if (!new_and_dirty || !heap().collection_allowed()) return;
+  heap().collect();
+  for (FileObject* f = all_files; f != nullptr; f = f->next) f->survived_collection = true;
 }
 
 void flush_std_streams() {
