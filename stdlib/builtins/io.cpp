@@ -1,9 +1,12 @@
-// print() and input().
+// print() and input(), and the exit() and quit() that CPython's site module
+// adds for the interactive prompt (scripts call them too).
 #include <string>
 
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins/file_object.hpp"
 #include "stdlib/builtins_module.hpp"
+#include "vm/gc.hpp"
+#include "vm/names.hpp"
 
 namespace gilvm::builtins_impl {
 namespace {
@@ -84,11 +87,50 @@ Value builtin_input(const CallArgs& a) {
   return new_str_value(std::move(line));
 }
 
+// exit and quit are instances of _sitebuiltins.Quitter: their repr tells
+// the interactive user how to leave; calling one raises SystemExit(code).
+Type* quitter_type = nullptr;
+
+std::string quitter_name(Value self) {
+  Value name = self.is_object() && self.object()->attrs ? self.object()->attrs->table.get_str(names().__name__)
+                                                        : Value::null();
+  return name.is_null() ? "exit" : str_string(name);
+}
+
+Value quitter_repr(const CallArgs& a) {
+  return new_str_value("Use " + quitter_name(a[0]) + "() or Ctrl-D (i.e. EOF) to exit");
+}
+
+Value quitter_call(const CallArgs& a) {
+  if (kw_count(a) != 0) raise_no_keywords("__call__");
+  if (a.count > 2) raise_type_error("Quitter.__call__() takes from 1 to 2 positional arguments but " +
+                                    std::to_string(a.count) + " were given");
+  Value code = a.count == 2 ? a[1] : Value::none();
+  raise_exception(call_object(exc().SystemExit, CallArgs{&code, 1}));
+}
+
+Value make_quitter(const char* name) {
+  if (quitter_type == nullptr) {
+    quitter_type = new_builtin_type("Quitter", types().object, nullptr);
+    quitter_type->instances_have_dict = true;
+    add_type_attr(quitter_type, "__module__", new_str_value("_sitebuiltins"));
+    add_method(quitter_type, "__repr__", quitter_repr);
+    add_method(quitter_type, "__call__", quitter_call);
+  }
+  Object* q = gc_new<Object>(quitter_type);
+  q->attrs = new_dict();
+  q->attrs->table.set(names().__name__, new_str_value(name));
+  return q;
+}
+
 }  // namespace
 
 void install_io_functions(Dict* builtins) {
   add_function(builtins, "print", builtin_print);
   add_function(builtins, "input", builtin_input);
+  builtins->table.set(intern("exit"), make_quitter("exit"));
+  builtins->table.set(intern("quit"), make_quitter("quit"));
+  builtins->table.set(intern("__debug__"), Value::true_value());
 }
 
 }  // namespace gilvm::builtins_impl

@@ -130,6 +130,12 @@ Value get_context(Value self) { return or_none(self.as<ExceptionObject>()->conte
 void set_context(Value self, Value v) { self.as<ExceptionObject>()->context = v; }
 Value get_suppress_context(Value self) { return Value::boolean(self.as<ExceptionObject>()->suppress_context); }
 void set_suppress_context(Value self, Value v) { self.as<ExceptionObject>()->suppress_context = is_truthy(v); }
+// SystemExit.code: None, the one argument, or the argument tuple.
+Value get_exit_code(Value self) {
+  Tuple* args = self.as<ExceptionObject>()->args;
+  if (args->items.empty()) return Value::none();
+  return args->items.size() == 1 ? args->items[0] : Value(args);
+}
 Value get_stop_value(Value self) {
   auto* e = self.as<ExceptionObject>();
   return e->args->items.empty() ? Value::none() : e->args->items[0];
@@ -148,6 +154,7 @@ void install_exception_methods() {
   add_getset(base, "__context__", get_context, set_context);
   add_getset(base, "__suppress_context__", get_suppress_context, set_suppress_context);
   add_getset(exc().StopIteration, "value", get_stop_value);
+  add_getset(exc().SystemExit, "code", get_exit_code);
   exc().SyntaxError->construct = syntax_error_construct;
   add_method(exc().SyntaxError, "__init__", syntax_error_init);
   add_method(exc().SyntaxError, "__str__", syntax_error_str);
