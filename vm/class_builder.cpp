@@ -54,7 +54,8 @@ static Type* layout_base(Type* t) {
   return t;
 }
 
-Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>& given_bases, Dict* ns) {
+Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>& given_bases, Dict* ns,
+                   const CallArgs& class_keywords) {
   std::vector<Type*> bases = given_bases;
   if (bases.empty()) bases.push_back(types().object);
   for (size_t i = 0; i < bases.size(); ++i)
@@ -93,6 +94,10 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
     }
     cls->attrs->table.set(e.key, e.hash, v);
   }
+  // A class that defines __eq__ but not __hash__ gets __hash__ = None: its
+  // instances compare by value, so the identity hash would be wrong.
+  if (!ns->table.get_str(names().__eq__).is_null() && ns->table.get_str(names().__hash__).is_null())
+    cls->attrs->table.set(names().__hash__, Value::none());
   Value qualname = ns->table.get_str(names().__qualname__);
   cls->qualname = (!qualname.is_null() && type_of(qualname) == types().str) ? qualname.as<Str>()->data : name;
   cls->attrs->table.remove(names().__qualname__);
@@ -125,9 +130,13 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
   for (auto& [value, key] : to_name) call_method(value, names().__set_name__, {cls, key});
   if (cls->mro.size() > 1) {
     Super parent(types().super, cls, cls, cls);
+    // The class statement's keywords (other than metaclass) go to the
+    // parent's __init_subclass__; object's own takes none.
     Value init_subclass = super_get_attr(&parent, names().__init_subclass__);
     if (!init_subclass.is_null() && type_of(init_subclass) != types().native_function)
-      call_object(init_subclass, CallArgs{nullptr, 0});
+      call_object(init_subclass, class_keywords);
+    else if (class_keywords.kw_count() > 0)
+      raise_type_error(cls->name + ".__init_subclass__() takes no keyword arguments");
   }
   return cls;
 }
@@ -144,11 +153,20 @@ Value builtin_build_class(const CallArgs& args) {
     if (!isinstance(args[i], types().type)) raise_type_error("bases must be types");
     bases.push_back(args[i].as<Type>());
   }
+  // metaclass= picks the metaclass; every other keyword is passed on to
+  // it (and from type.__new__ to __init_subclass__).
   Value meta_value;
+  std::vector<Value> keyword_names, keyword_values;
   for (size_t k = 0; k < args.kw_count(); ++k) {
-    if (args.kwnames->items[k].as<Str>()->data == "metaclass") meta_value = args.kw_value(k);
-    else raise_type_error("__build_class__: class keyword arguments other than metaclass are not supported");
+    if (args.kwnames->items[k].as<Str>()->data == "metaclass") {
+      meta_value = args.kw_value(k);
+    } else {
+      keyword_names.push_back(args.kwnames->items[k]);
+      keyword_values.push_back(args.kw_value(k));
+    }
   }
+  Tuple* kwnames = keyword_names.empty() ? nullptr : new_tuple(keyword_names);
+  Root keep_kwnames(kwnames ? Value(kwnames) : Value::none());
   Type* meta = types().type;
   if (!meta_value.is_null()) {
     if (!isinstance(meta_value, types().type)) raise_type_error("metaclass must be a type");
@@ -167,11 +185,12 @@ Value builtin_build_class(const CallArgs& args) {
   Value cell = run_class_body(body, ns);
   Value cls;
   if (meta->is_builtin || lookup_in_mro(meta, names().__new__).is_null()) {
-    cls = create_class(meta, name, bases, ns);
+    cls = create_class(meta, name, bases, ns, CallArgs{keyword_values.data(), 0, kwnames});
   } else {
     std::vector<Value> base_values(bases.begin(), bases.end());
-    Value call_args[3] = {args[1], new_tuple(base_values), ns};
-    cls = call_object(meta, CallArgs{call_args, 3});
+    std::vector<Value> call_args = {args[1], new_tuple(base_values), ns};
+    call_args.insert(call_args.end(), keyword_values.begin(), keyword_values.end());
+    cls = call_object(meta, CallArgs{call_args.data(), 3, kwnames});
   }
   if (type_of(cell) == types().cell) cell.as<Cell>()->contents = cls;
   return cls;

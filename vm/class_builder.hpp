@@ -11,7 +11,10 @@ namespace gilvm {
 struct Dict;
 
 // type(name, bases, namespace) for the metatype `meta`.
-Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>& bases, Dict* ns);
+// `class_keywords` holds the class statement's keywords other than
+// metaclass (no positional arguments), for __init_subclass__.
+Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>& bases, Dict* ns,
+                   const CallArgs& class_keywords = CallArgs{nullptr, 0});
 // C3 linearization; TypeError when no consistent order exists.
 std::vector<Type*> compute_mro(Type* cls, const std::vector<Type*>& bases);
 

@@ -115,7 +115,15 @@ Value object_delattr(const CallArgs& a) {
   t->has_setattr_hook = saved;
   return Value::none();
 }
-Value object_init_subclass(const CallArgs&) { return Value::none(); }
+// object.__init_subclass__(cls): the end of the chain, which accepts no
+// class keywords.
+Value object_init_subclass(const CallArgs& a) {
+  if (a.kw_count() > 0 || a.count > 1) {
+    std::string owner = a.count > 0 && isinstance(a[0], types().type) ? a[0].as<Type>()->name + "." : "";
+    raise_type_error(owner + "__init_subclass__() takes no keyword arguments");
+  }
+  return Value::none();
+}
 Value object_get_class(Value self) { return type_of(self); }
 
 // The built-in type whose memory layout instances of `t` share.
@@ -238,7 +246,9 @@ Value type_construct(Type* meta, const CallArgs& args) {
     // type() called directly: the caller's module, as CPython does.
     ns->table.set(names().__module__, intern("__main__"));
   }
-  return create_class(meta, args[0].as<Str>()->data, bases, ns);
+  // Keywords (type.__new__(mcs, name, bases, ns, **kw) from a metaclass)
+  // go on to __init_subclass__.
+  return create_class(meta, args[0].as<Str>()->data, bases, ns, CallArgs{args.args + args.count, 0, args.kwnames});
 }
 Value type_subclasscheck(const CallArgs& a) {
   check_arg_count(a, "__subclasscheck__", 2, 2);

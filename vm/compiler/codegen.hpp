@@ -76,6 +76,9 @@ struct CodeUnit {
   bool in_async = false;
 };
 
+// True when a module or class body needs SETUP_ANNOTATIONS (codegen_stmt.cpp).
+bool has_annotations(const std::vector<ast::Stmt*>& body);
+
 class CodeGen {
  public:
   CodeGen(SymbolTable& symbols, std::string filename, bool interactive);

@@ -236,6 +236,48 @@ void CodeGen::function_def(const FunctionDef* f) {
 }
 
 // class C(bases, **kw): body   ->   __build_class__(function, 'C', *bases, **kw)
+// Whether a module or class body holds an annotated assignment, at any
+// depth of its compound statements but not inside nested functions or
+// classes: then the body starts with SETUP_ANNOTATIONS, as in CPython.
+bool has_annotations(const std::vector<Stmt*>& body) {
+  for (const Stmt* s : body) {
+    switch (s->kind) {
+      case StmtKind::AnnAssign:
+        return true;
+      case StmtKind::For:
+      case StmtKind::AsyncFor: {
+        auto* f = cast<const For>(s);
+        if (has_annotations(f->body) || has_annotations(f->orelse)) return true;
+        break;
+      }
+      case StmtKind::While: {
+        auto* w = cast<const While>(s);
+        if (has_annotations(w->body) || has_annotations(w->orelse)) return true;
+        break;
+      }
+      case StmtKind::If: {
+        auto* i = cast<const If>(s);
+        if (has_annotations(i->body) || has_annotations(i->orelse)) return true;
+        break;
+      }
+      case StmtKind::With:
+      case StmtKind::AsyncWith:
+        if (has_annotations(cast<const With>(s)->body)) return true;
+        break;
+      case StmtKind::Try: {
+        auto* t = cast<const Try>(s);
+        if (has_annotations(t->body) || has_annotations(t->orelse) || has_annotations(t->finalbody)) return true;
+        for (const ExceptHandler* h : t->handlers)
+          if (has_annotations(h->body)) return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 void CodeGen::class_def(const ClassDef* c) {
   for (const Expr* d : c->decorator_list) {
     expr(d);
@@ -261,10 +303,7 @@ void CodeGen::class_def(const ClassDef* c) {
       start = 1;
     }
   }
-  bool has_annotations = false;
-  for (const Stmt* s : c->body)
-    if (s->kind == StmtKind::AnnAssign) has_annotations = true;
-  if (has_annotations) emit(Op::SETUP_ANNOTATIONS);
+  if (has_annotations(c->body)) emit(Op::SETUP_ANNOTATIONS);
   for (size_t i = start; i < c->body.size(); ++i) stmt(c->body[i]);
   if (scope->needs_class_cell) {
     uint32_t nlocals = static_cast<uint32_t>(u().code->varnames.size());
