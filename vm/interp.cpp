@@ -281,7 +281,7 @@ Value make_function_from_stack(Frame* frame, Value*& sp, uint32_t flags) {
   Code* code = (*--sp).as<Code>();
   Function* f = new_function(code, frame->globals);
   if (flags & 8) f->closure = (*--sp).as<Tuple>();
-  if (flags & 4) --sp;  // annotations are not kept
+  if (flags & 4) f->annotations = (*--sp).as<Dict>();
   if (flags & 2) f->kwdefaults = (*--sp).as<Dict>();
   if (flags & 1) f->defaults = (*--sp).as<Tuple>();
   Value module_name = frame->globals->table.get_str(names().__name__);

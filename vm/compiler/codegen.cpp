@@ -255,11 +255,13 @@ Code* CodeGen::compile_module(const ast::Mod* mod) {
         start = 1;
       }
     }
+    note_future_imports(m->body, start);
     if (has_annotations(m->body)) emit(Op::SETUP_ANNOTATIONS);
     for (size_t i = start; i < m->body.size(); ++i) stmt(m->body[i]);
     load_none();
     emit(Op::RETURN_VALUE);
   } else if (auto* inter = ast::dyn_cast<const ast::Interactive>(mod)) {
+    note_future_imports(inter->body, 0);
     if (has_annotations(inter->body)) emit(Op::SETUP_ANNOTATIONS);
     for (const ast::Stmt* s : inter->body) stmt(s);
     load_none();

@@ -152,6 +152,9 @@ class CodeGen {
   void yield_from_loop(bool await);
   void make_function(Code* code, Scope* scope, uint32_t flags);
   uint32_t function_defaults(const ast::Arguments* args);
+  uint32_t function_annotations(const ast::FunctionDef* f);
+  void annotation(const ast::Expr* e);
+  void note_future_imports(const std::vector<ast::Stmt*>& body, size_t start);
   Value constant(const ast::ConstantValue& c);
   void condition_jump(const ast::Expr* test, bool jump_if, Label target);
 
@@ -160,6 +163,10 @@ class CodeGen {
   std::string filename_;
   Str* filename_str_ = nullptr;
   bool interactive_;
+  // `from __future__ import annotations`: annotations become strings.
+  bool future_annotations_ = false;
+  // The leading `from __future__` statements, the only place they may be.
+  std::vector<const ast::Stmt*> future_imports_;
   // Owned, so that a compile error thrown mid-way frees the open units.
   std::vector<std::unique_ptr<CodeUnit>> units_;
 };

@@ -1,7 +1,10 @@
 // Code generation for statements. The layouts of try/except/finally and
 // with follow the handler/fblock scheme described in codegen.hpp; each
 // function below starts with the shape of the code it emits.
+#include <algorithm>
+
 #include "vm/compiler/codegen.hpp"
+#include "vm/compiler/unparse.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 
@@ -90,7 +93,7 @@ void CodeGen::stmt(const Stmt* s) {
       // Annotations of module and class variables go to __annotations__.
       if (a->simple && u().scope->kind != ScopeKind::Function && u().scope->kind != ScopeKind::Comprehension) {
         auto* n = cast<const Name>(a->target);
-        expr(a->annotation);
+        annotation(a->annotation);
         name_op("__annotations__", ExprContext::Load);
         load_const(new_str(n->id));
         emit(Op::STORE_SUBSCR);
@@ -173,6 +176,58 @@ uint32_t CodeGen::function_defaults(const Arguments* args) {
   return flags;
 }
 
+// An annotation's value: the expression, or under
+// `from __future__ import annotations` its source text.
+void CodeGen::annotation(const Expr* e) {
+  if (future_annotations_) load_const(new_str(unparse_annotation(e)));
+  else expr(e);
+}
+
+// Pushes the dict of a function's annotations (parameters, then 'return')
+// when it has any, and returns the MAKE_FUNCTION flag for it.
+uint32_t CodeGen::function_annotations(const FunctionDef* f) {
+  std::vector<Value> keys;
+  auto add = [&](const std::string& name, const Expr* e) {
+    if (e == nullptr) return;
+    keys.push_back(new_str(name));
+    annotation(e);
+  };
+  const Arguments* a = f->args;
+  // CPython's order: the ordinary parameters before the positional-only ones.
+  for (const Arg* arg : a->args) add(arg->arg, arg->annotation);
+  for (const Arg* arg : a->posonlyargs) add(arg->arg, arg->annotation);
+  if (a->vararg) add(a->vararg->arg, a->vararg->annotation);
+  for (const Arg* arg : a->kwonlyargs) add(arg->arg, arg->annotation);
+  if (a->kwarg) add(a->kwarg->arg, a->kwarg->annotation);
+  add("return", f->returns);
+  if (keys.empty()) return 0;
+  uint32_t count = static_cast<uint32_t>(keys.size());
+  load_const(new_tuple(std::move(keys)));
+  emit(Op::BUILD_CONST_KEY_MAP, count);
+  return 4;
+}
+
+// `from __future__ import ...` must open the module (after its docstring).
+// Records those statements, checks their features and turns on the one
+// that changes compilation (annotations); the rest are already standard.
+void CodeGen::note_future_imports(const std::vector<Stmt*>& body, size_t start) {
+  static const char* const kFeatures[] = {"nested_scopes",   "generators",     "division",
+                                          "absolute_import", "with_statement", "print_function",
+                                          "unicode_literals", "generator_stop", "annotations"};
+  for (size_t i = start; i < body.size(); ++i) {
+    auto* imp = dyn_cast<const ImportFrom>(body[i]);
+    if (imp == nullptr || !imp->module || *imp->module != "__future__" || imp->level != 0) break;
+    future_imports_.push_back(imp);
+    for (const Alias* alias : imp->names) {
+      bool known = false;
+      for (const char* feature : kFeatures) known = known || alias->name == feature;
+      if (alias->name == "braces") error("not a chance", imp);
+      if (!known) error("future feature " + alias->name + " is not defined", imp);
+      if (alias->name == "annotations") future_annotations_ = true;
+    }
+  }
+}
+
 // Pushes the closure cells a nested scope captures, then the code, then
 // MAKE_FUNCTION. Defaults are already on the stack.
 void CodeGen::make_function(Code* code, Scope* scope, uint32_t flags) {
@@ -205,6 +260,7 @@ void CodeGen::function_def(const FunctionDef* f) {
   }
   set_pos(f);
   uint32_t flags = function_defaults(f->args);
+  flags |= function_annotations(f);
   Scope* scope = symbols_.scope_for(f);
   int first_line = f->decorator_list.empty() ? f->lineno : f->decorator_list.front()->lineno;
   enter_unit(scope, f->name, qualname_for(f->name, true), first_line);
@@ -860,6 +916,9 @@ void CodeGen::import_stmt(const Import* i) {
 }
 
 void CodeGen::import_from(const ImportFrom* i) {
+  if (i->module && *i->module == "__future__" && i->level == 0 &&
+      std::find(future_imports_.begin(), future_imports_.end(), i) == future_imports_.end())
+    error("from __future__ imports must occur at the beginning of the file", i);
   std::vector<Value> fromlist;
   for (const Alias* a : i->names) fromlist.push_back(new_str(a->name));
   load_const(Value::small_int(i->level));
