@@ -168,6 +168,7 @@ void bootstrap_vm() {
     install_exception_methods();
     install_generator_methods();
     install_module_methods();
+    install_generic_alias_methods();
   });
 }
 

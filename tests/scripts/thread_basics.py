@@ -11,7 +11,8 @@ def worker(n, tag="w"):
         total += i
     with lock:
         results.append((tag, total))
-    if len(results) == 2:
+        last = len(results) == 2  # decided under the lock: exactly one worker releases
+    if last:
         done.release()
 _thread.start_new_thread(worker, (100000,), {"tag": "a"})
 _thread.start_new_thread(worker, (200000,), {"tag": "b"})
@@ -25,7 +26,7 @@ for _ in range(3):
     pass
 _thread.start_new_thread(sleeper, ())
 done.acquire()
-print(round(time.perf_counter() - t0, 1))
+print(time.perf_counter() - t0 >= 0.2)  # the main thread waited for the sleeper
 print(lock.locked(), lock.acquire(False), lock.locked(), lock.acquire(timeout=0.05))
 lock.release()
 try:
