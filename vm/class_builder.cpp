@@ -148,10 +148,28 @@ Value builtin_build_class(const CallArgs& args) {
   if (type_of(args[1]) != types().str) raise_type_error("__build_class__: name is not a string");
   Function* body = args[0].as<Function>();
   std::string name = args[1].as<Str>()->data;
+  // A base that is not a class may stand for classes through
+  // __mro_entries__ (typing.Generic[T], list[int]): it is replaced by what
+  // that returns, and the bases as written are kept in __orig_bases__.
   std::vector<Type*> bases;
+  bool substituted = false;
+  Tuple* written_bases = new_tuple(std::vector<Value>(args.args + 2, args.args + args.count));
+  Root keep_written(written_bases);
   for (size_t i = 2; i < args.count; ++i) {
-    if (!isinstance(args[i], types().type)) raise_type_error("bases must be types");
-    bases.push_back(args[i].as<Type>());
+    if (isinstance(args[i], types().type)) {
+      bases.push_back(args[i].as<Type>());
+      continue;
+    }
+    Value entries = get_attr_or_null(args[i], intern("__mro_entries__"));
+    if (entries.is_null()) raise_type_error("bases must be types");
+    Value written = written_bases;
+    Value replacement = call_object(entries, CallArgs{&written, 1});
+    if (!isinstance(replacement, types().tuple)) raise_type_error("__mro_entries__ must return a tuple");
+    for (Value b : replacement.as<Tuple>()->items) {
+      if (!isinstance(b, types().type)) raise_type_error("bases must be types");
+      bases.push_back(b.as<Type>());
+    }
+    substituted = true;
   }
   // metaclass= picks the metaclass; every other keyword is passed on to
   // it (and from type.__new__ to __init_subclass__).
@@ -183,6 +201,7 @@ Value builtin_build_class(const CallArgs& args) {
   Dict* ns = new_dict();
   Root keep_ns(ns);
   Value cell = run_class_body(body, ns);
+  if (substituted) ns->table.set(intern("__orig_bases__"), written_bases);
   Value cls;
   if (meta->is_builtin || lookup_in_mro(meta, names().__new__).is_null()) {
     cls = create_class(meta, name, bases, ns, CallArgs{keyword_values.data(), 0, kwnames});
