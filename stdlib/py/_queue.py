@@ -3,6 +3,7 @@
 In gilvm it is written in Python too: Empty and SimpleQueue, an unbounded
 FIFO queue without task tracking, under the names CPython gives them."""
 import _thread
+from types import GenericAlias
 from time import monotonic as _time
 
 __all__ = ["Empty", "SimpleQueue"]
@@ -14,6 +15,8 @@ class Empty(Exception):
 
 class SimpleQueue:
     """Simple, unbounded, reentrant FIFO queue."""
+
+    __class_getitem__ = classmethod(GenericAlias)
 
     def __new__(cls, *args, **kwargs):
         if args:

@@ -4,6 +4,7 @@ import sys as _sys
 import threading
 import time
 import _thread
+from types import GenericAlias
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -310,6 +311,8 @@ def _result_or_cancel(fut, timeout=None):
 
 class Future(object):
     """Represents the result of an asynchronous computation."""
+
+    __class_getitem__ = classmethod(GenericAlias)
 
     def __init__(self):
         """Initializes the future. Should not be called by clients."""

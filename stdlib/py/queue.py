@@ -6,6 +6,7 @@ __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"
 
 
 from _queue import Empty, SimpleQueue
+from types import GenericAlias
 
 try:
     from collections import deque as _deque
@@ -89,6 +90,8 @@ class Full(Exception):
 
 class Queue:
     """A FIFO queue; maxsize <= 0 means unbounded."""
+
+    __class_getitem__ = classmethod(GenericAlias)
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize

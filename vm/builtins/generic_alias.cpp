@@ -64,6 +64,13 @@ std::string member_repr(Value v) {
   return repr_string(v);
 }
 
+// types.GenericAlias(origin, args), which classes use as their
+// __class_getitem__ (queue.Queue[int]).
+Value alias_construct(Type*, const CallArgs& a) {
+  ArgParser p(a, "GenericAlias", {"origin", "args"}, 2, false);
+  return make_alias(p.get(0), p.get(1));
+}
+
 Value alias_class_getitem(const CallArgs& a) {
   check_arg_count(a, "__class_getitem__", 2, 2);
   return make_alias(a[0], a[1]);
@@ -183,6 +190,7 @@ Type* make_type(const char* name) {
 
 void install_generic_alias_methods() {
   alias_type = make_type("GenericAlias");
+  alias_type->construct = alias_construct;
   add_method(alias_type, "__repr__", alias_repr);
   add_method(alias_type, "__call__", alias_call);
   add_method(alias_type, "__eq__", alias_eq);
