@@ -4,6 +4,7 @@
 
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
+#include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -166,6 +167,12 @@ int64_t tuple_hash_of(const std::vector<Value>& items) {
   acc += items.size() ^ (kPrime5 ^ 3527539ull);
   if (acc == static_cast<uint64_t>(-1)) return 1546275796;
   return static_cast<int64_t>(acc);
+}
+
+bool init_takes_arguments(Type* type, Type* builtin) {
+  if (type == builtin) return false;
+  Value init = lookup_in_mro(type, names().__init__);
+  return !init.is_null() && type_of(init) == types().function;
 }
 
 }  // namespace gilvm

@@ -45,4 +45,10 @@ std::string items_repr(Value container, const std::vector<Value>& items, const c
 Value sequence_compare(const std::vector<Value>& a, const std::vector<Value>& b, uint32_t op);
 int64_t tuple_hash_of(const std::vector<Value>& items);
 
+// For the constructors of mutable containers (list, dict, set): true when
+// `type` is a subclass whose __init__ is written in Python. Then, as
+// CPython's tp_new does, the constructor leaves the arguments to that
+// __init__ (which may take others and call super().__init__ itself).
+bool init_takes_arguments(Type* type, Type* builtin);
+
 }  // namespace gilvm

@@ -66,6 +66,7 @@ void update_kwargs(Dict* d, const CallArgs& a) {
 }
 
 Value dict_construct(Type* type, const CallArgs& args) {
+  if (init_takes_arguments(type, types().dict)) return gc_new<Dict>(type);
   if (args.count > 1) raise_type_error("dict expected at most 1 argument, got " + std::to_string(args.count));
   Dict* d = gc_new<Dict>(type);
   if (args.count == 1) update_from(d, args[0]);

@@ -51,6 +51,7 @@ Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, b
 }
 
 Value list_construct(Type* type, const CallArgs& args) {
+  if (init_takes_arguments(type, types().list)) return gc_new<List>(type);
   no_keywords(args, "list");
   check_arg_count(args, "list", 0, 1);
   List* l = gc_new<List>(type);

@@ -47,6 +47,7 @@ Set* as_set(Value v) {
 }
 
 Value set_construct(Type* type, const CallArgs& args) {
+  if (init_takes_arguments(type, types().set)) return gc_new<Set>(type);
   no_keywords(args, type->name.c_str());
   check_arg_count(args, type->name.c_str(), 0, 1);
   if (type == types().frozenset && args.count == 1 && type_of(args[0]) == types().frozenset) return args[0];

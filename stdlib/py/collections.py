@@ -1,0 +1,470 @@
+"""Container datatypes: deque, defaultdict, Counter, namedtuple and
+OrderedDict, with CPython's methods, reprs and errors.
+
+deque keeps its items in a list with a moving head: appending at either
+end and popping from either end are amortized O(1) (the head's unused
+prefix is reclaimed when it grows past half the list).
+"""
+import sys as _sys
+
+__all__ = ["deque", "defaultdict", "Counter", "namedtuple", "OrderedDict"]
+
+
+class deque:
+    """deque([iterable[, maxlen]]) --> deque object"""
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError("an integer is required")
+            if maxlen < 0:
+                raise ValueError("maxlen must be non-negative")
+        self._items = []
+        self._head = 0
+        self._maxlen = maxlen
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _live(self):
+        return self._items[self._head:]
+
+    def _compact(self):
+        if self._head > 16 and self._head * 2 > len(self._items):
+            del self._items[:self._head]
+            self._head = 0
+
+    def __len__(self):
+        return len(self._items) - self._head
+
+    def __bool__(self):
+        return len(self) > 0
+
+    def __iter__(self):
+        return iter(self._live())
+
+    def __reversed__(self):
+        return reversed(self._live())
+
+    def __contains__(self, item):
+        return item in self._live()
+
+    def _index(self, i):
+        n = len(self)
+        if not isinstance(i, int):
+            raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
+        if i < 0:
+            i += n
+        if i < 0 or i >= n:
+            raise IndexError("deque index out of range")
+        return self._head + i
+
+    def __getitem__(self, i):
+        return self._items[self._index(i)]
+
+    def __setitem__(self, i, value):
+        self._items[self._index(i)] = value
+
+    def __delitem__(self, i):
+        del self._items[self._index(i)]
+
+    def append(self, x):
+        self._items.append(x)
+        if self._maxlen is not None and len(self) > self._maxlen:
+            self.popleft()
+
+    def appendleft(self, x):
+        if self._head > 0:
+            self._head -= 1
+            self._items[self._head] = x
+        else:
+            self._items.insert(0, x)
+        if self._maxlen is not None and len(self) > self._maxlen:
+            self.pop()
+
+    def pop(self):
+        if not self:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self:
+            raise IndexError("pop from an empty deque")
+        x = self._items[self._head]
+        self._items[self._head] = None
+        self._head += 1
+        self._compact()
+        return x
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def clear(self):
+        self._items = []
+        self._head = 0
+
+    def copy(self):
+        return deque(self, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, x):
+        return self._live().count(x)
+
+    def index(self, x, start=0, stop=_sys.maxsize):
+        live = self._live()
+        try:
+            return live.index(x, start, stop)
+        except ValueError:
+            raise ValueError(repr(x) + " is not in deque") from None
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        live = self._live()
+        live.insert(i, x)
+        self._items = live
+        self._head = 0
+
+    def remove(self, value):
+        live = self._live()
+        try:
+            live.remove(value)
+        except ValueError:
+            raise ValueError(repr(value) + " is not in deque") from None
+        self._items = live
+        self._head = 0
+
+    def reverse(self):
+        live = self._live()
+        live.reverse()
+        self._items = live
+        self._head = 0
+
+    def rotate(self, n=1):
+        live = self._live()
+        if live:
+            n %= len(live)
+            live = live[-n:] + live[:-n]
+        self._items = live
+        self._head = 0
+
+    def __repr__(self):
+        items = repr(self._live())
+        if self._maxlen is None:
+            return "deque(" + items + ")"
+        return "deque(" + items + ", maxlen=" + str(self._maxlen) + ")"
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._live() == other._live()
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._live() < other._live()
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._live() <= other._live()
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._live() > other._live()
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._live() >= other._live()
+
+    __hash__ = None
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError('can only concatenate deque (not "' + type(other).__name__ + '") to deque')
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        result = deque((), self._maxlen)
+        for _ in range(n):
+            result.extend(self)
+        return result
+
+
+class defaultdict(dict):
+    """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
+
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
+        super().__init__(*args, **kwargs)
+        self.default_factory = default_factory
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        factory = "None" if self.default_factory is None else repr(self.default_factory)
+        return "defaultdict(" + factory + ", " + dict.__repr__(self) + ")"
+
+    def copy(self):
+        return defaultdict(self.default_factory, self)
+
+    __copy__ = copy
+
+
+class Counter(dict):
+    """Dict subclass for counting hashable items."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        super().__init__()
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        # Stable sort: equal counts keep their first-seen order, as in CPython.
+        ranked = sorted(self.items(), key=lambda item: item[1], reverse=True)
+        return ranked if n is None else ranked[:n]
+
+    def elements(self):
+        for element, count in self.items():
+            for _ in range(count):
+                yield element
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for element, count in iterable.items():
+                    self[element] = self[element] + count
+            else:
+                for element in iterable:
+                    self[element] = self[element] + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for element, count in iterable.items():
+                    self[element] = self[element] - count
+            else:
+                for element in iterable:
+                    self[element] = self[element] - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return Counter(self)
+
+    def __delitem__(self, element):
+        if element in self:
+            super().__delitem__(element)
+
+    def __repr__(self):
+        if not self:
+            return "Counter()"
+        return "Counter({" + ", ".join(repr(k) + ": " + repr(v) for k, v in self.most_common()) + "})"
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            if count + other[element] > 0:
+                result[element] = count + other[element]
+        for element, count in other.items():
+            if element not in self and count > 0:
+                result[element] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            if count - other[element] > 0:
+                result[element] = count - other[element]
+        for element, count in other.items():
+            if element not in self and count < 0:
+                result[element] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            best = max(count, other[element])
+            if best > 0:
+                result[element] = best
+        for element, count in other.items():
+            if element not in self and count > 0:
+                result[element] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            least = min(count, other[element])
+            if least > 0:
+                result[element] = least
+        return result
+
+
+class OrderedDict(dict):
+    """Dictionary that remembers insertion order, with move_to_end."""
+
+    def move_to_end(self, key, last=True):
+        value = self.pop(key)
+        if last:
+            self[key] = value
+        else:
+            rest = list(self.items())
+            self.clear()
+            self[key] = value
+            for k, v in rest:
+                self[k] = v
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError("dictionary is empty")
+        key = next(reversed(self)) if last else next(iter(self))
+        return key, self.pop(key)
+
+    def __repr__(self):
+        if not self:
+            return "OrderedDict()"
+        return "OrderedDict(" + repr(list(self.items())) + ")"
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def copy(self):
+        return OrderedDict(self)
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A tuple subclass with named fields: Point = namedtuple('Point', 'x y')."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    field_names = [str(name) for name in field_names]
+    seen = set()
+    for index, name in enumerate(field_names):
+        bad = (not name.isidentifier() or name.startswith("_") or name in seen
+               or name in ("and", "or", "not", "if", "else", "for", "in", "is", "def", "class", "return",
+                           "None", "True", "False", "lambda", "while", "with", "yield", "import", "from"))
+        if bad and rename:
+            field_names[index] = "_" + str(index)
+        elif not name.isidentifier():
+            raise ValueError("Type names and field names must be valid identifiers: " + repr(name))
+        elif name.startswith("_"):
+            raise ValueError("Field names cannot start with an underscore: " + repr(name))
+        elif name in seen:
+            raise ValueError("Encountered duplicate field name: " + repr(name))
+        seen.add(field_names[index])
+    fields = tuple(field_names)
+    defaults = tuple(defaults) if defaults is not None else ()
+    if len(defaults) > len(fields):
+        raise TypeError("Got more default values than field names")
+    field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+
+    def __new__(cls, *args, **kwargs):
+        if len(args) > len(fields):
+            raise TypeError("{}.__new__() takes {} positional arguments but {} were given".format(
+                typename, len(fields) + 1, len(args) + 1))
+        values = list(args)
+        for name in fields[len(args):]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in field_defaults:
+                values.append(field_defaults[name])
+            else:
+                missing = [n for n in fields[len(values):] if n not in kwargs and n not in field_defaults]
+                raise TypeError("{}.__new__() missing {} required positional argument{}: {}".format(
+                    typename, len(missing), "" if len(missing) == 1 else "s",
+                    " and ".join(repr(m) for m in missing) if len(missing) <= 2
+                    else ", ".join(repr(m) for m in missing[:-1]) + ", and " + repr(missing[-1])))
+        if kwargs:
+            name = next(iter(kwargs))
+            if name in fields:
+                raise TypeError(typename + ".__new__() got multiple values for argument " + repr(name))
+            raise TypeError(typename + ".__new__() got an unexpected keyword argument " + repr(name))
+        return tuple.__new__(cls, values)
+
+    def __repr__(self):
+        return typename + "(" + ", ".join(n + "=" + repr(v) for n, v in zip(fields, self)) + ")"
+
+    def _asdict(self):
+        return dict(zip(fields, self))
+
+    def _replace(self, **changes):
+        values = [changes.pop(name, value) for name, value in zip(fields, self)]
+        if changes:
+            raise ValueError("Got unexpected field names: " + repr(list(changes)))
+        return type(self)(*values)
+
+    @classmethod
+    def _make(cls, iterable):
+        values = tuple(iterable)
+        if len(values) != len(fields):
+            raise TypeError("Expected {} arguments, got {}".format(len(fields), len(values)))
+        return tuple.__new__(cls, values)
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    namespace = {
+        "__doc__": typename + "(" + ", ".join(fields) + ")",
+        "__slots__": (),
+        "_fields": fields,
+        "_field_defaults": field_defaults,
+        "__new__": __new__,
+        "__repr__": __repr__,
+        "_asdict": _asdict,
+        "_replace": _replace,
+        "_make": _make,
+        "__getnewargs__": __getnewargs__,
+        "__match_args__": fields,
+    }
+    for index, name in enumerate(fields):
+        namespace[name] = property(lambda self, i=index: self[i], doc="Alias for field number " + str(index))
+    result = type(typename, (tuple,), namespace)
+    if module is None:
+        module = _sys._getframe(1).f_globals.get("__name__", "__main__") if hasattr(_sys, "_getframe") else "__main__"
+    result.__module__ = module
+    return result
