@@ -32,8 +32,11 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j$(JOBS)
 
+# The language tour, then the CPU-bound threads comparison (its process
+# half arrives with multiprocessing).
 demo: build
 	./$(BUILD)/gilvm docs/examples/demo.py
+	./$(BUILD)/gilvm docs/examples/thread_halves.py
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
