@@ -70,6 +70,12 @@ Value sys_get_int_max_str_digits(const CallArgs& a) {
   return Value::small_int(text::int_max_str_digits());
 }
 
+// gilvm's text is always UTF-8.
+Value sys_utf8(const CallArgs& a) {
+  check_arg_count(a, "getdefaultencoding", 0, 0);
+  return intern("utf-8");
+}
+
 Value sys_exc_info(const CallArgs&) {
   Value e = current_thread_state()->handled_exception;
   if (e.is_null() || e.is_none()) return new_tuple({Value::none(), Value::none(), Value::none()});
@@ -145,6 +151,8 @@ void init_sys(Module* m) {
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "getdefaultencoding", sys_utf8);
+  add_function(m, "getfilesystemencoding", sys_utf8);
   add_function(m, "exception", sys_exception);
   add_function(m, "intern", sys_intern);
   add_function(m, "setswitchinterval", sys_setswitchinterval);

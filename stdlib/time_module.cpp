@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cmath>
 #include <ctime>
+#include <string>
+#include <utility>
 
 #include "runtime/gil.hpp"
 #include "runtime/runtime.hpp"
@@ -82,9 +84,30 @@ Value time_sleep(const CallArgs& a) {
   return Value::none();
 }
 
-// struct_time as a plain 9-tuple plus named fields is enough for scripts
-// that index or unpack it; it is a tuple subclass in CPython.
+// struct_time: a 9-tuple (it is a tuple subclass in CPython too) whose
+// items are also the fields tm_year ... tm_isdst, with CPython's repr.
 Type* struct_time_type = nullptr;
+
+const char* const kStructTimeFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                                         "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+
+template <int Index>
+Value struct_time_field(Value self) {
+  return self.as<Tuple>()->items[Index];
+}
+
+Value struct_time_repr(const CallArgs& a) {
+  const std::vector<Value>& items = a[0].as<Tuple>()->items;
+  std::string out = "time.struct_time(";
+  for (size_t i = 0; i < 9 && i < items.size(); ++i)
+    out += std::string(i ? ", " : "") + kStructTimeFields[i] + "=" + repr_string(items[i]);
+  return new_str(out + ")");
+}
+
+template <int... Index>
+void add_struct_time_fields(std::integer_sequence<int, Index...>) {
+  (add_getset(struct_time_type, kStructTimeFields[Index], struct_time_field<Index>), ...);
+}
 
 Value make_struct_time(const struct tm& t) {
   std::vector<Value> items = {make_int(t.tm_year + 1900), make_int(t.tm_mon + 1), make_int(t.tm_mday),
@@ -170,6 +193,8 @@ void init_time(Module* m) {
   if (struct_time_type == nullptr) {
     struct_time_type = new_builtin_type("struct_time", types().tuple, nullptr);
     struct_time_type->qualname = "time.struct_time";
+    add_struct_time_fields(std::make_integer_sequence<int, 9>());
+    add_method(struct_time_type, "__repr__", struct_time_repr);
   }
   add_function(m, "time", seconds<CLOCK_REALTIME>);
   add_function(m, "time_ns", nanoseconds<CLOCK_REALTIME>);

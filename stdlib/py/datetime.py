@@ -9,6 +9,9 @@ for _m in range(1, 13):
     _DAYS_BEFORE_MONTH.append(_DAYS_BEFORE_MONTH[-1] + _DAYS_IN_MONTH[_m])
 _MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_FULL_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+_FULL_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def _is_leap(year):
@@ -389,6 +392,112 @@ class datetime(date):
     @classmethod
     def combine(cls, d, t=None):
         return cls(d.year, d.month, d.day)
+
+    @classmethod
+    def fromisoformat(cls, text):
+        """YYYY-MM-DD, then optionally any one separator character (T, a
+        space, ...) and HH[:MM[:SS[.fff[fff]]]], as CPython 3.11 accepts."""
+        if not isinstance(text, str):
+            raise TypeError("fromisoformat: argument must be str")
+        try:
+            day_part, time_part = text[:10], text[11:]
+            y, m, d = (int(x) for x in day_part.split("-"))
+            if len(day_part) != 10:
+                raise ValueError
+            fields = [0, 0, 0, 0]
+            if time_part:
+                seconds, _, fraction = time_part.partition(".")
+                pieces = seconds.split(":")
+                if not 1 <= len(pieces) <= 3 or any(len(p) != 2 or not p.isdigit() for p in pieces):
+                    raise ValueError
+                for i, p in enumerate(pieces):
+                    fields[i] = int(p)
+                if fraction:
+                    if not fraction.isdigit() or len(fraction) not in (3, 6):
+                        raise ValueError
+                    fields[3] = int(fraction.ljust(6, "0"))
+            return cls(y, m, d, *fields)
+        except ValueError:
+            raise ValueError("Invalid isoformat string: " + repr(text)) from None
+
+    @classmethod
+    def strptime(cls, text, fmt):
+        """Parses `text` by a format of %Y %m %d %H %M %S %f %y %b %B %a %A
+        %p %I %j and %%, as time.strptime does for these."""
+        values = {"Y": 1900, "m": 1, "d": 1, "H": 0, "M": 0, "S": 0, "f": 0}
+        pm = None
+        pos = 0
+        i = 0
+        def fail():
+            raise ValueError("time data " + repr(text) + " does not match format " + repr(fmt))
+        def take_digits(most):
+            nonlocal pos
+            end = pos
+            while end < len(text) and end - pos < most and text[end].isdigit():
+                end += 1
+            if end == pos:
+                fail()
+            value = int(text[pos:end])
+            pos = end
+            return value
+        def take_name(names):
+            nonlocal pos
+            for index, name in enumerate(names):
+                if text[pos:pos + len(name)].lower() == name.lower():
+                    pos += len(name)
+                    return index
+            fail()
+        while i < len(fmt):
+            ch = fmt[i]
+            if ch != "%":
+                if pos >= len(text) or text[pos] != ch:
+                    fail()
+                pos += 1
+                i += 1
+                continue
+            if i + 1 >= len(fmt):
+                raise ValueError("stray % in format " + repr(fmt))
+            directive = fmt[i + 1]
+            i += 2
+            if directive == "%":
+                if text[pos:pos + 1] != "%":
+                    fail()
+                pos += 1
+            elif directive == "Y":
+                values["Y"] = take_digits(4)
+            elif directive == "y":
+                year = take_digits(2)
+                values["Y"] = year + (2000 if year < 69 else 1900)
+            elif directive in "mdHMS":
+                values[directive] = take_digits(2)
+            elif directive == "I":
+                values["H"] = take_digits(2)
+            elif directive == "j":
+                values["j"] = take_digits(3)
+            elif directive == "f":
+                start = pos
+                values["f"] = take_digits(6) * 10 ** (6 - (pos - start))
+            elif directive == "b":
+                values["m"] = take_name(_MONTH_NAMES) + 1
+            elif directive == "B":
+                values["m"] = take_name(_FULL_MONTH_NAMES) + 1
+            elif directive == "a":
+                take_name(_DAY_NAMES)
+            elif directive == "A":
+                take_name(_FULL_DAY_NAMES)
+            elif directive == "p":
+                pm = take_name(["AM", "PM"]) == 1
+            else:
+                raise ValueError("'" + directive + "' is a bad directive in format '%" + directive + "'")
+        if pos != len(text):
+            raise ValueError("unconverted data remains: " + text[pos:])
+        hour = values["H"]
+        if pm is not None:
+            hour = hour % 12 + (12 if pm else 0)
+        if "j" in values:  # the day of the year decides month and day
+            start = cls(values["Y"], 1, 1, hour, values["M"], values["S"], values["f"])
+            return start + timedelta(days=values["j"] - 1)
+        return cls(values["Y"], values["m"], values["d"], hour, values["M"], values["S"], values["f"])
 
     def date(self):
         return date(self._year, self._month, self._day)

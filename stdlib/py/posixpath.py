@@ -133,3 +133,36 @@ def expanduser(path):
     if i == 1:
         return home.rstrip("/") + path[i:] if home != "/" else (path[i:] or "/")
     return path
+
+
+def commonpath(paths):
+    paths = list(paths)
+    if not paths:
+        raise ValueError("commonpath() arg is an empty sequence")
+    absolute = {p.startswith("/") for p in paths}
+    if len(absolute) > 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    split_paths = [[part for part in p.split("/") if part and part != "."] for p in paths]
+    common = []
+    for parts in zip(*split_paths):
+        if any(part != parts[0] for part in parts):
+            break
+        common.append(parts[0])
+    prefix = "/" if absolute.pop() else ""
+    return prefix + "/".join(common)
+
+
+def relpath(path, start=None):
+    """The path to `path` from `start` (default: the current directory)."""
+    if not path:
+        raise ValueError("no path specified")
+    start = os.getcwd() if start is None else start
+    start_parts = [x for x in abspath(start).split("/") if x]
+    path_parts = [x for x in abspath(path).split("/") if x]
+    common = 0
+    for a, b in zip(start_parts, path_parts):
+        if a != b:
+            break
+        common += 1
+    rel = [".."] * (len(start_parts) - common) + path_parts[common:]
+    return join(*rel) if rel else "."
