@@ -70,6 +70,44 @@ Value sys_get_int_max_str_digits(const CallArgs& a) {
   return Value::small_int(text::int_max_str_digits());
 }
 
+// sys._getframe(depth=0): a snapshot of a calling frame (f_code, f_lineno,
+// f_globals, f_locals for module-level frames, f_back), for the code that
+// wants to know its caller (warnings' stacklevel, namedtuple's module).
+// Frames live on the thread's data stack and vanish on return, so these
+// are copies taken now, not live frames.
+Type* frame_type = nullptr;
+
+Value frame_repr(const CallArgs& a) {
+  Value code = a[0].object()->attrs->table.get_str(intern("f_code"));
+  Value line = a[0].object()->attrs->table.get_str(intern("f_lineno"));
+  Code* c = code.as<Code>();
+  return new_str("<frame, file " + repr_string(c->filename) + ", line " + str_string(line) + ", code " +
+                 c->name->data + ">");
+}
+
+Value snapshot_frame(Frame* frame) {
+  if (frame == nullptr) return Value::none();
+  Object* snapshot = gc_new<Object>(frame_type);
+  Root keep(snapshot);
+  snapshot->attrs = new_dict();
+  DictTable& d = snapshot->attrs->table;
+  d.set(intern("f_code"), frame->code);
+  d.set(intern("f_lineno"), make_int(frame->current_line()));
+  d.set(intern("f_globals"), frame->globals);
+  d.set(intern("f_locals"), frame->locals != nullptr ? Value(frame->locals) : Value(new_dict()));
+  d.set(intern("f_back"), snapshot_frame(frame->previous));
+  return snapshot;
+}
+
+Value sys_getframe(const CallArgs& a) {
+  check_arg_count(a, "_getframe", 0, 1);
+  int64_t depth = a.count == 1 ? index_value(a[0]) : 0;
+  Frame* frame = current_thread_state()->current_frame;
+  for (; depth > 0 && frame != nullptr; --depth) frame = frame->previous;
+  if (frame == nullptr || depth < 0) raise_value_error("call stack is not deep enough");
+  return snapshot_frame(frame);
+}
+
 // gilvm's text is always UTF-8.
 Value sys_utf8(const CallArgs& a) {
   check_arg_count(a, "getdefaultencoding", 0, 0);
@@ -151,6 +189,12 @@ void init_sys(Module* m) {
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "_getframe", sys_getframe);
+  if (frame_type == nullptr) {
+    frame_type = new_builtin_type("frame", types().object, nullptr);
+    frame_type->instances_have_dict = true;
+    add_method(frame_type, "__repr__", frame_repr);
+  }
   add_function(m, "getdefaultencoding", sys_utf8);
   add_function(m, "getfilesystemencoding", sys_utf8);
   add_function(m, "exception", sys_exception);

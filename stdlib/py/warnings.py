@@ -1,0 +1,196 @@
+"""warn() and the warning filters, as CPython's warnings module: a warning
+prints `file:line: Category: message` and the source line to stderr, once
+per location under the default action; DeprecationWarning shows only when
+triggered in __main__."""
+import sys
+
+__all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings", "simplefilter",
+           "resetwarnings", "catch_warnings"]
+
+_ACTIONS = ("error", "ignore", "always", "default", "module", "once")
+
+# (action, message prefix, category, module, lineno); the first match wins.
+filters = []
+defaultaction = "default"
+_onceregistry = {}
+_registries = {}
+
+
+def _install_defaults():
+    filters[:] = [
+        ("default", None, DeprecationWarning, "__main__", 0),
+        ("ignore", None, DeprecationWarning, None, 0),
+        ("ignore", None, PendingDeprecationWarning, None, 0),
+        ("ignore", None, ImportWarning, None, 0),
+        ("ignore", None, ResourceWarning, None, 0),
+    ]
+
+
+_install_defaults()
+
+
+def _source_line(filename, lineno):
+    try:
+        with open(filename) as f:
+            lines = f.readlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if 1 <= lineno <= len(lines):
+        return lines[lineno - 1]
+    return None
+
+
+def formatwarning(message, category, filename, lineno, line=None):
+    text = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    if line is None:
+        line = _source_line(filename, lineno)
+    if line:
+        text += "  " + line.strip() + "\n"
+    return text
+
+
+def _showwarning(message, category, filename, lineno, file=None, line=None):
+    if file is None:
+        file = sys.stderr
+        if file is None:
+            return
+    try:
+        file.write(formatwarning(message, category, filename, lineno, line))
+    except OSError:
+        pass
+
+
+showwarning = _showwarning
+
+
+def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
+    if action not in _ACTIONS:
+        raise ValueError("invalid action: " + repr(action))
+    if not isinstance(lineno, int) or lineno < 0:
+        raise ValueError("lineno must be an int >= 0")
+    item = (action, message or None, category, module or None, lineno)
+    if item in filters:
+        filters.remove(item)
+    if append:
+        filters.append(item)
+    else:
+        filters.insert(0, item)
+    _onceregistry.clear()
+    _registries.clear()
+
+
+def simplefilter(action, category=Warning, lineno=0, append=False):
+    filterwarnings(action, "", category, "", lineno, append)
+
+
+def resetwarnings():
+    filters[:] = []
+    _onceregistry.clear()
+    _registries.clear()
+
+
+def _action_for(text, category, module, lineno):
+    for action, message, cat, mod, line in filters:
+        if ((message is None or text.lower().startswith(message.lower())) and issubclass(category, cat)
+                and (mod is None or mod == module) and (line == 0 or line == lineno)):
+            return action
+    return defaultaction
+
+
+def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None):
+    if module is None:
+        module = filename or "<unknown>"
+        if module.endswith(".py"):
+            module = module[:-3]
+    if isinstance(message, Warning):
+        text = str(message)
+        category = message.__class__
+    else:
+        text = message
+        message = category(message)
+    if registry is None:
+        registry = _registries.setdefault(module, {})
+    key = (text, category, lineno)
+    if registry.get(key):
+        return
+    action = _action_for(text, category, module, lineno)
+    if action == "ignore":
+        return
+    if action == "error":
+        raise message
+    if action == "once":
+        registry[key] = True
+        if _onceregistry.get((text, category)):
+            return
+        _onceregistry[(text, category)] = True
+    elif action == "module":
+        registry[key] = True
+        if registry.get((text, category, 0)):
+            return
+        registry[(text, category, 0)] = True
+    elif action == "default":
+        registry[key] = True
+    showwarning(message, category, filename, lineno)
+
+
+def warn(message, category=None, stacklevel=1, source=None):
+    if isinstance(message, Warning):
+        category = message.__class__
+    if category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError("category must be a Warning subclass, not '" + type(category).__name__ + "'")
+    try:
+        frame = sys._getframe(stacklevel)
+    except ValueError:
+        filename, lineno, module = "sys", 1, "sys"
+    else:
+        filename = frame.f_code.co_filename
+        lineno = frame.f_lineno
+        module = frame.f_globals.get("__name__", "<string>")
+    warn_explicit(message, category, filename, lineno, module)
+
+
+class WarningMessage:
+    def __init__(self, message, category, filename, lineno, file=None, line=None, source=None):
+        self.message = message
+        self.category = category
+        self.filename = filename
+        self.lineno = lineno
+        self.file = file
+        self.line = line
+        self.source = source
+
+    def __str__(self):
+        return ("{message : %r, category : %r, filename : %r, lineno : %s, line : %r}"
+                % (self.message, self.category.__name__, self.filename, self.lineno, self.line))
+
+
+class catch_warnings:
+    """Saves and restores the filters; with record=True, collects the
+    warnings shown inside into the list it returns."""
+
+    def __init__(self, *, record=False, module=None, action=None, category=Warning, lineno=0, append=False):
+        self._record = record
+        self._filter = None if action is None else (action, category, lineno, append)
+
+    def __enter__(self):
+        global showwarning
+        self._saved_filters = filters[:]
+        self._saved_show = showwarning
+        _onceregistry.clear()
+        _registries.clear()
+        if self._filter is not None:
+            simplefilter(*self._filter)
+        if self._record:
+            log = []
+            showwarning = lambda *args, **kwargs: log.append(WarningMessage(*args, **kwargs))
+            return log
+        return None
+
+    def __exit__(self, *exc_info):
+        global showwarning
+        filters[:] = self._saved_filters
+        showwarning = self._saved_show
+        _onceregistry.clear()
+        _registries.clear()
