@@ -22,6 +22,13 @@ _profile_hook = None
 _trace_hook = None
 
 
+def _deprecated(message):
+    # The pre-PEP 8 aliases warn as in CPython 3.10+, blaming their caller.
+    # warnings is imported here, on first use, to keep startup light.
+    import warnings
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+
+
 def setprofile(func):
     """Sets the profile function that threads started here install (when sys can)."""
     global _profile_hook
@@ -271,6 +278,7 @@ class Condition:
 
     def notifyAll(self):
         """Deprecated alias of notify_all()."""
+        _deprecated("notifyAll() is deprecated, use notify_all() instead")
         self.notify_all()
 
 
@@ -366,6 +374,7 @@ class Event:
 
     def isSet(self):
         """Deprecated alias of is_set()."""
+        _deprecated("isSet() is deprecated, use is_set() instead")
         return self._flag
 
     def set(self):
@@ -781,17 +790,21 @@ class Thread:
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
-    # Deprecated spellings (CPython also warns with a DeprecationWarning).
+    # Deprecated spellings, which warn as in CPython.
     def isDaemon(self):
+        _deprecated("isDaemon() is deprecated, get the daemon attribute instead")
         return self.daemon
 
     def setDaemon(self, daemonic):
+        _deprecated("setDaemon() is deprecated, set the daemon attribute instead")
         self.daemon = daemonic
 
     def getName(self):
+        _deprecated("getName() is deprecated, get the name attribute instead")
         return self.name
 
     def setName(self, name):
+        _deprecated("setName() is deprecated, set the name attribute instead")
         self.name = name
 
 
@@ -862,7 +875,9 @@ def current_thread():
         return _DummyThread()
 
 
-currentThread = current_thread
+def currentThread():
+    _deprecated("currentThread() is deprecated, use current_thread() instead")
+    return current_thread()
 
 
 def main_thread():
@@ -874,7 +889,9 @@ def active_count():
         return len(_active) + len(_limbo)
 
 
-activeCount = active_count
+def activeCount():
+    _deprecated("activeCount() is deprecated, use active_count() instead")
+    return active_count()
 
 
 def _enumerate():
