@@ -2,6 +2,7 @@
 
 #include <gmp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -27,6 +28,45 @@ int64_t floor_mod64(int64_t a, int64_t b) {
   int64_t r = a % b;
   if (r != 0 && ((r < 0) != (b < 0))) r += b;
   return r;
+}
+
+// a / b for ints, correctly rounded to the nearest double as CPython's
+// long_true_divide is (a rational such as mpq_get_d would truncate).
+//
+// The quotient is computed as an integer q with two or more bits beyond
+// what the result can hold (a double's 53, fewer when it is subnormal),
+// plus a sticky bit for a non-zero remainder; rounding q half-to-even at
+// the right bit and scaling by a power of two is then exact.
+double correctly_rounded_divide(const mpz_t a, const mpz_t b) {
+  bool negative = (mpz_sgn(a) < 0) != (mpz_sgn(b) < 0);
+  if (mpz_sizeinbase(a, 2) <= 53 && mpz_sizeinbase(b, 2) <= 53) return mpz_get_d(a) / mpz_get_d(b);
+  if (mpz_sgn(a) == 0) return negative ? -0.0 : 0.0;
+  Mpz num, den, q, r;
+  mpz_abs(num.v, a);
+  mpz_abs(den.v, b);
+  // The quotient lies in [2^(e-1), 2^(e+1)).
+  int64_t e = static_cast<int64_t>(mpz_sizeinbase(num.v, 2)) - static_cast<int64_t>(mpz_sizeinbase(den.v, 2));
+  if (e > 1025) raise_overflow_error("integer division result too large for a float");
+  if (e < -1080) return negative ? -0.0 : 0.0;
+  // q's unit is 2^-shift: 55+ significant bits, and at least two below the
+  // subnormal grid (2^-1074).
+  int64_t shift = std::min<int64_t>(55 - e, 1076);
+  if (shift >= 0) mpz_mul_2exp(num.v, num.v, static_cast<mp_bitcnt_t>(shift));
+  else mpz_mul_2exp(den.v, den.v, static_cast<mp_bitcnt_t>(-shift));
+  mpz_tdiv_qr(q.v, r.v, num.v, den.v);
+  bool sticky = mpz_sgn(r.v) != 0;
+  int64_t drop = std::max<int64_t>(static_cast<int64_t>(mpz_sizeinbase(q.v, 2)) - 53, shift - 1074);
+  if (drop > 0) {
+    Mpz low, half;
+    mpz_tdiv_r_2exp(low.v, q.v, static_cast<mp_bitcnt_t>(drop));
+    mpz_tdiv_q_2exp(q.v, q.v, static_cast<mp_bitcnt_t>(drop));
+    mpz_setbit(half.v, static_cast<mp_bitcnt_t>(drop - 1));
+    int above = mpz_cmp(low.v, half.v);
+    if (above > 0 || (above == 0 && (sticky || mpz_odd_p(q.v)))) mpz_add_ui(q.v, q.v, 1);
+  }
+  double result = std::ldexp(static_cast<double>(mpz_get_ui(q.v)), static_cast<int>(drop - shift));
+  if (std::isinf(result)) raise_overflow_error("integer division result too large for a float");
+  return negative ? -result : result;
 }
 
 Value big_binary(Value a, Value b, uint32_t op) {
@@ -77,19 +117,7 @@ Value big_binary(Value a, Value b, uint32_t op) {
     }
     case kTrueDiv: {
       if (mpz_sgn(y.v) == 0) raise_zero_division("division by zero");
-      // Exact when both fit in a double's 53-bit mantissa; otherwise divide
-      // as rationals (good to within an ulp; the numeric library refines it).
-      if (mpz_sizeinbase(x.v, 2) <= 53 && mpz_sizeinbase(y.v, 2) <= 53)
-        return make_float(mpz_get_d(x.v) / mpz_get_d(y.v));
-      mpq_t q;
-      mpq_init(q);
-      mpq_set_num(q, x.v);
-      mpq_set_den(q, y.v);
-      mpq_canonicalize(q);
-      double d = mpq_get_d(q);
-      mpq_clear(q);
-      if (std::isinf(d)) raise_overflow_error("integer division result too large for a double");
-      return make_float(d);
+      return make_float(correctly_rounded_divide(x.v, y.v));
     }
     default:
       return Value::null();
