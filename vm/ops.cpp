@@ -401,8 +401,7 @@ void note_type_modified(Type* cls, Str* name) {
 // ---------------------------------------------------------------------------
 // Calls
 
-// Calls `function` with `self` inserted before the positional arguments.
-static Value call_with_self(Value function, Value self, const CallArgs& args) {
+Value call_with_self(Value function, Value self, const CallArgs& args) {
   size_t total = args.count + args.kw_count();
   std::vector<Value> with_self;
   with_self.reserve(total + 1);

@@ -81,6 +81,9 @@ void note_type_modified(Type* cls, Str* name);
 // Calls. `call_object` defers garbage collection for its duration (see gc.hpp).
 Value call_object(Value callable, const CallArgs& args);
 Value call(Value callable, std::initializer_list<Value> args);
+// Calls `function` with `self` inserted before the positional arguments
+// (bound methods, __call__, __new__ and __init__ with the instance).
+Value call_with_self(Value function, Value self, const CallArgs& args);
 Value call_method(Value obj, Str* name, std::initializer_list<Value> args);
 Value call_method(Value obj, const char* name, std::initializer_list<Value> args);
 // As call_object, but collection may run inside: every Value the caller holds

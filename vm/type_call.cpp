@@ -20,15 +20,6 @@ bool overrides(Type* type, Str* name) {
   return !found.is_null() && !found.is(base);
 }
 
-Value call_with_first(Value function, Value first, const CallArgs& args) {
-  size_t total = args.count + args.kw_count();
-  std::vector<Value> all;
-  all.reserve(total + 1);
-  all.push_back(first);
-  all.insert(all.end(), args.args, args.args + total);
-  return call_object(function, CallArgs{all.data(), args.count + 1, args.kwnames});
-}
-
 }  // namespace
 
 Value object_construct(Type* type, const CallArgs& args) {
@@ -50,9 +41,9 @@ Value type_call(Type* type, const CallArgs& args) {
   Value instance;
   Value user_new = lookup_in_mro(type, names().__new__);
   if (!user_new.is_null() && type_of(user_new) == types().staticmethod) {
-    instance = call_with_first(user_new.as<StaticMethod>()->function, type, args);
+    instance = call_with_self(user_new.as<StaticMethod>()->function, type, args);
   } else if (!user_new.is_null() && type_of(user_new) == types().function) {
-    instance = call_with_first(user_new, type, args);
+    instance = call_with_self(user_new, type, args);
   } else {
     ConstructFn construct = inherited_construct(type);
     if (type->is_builtin && construct == object_construct && type != types().object)
@@ -62,7 +53,7 @@ Value type_call(Type* type, const CallArgs& args) {
   if (!isinstance(instance, type)) return instance;
   Value init = lookup_in_mro(type_of(instance), names().__init__);
   if (!init.is_null() && type_of(init) != types().native_function) {
-    Value result = call_with_first(init, instance, args);
+    Value result = call_with_self(init, instance, args);
     if (!result.is_none()) raise_type_error("__init__() should return None, not '" + type_name(result) + "'");
   }
   return instance;

@@ -294,52 +294,29 @@ class Counter(dict):
             return "Counter()"
         return "Counter({" + ", ".join(repr(k) + ": " + repr(v) for k, v in self.most_common()) + "})"
 
-    def __add__(self, other):
+    def _combine(self, other, count_of):
+        # The elements of self, then those only in other, with the count
+        # count_of(self's, other's) when it is positive (missing counts are 0).
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for element, count in self.items():
-            if count + other[element] > 0:
-                result[element] = count + other[element]
-        for element, count in other.items():
-            if element not in self and count > 0:
+        for element in list(self) + [e for e in other if e not in self]:
+            count = count_of(self[element], other[element])
+            if count > 0:
                 result[element] = count
         return result
+
+    def __add__(self, other):
+        return self._combine(other, lambda a, b: a + b)
 
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for element, count in self.items():
-            if count - other[element] > 0:
-                result[element] = count - other[element]
-        for element, count in other.items():
-            if element not in self and count < 0:
-                result[element] = 0 - count
-        return result
+        return self._combine(other, lambda a, b: a - b)
 
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for element, count in self.items():
-            best = max(count, other[element])
-            if best > 0:
-                result[element] = best
-        for element, count in other.items():
-            if element not in self and count > 0:
-                result[element] = count
-        return result
+        return self._combine(other, max)
 
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for element, count in self.items():
-            least = min(count, other[element])
-            if least > 0:
-                result[element] = least
-        return result
+        return self._combine(other, min)
 
 
 class OrderedDict(dict):

@@ -168,30 +168,32 @@ class ThreadPoolExecutor(_base.Executor):
                 raise
             self._threads.add(t)
 
+    def _take_queued_work(self):
+        # Empties the work queue, returning the calls not yet started (the
+        # None items are wake-ups for the workers, not work).
+        items = []
+        while True:
+            try:
+                work_item = self._work_queue.get_nowait()
+            except queue.Empty:
+                return items
+            if work_item is not None:
+                items.append(work_item)
+
     def _initializer_failed(self):
         with self._shutdown_lock:
             self._broken = "A thread initializer failed, the thread pool is not usable anymore"
             # The queued calls fail with the same error.
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+            for work_item in self._take_queued_work():
+                work_item.future.set_exception(BrokenThreadPool(self._broken))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
                 # The queued calls are cancelled; running ones finish.
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if work_item is not None:
-                        work_item.future.cancel()
+                for work_item in self._take_queued_work():
+                    work_item.future.cancel()
             # Wakes the workers so that they see the shutdown.
             self._work_queue.put(None)
         if wait:

@@ -137,52 +137,47 @@ def cache(user_function):
     return lru_cache(maxsize=None)(user_function)
 
 
+# How total_ordering derives each missing comparison from the root one
+# (r is the root's result), as CPython's functools does.
+_DERIVED = {
+    ("__lt__", "__gt__"): lambda r, a, b: not r and a != b,
+    ("__lt__", "__le__"): lambda r, a, b: r or a == b,
+    ("__lt__", "__ge__"): lambda r, a, b: not r,
+    ("__le__", "__ge__"): lambda r, a, b: not r or a == b,
+    ("__le__", "__lt__"): lambda r, a, b: r and a != b,
+    ("__le__", "__gt__"): lambda r, a, b: not r,
+    ("__gt__", "__lt__"): lambda r, a, b: not r and a != b,
+    ("__gt__", "__ge__"): lambda r, a, b: r or a == b,
+    ("__gt__", "__le__"): lambda r, a, b: not r,
+    ("__ge__", "__le__"): lambda r, a, b: not r or a == b,
+    ("__ge__", "__gt__"): lambda r, a, b: r and a != b,
+    ("__ge__", "__lt__"): lambda r, a, b: not r,
+}
+
+
 def total_ordering(cls):
     """Fills in the missing rich comparisons from __eq__ and one of them."""
-    defined = [op for op in ("__lt__", "__le__", "__gt__", "__ge__")
-               if getattr(cls, op, None) is not getattr(object, op, None)]
+    preference = ["__lt__", "__le__", "__gt__", "__ge__"]
+    defined = [op for op in preference if getattr(cls, op, None) is not getattr(object, op, None)]
     if not defined:
         raise ValueError("must define at least one ordering operation: < > <= >=")
+    root = defined[0]  # CPython's preference: < <= > >=
 
     def derived(op):
-        def from_lt(self, other):
-            r = self.__lt__(other)
+        formula = _DERIVED[(root, op)]
+
+        def method(self, other):
+            r = getattr(self, root)(other)
             if r is NotImplemented:
                 return r
-            return {"__gt__": lambda: not r and self != other, "__le__": lambda: r or self == other,
-                    "__ge__": lambda: not r}[op]()
+            return formula(r, self, other)
 
-        def from_le(self, other):
-            r = self.__le__(other)
-            if r is NotImplemented:
-                return r
-            return {"__ge__": lambda: not r or self == other, "__lt__": lambda: r and self != other,
-                    "__gt__": lambda: not r}[op]()
+        method.__name__ = op
+        return method
 
-        def from_gt(self, other):
-            r = self.__gt__(other)
-            if r is NotImplemented:
-                return r
-            return {"__lt__": lambda: not r and self != other, "__ge__": lambda: r or self == other,
-                    "__le__": lambda: not r}[op]()
-
-        def from_ge(self, other):
-            r = self.__ge__(other)
-            if r is NotImplemented:
-                return r
-            return {"__le__": lambda: not r or self == other, "__gt__": lambda: r and self != other,
-                    "__lt__": lambda: not r}[op]()
-
-        return {"__lt__": from_lt, "__le__": from_le, "__gt__": from_gt, "__ge__": from_ge}[root]
-
-    # The root is the first defined in CPython's preference: < <= > >=.
-    preference = ["__lt__", "__le__", "__gt__", "__ge__"]
-    root = next(op for op in preference if op in defined)
     for op in preference:
         if op not in defined:
-            method = derived(op)
-            method.__name__ = op
-            setattr(cls, op, method)
+            setattr(cls, op, derived(op))
     return cls
 
 

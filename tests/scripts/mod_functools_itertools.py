@@ -75,3 +75,18 @@ for bad in [lambda: itertools.permutations("ab", -1), lambda: itertools.combinat
         bad()
     except ValueError as e:
         print("ValueError:", e)
+
+# total_ordering from each root comparison; Counter arithmetic both ways.
+from functools import total_ordering
+from collections import Counter
+for root in ["__lt__", "__le__", "__gt__", "__ge__"]:
+    ns = {"__init__": lambda s, v: setattr(s, "v", v), "__eq__": lambda s, o: s.v == o.v}
+    ns[root] = {"__lt__": lambda s, o: s.v < o.v, "__le__": lambda s, o: s.v <= o.v,
+                "__gt__": lambda s, o: s.v > o.v, "__ge__": lambda s, o: s.v >= o.v}[root]
+    C = total_ordering(type("C", (), ns))
+    print(root, [(op(C(a), C(b))) for a in (1, 2) for b in (1, 2)
+                 for op in (lambda x, y: x < y, lambda x, y: x <= y, lambda x, y: x > y, lambda x, y: x >= y)],
+          C.__lt__.__name__, C.__ge__.__name__)
+a, b = Counter(a=3, b=1, c=-2), Counter(b=2, d=4, c=1, e=-1)
+print(a + b, a - b, a | b, a & b, b - a, b | a)
+print(Counter(x=1).__add__(5))

@@ -1,5 +1,6 @@
 // bytes: construction, indexing (items are ints), concatenation,
 // comparison, hashing, repr and decode. bytearray is not implemented yet.
+#include "vm/builtins/bytes_ops.hpp"
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
@@ -14,13 +15,13 @@
 
 namespace gilvm {
 
-namespace {
-
 Bytes* self_bytes(const CallArgs& a, const char* name) {
   if (a.count == 0 || !isinstance(a[0], types().bytes))
     raise_type_error(std::string("descriptor '") + name + "' requires a 'bytes' object");
   return a[0].as<Bytes>();
 }
+
+namespace {
 
 Value bytes_construct(Type* type, const CallArgs& args) {
   ArgParser p(args, "bytes", {"source", "encoding", "errors"}, 0, false);

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "vm/builtins/bytes_ops.hpp"
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
 #include "vm/native.hpp"
@@ -20,12 +21,6 @@
 namespace gilvm {
 
 namespace {
-
-Bytes* self_bytes(const CallArgs& a, const char* name) {
-  if (a.count == 0 || !isinstance(a[0], types().bytes))
-    raise_type_error(std::string("descriptor '") + name + "' requires a 'bytes' object");
-  return a[0].as<Bytes>();
-}
 
 const std::string& bytes_arg(Value v) {
   if (!isinstance(v, types().bytes)) raise_type_error("a bytes-like object is required, not '" + type_name(v) + "'");
