@@ -2,6 +2,7 @@
 // comparison, hashing, repr and decode. bytearray is not implemented yet.
 #include "vm/builtins/bytes_ops.hpp"
 #include "vm/builtins/install.hpp"
+#include "vm/builtins/str_ops.hpp"
 #include "vm/errors.hpp"
 #include "vm/gc.hpp"
 #include "vm/native.hpp"
@@ -78,11 +79,7 @@ Value bytes_mul(const CallArgs& a) {
   if (!has_index(a[1])) return not_implemented();
   int64_t n = index_value(a[1]);
   if (n <= 0 || b->data.empty()) return new_bytes("");
-  check_allocation_size(static_cast<double>(b->data.size()) * static_cast<double>(n));
-  std::string out;
-  out.reserve(b->data.size() * static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; ++i) out += b->data;
-  return new_bytes(std::move(out));
+  return new_bytes(repeat_text(b->data, n));
 }
 Value bytes_contains(const CallArgs& a) {
   Bytes* b = self_bytes(a, "__contains__");

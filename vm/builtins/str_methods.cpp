@@ -113,11 +113,7 @@ Value str_mul(const CallArgs& a) {
   if (!has_index(a[1])) return not_implemented();
   int64_t n = index_value(a[1]);
   if (n <= 0 || s->data.empty()) return intern("");
-  check_allocation_size(static_cast<double>(s->data.size()) * static_cast<double>(n));
-  std::string out;
-  out.reserve(s->data.size() * static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; ++i) out += s->data;
-  return new_str(std::move(out));
+  return new_str(repeat_text(s->data, n));
 }
 Value str_len(const CallArgs& a) { return make_int(self_str(a, "__len__")->length); }
 Value str_iter(const CallArgs& a) { return make_iterator(SeqIterator::Kind::Str, self_str(a, "__iter__")); }
@@ -733,6 +729,14 @@ Value str_getitem(Str* s, Value key) {
   if (s->ascii) return str_from_code_point(static_cast<unsigned char>(s->data[i]));
   size_t pos = text::byte_offset_of(s->data, static_cast<size_t>(i));
   return str_from_code_point(static_cast<uint32_t>(text::decode_utf8(s->data, pos)));
+}
+
+std::string repeat_text(const std::string& data, int64_t n) {
+  check_allocation_size(static_cast<double>(data.size()) * static_cast<double>(n));
+  std::string out;
+  out.reserve(data.size() * static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) out += data;
+  return out;
 }
 
 Value str_mod(Str* format, Value args) {
