@@ -37,7 +37,17 @@ def _hint(arg):
     return type(None) if arg is None else arg
 
 
-class _GenericAlias:
+class _Unionable:
+    """Hints that combine with | into a Union (as `int | None` does)."""
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _GenericAlias(_Unionable):
     """A subscripted hint: List[int], Dict[str, int], Callable[[int], str]."""
 
     def __init__(self, origin, args, name, call_target=None):
@@ -71,12 +81,6 @@ class _GenericAlias:
                             + self.__origin__.__name__.lower() + "() instead")
         return self._call_target(*args, **kwargs)
 
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
-
     def __mro_entries__(self, bases):
         return (self.__origin__,)
 
@@ -100,7 +104,7 @@ class _UnionAlias(_GenericAlias):
         return hash(frozenset(self.__args__))
 
 
-class _SpecialForm:
+class _SpecialForm(_Unionable):
     """Any, Union, Optional, ClassVar, ...: names that take hints in []."""
 
     def __init__(self, name, getitem):
@@ -115,12 +119,6 @@ class _SpecialForm:
 
     def __call__(self, *args, **kwargs):
         raise TypeError("Cannot instantiate " + repr(self))
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
 
 
 def _union_of(form, parameters):
@@ -178,7 +176,7 @@ def _annotated_of(form, parameters):
 Annotated = _SpecialForm("Annotated", _annotated_of)
 
 
-class _GenericName:
+class _GenericName(_Unionable):
     """List, Dict, Iterable, ...: a bare name that takes parameters."""
 
     def __init__(self, name, origin, nparams, call_target=None):
@@ -212,12 +210,6 @@ class _GenericName:
 
     def __mro_entries__(self, bases):
         return (self.__origin__,)
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
 
 
 class _AbstractOrigin:
@@ -268,7 +260,7 @@ DefaultDict = _abstract("DefaultDict")
 Counter = _abstract("Counter")
 
 
-class TypeVar:
+class TypeVar(_Unionable):
     """A type variable: T = TypeVar('T'); its repr is ~T."""
 
     def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
@@ -285,12 +277,6 @@ class TypeVar:
     def __repr__(self):
         prefix = "+" if self.__covariant__ else "-" if self.__contravariant__ else "~"
         return prefix + self.__name__
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
 
 
 class Generic:
