@@ -10,7 +10,7 @@
 #include "vm/class_builder.hpp"
 #include "vm/compiler/compiler.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"

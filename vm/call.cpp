@@ -5,7 +5,7 @@
 #include <string>
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/generator.hpp"
 #include "vm/objects/sequence.hpp"

@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"

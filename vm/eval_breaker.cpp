@@ -1,6 +1,6 @@
 #include "vm/eval_breaker.hpp"
 
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/thread_state.hpp"
 
 namespace gilvm {

@@ -7,7 +7,7 @@
 
 #include "vm/compiler/compiler.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"

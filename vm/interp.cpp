@@ -31,7 +31,7 @@
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/eval_breaker.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
 #include "vm/number_ops.hpp"

@@ -10,7 +10,7 @@ struct Dict;
 struct Generator;
 
 // Calls a Python function. With gc_safe false, collection is deferred until
-// it returns (the caller may hold unrooted Values; see vm/gc.hpp).
+// it returns (the caller may hold unrooted Values; see vm/heap/heap.hpp).
 Value call_function(Function* function, const CallArgs& args, bool gc_safe);
 
 // Runs module-level (or exec) code with the given namespaces.

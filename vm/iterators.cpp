@@ -1,7 +1,7 @@
 // The iterator for objects that only have __getitem__: it asks for items
 // 0, 1, 2, ... until IndexError (or StopIteration), as Python's iter() does.
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/ops.hpp"
 

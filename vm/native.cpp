@@ -3,7 +3,7 @@
 #include <stdexcept>
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/sequence.hpp"

@@ -4,7 +4,7 @@
 
 #include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/number_ops.hpp"

@@ -78,7 +78,7 @@ void invalidate_method_cache();
 // Keeps a user class's cached flags right after its namespace changed.
 void note_type_modified(Type* cls, Str* name);
 
-// Calls. `call_object` defers garbage collection for its duration (see gc.hpp).
+// Calls. `call_object` defers garbage collection for its duration (see vm/heap/heap.hpp).
 Value call_object(Value callable, const CallArgs& args);
 Value call(Value callable, std::initializer_list<Value> args);
 // Calls `function` with `self` inserted before the positional arguments

@@ -6,7 +6,7 @@
 #include <new>
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/dict.hpp"
 
 namespace gilvm {

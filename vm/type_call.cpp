@@ -4,7 +4,7 @@
 // and rejects arguments unless __init__ or __new__ is overridden, with
 // CPython's message.
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"

@@ -3,7 +3,7 @@
 // class and the arguments; KeyError's str() is the repr of its key.
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"

@@ -4,7 +4,7 @@
 
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
 #include "vm/objects/number.hpp"

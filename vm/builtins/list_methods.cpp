@@ -6,7 +6,7 @@
 #include "vm/builtins/container_ops.hpp"
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/number.hpp"

@@ -7,7 +7,7 @@
 #include "vm/builtins/install.hpp"
 #include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"

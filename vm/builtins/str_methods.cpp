@@ -9,7 +9,7 @@
 #include "vm/builtins/install.hpp"
 #include "vm/builtins/str_ops.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"

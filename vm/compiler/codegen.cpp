@@ -6,7 +6,7 @@
 
 #include "vm/compiler/compiler.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"

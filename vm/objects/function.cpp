@@ -1,6 +1,6 @@
 #include "vm/objects/function.hpp"
 
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"

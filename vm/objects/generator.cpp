@@ -4,7 +4,7 @@
 
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"

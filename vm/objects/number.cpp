@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/text/int_digits_limit.hpp"
 #include "vm/types.hpp"
 

@@ -1,7 +1,7 @@
 #include "vm/objects/sequence.hpp"
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/ops.hpp"
 #include "vm/types.hpp"

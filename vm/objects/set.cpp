@@ -1,6 +1,6 @@
 #include "vm/objects/set.hpp"
 
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
 #include "vm/types.hpp"

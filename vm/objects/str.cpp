@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/types.hpp"
 
 namespace gilvm {

@@ -1,4 +1,4 @@
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 
 #include "vm/eval_breaker.hpp"
 #include "vm/objects/dict.hpp"
