@@ -24,7 +24,7 @@
 #include "runtime/runtime.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/thread_state.hpp"
 #include "vm/types.hpp"
 

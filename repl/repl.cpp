@@ -174,7 +174,7 @@ int run_repl() {
     try {
       Code* code = compile_source(source, "<stdin>", ParseMode::Single);
       Root keep_code(code);
-      run_code(code, main_module->dict(), nullptr, true);
+      run_code(code, main_module->dict(), nullptr);
     } catch (PyException&) {
       Value e = take_current_exception();
       if (isinstance(e, exc().SystemExit)) return report_uncaught(e);

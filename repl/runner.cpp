@@ -47,7 +47,7 @@ void join_non_daemon_threads() {
   if (threading.is_null()) return;
   try {
     Value shutdown = get_attr_or_null(threading, intern("_shutdown"));
-    if (!shutdown.is_null()) call_object_gc_safe(shutdown, CallArgs{nullptr, 0});
+    if (!shutdown.is_null()) call_object(shutdown, CallArgs{nullptr, 0});
   } catch (PyException&) {
     report_uncaught(take_current_exception());
   }
@@ -109,7 +109,7 @@ int run_main_source(const std::string& source, const std::string& filename) {
     Code* code = compile_source(source, filename, ParseMode::Exec);
     Root keep_code(code);
     if (disassemble_on_run) write_stderr(disassemble(code));
-    run_code(code, main_module->dict(), nullptr, true);
+    run_code(code, main_module->dict(), nullptr);
   } catch (PyException&) {
     status = report_uncaught(take_current_exception());
   }

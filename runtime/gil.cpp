@@ -93,7 +93,10 @@ void Gil::take(ThreadState* ts) {
   switched_.notify_all();
 }
 
-void Gil::drop(ThreadState*) {
+void Gil::drop(ThreadState* ts) {
+  // Once released, the collector may run on another thread: leave it this
+  // thread's stack and registers as they are now (vm/heap/stack_roots.hpp).
+  if (ts != nullptr) record_stack(ts->stack);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     locked_ = false;
@@ -103,6 +106,7 @@ void Gil::drop(ThreadState*) {
 }
 
 void Gil::yield_for_switch(ThreadState* ts) {
+  record_stack(ts->stack);  // as in drop()
   {
     std::unique_lock<std::mutex> lock(mutex_);
     ++stats_.forced_drops;

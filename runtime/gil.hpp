@@ -18,6 +18,11 @@
 //   dropping thread's wait for a switch always ends.
 // * Blocking operations (sleep, lock and queue waits, join, I/O) release the
 //   GIL with the RAII guard `GilRelease`; uncontended fast paths do not.
+// * Every release (drop, yield_for_switch) first records the thread's stack
+//   pointer and registers: while it does not hold the GIL, the collector
+//   scans its stack from there (vm/heap/stack_roots.hpp). So code inside a
+//   GilRelease region must not load, store or move Values at all: the frame
+//   that opened the region must keep what it references where it was.
 // * The switch interval is stored in microseconds, as in CPython:
 //   sys.setswitchinterval(s) truncates 1e6 * s, and waits use at least 1 us.
 // * Shutdown: once `begin_shutdown(survivor)` is called (the main thread,

@@ -66,10 +66,10 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
       note_c_stack_base(ts, 8u << 20);
       gil().take(ts);
       // Keyword arguments travel as (values..., names tuple).
-      std::vector<Value> all = args->items;
+      ValueVector all = args->items;
       Tuple* names = nullptr;
       if (kwargs != nullptr && kwargs->size() > 0) {
-        std::vector<Value> keys;
+        ValueVector keys;
         const DictTable& t = kwargs->table;
         for (size_t i = 0; i < t.entry_capacity(); ++i) {
           if (t.entry_at(i).key.is_null()) continue;
@@ -80,7 +80,7 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
         ts->temp_roots.push_back(names);
       }
       try {
-        call_object_gc_safe(callable, CallArgs{all.data(), args->items.size(), names});
+        call_object(callable, CallArgs{all.data(), args->items.size(), names});
       } catch (PyException&) {
         Value e = take_current_exception();
         ts->temp_roots.push_back(e);

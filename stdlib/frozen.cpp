@@ -26,7 +26,7 @@ void init_frozen(Module* module) {
     module->dict()->table.set(names().__file__, new_str("<frozen " + wanted + ">"));
     Code* code = compile_source(m->source, "<frozen " + wanted + ">", ParseMode::Exec);
     Root keep(code);
-    run_code(code, module->dict(), nullptr, true);
+    run_code(code, module->dict(), nullptr);
     return;
   }
 }

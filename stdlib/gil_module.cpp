@@ -39,7 +39,7 @@ Value gil_stats(const CallArgs& a) {
 
 Value gil_thread_stats(const CallArgs& a) {
   check_arg_count(a, "thread_stats", 0, 0);
-  std::vector<Value> rows;
+  ValueVector rows;
   for (const GilThreadStats& row : gil().all_thread_stats()) {
     Dict* d = new_dict();
     d->table.set(intern("name"), new_str(row.name));

@@ -13,7 +13,7 @@
 
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
@@ -365,7 +365,7 @@ Value m_hypot(const CallArgs& a) {
 }
 Value m_dist(const CallArgs& a) {
   check_arg_count(a, "dist", 2, 2);
-  std::vector<Value> p = collect_iterable(a[0]), q = collect_iterable(a[1]);
+  ValueVector p = collect_iterable(a[0]), q = collect_iterable(a[1]);
   if (p.size() != q.size()) raise_value_error("both points must have the same number of dimensions");
   double r = 0.0;
   for (size_t i = 0; i < p.size(); ++i) r = std::hypot(r, real(p[i]) - real(q[i]));

@@ -15,7 +15,7 @@
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
@@ -65,7 +65,7 @@ Value os_listdir(const CallArgs& a) {
   std::string path = a.count == 1 ? path_arg(a[0], "listdir") : ".";
   DIR* dir = opendir(path.c_str());
   if (dir == nullptr) raise_os_error_from_errno(errno, a.count == 1 ? a[0] : Value(new_str(".")));
-  std::vector<Value> names;
+  ValueVector names;
   while (struct dirent* entry = readdir(dir)) {
     std::string name = entry->d_name;
     if (name != "." && name != "..") names.push_back(new_str(name));
@@ -117,7 +117,7 @@ Value os_stat(const CallArgs& a) {
   finalize_dropped_files();  // a dropped file's data counts in its size, as in CPython
   struct stat info;
   if (stat(path_arg(a[0], "stat").c_str(), &info) != 0) raise_os_error_from_errno(errno, a[0]);
-  std::vector<Value> items = {make_int(info.st_mode),  make_int(static_cast<int64_t>(info.st_ino)),
+  ValueVector items = {make_int(info.st_mode),  make_int(static_cast<int64_t>(info.st_ino)),
                               make_int(static_cast<int64_t>(info.st_dev)), make_int(static_cast<int64_t>(info.st_nlink)),
                               make_int(info.st_uid),   make_int(info.st_gid),
                               make_int(info.st_size),  make_int(info.st_atim.tv_sec),

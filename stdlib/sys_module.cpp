@@ -6,7 +6,7 @@
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/call.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
@@ -161,7 +161,7 @@ void init_sys(Module* m) {
   the_sys = m;
   keep_alive(m);
   DictTable& d = m->dict()->table;
-  std::vector<Value> argv;
+  ValueVector argv;
   for (const std::string& s : the_options->argv) argv.push_back(new_str(s));
   d.set(intern("argv"), new_list(std::move(argv)));
   List* path = new_list();

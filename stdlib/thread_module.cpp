@@ -21,7 +21,7 @@
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"

@@ -1,6 +1,7 @@
 // The time module: clocks (time, perf_counter, monotonic, process_time,
 // thread_time and their _ns forms), sleep, and the basic calendar
 // conversions (gmtime, localtime, strftime, ctime, asctime, mktime).
+#include <span>
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -12,7 +13,7 @@
 #include "runtime/signals.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
@@ -97,7 +98,7 @@ Value struct_time_field(Value self) {
 }
 
 Value struct_time_repr(const CallArgs& a) {
-  const std::vector<Value>& items = a[0].as<Tuple>()->items;
+  std::span<const Value> items = a[0].as<Tuple>()->items;
   std::string out = "time.struct_time(";
   for (size_t i = 0; i < 9 && i < items.size(); ++i)
     out += std::string(i ? ", " : "") + kStructTimeFields[i] + "=" + repr_string(items[i]);
@@ -110,7 +111,7 @@ void add_struct_time_fields(std::integer_sequence<int, Index...>) {
 }
 
 Value make_struct_time(const struct tm& t) {
-  std::vector<Value> items = {make_int(t.tm_year + 1900), make_int(t.tm_mon + 1), make_int(t.tm_mday),
+  ValueVector items = {make_int(t.tm_year + 1900), make_int(t.tm_mon + 1), make_int(t.tm_mday),
                               make_int(t.tm_hour),        make_int(t.tm_min),     make_int(t.tm_sec),
                               make_int((t.tm_wday + 6) % 7), make_int(t.tm_yday + 1), make_int(t.tm_isdst)};
   return gc_new<Tuple>(struct_time_type, std::move(items));
@@ -118,7 +119,7 @@ Value make_struct_time(const struct tm& t) {
 
 struct tm to_tm(Value v) {
   struct tm t {};
-  std::vector<Value> items = collect_iterable(v);
+  ValueVector items = collect_iterable(v);
   if (items.size() != 9) raise_type_error("time tuple must have exactly 9 elements");
   t.tm_year = static_cast<int>(index_value(items[0]) - 1900);
   t.tm_mon = static_cast<int>(index_value(items[1]) - 1);

@@ -38,10 +38,10 @@ Object* the_ellipsis = nullptr;
 void create_core_types() {
   CoreTypes& t = types();
   // type and object, tied together by hand.
-  t.type = new Type(nullptr);
+  t.type = gc_new<Type>(nullptr);
   t.type->type = t.type;
-  t.object = new Type(t.type);
-  // Adopt them into the heap so that the collector knows them.
+  t.object = gc_new<Type>(t.type);
+  // Their dicts come once the dict type exists.
   t.type->attrs = nullptr;
   t.object->name = t.object->qualname = "object";
   t.object->mro = {t.object};
@@ -52,7 +52,7 @@ void create_core_types() {
   t.type->mro = {t.type, t.object};
   t.type->instances_have_dict = true;
   // The dict type is needed to give these two their dicts.
-  t.dict = new Type(t.type);
+  t.dict = gc_new<Type>(t.type);
   t.dict->name = t.dict->qualname = "dict";
   t.dict->base = t.object;
   t.dict->bases = {t.object};
@@ -110,8 +110,8 @@ void create_core_types() {
   }
   for (Type* with_dict : {t.function, t.module}) with_dict->instances_have_dict = true;
 
-  the_not_implemented = new Singleton(t.not_implemented);
-  the_ellipsis = new Singleton(t.ellipsis);
+  the_not_implemented = gc_new<Singleton>(t.not_implemented);
+  the_ellipsis = gc_new<Singleton>(t.ellipsis);
   immortals().push_back(the_not_implemented);
   immortals().push_back(the_ellipsis);
 }

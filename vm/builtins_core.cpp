@@ -68,7 +68,7 @@ Value run_source(const CallArgs& args, const char* function_name, ParseMode mode
   }
   Root keep(code);
   if (g->table.get_str(names().__builtins__).is_null()) g->table.set(names().__builtins__, builtins_dict());
-  Value result = run_code(code, g, l == g ? nullptr : l, false);
+  Value result = run_code(code, g, l == g ? nullptr : l);
   return mode == ParseMode::Eval ? result : Value::none();
 }
 
@@ -178,7 +178,7 @@ std::string exception_only(Value e) {
   return out;
 }
 
-void format_one(Value e, std::string& out, std::vector<Value>& seen) {
+void format_one(Value e, std::string& out, ValueVector& seen) {
   seen.push_back(e);
   auto* obj = e.as<ExceptionObject>();
   if (!obj->cause.is_null() && is_exception_instance(obj->cause) &&
@@ -211,7 +211,7 @@ void format_one(Value e, std::string& out, std::vector<Value>& seen) {
 std::string format_exception(Value exception) {
   std::string out;
   if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
-  std::vector<Value> seen;
+  ValueVector seen;
   format_one(exception, out, seen);
   return out;
 }

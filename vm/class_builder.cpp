@@ -115,7 +115,7 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
     if (b->has_setattr_hook) cls->has_setattr_hook = true;
   }
   // __set_name__ on attributes, then the parent's __init_subclass__.
-  std::vector<std::pair<Value, Value>> to_name;
+  ValueVector to_name;  // (value, key) pairs
   for (size_t i = 0; i < cls->attrs->table.entry_capacity(); ++i) {
     const DictEntry& e = cls->attrs->table.entry_at(i);
     if (e.key.is_null()) continue;
@@ -124,15 +124,19 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
     // name for error messages); skipping the rest keeps class creation cheap.
     if (vt->is_builtin && vt != types().property) continue;
     Value set_name = lookup_in_mro(vt, names().__set_name__);
-    if (!set_name.is_null()) to_name.emplace_back(e.value, e.key);
+    if (!set_name.is_null()) {
+      to_name.push_back(e.value);
+      to_name.push_back(e.key);
+    }
   }
   invalidate_method_cache();  // the namespace is complete now
-  for (auto& [value, key] : to_name) call_method(value, names().__set_name__, {cls, key});
+  for (size_t i = 0; i < to_name.size(); i += 2) call_method(to_name[i], names().__set_name__, {cls, to_name[i + 1]});
   if (cls->mro.size() > 1) {
-    Super parent(types().super, cls, cls, cls);
+    // A heap object, not a local: every object must live in the heap's pages.
+    Super* parent = gc_new<Super>(types().super, cls, cls, cls);
     // The class statement's keywords (other than metaclass) go to the
     // parent's __init_subclass__; object's own takes none.
-    Value init_subclass = super_get_attr(&parent, names().__init_subclass__);
+    Value init_subclass = super_get_attr(parent, names().__init_subclass__);
     if (!init_subclass.is_null() && type_of(init_subclass) != types().native_function)
       call_object(init_subclass, class_keywords);
     else if (class_keywords.kw_count() > 0)
@@ -153,7 +157,7 @@ Value builtin_build_class(const CallArgs& args) {
   // that returns, and the bases as written are kept in __orig_bases__.
   std::vector<Type*> bases;
   bool substituted = false;
-  Tuple* written_bases = new_tuple(std::vector<Value>(args.args + 2, args.args + args.count));
+  Tuple* written_bases = new_tuple(ValueVector(args.args + 2, args.args + args.count));
   Root keep_written(written_bases);
   for (size_t i = 2; i < args.count; ++i) {
     if (isinstance(args[i], types().type)) {
@@ -174,7 +178,7 @@ Value builtin_build_class(const CallArgs& args) {
   // metaclass= picks the metaclass; every other keyword is passed on to
   // it (and from type.__new__ to __init_subclass__).
   Value meta_value;
-  std::vector<Value> keyword_names, keyword_values;
+  ValueVector keyword_names, keyword_values;
   for (size_t k = 0; k < args.kw_count(); ++k) {
     if (args.kwnames->items[k].as<Str>()->data == "metaclass") {
       meta_value = args.kw_value(k);
@@ -206,8 +210,8 @@ Value builtin_build_class(const CallArgs& args) {
   if (meta->is_builtin || lookup_in_mro(meta, names().__new__).is_null()) {
     cls = create_class(meta, name, bases, ns, CallArgs{keyword_values.data(), 0, kwnames});
   } else {
-    std::vector<Value> base_values(bases.begin(), bases.end());
-    std::vector<Value> call_args = {args[1], new_tuple(base_values), ns};
+    ValueVector base_values(bases.begin(), bases.end());
+    ValueVector call_args = {args[1], new_tuple(base_values), ns};
     call_args.insert(call_args.end(), keyword_values.begin(), keyword_values.end());
     cls = call_object(meta, CallArgs{call_args.data(), 3, kwnames});
   }

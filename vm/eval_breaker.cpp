@@ -15,9 +15,10 @@ void set_eval_breaker_handler(EvalBreakerHandler handler) { runtime_handler = ha
 
 void handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = eval_breaker.load(std::memory_order_relaxed);
-  if ((bits & kGcRequested) && heap().collection_allowed()) {
+  if (bits & kGcRequested) {
     clear_eval_breaker_bit(kGcRequested);
     heap().collect();
+    heap().run_finalizers();
   }
   uint32_t others = bits & ~uint32_t(kGcRequested);
   if (others != 0 && runtime_handler != nullptr) runtime_handler(ts, others);

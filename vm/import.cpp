@@ -77,7 +77,7 @@ Value load_source_module(const std::string& name, const std::string& path, const
   try {
     Code* code = compile_source(source, path, ParseMode::Exec);
     Root keep_code(code);
-    run_code(code, module->dict(), nullptr, true);
+    run_code(code, module->dict(), nullptr);
   } catch (...) {
     state().modules->table.remove(new_str(name));
     throw;
@@ -105,7 +105,7 @@ Value find_and_load(const std::string& name) {
     if (c == '.') c = '/';
   Value path_list = state().path;
   if (type_of(path_list) == types().list) {
-    std::vector<Value> entries = path_list.as<List>()->items;
+    ValueVector entries = path_list.as<List>()->items;
     for (Value entry : entries) {
       if (type_of(entry) != types().str) continue;
       std::string dir = entry.as<Str>()->data;

@@ -24,6 +24,7 @@
 // and after calls return, where CPython 3.11 checks.
 #include "vm/interp.hpp"
 
+#include <span>
 #include <new>
 
 #include "vm/attr_cache.hpp"
@@ -96,7 +97,7 @@ void unpack_sequence(Value seq, uint32_t count, Value* out_reversed_top) {
   const std::vector<Value>* items = nullptr;
   if (t == types().tuple) items = &seq.as<Tuple>()->items;
   if (t == types().list) items = &seq.as<List>()->items;
-  std::vector<Value> collected;
+  ValueVector collected;
   if (items == nullptr) {
     if (lookup_in_mro(t, names().__iter__).is_null() && lookup_in_mro(t, names().__getitem__).is_null())
       raise_type_error("cannot unpack non-iterable " + t->name + " object");
@@ -108,19 +109,19 @@ void unpack_sequence(Value seq, uint32_t count, Value* out_reversed_top) {
         raise_value_error("too many values to unpack (expected " + std::to_string(count) + ")");
       collected.push_back(x);
     }
-    items = &collected;
   }
-  if (items->size() < count)
+  std::span<const Value> values = items != nullptr ? std::span<const Value>(*items) : std::span<const Value>(collected);
+  if (values.size() < count)
     raise_value_error("not enough values to unpack (expected " + std::to_string(count) + ", got " +
-                      std::to_string(items->size()) + ")");
-  if (items->size() > count)
+                      std::to_string(values.size()) + ")");
+  if (values.size() > count)
     raise_value_error("too many values to unpack (expected " + std::to_string(count) + ")");
-  for (uint32_t i = 0; i < count; ++i) out_reversed_top[count - 1 - i] = (*items)[i];
+  for (uint32_t i = 0; i < count; ++i) out_reversed_top[count - 1 - i] = values[i];
 }
 
 // a, *b, c = seq: pushes (after in reverse), the star list, (before in reverse).
 void unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out) {
-  std::vector<Value> items = collect_iterable(seq);
+  ValueVector items = collect_iterable(seq);
   if (items.size() < before + after)
     raise_value_error("not enough values to unpack (expected at least " + std::to_string(before + after) +
                       ", got " + std::to_string(items.size()) + ")");
@@ -128,7 +129,7 @@ void unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out) {
   // out[0] is the deepest slot: the last target.
   size_t n = items.size();
   for (uint32_t i = 0; i < after; ++i) out[i] = items[n - 1 - i];
-  out[after] = new_list(std::vector<Value>(items.begin() + before, items.begin() + (n - after)));
+  out[after] = new_list(ValueVector(items.begin() + before, items.begin() + (n - after)));
   for (uint32_t i = 0; i < before; ++i) out[total - 1 - i] = items[i];
 }
 
@@ -293,7 +294,7 @@ Value make_function_from_stack(Frame* frame, Value*& sp, uint32_t flags) {
 // Collects the arguments of CALL_EX into one array: positionals, then the
 // keyword values, with their names in a tuple.
 struct ExArgs {
-  std::vector<Value> values;
+  ValueVector values;
   Tuple* kwnames = nullptr;
   size_t positional = 0;
 };
@@ -306,7 +307,7 @@ ExArgs collect_ex_args(Value args, Value kwargs) {
   }
   out.positional = out.values.size();
   if (!kwargs.is_null()) {
-    std::vector<Value> names_list;
+    ValueVector names_list;
     const DictTable& t = kwargs.as<Dict>()->table;
     for (size_t i = 0; i < t.entry_capacity(); ++i) {
       const DictEntry& e = t.entry_at(i);
@@ -360,7 +361,7 @@ std::string callable_display_name(Value func) {
 }
 
 void extend_list(List* list, Value iterable) {
-  std::vector<Value> items = collect_iterable(iterable);
+  ValueVector items = collect_iterable(iterable);
   list->items.insert(list->items.end(), items.begin(), items.end());
 }
 
@@ -742,14 +743,14 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(BUILD_TUPLE) {
         uint32_t n = ARG;
-        Value t = new_tuple(std::vector<Value>(sp - n, sp));
+        Value t = new_tuple(ValueVector(sp - n, sp));
         sp -= n;
         PUSH(t);
         DISPATCH();
       }
       TARGET(BUILD_LIST) {
         uint32_t n = ARG;
-        Value l = new_list(std::vector<Value>(sp - n, sp));
+        Value l = new_list(ValueVector(sp - n, sp));
         sp -= n;
         PUSH(l);
         DISPATCH();
@@ -917,7 +918,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           }
         } else if (type_of(it) == types().generator) {
           SAVE_STATE();
-          GenResult r = generator_send(it.as<Generator>(), Value::none(), true);
+          GenResult r = generator_send(it.as<Generator>(), Value::none());
           next = r.finished ? Value::null() : r.value;
         } else {
           next = iter_next(it);
@@ -1078,7 +1079,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Type* t = type_of(sub);
         if (t == types().generator || t == types().coroutine) {
           SAVE_STATE();
-          GenResult r = generator_send(sub.as<Generator>(), sent, true);
+          GenResult r = generator_send(sub.as<Generator>(), sent);
           if (r.finished) {
             TOP() = r.value;
             pc = ARG;
@@ -1290,7 +1291,7 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
         if (is_exit) {
           generator_close(sub.as<Generator>());
         } else {
-          GenResult r = generator_throw(sub.as<Generator>(), exception, true);
+          GenResult r = generator_throw(sub.as<Generator>(), exception);
           if (!r.finished) {
             static_cast<Generator*>(frame->generator)->yielded = true;
             ts->current_frame = frame->previous;
@@ -1329,42 +1330,24 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
   return eval_frame(ts, frame, exception);
 }
 
-Value call_function(Function* function, const CallArgs& args, bool gc_safe) {
+Value call_function(Function* function, const CallArgs& args) {
   ThreadState* ts = current_thread_state();
   Frame* frame;
   Value gen = prepare_call(ts, function, args, &frame);
   if (frame == nullptr) return gen;
   frame->previous = ts->current_frame;
   frame->is_entry = true;
-  if (gc_safe) return eval_frame(ts, frame);
-  heap().defer_collection();
-  try {
-    Value result = eval_frame(ts, frame);
-    heap().allow_collection();
-    return result;
-  } catch (...) {
-    heap().allow_collection();
-    throw;
-  }
+  return eval_frame(ts, frame);
 }
 
-Value run_code(Code* code, Dict* globals, Dict* locals, bool gc_safe) {
+Value run_code(Code* code, Dict* globals, Dict* locals) {
   ThreadState* ts = current_thread_state();
   if (globals->table.get_str(names().__builtins__).is_null() && builtins_dict() != nullptr)
     globals->table.set(names().__builtins__, builtins_dict());
   Frame* frame = push_code_frame(ts, code, globals, locals);
   frame->previous = ts->current_frame;
   frame->is_entry = true;
-  if (gc_safe) return eval_frame(ts, frame);
-  heap().defer_collection();
-  try {
-    Value result = eval_frame(ts, frame);
-    heap().allow_collection();
-    return result;
-  } catch (...) {
-    heap().allow_collection();
-    throw;
-  }
+  return eval_frame(ts, frame);
 }
 
 Value run_class_body(Function* body, Dict* namespace_dict) {
@@ -1372,15 +1355,7 @@ Value run_class_body(Function* body, Dict* namespace_dict) {
   Frame* frame = push_code_frame(ts, body->code, body->globals, namespace_dict, body);
   frame->previous = ts->current_frame;
   frame->is_entry = true;
-  heap().defer_collection();
-  try {
-    Value result = eval_frame(ts, frame);
-    heap().allow_collection();
-    return result;
-  } catch (...) {
-    heap().allow_collection();
-    throw;
-  }
+  return eval_frame(ts, frame);
 }
 
 }  // namespace gilvm

@@ -9,12 +9,11 @@ namespace gilvm {
 struct Dict;
 struct Generator;
 
-// Calls a Python function. With gc_safe false, collection is deferred until
-// it returns (the caller may hold unrooted Values; see vm/heap/heap.hpp).
-Value call_function(Function* function, const CallArgs& args, bool gc_safe);
+// Calls a Python function (collection may run inside, as anywhere Python runs).
+Value call_function(Function* function, const CallArgs& args);
 
 // Runs module-level (or exec) code with the given namespaces.
-Value run_code(Code* code, Dict* globals, Dict* locals, bool gc_safe = true);
+Value run_code(Code* code, Dict* globals, Dict* locals);
 
 struct Frame;
 struct ThreadState;

@@ -10,6 +10,12 @@
 //
 // `attrs` is the instance attribute dict (`__dict__`): present for instances
 // of user classes, functions, modules, types and exceptions, null otherwise.
+//
+// An object's GC state (live, marked) is not in the object: it is a bit in
+// the header of the page that holds it (vm/heap/page.hpp). Objects are made
+// only by `gc_new` (vm/heap/heap.hpp) and freed only by the sweep, which
+// runs the destructor: a destructor may release C++ resources (buffers,
+// descriptors) but must not touch other heap objects, which may be gone.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/heap/page.hpp"
 #include "vm/value.hpp"
 
 namespace gilvm {
@@ -28,9 +35,7 @@ class Tracer;
 
 struct Object {
   Type* type;
-  Object* gc_next = nullptr;  // the heap's list of all objects
   Dict* attrs = nullptr;      // instance __dict__, if the type has one
-  uint32_t gc_mark = 0;
   uint32_t flags = 0;         // per-type bits
 
   explicit Object(Type* t) : type(t) {}
@@ -38,11 +43,21 @@ struct Object {
   Object& operator=(const Object&) = delete;
   virtual ~Object() = default;
   virtual void trace(Tracer&) {}
+  // A native object's finalizer, for objects registered with
+  // Heap::register_finalizer that have no `__del__`: runs once, at a
+  // safepoint after the collection that found the object unreachable, with
+  // the object and all it references still intact.
+  virtual void finalize() {}
 };
 
 // Visits the references of objects during marking. Marking is iterative (a
 // worklist), so deep structures such as a million-element linked list cannot
 // overflow the C++ stack.
+//
+// `visit` takes exact references: a Value or an Object* that certainly is a
+// live object (what `trace` methods report). `visit_word` takes anything
+// that might be a pointer (a native stack slot, a buffer's spare capacity)
+// and looks it up in the page table first.
 class Tracer {
  public:
   void visit(Value v) {
@@ -51,19 +66,20 @@ class Tracer {
   }
   void visit(Object* o) {
     ++references_;
-    if (o != nullptr && o->gc_mark != epoch_) {
-      o->gc_mark = epoch_;
-      worklist_.push_back(o);
-    }
+    if (o != nullptr && heap_layout::PageHeader::of(o)->mark(o)) worklist_.push_back(o);
   }
   template <class T>
   void visit_all(const std::vector<T>& items) {
     for (const auto& item : items) visit(item);
   }
+  void visit_word(uintptr_t word);
+  void visit_words(const Value* begin, const Value* end) {
+    for (const Value* v = begin; v < end; ++v) visit_word(v->raw());
+  }
 
  private:
   friend class Heap;
-  uint32_t epoch_ = 1;
+  bool conservative_ = true;  // false: visit_word ignores everything
   size_t references_ = 0;  // reference slots visited by this marking: its cost
   std::vector<Object*> worklist_;
 };

@@ -403,7 +403,7 @@ void note_type_modified(Type* cls, Str* name) {
 
 Value call_with_self(Value function, Value self, const CallArgs& args) {
   size_t total = args.count + args.kw_count();
-  std::vector<Value> with_self;
+  ValueVector with_self;
   with_self.reserve(total + 1);
   with_self.push_back(self);
   with_self.insert(with_self.end(), args.args, args.args + total);
@@ -412,7 +412,7 @@ Value call_with_self(Value function, Value self, const CallArgs& args) {
 
 Value call_object(Value callable, const CallArgs& args) {
   Type* t = type_of(callable);
-  if (t == types().function) return call_function(callable.as<Function>(), args, false);
+  if (t == types().function) return call_function(callable.as<Function>(), args);
   if (t == types().native_function) return callable.as<NativeFunction>()->fn(args);
   if (t == types().bound_method) {
     BoundMethod* m = callable.as<BoundMethod>();
@@ -436,11 +436,6 @@ Value call_object(Value callable, const CallArgs& args) {
   return call_object(bound, args);
 }
 
-Value call_object_gc_safe(Value callable, const CallArgs& args) {
-  if (type_of(callable) == types().function) return call_function(callable.as<Function>(), args, true);
-  return call_object(callable, args);
-}
-
 Value call(Value callable, std::initializer_list<Value> args) {
   return call_object(callable, CallArgs{args.begin(), args.size()});
 }
@@ -448,7 +443,7 @@ Value call(Value callable, std::initializer_list<Value> args) {
 Value call_method(Value obj, Str* name, std::initializer_list<Value> args) {
   Value method;
   if (get_method(obj, name, &method)) {
-    std::vector<Value> with_self;
+    ValueVector with_self;
     with_self.push_back(obj);
     with_self.insert(with_self.end(), args.begin(), args.end());
     return call_object(method, CallArgs{with_self.data(), with_self.size()});
@@ -887,11 +882,13 @@ Value iter_next(Value iterator) {
   }
 }
 
-std::vector<Value> collect_iterable(Value iterable) {
+ValueVector collect_iterable(Value iterable) {
   Type* t = type_of(iterable);
-  if (t == types().list) return iterable.as<List>()->items;
-  if (t == types().tuple) return iterable.as<Tuple>()->items;
-  std::vector<Value> out;
+  if (t == types().list || t == types().tuple) {
+    const std::vector<Value>& items = t == types().list ? iterable.as<List>()->items : iterable.as<Tuple>()->items;
+    return ValueVector(items.begin(), items.end());
+  }
+  ValueVector out;
   Value it = get_iter(iterable);
   for (;;) {
     Value x = iter_next(it);

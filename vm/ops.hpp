@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/heap/value_vector.hpp"
 #include "vm/object.hpp"
 #include "vm/objects/function.hpp"
 #include "vm/types.hpp"
@@ -78,7 +79,9 @@ void invalidate_method_cache();
 // Keeps a user class's cached flags right after its namespace changed.
 void note_type_modified(Type* cls, Str* name);
 
-// Calls. `call_object` defers garbage collection for its duration (see vm/heap/heap.hpp).
+// Calls. Python code runs inside them, and so may a collection: the caller's
+// Values stay alive if they are in C++ locals or a ValueVector (see
+// vm/heap/heap.hpp), not in a plain std::vector.
 Value call_object(Value callable, const CallArgs& args);
 Value call(Value callable, std::initializer_list<Value> args);
 // Calls `function` with `self` inserted before the positional arguments
@@ -86,9 +89,6 @@ Value call(Value callable, std::initializer_list<Value> args);
 Value call_with_self(Value function, Value self, const CallArgs& args);
 Value call_method(Value obj, Str* name, std::initializer_list<Value> args);
 Value call_method(Value obj, const char* name, std::initializer_list<Value> args);
-// As call_object, but collection may run inside: every Value the caller holds
-// across it must be rooted (Root, or reachable from rooted objects).
-Value call_object_gc_safe(Value callable, const CallArgs& args);
 bool is_callable(Value v);
 
 // Truth, comparison, hashing.
@@ -124,7 +124,7 @@ bool contains(Value container, Value item);           // item in container
 Value get_iter(Value iterable);
 Value iter_next(Value iterator);
 // Drains an iterable into a vector (rooting it as it grows).
-std::vector<Value> collect_iterable(Value iterable);
+ValueVector collect_iterable(Value iterable);
 // The iterator of an object that has only __getitem__ (indexes 0, 1, ... until IndexError).
 Value make_sequence_iterator(Value sequence);
 

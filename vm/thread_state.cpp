@@ -76,9 +76,19 @@ void Frame::trace(Tracer& t) {
   Value* slots = localsplus();
   size_t count = code->nlocalsplus() + stack_depth;
   for (size_t i = 0; i < count; ++i) t.visit(slots[i]);
+  // The interpreter saves stack_depth only at safepoints and calls; a native
+  // called from an opcode may run Python (and so a collection) while the
+  // values it left on this frame's stack lie above the saved depth. The rest
+  // of the stack area is therefore scanned too, conservatively: it may also
+  // hold leftovers or, never written yet, whatever the memory held before.
+  t.visit_words(slots + count, slots + code->nlocalsplus() + code->stacksize);
 }
 
 void ThreadState::trace(Tracer& t) {
+  // The collecting thread's stack is taken as it is now; the others' as they
+  // left it when they released the GIL.
+  if (this == current_thread_state()) record_stack(stack);
+  scan_stack(stack, t);
   for (Frame* f = current_frame; f != nullptr; f = f->previous) f->trace(t);
   t.visit(current_exception);
   t.visit(handled_exception);

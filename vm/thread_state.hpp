@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "vm/frame.hpp"
+#include "vm/heap/stack_roots.hpp"
 #include "vm/value.hpp"
 
 namespace gilvm {
@@ -51,6 +52,10 @@ struct ThreadState {
   std::vector<Value*> roots;      // Root handles (LIFO)
   std::vector<Value> temp_roots;  // values pinned by RootedVector and friends
   void* runtime_data = nullptr;   // the runtime layer's own per-thread state
+  // Where this thread's native stack was when it last released the GIL: a
+  // conservative root (vm/heap/stack_roots.hpp). Written only by the thread
+  // itself while it holds the GIL, read only by the GIL holder.
+  StackSnapshot stack;
   // Run by the runtime, with the GIL held, as the thread ends (after its
   // Python code, before its state is gone); each object is a GC root until
   // then. _thread's sentinel lock, which join() waits on, is released here.

@@ -20,7 +20,7 @@
 #include "runtime/gil.hpp"
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/text/utf8.hpp"
 
 namespace gilvm {
@@ -86,7 +86,7 @@ Type* os_error_type_for(int err) {
   Type* type = os_error_type_for(err);
   Value code = Value::small_int(err);
   Value message = new_str_value(std::strerror(err));
-  std::vector<Value> args{code, message};
+  ValueVector args{code, message};
   if (!filename.is_null()) args.push_back(filename);
   Value e = new_exception_args(type, new_tuple(std::move(args)));
   set_attr(e, intern("errno"), code);
@@ -377,7 +377,7 @@ Value file_readlines(const CallArgs& a) {
   check_readable(f);
   flush_writes(f);
   int64_t hint = size_argument(args[0]);
-  std::vector<Value> lines;
+  ValueVector lines;
   int64_t total = 0;
   for (;;) {
     std::string line = read_line(f, -1);
@@ -835,17 +835,20 @@ Value make_std_stream(int fd, const char* name, const char* mode) {
 
 // CPython flushes a file object the moment its last reference goes, so a
 // script's `open(p, "w").write(s)` is on disk before the next line runs. A
-// tracing collector finds a dropped file only when it collects; so when a
-// file that no collection has seen yet holds unwritten data, collect now:
-// a dropped file flushes in its finalizer, a referenced one keeps
-// buffering, exactly as under reference counting. Files that survived such
-// a collection (a long-lived log file) trigger no further ones.
+// tracing collector finds a dropped file only when it collects, and its
+// conservative stack scan may keep a dropped file alive for a while longer.
+// So when a file that no check has seen yet holds unwritten data, ask the
+// heap which such files no precise root (a variable, a container, a frame)
+// reaches: those were dropped and are flushed now, while a referenced one
+// keeps buffering, exactly as under reference counting. The file is closed
+// later, when it is collected. Files that survived a check (a long-lived
+// log file) trigger no further ones.
 void finalize_dropped_files() {
-  bool new_and_dirty = false;
+  std::vector<Object*> new_and_dirty;
   for (FileObject* f = all_files; f != nullptr; f = f->next)
-    if (!f->closed && !f->wbuf.empty() && !f->survived_collection) new_and_dirty = true;
-  if (!new_and_dirty || !heap().collection_allowed()) return;
-  heap().collect();
+    if (!f->closed && !f->wbuf.empty() && !f->survived_collection) new_and_dirty.push_back(f);
+  if (new_and_dirty.empty()) return;
+  for (Object* dropped : heap().unreachable_precisely(new_and_dirty)) static_cast<FileObject*>(dropped)->flush_quietly();
   for (FileObject* f = all_files; f != nullptr; f = f->next) f->survived_collection = true;
 }
 

@@ -5,7 +5,7 @@
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins/file_object.hpp"
 #include "stdlib/builtins_module.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 
 namespace gilvm::builtins_impl {

@@ -1,10 +1,11 @@
 // Iteration built-ins: enumerate, zip, map, filter, reversed (types, as in
 // CPython), iter (and its callable_iterator), next, sorted, min, max, sum,
 // any, all.
+#include <span>
 #include <vector>
 
 #include "stdlib/builtins/common.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/opcodes.hpp"
 
 namespace gilvm::builtins_impl {
@@ -84,7 +85,7 @@ Value zip_construct(Type* type, const CallArgs& a) {
     if (!kw_is(a, 0, "strict")) raise_invalid_keyword(kw_name(a, 0), "zip");
     strict = is_truthy(a.kw_value(0));
   }
-  std::vector<Value> iterators;
+  ValueVector iterators;
   iterators.reserve(a.count);
   for (size_t i = 0; i < a.count; ++i) iterators.push_back(get_iter(a[i]));
   auto* z = gc_new<ZipObject>(type);
@@ -101,7 +102,7 @@ Value zip_next(const CallArgs& a) {
   auto* z = self_as<ZipObject>(a, zip_type, "__next__");
   const size_t n = z->iterators.size();
   if (n == 0 || z->done) stop_iteration();
-  std::vector<Value> items;
+  ValueVector items;
   items.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     Value item = iter_next(z->iterators[i]);
@@ -137,7 +138,7 @@ struct MapObject : Object {
 Value map_construct(Type* type, const CallArgs& a) {
   if (kw_count(a) != 0) raise_no_keywords("map");
   if (a.count < 2) raise_type_error("map() must have at least two arguments.");
-  std::vector<Value> iterators;
+  ValueVector iterators;
   for (size_t i = 1; i < a.count; ++i) iterators.push_back(get_iter(a[i]));
   auto* m = gc_new<MapObject>(type);
   m->function = a[0];
@@ -148,7 +149,7 @@ Value map_construct(Type* type, const CallArgs& a) {
 Value map_next(const CallArgs& a) {
   auto* m = self_as<MapObject>(a, map_type, "__next__");
   const size_t n = m->iterators.size();
-  std::vector<Value> args;
+  ValueVector args;
   args.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     Value item = iter_next(m->iterators[i]);
@@ -353,14 +354,14 @@ Value builtin_sorted(const CallArgs& a) {
       raise_invalid_keyword(kw_name(a, k), "sort");
     }
   }
-  std::vector<Value> items = collect_iterable(a[0]);
+  ValueVector items = collect_iterable(a[0]);
   const size_t n = items.size();
-  std::vector<Value> keys;
+  ValueVector keys;
   if (!key.is_none()) {
     keys.reserve(n);
     for (Value item : items) keys.push_back(call(key, {item}));
   }
-  const std::vector<Value>& k = key.is_none() ? items : keys;
+  std::span<const Value> k = key.is_none() ? items : keys;
   std::vector<size_t> order(n), buffer;
   for (size_t i = 0; i < n; ++i) order[i] = i;
   bool all_small_ints = true, all_strs = true;
@@ -382,7 +383,7 @@ Value builtin_sorted(const CallArgs& a) {
     auto less = [&](size_t x, size_t y) { return reverse ? compare_bool(k[y], k[x], kLt) : compare_bool(k[x], k[y], kLt); };
     merge_sort(order, buffer, 0, n, less);
   }
-  std::vector<Value> sorted_items(n);
+  ValueVector sorted_items(n);
   for (size_t i = 0; i < n; ++i) sorted_items[i] = items[order[i]];
   return Value(new_list(std::move(sorted_items)));
 }

@@ -246,7 +246,7 @@ Value builtin_vars(const CallArgs& a) {
   return d;
 }
 
-void add_dict_keys(std::vector<Value>& names, const Dict* d) {
+void add_dict_keys(ValueVector& names, const Dict* d) {
   if (d == nullptr) return;
   for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
     const DictEntry& e = d->table.entry_at(i);
@@ -254,7 +254,7 @@ void add_dict_keys(std::vector<Value>& names, const Dict* d) {
   }
 }
 
-Value sorted_unique_names(std::vector<Value> names) {
+Value sorted_unique_names(ValueVector names) {
   // All names are normally strs: sort by code point (UTF-8 byte order).
   bool all_str = true;
   for (Value v : names) all_str = all_str && is_str(v);
@@ -273,7 +273,7 @@ Value sorted_unique_names(std::vector<Value> names) {
 
 Value builtin_dir(const CallArgs& a) {
   check_positional(a, "dir", 0, 1);
-  std::vector<Value> names;
+  ValueVector names;
   if (a.count == 0) {
     add_dict_keys(names, current_locals());
     return sorted_unique_names(std::move(names));

@@ -16,7 +16,7 @@
 #include "stdlib/random/sha512.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
@@ -202,13 +202,13 @@ Value m_sample(const CallArgs& a) {
   int64_t n = length(population);
   int64_t k = index_value(p.get(1));
   if (k < 0 || k > n) raise_value_error("Sample larger than population or is negative");
-  std::vector<Value> result(static_cast<size_t>(k));
+  ValueVector result(static_cast<size_t>(k));
   // CPython picks a pool copy for small populations and a "selected" set
   // for large ones; the choice changes the draws, so it is reproduced.
   int64_t setsize = 21;
   if (k > 5) setsize += static_cast<int64_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
   if (n <= setsize) {
-    std::vector<Value> pool = collect_iterable(population);
+    ValueVector pool = collect_iterable(population);
     for (int64_t i = 0; i < k; ++i) {
       int64_t j = randbelow64(r, n - i);
       result[i] = pool[j];
@@ -229,10 +229,10 @@ Value m_sample(const CallArgs& a) {
 Value m_choices(const CallArgs& a) {
   ArgParser p(a, "choices", {"population", "weights", "cum_weights", "k"}, 1, true, 2);
   RandomObject* r = self_random(a);
-  std::vector<Value> population = collect_iterable(p.get(0));
+  ValueVector population = collect_iterable(p.get(0));
   int64_t k = index_value(p.get(3, Value::small_int(1)));
   double n = static_cast<double>(population.size());
-  std::vector<Value> out;
+  ValueVector out;
   Value weights = p.get(1, Value::none()), cum = p.get(2, Value::none());
   if (cum.is_none()) {
     if (weights.is_none()) {
@@ -242,8 +242,8 @@ Value m_choices(const CallArgs& a) {
       }
       return new_list(std::move(out));
     }
-    std::vector<Value> w = collect_iterable(weights);
-    std::vector<Value> running;
+    ValueVector w = collect_iterable(weights);
+    ValueVector running;
     Value total = Value::small_int(0);
     for (Value x : w) {
       total = binary_op(total, x, kAdd);
@@ -253,7 +253,7 @@ Value m_choices(const CallArgs& a) {
   } else if (!weights.is_none()) {
     raise_type_error("Cannot specify both weights and cumulative weights");
   }
-  std::vector<Value> cw = collect_iterable(cum);
+  ValueVector cw = collect_iterable(cum);
   if (cw.size() != population.size()) raise_value_error("The number of weights does not match the population");
   double total = to_double(cw.back());
   if (total <= 0.0) raise_value_error("Total of weights must be greater than zero");
@@ -349,7 +349,7 @@ Value m_weibullvariate(const CallArgs& a) {
 }
 Value m_getstate(const CallArgs& a) {
   RandomObject* r = self_random(a);
-  std::vector<Value> words;
+  ValueVector words;
   for (uint32_t w : r->mt.state()) words.push_back(make_int(static_cast<int64_t>(w)));
   words.push_back(make_int(r->mt.index()));
   return new_tuple({Value::small_int(3), new_tuple(std::move(words)),
@@ -358,11 +358,11 @@ Value m_getstate(const CallArgs& a) {
 Value m_setstate(const CallArgs& a) {
   check_arg_count(a, "setstate", 2, 2);
   RandomObject* r = self_random(a);
-  std::vector<Value> state = collect_iterable(a[1]);
+  ValueVector state = collect_iterable(a[1]);
   if (state.size() != 3 || !values_equal(state[0], Value::small_int(3)))
     raise_value_error("state with version " + (state.empty() ? std::string("?") : repr_string(state[0])) +
                       " passed to Random.setstate() of version 3");
-  std::vector<Value> words = collect_iterable(state[1]);
+  ValueVector words = collect_iterable(state[1]);
   if (words.size() != MersenneTwister::kN + 1) raise_value_error("state vector is the wrong size");
   std::array<uint32_t, MersenneTwister::kN> mt{};
   for (int i = 0; i < MersenneTwister::kN; ++i) mt[i] = static_cast<uint32_t>(index_value(words[i]));

@@ -28,7 +28,7 @@ class CompilerTest : public VmTest {
     Root globals(new_dict());
     Code* code = compile_source(source, "<test>", ParseMode::Exec);
     Root keep(code);
-    run_code(code, globals.get().as<Dict>(), nullptr, true);
+    run_code(code, globals.get().as<Dict>(), nullptr);
     Value result = globals.get().as<Dict>()->table.get_str(intern("result"));
     return result.is_null() ? "<unset>" : repr_string(result);
   }

@@ -71,18 +71,6 @@ TEST_F(GcTest, AllocationRequestsButNeverPerformsCollection) {
   EXPECT_EQ(eval_breaker.load() & kGcRequested, 0u);
 }
 
-TEST_F(GcTest, DeferralHoldsCollectionUntilAllowed) {
-  heap().set_threshold(1024);
-  for (int i = 0; i < 200; ++i) new_list();
-  size_t collections = heap().collections();
-  heap().defer_collection();
-  handle_eval_breaker(current_thread_state());
-  EXPECT_EQ(heap().collections(), collections);
-  heap().allow_collection();
-  handle_eval_breaker(current_thread_state());
-  EXPECT_EQ(heap().collections(), collections + 1);
-}
-
 // One big container is one object but a lot of marking: the allocation
 // budget until the next collection must grow with it, or a loop that keeps
 // a large dict alive while making garbage spends its time re-marking it.

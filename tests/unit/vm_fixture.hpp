@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "vm/errors.hpp"
-#include "vm/gc.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/ops.hpp"
 #include "vm/thread_state.hpp"
 #include "vm/types.hpp"

@@ -65,7 +65,7 @@ Value bytes_getitem(const CallArgs& a) {
 }
 Value bytes_iter(const CallArgs& a) {
   Bytes* b = self_bytes(a, "__iter__");
-  std::vector<Value> items;
+  ValueVector items;
   for (unsigned char c : b->data) items.push_back(Value::small_int(c));
   return get_iter(new_list(std::move(items)));
 }

@@ -99,7 +99,7 @@ Value affix_impl(const CallArgs& a, const char* name, bool at_end) {
   check_arg_count(a, name, 2, 4);
   int64_t start, end;
   clamp_range(a, 2, static_cast<int64_t>(b->data.size()), &start, &end);
-  std::vector<Value> candidates;
+  ValueVector candidates;
   if (type_of(a[1]) == types().tuple) candidates = a[1].as<Tuple>()->items;
   else candidates.push_back(a[1]);
   for (Value c : candidates)
@@ -180,7 +180,7 @@ Value split_impl(const CallArgs& a, const char* name, bool reverse) {
       std::reverse(parts.begin(), parts.end());
     }
   }
-  std::vector<Value> items;
+  ValueVector items;
   items.reserve(parts.size());
   for (std::string& part : parts) items.push_back(new_bytes(std::move(part)));
   return new_list(std::move(items));
@@ -192,7 +192,7 @@ Value bytes_splitlines(const CallArgs& a) {
   ArgParser p(a, "splitlines", {"keepends"});
   const std::string& text = self_bytes(a, "splitlines")->data;
   bool keep = is_truthy(p.get(0, Value::false_value()));
-  std::vector<Value> lines;
+  ValueVector lines;
   size_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '\n' && text[i] != '\r') continue;
@@ -208,7 +208,7 @@ Value bytes_splitlines(const CallArgs& a) {
 Value bytes_join(const CallArgs& a) {
   const std::string& sep = self_bytes(a, "join")->data;
   check_arg_count(a, "join", 2, 2);
-  std::vector<Value> items = collect_iterable(a[1]);
+  ValueVector items = collect_iterable(a[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (!isinstance(items[i], types().bytes))

@@ -48,7 +48,7 @@ void update_from(Dict* d, Value source) {
   }
   int64_t index = 0;
   for (Value item : collect_iterable(source)) {
-    std::vector<Value> pair;
+    ValueVector pair;
     if (lookup_in_mro(type_of(item), names().__iter__).is_null())
       raise_type_error("cannot convert dictionary update sequence element #" + std::to_string(index) +
                        " to a sequence");
@@ -161,7 +161,7 @@ Value dict_fromkeys(const CallArgs& a) {
 }
 Value dict_repr(const CallArgs& a) {
   Dict* d = self_dict(a, "__repr__");
-  std::vector<Value> parts;
+  ValueVector parts;
   // Reuse the list repr guard by formatting "k: v" pieces ourselves.
   static thread_local std::vector<Dict*> active;
   for (Dict* x : active)
@@ -228,8 +228,8 @@ SeqIterator::Kind view_kind(Value v) {
 }
 Value view_iter(const CallArgs& a) { return make_iterator(view_kind(a[0]), a[0].as<DictView>()->dict); }
 Value view_len(const CallArgs& a) { return make_int(static_cast<int64_t>(a[0].as<DictView>()->dict->size())); }
-std::vector<Value> view_items(Value view) {
-  std::vector<Value> out;
+ValueVector view_items(Value view) {
+  ValueVector out;
   Value it = make_iterator(view_kind(view), view.as<DictView>()->dict);
   for (;;) {
     Value x = seq_iterator_next(static_cast<SeqIterator*>(it.object()));
@@ -251,7 +251,7 @@ Value view_contains(const CallArgs& a) {
   return Value::false_value();
 }
 Value view_reversed(const CallArgs& a) {
-  std::vector<Value> items = view_items(a[0]);
+  ValueVector items = view_items(a[0]);
   std::reverse(items.begin(), items.end());
   return make_iterator(SeqIterator::Kind::List, new_list(std::move(items)));
 }
@@ -262,7 +262,7 @@ Value dict_reversed(const CallArgs& a) {
   check_arg_count(a, "__reversed__", 1, 1);
   if (!isinstance(a[0], types().dict)) raise_type_error("descriptor '__reversed__' requires a 'dict' object");
   const DictTable& table = a[0].as<Dict>()->table;
-  std::vector<Value> keys;
+  ValueVector keys;
   keys.reserve(table.size());
   for (size_t i = table.entry_capacity(); i-- > 0;)
     if (!table.entry_at(i).key.is_null()) keys.push_back(table.entry_at(i).key);

@@ -16,7 +16,7 @@ namespace gilvm {
 
 Value exception_construct(Type* type, const CallArgs& args) {
   auto* e = gc_new<ExceptionObject>(type);
-  e->args = new_tuple(std::vector<Value>(args.args, args.args + args.count));
+  e->args = new_tuple(ValueVector(args.args, args.args + args.count));
   return e;
 }
 
@@ -29,7 +29,7 @@ ExceptionObject* self_exception(const CallArgs& a) {
 
 Value exception_init(const CallArgs& a) {
   ExceptionObject* e = self_exception(a);
-  e->args = new_tuple(std::vector<Value>(a.args + 1, a.args + a.count));
+  e->args = new_tuple(ValueVector(a.args + 1, a.args + a.count));
   return Value::none();
 }
 
@@ -71,7 +71,7 @@ void fill_syntax_error(Value self, const CallArgs& a, size_t first) {
   for (const char* field : kSyntaxErrorFields) d.set(intern(field), Value::none());
   d.set(intern("print_file_and_line"), Value::none());
   if (count != 2) return;
-  std::vector<Value> info = collect_iterable(a[first + 1]);
+  ValueVector info = collect_iterable(a[first + 1]);
   if (info.size() < 4 || info.size() > 6)
     raise_type_error(std::string("function takes ") + (info.size() < 4 ? "at least 4" : "at most 6") +
                      " arguments (" + std::to_string(info.size()) + " given)");

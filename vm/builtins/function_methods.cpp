@@ -177,7 +177,7 @@ Value code_filename(Value self) { return self.as<Code>()->filename; }
 Value code_firstlineno(Value self) { return Value::small_int(self.as<Code>()->first_line); }
 Value code_argcount(Value self) { return Value::small_int(self.as<Code>()->argcount); }
 Value code_varnames(Value self) {
-  std::vector<Value> v(self.as<Code>()->varnames.begin(), self.as<Code>()->varnames.end());
+  ValueVector v(self.as<Code>()->varnames.begin(), self.as<Code>()->varnames.end());
   return new_tuple(std::move(v));
 }
 Value cell_contents(Value self) {

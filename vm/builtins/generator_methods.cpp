@@ -23,16 +23,16 @@ Value finish(const GenResult& r) {
 }
 
 Value gen_iter(const CallArgs& a) { return a[0]; }
-Value gen_next(const CallArgs& a) { return finish(generator_send(gen(a), Value::none(), false)); }
+Value gen_next(const CallArgs& a) { return finish(generator_send(gen(a), Value::none())); }
 Value gen_send(const CallArgs& a) {
   check_arg_count(a, "send", 2, 2);
-  return finish(generator_send(gen(a), a[1], false));
+  return finish(generator_send(gen(a), a[1]));
 }
 Value gen_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
   Value e = a[1];
   if (a.count >= 3 && !a[2].is_none() && is_exception_class(e)) e = call_object(e, CallArgs{a.args + 2, 1});
-  return finish(generator_throw(gen(a), e, false));
+  return finish(generator_throw(gen(a), e));
 }
 Value gen_close(const CallArgs& a) {
   generator_close(gen(a));

@@ -7,6 +7,7 @@
 // GenericAlias calls its origin (list[int]() is []), and isinstance()
 // accepts a union. Both keep their fields in the instance dict, where
 // attribute lookup finds them without accessors.
+#include <span>
 #include <string>
 
 #include "vm/builtins/install.hpp"
@@ -33,7 +34,7 @@ Value field(Value self, const char* name) {
   Value v = self.object()->attrs->table.get_str(intern(name));
   return v.is_null() ? Value::none() : v;
 }
-const std::vector<Value>& args_of(Value self) { return field(self, "__args__").as<Tuple>()->items; }
+std::span<const Value> args_of(Value self) { return field(self, "__args__").as<Tuple>()->items; }
 
 Value make_alias(Value origin, Value item) {
   Tuple* args = isinstance(item, types().tuple) ? item.as<Tuple>() : new_tuple({item});
@@ -78,7 +79,7 @@ Value alias_class_getitem(const CallArgs& a) {
 
 Value alias_repr(const CallArgs& a) {
   std::string out = member_repr(field(a[0], "__origin__")) + "[";
-  const std::vector<Value>& args = args_of(a[0]);
+  std::span<const Value> args = args_of(a[0]);
   if (args.empty()) out += "()";
   for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + member_repr(args[i]);
   return new_str(out + "]");
@@ -88,7 +89,7 @@ Value alias_call(const CallArgs& a) {
   return call_object(field(a[0], "__origin__"), CallArgs{a.args + 1, a.count - 1, a.kwnames});
 }
 
-bool same_members(const std::vector<Value>& x, const std::vector<Value>& y) {
+bool same_members(std::span<const Value> x, std::span<const Value> y) {
   if (x.size() != y.size()) return false;
   for (size_t i = 0; i < x.size(); ++i)
     if (!values_equal(x[i], y[i])) return false;
@@ -112,7 +113,7 @@ bool can_join_union(Value v) {
   return v.is_none() || isinstance(v, types().type) || type_of(v) == alias_type || type_of(v) == union_type;
 }
 
-void add_member(std::vector<Value>& members, Value v) {
+void add_member(ValueVector& members, Value v) {
   if (type_of(v) == union_type) {
     for (Value m : args_of(v)) add_member(members, m);
     return;
@@ -126,7 +127,7 @@ void add_member(std::vector<Value>& members, Value v) {
 // a | b for type expressions, or NotImplemented for anything else.
 Value make_union(Value a, Value b) {
   if (!can_join_union(a) || !can_join_union(b)) return not_implemented();
-  std::vector<Value> members;
+  ValueVector members;
   add_member(members, a);
   add_member(members, b);
   if (members.size() == 1) return members[0];
@@ -150,7 +151,7 @@ Value type_ror(const CallArgs& a) {
 
 Value union_repr(const CallArgs& a) {
   std::string out;
-  const std::vector<Value>& args = args_of(a[0]);
+  std::span<const Value> args = args_of(a[0]);
   for (size_t i = 0; i < args.size(); ++i) out += (i ? " | " : "") + member_repr(args[i]);
   return new_str(out);
 }
@@ -159,8 +160,8 @@ Value union_repr(const CallArgs& a) {
 Value union_eq(const CallArgs& a) {
   check_arg_count(a, "__eq__", 2, 2);
   if (type_of(a[1]) != union_type) return not_implemented();
-  const std::vector<Value>& x = args_of(a[0]);
-  const std::vector<Value>& y = args_of(a[1]);
+  std::span<const Value> x = args_of(a[0]);
+  std::span<const Value> y = args_of(a[1]);
   if (x.size() != y.size()) return Value::false_value();
   for (Value m : x) {
     bool found = false;

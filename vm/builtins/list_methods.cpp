@@ -1,6 +1,7 @@
 // list and tuple: construction, indexing and slicing, the sequence
 // operators, comparisons, repr, and the list methods (sort is a stable merge
 // sort driven by `<`, which may raise).
+#include <span>
 #include <algorithm>
 
 #include "vm/builtins/container_ops.hpp"
@@ -38,7 +39,7 @@ std::vector<Value>& items_of(Value v) {
 Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list) {
   if (type_of(key) == types().slice) {
     SliceBounds b = slice_bounds(key.as<Slice>(), static_cast<int64_t>(items.size()));
-    std::vector<Value> out;
+    ValueVector out;
     out.reserve(static_cast<size_t>(b.count));
     for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) out.push_back(items[j]);
     (void)self;
@@ -69,7 +70,7 @@ Value tuple_construct(Type* type, const CallArgs& args) {
   no_keywords(args, "tuple");
   check_arg_count(args, "tuple", 0, 1);
   if (args.count == 1 && type == types().tuple && type_of(args[0]) == types().tuple) return args[0];
-  std::vector<Value> items = args.count == 1 ? collect_iterable(args[0]) : std::vector<Value>{};
+  ValueVector items = args.count == 1 ? collect_iterable(args[0]) : ValueVector{};
   if (type == types().tuple) return new_tuple(std::move(items));
   return gc_new<Tuple>(type, std::move(items));
 }
@@ -95,7 +96,7 @@ Value list_setitem(const CallArgs& a) {
   check_arg_count(a, "__setitem__", 3, 3);
   auto& items = l->items;
   if (type_of(a[1]) == types().slice) {
-    std::vector<Value> values = collect_iterable(a[2]);
+    ValueVector values = collect_iterable(a[2]);
     SliceBounds b = slice_bounds(a[1].as<Slice>(), static_cast<int64_t>(items.size()));
     if (b.step == 1) {
       int64_t stop = std::max(b.start, b.stop);
@@ -143,14 +144,14 @@ Value list_add(const CallArgs& a) {
   List* l = self_list(a, "__add__");
   if (!isinstance(a[1], types().list))
     raise_type_error("can only concatenate list (not \"" + type_name(a[1]) + "\") to list");
-  std::vector<Value> out = l->items;
+  ValueVector out = l->items;
   const auto& other = a[1].as<List>()->items;
   out.insert(out.end(), other.begin(), other.end());
   return new_list(std::move(out));
 }
 Value list_iadd(const CallArgs& a) {
   List* l = self_list(a, "__iadd__");
-  std::vector<Value> more = collect_iterable(a[1]);
+  ValueVector more = collect_iterable(a[1]);
   l->items.insert(l->items.end(), more.begin(), more.end());
   return l;
 }
@@ -158,15 +159,15 @@ Value tuple_add(const CallArgs& a) {
   Tuple* t = self_tuple(a, "__add__");
   if (!isinstance(a[1], types().tuple))
     raise_type_error("can only concatenate tuple (not \"" + type_name(a[1]) + "\") to tuple");
-  std::vector<Value> out = t->items;
+  ValueVector out = t->items;
   const auto& other = a[1].as<Tuple>()->items;
   out.insert(out.end(), other.begin(), other.end());
   return new_tuple(std::move(out));
 }
-std::vector<Value> repeat(const std::vector<Value>& items, Value count) {
+ValueVector repeat(std::span<const Value> items, Value count) {
   if (!has_index(count)) raise_type_error("can't multiply sequence by non-int of type '" + type_name(count) + "'");
   int64_t n = index_value(count);
-  std::vector<Value> out;
+  ValueVector out;
   if (n <= 0 || items.empty()) return out;
   check_allocation_size(static_cast<double>(items.size()) * static_cast<double>(n) * sizeof(Value));
   out.reserve(items.size() * static_cast<size_t>(n));
@@ -222,7 +223,7 @@ Value list_append(const CallArgs& a) {
 Value list_extend(const CallArgs& a) {
   check_arg_count(a, "extend", 2, 2);
   List* l = self_list(a, "extend");
-  std::vector<Value> more = collect_iterable(a[1]);
+  ValueVector more = collect_iterable(a[1]);
   l->items.insert(l->items.end(), more.begin(), more.end());
   return Value::none();
 }
@@ -293,7 +294,7 @@ Value list_copy(const CallArgs& a) { return new_list(self_list(a, "copy")->items
 
 // Stable merge sort of `order` by keys, with a comparison that may raise.
 void merge_sort(std::vector<size_t>& order, std::vector<size_t>& tmp, size_t lo, size_t hi,
-                const std::vector<Value>& keys, bool reverse) {
+                std::span<const Value> keys, bool reverse) {
   if (hi - lo < 2) return;
   size_t mid = lo + (hi - lo) / 2;
   merge_sort(order, tmp, lo, mid, keys, reverse);
@@ -318,41 +319,36 @@ Value list_sort(const CallArgs& a) {
   // As in CPython, the list is empty while it sorts: key functions and
   // comparisons that look at it see [], and a change they make is reported
   // once the sorted items are back. Meanwhile the items (and their keys)
-  // live only here, so they are pinned for the collector.
-  std::vector<Value> items;
-  items.swap(l->items);
-  ThreadState* ts = current_thread_state();
-  size_t pinned = ts->temp_roots.size();
-  ts->temp_roots.insert(ts->temp_roots.end(), items.begin(), items.end());
-  auto put_back = [&](std::vector<Value> result) {
+  // live only here, in ValueVectors the collector sees.
+  ValueVector items(l->items.begin(), l->items.end());
+  l->items.clear();
+  auto put_back = [&](const ValueVector& result) {
     bool modified = !l->items.empty();
-    l->items = std::move(result);
-    ts->temp_roots.resize(pinned);
+    l->items.assign(result.begin(), result.end());
     return modified;
   };
   std::vector<size_t> order(items.size());
   try {
-    std::vector<Value> keys;
+    ValueVector keys;
     if (key.is_none()) {
       keys = items;
     } else {
       keys.reserve(items.size());
       for (Value v : items) {
         keys.push_back(call_object(key, CallArgs{&v, 1}));
-        ts->temp_roots.push_back(keys.back());
       }
     }
     std::vector<size_t> tmp(items.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     merge_sort(order, tmp, 0, order.size(), keys, reverse);
   } catch (...) {
-    put_back(std::move(items));
+    put_back(items);
     throw;
   }
-  std::vector<Value> sorted;
+  ValueVector sorted;
   sorted.reserve(items.size());
   for (size_t i : order) sorted.push_back(items[i]);
-  if (put_back(std::move(sorted))) raise_value_error("list modified during sort");
+  if (put_back(sorted)) raise_value_error("list modified during sort");
   return Value::none();
 }
 

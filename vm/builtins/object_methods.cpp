@@ -202,11 +202,11 @@ Value type_get_module(Value self) {
   return intern("builtins");
 }
 Value type_get_mro(Value self) {
-  std::vector<Value> items(self_type(self)->mro.begin(), self_type(self)->mro.end());
+  ValueVector items(self_type(self)->mro.begin(), self_type(self)->mro.end());
   return new_tuple(std::move(items));
 }
 Value type_get_bases(Value self) {
-  std::vector<Value> items(self_type(self)->bases.begin(), self_type(self)->bases.end());
+  ValueVector items(self_type(self)->bases.begin(), self_type(self)->bases.end());
   return new_tuple(std::move(items));
 }
 Value type_get_base(Value self) {
@@ -219,7 +219,7 @@ Value type_get_doc(Value self) {
   return d.is_null() ? Value::none() : d;
 }
 Value type_mro(const CallArgs& a) {
-  std::vector<Value> items(self_type(a[0])->mro.begin(), self_type(a[0])->mro.end());
+  ValueVector items(self_type(a[0])->mro.begin(), self_type(a[0])->mro.end());
   return new_list(std::move(items));
 }
 // type.__call__(cls, ...): __new__ then __init__. Called straight (not

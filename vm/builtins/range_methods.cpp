@@ -89,7 +89,7 @@ Value range_eq(const CallArgs& a) {
 }
 Value range_hash(const CallArgs& a) {
   Range* r = self_range(a);
-  std::vector<Value> key = {make_int(r->length), r->length == 0 ? Value::none() : make_int(r->start),
+  ValueVector key = {make_int(r->length), r->length == 0 ? Value::none() : make_int(r->start),
                             r->length <= 1 ? Value::none() : make_int(r->step)};
   return make_int(tuple_hash_of(key));
 }

@@ -76,8 +76,8 @@ Value set_contains(const CallArgs& a) {
   }
   return Value::boolean(s->table.contains(key));
 }
-std::vector<Value> set_items(Set* s) {
-  std::vector<Value> out;
+ValueVector set_items(Set* s) {
+  ValueVector out;
   for (size_t i = 0; i < s->table.capacity(); ++i)
     if (s->table.occupied(i)) out.push_back(s->table.key_at(i));
   return out;

@@ -194,7 +194,7 @@ Value affix_impl(const CallArgs& a, const char* name, bool at_end) {
   check_arg_count(a, name, 2, 4);
   int64_t start, end;
   clamp_range(s, a, 2, &start, &end);
-  std::vector<Value> candidates;
+  ValueVector candidates;
   if (type_of(a[1]) == types().tuple) candidates = a[1].as<Tuple>()->items;
   else candidates.push_back(a[1]);
   if (start > end) return Value::false_value();
@@ -219,7 +219,7 @@ Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
   Str* s = self_str(a, name);
   Value sep = p.get(0, Value::none());
   int64_t maxsplit = p.given(1) ? index_value(p.get(1)) : -1;
-  std::vector<Value> parts;
+  ValueVector parts;
   std::string_view text = s->data;
   if (sep.is_none()) {
     // Runs of whitespace separate; leading/trailing whitespace is dropped.
@@ -276,7 +276,7 @@ Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
   }
   size_t end = text.size();
   int64_t splits = 0;
-  std::vector<Value> rev;
+  ValueVector rev;
   for (;;) {
     if (end < d.size()) break;
     size_t pos = text.rfind(d, end - d.size());
@@ -297,7 +297,7 @@ Value str_splitlines(const CallArgs& a) {
   Str* s = self_str(a, "splitlines");
   bool keep = is_truthy(p.get(0, Value::false_value()));
   std::string_view text = s->data;
-  std::vector<Value> lines;
+  ValueVector lines;
   size_t start = 0, pos = 0;
   while (pos < text.size()) {
     size_t here = pos;
@@ -317,7 +317,7 @@ Value str_splitlines(const CallArgs& a) {
 Value str_join(const CallArgs& a) {
   Str* sep = self_str(a, "join");
   check_arg_count(a, "join", 2, 2);
-  std::vector<Value> items = collect_iterable(a[1]);
+  ValueVector items = collect_iterable(a[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (!isinstance(items[i], types().str))
@@ -648,8 +648,8 @@ class PercentAdapter : public text::PercentArgs {
     mpz_t v;
   };
   Value right_;
-  std::vector<Value> items_;
-  std::deque<Value> looked_up_;
+  ValueVector items_;
+  std::deque<Value, RootingAllocator<Value>> looked_up_;
   std::deque<Big> bigs_;
   bool mapping_ = false;
 };
@@ -705,7 +705,7 @@ class FormatAdapter : public text::StrFormatArgs {
   const CallArgs& args_;
   size_t first_;
   Value mapping_;
-  std::deque<Value> values_;
+  std::deque<Value, RootingAllocator<Value>> values_;
 };
 
 }  // namespace

@@ -378,7 +378,7 @@ void CodeGen::call_args(const std::vector<Expr*>& args, const std::vector<Keywor
     if (!k->arg) simple = false;
   if (simple) {
     for (const Expr* a : args) expr(a);
-    std::vector<Value> kwnames;
+    ValueVector kwnames;
     for (const Keyword* k : keywords) {
       for (const Value& seen : kwnames)
         if (seen.as<Str>()->data == *k->arg) error("keyword argument repeated: " + *k->arg, k);

@@ -161,7 +161,7 @@ uint32_t CodeGen::function_defaults(const Arguments* args) {
     emit(Op::BUILD_TUPLE, static_cast<uint32_t>(args->defaults.size()));
     flags |= 1;
   }
-  std::vector<Value> keys;
+  ValueVector keys;
   for (size_t i = 0; i < args->kwonlyargs.size(); ++i) {
     if (args->kw_defaults[i] == nullptr) continue;
     keys.push_back(new_str(args->kwonlyargs[i]->arg));
@@ -186,7 +186,7 @@ void CodeGen::annotation(const Expr* e) {
 // Pushes the dict of a function's annotations (parameters, then 'return')
 // when it has any, and returns the MAKE_FUNCTION flag for it.
 uint32_t CodeGen::function_annotations(const FunctionDef* f) {
-  std::vector<Value> keys;
+  ValueVector keys;
   auto add = [&](const std::string& name, const Expr* e) {
     if (e == nullptr) return;
     keys.push_back(new_str(name));
@@ -919,7 +919,7 @@ void CodeGen::import_from(const ImportFrom* i) {
   if (i->module && *i->module == "__future__" && i->level == 0 &&
       std::find(future_imports_.begin(), future_imports_.end(), i) == future_imports_.end())
     error("from __future__ imports must occur at the beginning of the file", i);
-  std::vector<Value> fromlist;
+  ValueVector fromlist;
   for (const Alias* a : i->names) fromlist.push_back(new_str(a->name));
   load_const(Value::small_int(i->level));
   load_const(new_tuple(std::move(fromlist)));

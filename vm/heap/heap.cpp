@@ -12,36 +12,80 @@ Heap& heap() {
 
 void Heap::request_collection() { set_eval_breaker_bit(kGcRequested); }
 
-// Mark: the epoch counter flips the meaning of gc_mark each collection, so
-// there is no separate pass to clear marks. Sweep: unlink and delete every
-// object whose mark is not the current epoch.
-void Heap::collect() {
-  ++tracer_.epoch_;
-  if (tracer_.epoch_ == 0) ++tracer_.epoch_;  // 0 would collide with fresh objects
-  const uint32_t epoch = tracer_.epoch_;
-  tracer_.references_ = 0;
-  for (auto& source : root_sources_) source(tracer_);
-  std::vector<Object*>& work = tracer_.worklist_;
+void Tracer::visit_word(uintptr_t word) {
+  if (!conservative_) return;
+  Object* o = heap().object_containing(word);
+  if (o != nullptr && heap_layout::PageHeader::of(o)->mark(o)) worklist_.push_back(o);
+}
+
+void Heap::drain(Tracer& tracer) {
+  std::vector<Object*>& work = tracer.worklist_;
   while (!work.empty()) {
     Object* object = work.back();
     work.pop_back();
-    tracer_.visit(object->type);
-    tracer_.visit(object->attrs);
-    object->trace(tracer_);
+    tracer.visit(object->type);
+    tracer.visit(object->attrs);
+    object->trace(tracer);
   }
+}
 
-  size_t survivors = 0;
-  Object** link = &all_objects_;
-  while (Object* object = *link) {
-    if (object->gc_mark == epoch) {
-      ++survivors;
-      link = &object->gc_next;
+namespace {
+bool is_marked(const Object* o) { return heap_layout::PageHeader::of(o)->is_marked(o); }
+}  // namespace
+
+// Runs between marking and finalization: a weak reference sees its referent
+// die even if a finalizer is about to resurrect it (CPython clears weak
+// references before it calls finalizers, for the same reason: the callback
+// must not see a half-finalized object).
+void Heap::handle_weak_references() {
+  size_t kept = 0;
+  for (const WeakReference& ref : weak_references_) {
+    if (!is_marked(ref.holder)) continue;  // the weak reference itself dies
+    if (!is_marked(ref.referent)) {
+      ref.cleared(ref.holder);
+      if (ref.callback != nullptr) {
+        pending_callbacks_.push_back(ref.holder);
+        pending_callback_fns_.push_back(ref.callback);
+        tracer_.visit(ref.holder);
+      }
+      continue;
+    }
+    weak_references_[kept++] = ref;
+  }
+  weak_references_.resize(kept);
+}
+
+// Unreachable objects with finalizers, and everything they reach, survive
+// this collection so that their finalizer can run on an intact object.
+void Heap::resurrect_finalizable(Tracer& tracer) {
+  size_t kept = 0;
+  size_t first_new = pending_finalizers_.size();
+  for (Object* o : finalizable_) {
+    if (is_marked(o)) {
+      finalizable_[kept++] = o;
     } else {
-      *link = object->gc_next;
-      delete object;
+      pending_finalizers_.push_back(o);
     }
   }
-  object_count_ = survivors;
+  finalizable_.resize(kept);
+  for (size_t i = first_new; i < pending_finalizers_.size(); ++i) tracer.visit(pending_finalizers_[i]);
+  drain(tracer);
+}
+
+void Heap::collect() {
+  if (collecting_) return;
+  collecting_ = true;
+  tracer_.references_ = 0;
+  for (auto& source : root_sources_) source(tracer_);
+  rooted_buffers::scan_all(tracer_);
+  for (Object* o : pending_finalizers_) tracer_.visit(o);
+  for (Object* o : pending_callbacks_) tracer_.visit(o);
+  drain(tracer_);
+  handle_weak_references();
+  drain(tracer_);
+  resurrect_finalizable(tracer_);
+
+  size_t survivors = space_.sweep();
   ++collections_;
   bytes_since_collection_ = 0;
   // Grow the budget with the cost of marking the live heap, so that the
@@ -51,6 +95,56 @@ void Heap::collect() {
   size_t live_estimate = survivors * 64 + tracer_.references_ * 8;
   threshold_bytes_ = live_estimate > min_threshold_bytes_ ? live_estimate : min_threshold_bytes_;
   if (stress_) threshold_bytes_ = 0;
+  collecting_ = false;
+}
+
+std::vector<Object*> Heap::unreachable_precisely(const std::vector<Object*>& candidates) {
+  std::vector<Object*> unreachable;
+  if (collecting_) return unreachable;
+  collecting_ = true;
+  tracer_.conservative_ = false;
+  for (auto& source : root_sources_) source(tracer_);
+  for (Object* o : pending_finalizers_) tracer_.visit(o);
+  for (Object* o : pending_callbacks_) tracer_.visit(o);
+  drain(tracer_);
+  tracer_.conservative_ = true;
+  for (Object* o : candidates)
+    if (!is_marked(o)) unreachable.push_back(o);
+  space_.clear_marks();
+  collecting_ = false;
+  return unreachable;
+}
+
+// Finalizers run in the order their objects were found unreachable. The
+// queues stay roots until they are done, so an object whose finalizer is
+// running cannot be freed by a collection that the finalizer itself causes.
+void Heap::run_finalizers() {
+  if (running_finalizers_ || finalizer_runner_ == nullptr) return;
+  running_finalizers_ = true;
+  size_t next_callback = 0, next_finalizer = 0;
+  while (next_callback < pending_callbacks_.size() || next_finalizer < pending_finalizers_.size()) {
+    if (next_callback < pending_callbacks_.size()) {
+      Object* holder = pending_callbacks_[next_callback];
+      void (*callback)(Object*) = pending_callback_fns_[next_callback];
+      ++next_callback;
+      callback(holder);
+    } else {
+      finalizer_runner_(pending_finalizers_[next_finalizer++]);
+    }
+  }
+  pending_callbacks_.clear();
+  pending_callback_fns_.clear();
+  pending_finalizers_.clear();
+  running_finalizers_ = false;
+}
+
+void Heap::finalize_all_at_exit() {
+  while (!finalizable_.empty()) {
+    pending_finalizers_.insert(pending_finalizers_.end(), finalizable_.begin(), finalizable_.end());
+    finalizable_.clear();
+    run_finalizers();
+    if (running_finalizers_) return;  // called from inside a finalizer
+  }
 }
 
 }  // namespace gilvm

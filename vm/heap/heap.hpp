@@ -1,29 +1,42 @@
-// The garbage collector: a precise, non-moving mark-and-sweep collector
-// that runs only at safepoints.
+// The garbage-collected heap: allocation, marking, sweeping, finalization.
 //
 // Contract
 // --------
-// * Every heap object is created with `gc_new<T>(...)`, which links it into the
-//   heap's list of all objects. Nothing is freed except by `Heap::collect`.
+// * Every heap object is created with `gc_new<T>(...)`, which places it in a
+//   size-class page (vm/heap/page_space.hpp). Nothing is freed except by
+//   `Heap::collect`; objects never move.
 // * Allocation never collects. It only counts, and when enough has been
 //   allocated since the last collection it sets the GC bit of the eval
 //   breaker (vm/eval_breaker.hpp). The thread that holds the GIL collects at
-//   its next eval-breaker check in the interpreter loop: a backward jump,
-//   a function entry, or the return from a call.
-// * At that moment every other thread is either waiting for the GIL or inside
-//   a blocking call that released it; neither touches objects, so no
+//   its next safepoint: a backward jump, a function entry, or the return
+//   from a call, whatever native frames lie below it and whatever other
+//   threads exist. Nothing can switch collection off.
+// * At that moment every other thread is either waiting for the GIL or
+//   inside a blocking call that released it; neither touches objects, so no
 //   stop-the-world handshake is needed.
-// * Roots are what the registered root sources report: every thread state's
-//   frames and value stacks, its in-flight exception, its `Root` handles, the
-//   module table, the interned strings and the built-in types.
-// * Native (C++) code may hold unrooted Values across anything except a call
-//   back into Python. Calls back into Python made through the ordinary
-//   `call_object` defer collection until the outermost such call returns
-//   (Heap::defer_collection). The count is process-wide, not per thread:
-//   while thread A sits in a native with unrooted temporaries, thread B must
-//   not collect either. So a native that forgets a root is still safe. Natives that run Python for a long time (a thread's run(), the event
-//   loop, list(generator)) root their own temporaries with `Root` and call
-//   through the GC-permitting entry, so garbage made there is collected too.
+// * Roots:
+//   - precise: what the registered root sources report (every thread
+//     state's frames, exceptions and `Root` handles, the module table, the
+//     interned strings, the built-in types) and the objects waiting for
+//     their finalizer;
+//   - conservative: every Python thread's native stack and saved registers
+//     (vm/heap/stack_roots.hpp) and every ValueVector buffer
+//     (vm/heap/value_vector.hpp). So C++ code may hold Values in locals
+//     across calls back into Python without any rooting; Values it keeps in
+//     C++ heap memory go into a ValueVector, a heap object or a `Root`.
+// * Finalization: an object registered with `register_finalizer` (an
+//   instance of a class with `__del__`, or a native object with its own
+//   `finalize`) that marking did not reach is kept alive, with everything
+//   it reaches, for one more cycle and queued. `run_finalizers` (called by
+//   the safepoint right after the collection, never inside it) runs each
+//   queued finalizer once; a later collection frees the object if it is
+//   still unreachable. Weak references registered with `add_weak_reference`
+//   are cleared, and their callbacks queued the same way, when their
+//   referent is found unreachable (before finalizers resurrect anything, as
+//   in CPython).
+// * Memory goes back: the sweep unmaps empty pages beyond a small reserve
+//   and dead large objects; the allocation budget until the next collection
+//   follows the live heap, so a program's footprint comes down after a peak.
 #pragma once
 
 #include <cstddef>
@@ -32,6 +45,8 @@
 #include <utility>
 #include <vector>
 
+#include "vm/heap/page_space.hpp"
+#include "vm/heap/value_vector.hpp"
 #include "vm/object.hpp"
 
 namespace gilvm {
@@ -45,11 +60,15 @@ class Heap {
 
   template <class T, class... Args>
   T* make(Args&&... args) {
-    T* object = new T(std::forward<Args>(args)...);
-    object->gc_mark = tracer_.epoch_ - 1;  // unmarked for the current epoch
-    object->gc_next = all_objects_;
-    all_objects_ = object;
-    ++object_count_;
+    static_assert(alignof(T) <= 8, "heap slots are 8-byte aligned");
+    void* slot = space_.allocate(sizeof(T));
+    T* object;
+    try {
+      object = new (slot) T(std::forward<Args>(args)...);
+    } catch (...) {
+      space_.abandon(slot);
+      throw;
+    }
     note_allocation(sizeof(T));
     return object;
   }
@@ -61,17 +80,41 @@ class Heap {
     if (bytes_since_collection_ > threshold_bytes_) request_collection();
   }
 
-  // Marks from every root source, frees everything unmarked.
+  // Marks from every root, frees everything unmarked, queues finalizers.
   void collect();
 
-  // Brackets a call back into Python made by native code (see the contract).
-  // Only the GIL holder calls these, so a plain counter suffices.
-  void defer_collection() { ++deferral_depth_; }
-  void allow_collection() { --deferral_depth_; }
-  bool collection_allowed() const { return deferral_depth_ == 0; }
+  // Which of `candidates` no precise root reaches: a marking that ignores
+  // the native stacks and ValueVectors, and frees nothing. For emulating
+  // reference counting where scripts can see it: a file dropped without
+  // close() is flushed at once (stdlib/builtins/file_object.cpp).
+  std::vector<Object*> unreachable_precisely(const std::vector<Object*>& candidates);
 
-  size_t object_count() const { return object_count_; }
+  // Finalization (see the contract). `finalize` runs an object's finalizer:
+  // installed by the interpreter (it calls `__del__` or Object::finalize).
+  void register_finalizer(Object* object) { finalizable_.push_back(object); }
+  void set_finalizer_runner(void (*run)(Object*)) { finalizer_runner_ = run; }
+  // Runs the queued finalizers and weak-reference callbacks; a no-op when
+  // called again from inside one of them.
+  void run_finalizers();
+  // At exit: runs the finalizers of every registered object still alive, as
+  // CPython does when it tears down modules.
+  void finalize_all_at_exit();
+  bool has_pending_finalizers() const { return !pending_finalizers_.empty() || !pending_callbacks_.empty(); }
+
+  // Weak references: when `referent` becomes unreachable while `holder` is
+  // alive, `cleared(holder)` runs inside the collection (it may only reset
+  // fields, not allocate) and `callback(holder)` later with the finalizers.
+  struct WeakReference {
+    Object* referent;
+    Object* holder;
+    void (*cleared)(Object* holder);
+    void (*callback)(Object* holder);  // may be null
+  };
+  void add_weak_reference(const WeakReference& ref) { weak_references_.push_back(ref); }
+
+  size_t object_count() const { return space_.live_objects(); }
   size_t collections() const { return collections_; }
+  size_t mapped_bytes() const { return space_.mapped_bytes(); }
   // The allocation budget between collections; tests set small ones.
   size_t threshold() const { return threshold_bytes_; }
   void set_threshold(size_t bytes) { threshold_bytes_ = bytes; }
@@ -82,19 +125,32 @@ class Heap {
     if (on) min_threshold_bytes_ = threshold_bytes_ = 0;
   }
 
+  // The conservative lookup behind Tracer::visit_word.
+  Object* object_containing(uintptr_t address) const { return space_.object_containing(address); }
+
  private:
   void request_collection();
+  void drain(Tracer& tracer);
+  void handle_weak_references();
+  void resurrect_finalizable(Tracer& tracer);
 
   std::vector<RootSource> root_sources_;
+  PageSpace space_;
   Tracer tracer_;
-  Object* all_objects_ = nullptr;
-  size_t object_count_ = 0;
-  int deferral_depth_ = 0;
+  bool collecting_ = false;
   size_t collections_ = 0;
   size_t bytes_since_collection_ = 0;
   size_t threshold_bytes_ = 8u << 20;
   size_t min_threshold_bytes_ = 8u << 20;
   bool stress_ = false;
+
+  std::vector<Object*> finalizable_;        // registered, not yet finalized
+  std::vector<Object*> pending_finalizers_; // unreachable, finalizer not yet run (roots)
+  std::vector<Object*> pending_callbacks_;  // weak-reference holders whose callback is due (roots)
+  std::vector<void (*)(Object*)> pending_callback_fns_;
+  std::vector<WeakReference> weak_references_;
+  void (*finalizer_runner_)(Object*) = nullptr;
+  bool running_finalizers_ = false;
 };
 
 Heap& heap();

@@ -34,7 +34,7 @@ const char* kind_name(Generator* gen) {
 
 // Runs the generator's frame until it yields or finishes. `pending` is an
 // exception to raise at the suspension point instead of sending a value.
-GenResult resume(Generator* gen, Value value, Value pending, bool gc_safe) {
+GenResult resume(Generator* gen, Value value, Value pending) {
   if (gen->running) raise_value_error(std::string(kind_name(gen)) + " already executing");
   if (gen->finished) {
     if (gen->type == types().coroutine) raise_runtime_error("cannot reuse already awaited coroutine");
@@ -61,7 +61,6 @@ GenResult resume(Generator* gen, Value value, Value pending, bool gc_safe) {
   frame->previous = ts->current_frame;
   frame->is_entry = true;
   ++ts->recursion_depth;
-  if (!gc_safe) heap().defer_collection();
   Value result;
   try {
     if (!pending.is_null()) {
@@ -71,7 +70,6 @@ GenResult resume(Generator* gen, Value value, Value pending, bool gc_safe) {
       result = eval_frame(ts, frame);
     }
   } catch (...) {
-    if (!gc_safe) heap().allow_collection();
     gen->running = false;
     gen->finished = true;
     // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
@@ -85,7 +83,6 @@ GenResult resume(Generator* gen, Value value, Value pending, bool gc_safe) {
     }
     throw;
   }
-  if (!gc_safe) heap().allow_collection();
   gen->running = false;
   if (gen->yielded) return GenResult{result, false};
   gen->finished = true;
@@ -94,14 +91,14 @@ GenResult resume(Generator* gen, Value value, Value pending, bool gc_safe) {
 
 }  // namespace
 
-GenResult generator_send(Generator* gen, Value value, bool gc_safe) {
-  return resume(gen, value, Value::null(), gc_safe);
+GenResult generator_send(Generator* gen, Value value) {
+  return resume(gen, value, Value::null());
 }
 
-GenResult generator_throw(Generator* gen, Value exception, bool gc_safe) {
+GenResult generator_throw(Generator* gen, Value exception) {
   if (is_exception_class(exception)) exception = call_object(exception, CallArgs{nullptr, 0});
   if (!is_exception_instance(exception)) raise_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(exception));
-  return resume(gen, Value::none(), exception, gc_safe);
+  return resume(gen, Value::none(), exception);
 }
 
 void generator_close(Generator* gen) {
@@ -111,7 +108,7 @@ void generator_close(Generator* gen) {
   }
   Value exit = new_exception(exc().GeneratorExit, "");
   try {
-    GenResult r = resume(gen, Value::none(), exit, false);
+    GenResult r = resume(gen, Value::none(), exit);
     if (!r.finished) raise_runtime_error(std::string(kind_name(gen)) + " ignored GeneratorExit");
   } catch (PyException&) {
     if (exception_matches(exc().GeneratorExit) || exception_matches(exc().StopIteration)) {

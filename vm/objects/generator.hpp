@@ -32,9 +32,8 @@ struct GenResult {
 
 // send(value) / next() (value None) / throw(exc): runs the generator until
 // it yields or finishes. An exception escaping the generator propagates.
-// With gc_safe false collection is deferred while it runs (see vm/heap/heap.hpp).
-GenResult generator_send(Generator* gen, Value value, bool gc_safe);
-GenResult generator_throw(Generator* gen, Value exception, bool gc_safe);
+GenResult generator_send(Generator* gen, Value value);
+GenResult generator_throw(Generator* gen, Value exception);
 // close(): throws GeneratorExit in and expects it back (or StopIteration).
 void generator_close(Generator* gen);
 

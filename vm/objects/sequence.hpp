@@ -1,8 +1,10 @@
 // tuple, list, range and slice.
 #pragma once
 
+#include <type_traits>
 #include <vector>
 
+#include "vm/heap/value_vector.hpp"
 #include "vm/object.hpp"
 
 namespace gilvm {
@@ -42,6 +44,17 @@ struct Slice : Object {
 Tuple* new_tuple(std::vector<Value> items = {});
 Tuple* empty_tuple();
 List* new_list(std::vector<Value> items = {});
+// From a native's ValueVector (or any other vector of Values): copies.
+template <class Allocator>
+  requires(!std::is_same_v<Allocator, std::allocator<Value>>)
+Tuple* new_tuple(const std::vector<Value, Allocator>& items) {
+  return new_tuple(std::vector<Value>(items.begin(), items.end()));
+}
+template <class Allocator>
+  requires(!std::is_same_v<Allocator, std::allocator<Value>>)
+List* new_list(const std::vector<Value, Allocator>& items) {
+  return new_list(std::vector<Value>(items.begin(), items.end()));
+}
 
 // Python's slice.indices(): clamps a slice to a sequence of `length`.
 struct SliceBounds {
