@@ -10,6 +10,7 @@
 #include "vm/call.hpp"
 #include "vm/compiler/compiler.hpp"
 #include "vm/errors.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
@@ -114,6 +115,9 @@ int run_main_source(const std::string& source, const std::string& filename) {
     status = report_uncaught(take_current_exception());
   }
   join_non_daemon_threads();
+  // As CPython tearing down its modules: objects still alive get their
+  // __del__ now.
+  heap().finalize_all_at_exit();
   flush_std_streams();
   return status;
 }

@@ -24,5 +24,6 @@ void register_math_module();    // stdlib/math_module.cpp
 void register_os_module();      // stdlib/os_module.cpp
 void register_thread_module();  // stdlib/thread_module.cpp (_thread)
 void register_gil_module();     // stdlib/gil_module.cpp
+void register_gc_module();      // stdlib/gc_module.cpp
 
 }  // namespace gilvm

@@ -153,10 +153,7 @@ Value thread_allocate_lock(const CallArgs& a) {
 
 void report_thread_exception(Value callable, Value exception) {
   if (isinstance(exception, exc().SystemExit)) return;
-  std::string text = "Exception ignored in thread started by: " + repr_string(callable) + "\n" + format_exception(exception);
-  Value err = get_attr(import_module(intern("sys"), builtins_dict(), Value::none(), 0), "stderr");
-  call_method(err, "write", {new_str(text)});
-  call_method(err, "flush", {});
+  write_unraisable("Exception ignored in thread started by: " + repr_string(callable), exception);
 }
 
 Value thread_start_new_thread(const CallArgs& a) {

@@ -7,6 +7,7 @@
 
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
+#include "vm/heap/finalizers.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/ops.hpp"
@@ -152,6 +153,7 @@ void bootstrap_vm() {
     });
     create_core_types();
     create_exception_types();
+    install_finalizer_runner();
     install_object_methods();
     // Mutable containers are unhashable, as in CPython.
     for (Type* mutable_type : {types().list, types().dict, types().set})

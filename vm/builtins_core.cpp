@@ -216,6 +216,17 @@ std::string format_exception(Value exception) {
   return out;
 }
 
+void write_unraisable(const std::string& context, Value exception) {
+  std::string text = context + "\n" + format_exception(exception);
+  try {
+    Value err = get_attr(import_module(intern("sys"), builtins_dict(), Value::none(), 0), "stderr");
+    call_method(err, "write", {new_str(text)});
+    call_method(err, "flush", {});
+  } catch (PyException&) {
+    take_current_exception();
+  }
+}
+
 Dict* install_core_builtins() {
   static Dict* builtins = nullptr;
   if (builtins != nullptr) return builtins;

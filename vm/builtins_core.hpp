@@ -19,5 +19,9 @@ Dict* install_core_builtins();
 // "Traceback (most recent call last):", one entry per frame with its
 // source line, then "TypeError: message" (or the SyntaxError layout).
 std::string format_exception(Value exception);
+// CPython's PyErr_WriteUnraisable: writes "<context>\n" and the traceback of
+// an exception nobody can catch (a finalizer's, a thread bootstrap's) to
+// sys.stderr; errors while writing are dropped.
+void write_unraisable(const std::string& context, Value exception);
 
 }  // namespace gilvm

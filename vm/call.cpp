@@ -66,7 +66,7 @@ void bind_arguments(Function* f, Value* slots, const CallArgs& args) {
   for (size_t i = 0; i < direct; ++i) slots[i] = args.args[i];
   if (given > argcount) {
     if (!has_varargs) too_many_positional(f, given);
-    slots[varargs_slot] = new_tuple(ValueVector(args.args + argcount, args.args + given));
+    slots[varargs_slot] = new_tuple(std::vector<Value>(args.args + argcount, args.args + given));
   } else if (has_varargs) {
     slots[varargs_slot] = empty_tuple();
   }

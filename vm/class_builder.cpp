@@ -157,7 +157,7 @@ Value builtin_build_class(const CallArgs& args) {
   // that returns, and the bases as written are kept in __orig_bases__.
   std::vector<Type*> bases;
   bool substituted = false;
-  Tuple* written_bases = new_tuple(ValueVector(args.args + 2, args.args + args.count));
+  Tuple* written_bases = new_tuple(std::vector<Value>(args.args + 2, args.args + args.count));
   Root keep_written(written_bases);
   for (size_t i = 2; i < args.count; ++i) {
     if (isinstance(args[i], types().type)) {

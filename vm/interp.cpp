@@ -92,6 +92,11 @@ Value load_name(Frame* frame, Str* name) {
 }
 
 // Fills `out` (count values, first item first) from an iterable.
+// Nulls value-stack slots that were popped without being overwritten.
+inline void clear_slots(Value* from, Value* to) {
+  for (Value* p = from; p < to; ++p) *p = Value();
+}
+
 void unpack_sequence(Value seq, uint32_t count, Value* out_reversed_top) {
   Type* t = type_of(seq);
   const std::vector<Value>* items = nullptr;
@@ -129,7 +134,7 @@ void unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out) {
   // out[0] is the deepest slot: the last target.
   size_t n = items.size();
   for (uint32_t i = 0; i < after; ++i) out[i] = items[n - 1 - i];
-  out[after] = new_list(ValueVector(items.begin() + before, items.begin() + (n - after)));
+  out[after] = new_list(std::vector<Value>(items.begin() + before, items.begin() + (n - after)));
   for (uint32_t i = 0; i < before; ++i) out[total - 1 - i] = items[i];
 }
 
@@ -491,7 +496,10 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
 
       TARGET(NOP) { DISPATCH(); }
       TARGET(POP_TOP) {
-        --sp;
+        // Cleared, not just popped: the collector scans the stack area above
+        // the saved depth conservatively, and a leftover would keep a
+        // dropped object (an unclosed file, an object with __del__) alive.
+        *--sp = Value();
         DISPATCH();
       }
       TARGET(COPY) {
@@ -743,14 +751,14 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(BUILD_TUPLE) {
         uint32_t n = ARG;
-        Value t = new_tuple(ValueVector(sp - n, sp));
+        Value t = new_tuple(std::vector<Value>(sp - n, sp));
         sp -= n;
         PUSH(t);
         DISPATCH();
       }
       TARGET(BUILD_LIST) {
         uint32_t n = ARG;
-        Value l = new_list(ValueVector(sp - n, sp));
+        Value l = new_list(std::vector<Value>(sp - n, sp));
         sp -= n;
         PUSH(l);
         DISPATCH();
@@ -944,16 +952,19 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           Frame* callee;
           Value gen = prepare_call(ts, callable.as<Function>(), CallArgs{args, count, nullptr}, &callee);
           if (callee == nullptr) {
+            clear_slots(func_slot, sp);
             sp = func_slot;
             PUSH(gen);
             DISPATCH();
           }
+          clear_slots(func_slot, sp);  // the callee has its own copies now
           ENTER_FRAME(callee);
         }
         SAVE_STATE();
         Value result = type_of(callable) == types().native_function
                            ? callable.as<NativeFunction>()->fn(CallArgs{args, count, nullptr})
                            : call_object(callable, CallArgs{args, count, nullptr});
+        clear_slots(func_slot, sp);  // the arguments are dead (see POP_TOP)
         sp = func_slot;
         PUSH(result);
         CHECK_EVAL_BREAKER();
@@ -974,15 +985,18 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           Frame* callee;
           Value gen = prepare_call(ts, callable.as<Function>(), CallArgs{args, count, kwnames}, &callee);
           if (callee == nullptr) {
+            clear_slots(func_slot, sp);
             sp = func_slot;
             PUSH(gen);
             DISPATCH();
           }
+          clear_slots(func_slot, sp);  // the callee has its own copies now
           ENTER_FRAME(callee);
         }
         PUSH(kwnames);  // keep the names alive while the callee runs
         SAVE_STATE();
         Value result = call_object(callable, CallArgs{args, count, kwnames});
+        clear_slots(func_slot, sp);
         sp = func_slot;
         PUSH(result);
         CHECK_EVAL_BREAKER();

@@ -4,6 +4,7 @@
 // and rejects arguments unless __init__ or __new__ is overridden, with
 // CPython's message.
 #include "vm/errors.hpp"
+#include "vm/heap/finalizers.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
@@ -51,6 +52,7 @@ Value type_call(Type* type, const CallArgs& args) {
     instance = construct(type, args);
   }
   if (!isinstance(instance, type)) return instance;
+  note_new_instance(type_of(instance), instance);
   Value init = lookup_in_mro(type_of(instance), names().__init__);
   if (!init.is_null() && type_of(init) != types().native_function) {
     Value result = call_with_self(init, instance, args);

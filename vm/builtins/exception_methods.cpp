@@ -16,7 +16,7 @@ namespace gilvm {
 
 Value exception_construct(Type* type, const CallArgs& args) {
   auto* e = gc_new<ExceptionObject>(type);
-  e->args = new_tuple(ValueVector(args.args, args.args + args.count));
+  e->args = new_tuple(std::vector<Value>(args.args, args.args + args.count));
   return e;
 }
 
@@ -29,7 +29,7 @@ ExceptionObject* self_exception(const CallArgs& a) {
 
 Value exception_init(const CallArgs& a) {
   ExceptionObject* e = self_exception(a);
-  e->args = new_tuple(ValueVector(a.args + 1, a.args + a.count));
+  e->args = new_tuple(std::vector<Value>(a.args + 1, a.args + a.count));
   return Value::none();
 }
 

@@ -49,7 +49,7 @@ void raise_syntax_error(const SyntaxErrorInfo& info) {
   Value details[6] = {new_str(info.filename), make_int(info.lineno), make_int(info.offset),
                       info.text.empty() ? Value::none() : Value(new_str(info.text)), make_int(info.end_lineno),
                       make_int(info.end_offset)};
-  Value args[2] = {new_str(info.msg), new_tuple(ValueVector(details, details + 6))};
+  Value args[2] = {new_str(info.msg), new_tuple(std::vector<Value>(details, details + 6))};
   Value e = call_object(type, CallArgs{args, 2});
   raise_exception(e);
 }

@@ -85,7 +85,9 @@ void Heap::collect() {
   drain(tracer_);
   resurrect_finalizable(tracer_);
 
+  size_t before = space_.live_objects();
   size_t survivors = space_.sweep();
+  freed_by_last_ = before - survivors;
   ++collections_;
   bytes_since_collection_ = 0;
   // Grow the budget with the cost of marking the live heap, so that the

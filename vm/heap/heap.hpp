@@ -114,6 +114,7 @@ class Heap {
 
   size_t object_count() const { return space_.live_objects(); }
   size_t collections() const { return collections_; }
+  size_t freed_by_last_collection() const { return freed_by_last_; }
   size_t mapped_bytes() const { return space_.mapped_bytes(); }
   // The allocation budget between collections; tests set small ones.
   size_t threshold() const { return threshold_bytes_; }
@@ -139,6 +140,7 @@ class Heap {
   Tracer tracer_;
   bool collecting_ = false;
   size_t collections_ = 0;
+  size_t freed_by_last_ = 0;
   size_t bytes_since_collection_ = 0;
   size_t threshold_bytes_ = 8u << 20;
   size_t min_threshold_bytes_ = 8u << 20;
