@@ -1,9 +1,15 @@
 #include "vm/heap/heap.hpp"
 
+#include <malloc.h>
+
 #include "vm/eval_breaker.hpp"
 #include "vm/objects/dict.hpp"
 
 namespace gilvm {
+
+namespace {
+constexpr size_t kTrimAfterFreedObjects = 200000;
+}  // namespace
 
 Heap& heap() {
   static Heap* the_heap = new Heap();  // never destroyed: objects outlive statics
@@ -88,6 +94,10 @@ void Heap::collect() {
   size_t before = space_.live_objects();
   size_t survivors = space_.sweep();
   freed_by_last_ = before - survivors;
+  // The objects' own buffers (list items, dict tables, strings) come from
+  // malloc, which keeps freed memory in its free lists; after a collection
+  // that freed most of a big heap, ask it to give the free pages back.
+  if (freed_by_last_ > kTrimAfterFreedObjects && freed_by_last_ > survivors) malloc_trim(0);
   ++collections_;
   bytes_since_collection_ = 0;
   // Grow the budget with the cost of marking the live heap, so that the
