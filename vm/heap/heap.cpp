@@ -107,6 +107,7 @@ void Heap::collect() {
   size_t live_estimate = survivors * 64 + tracer_.references_ * 8;
   threshold_bytes_ = live_estimate > min_threshold_bytes_ ? live_estimate : min_threshold_bytes_;
   if (stress_) threshold_bytes_ = 0;
+  space_.release_empty_pages(threshold_bytes_);
   collecting_ = false;
 }
 

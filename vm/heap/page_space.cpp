@@ -18,6 +18,7 @@
 #endif
 #ifdef GILVM_HEAP_QUARANTINE
 #include <sanitizer/asan_interface.h>
+#include <sanitizer/lsan_interface.h>
 #endif
 
 namespace gilvm {
@@ -77,7 +78,14 @@ void PageSpace::unpoison([[maybe_unused]] void* p, [[maybe_unused]] size_t n) {
 #endif
 }
 
+// LeakSanitizer looks for pointers to malloc'd blocks in globals, stacks
+// and other malloc'd blocks, not in anonymous mappings: the pages are
+// declared to it, or every buffer an object owns would be reported leaked.
 void PageSpace::map_chunks(PageHeader* page, bool present) {
+#ifdef GILVM_HEAP_QUARANTINE
+  if (present) __lsan_register_root_region(page, page->mapped_bytes);
+  else __lsan_unregister_root_region(page, page->mapped_bytes);
+#endif
   uintptr_t start = reinterpret_cast<uintptr_t>(page);
   for (uintptr_t chunk = start; chunk < start + page->mapped_bytes; chunk += kPageBytes) {
     PageHeader**& leaf = table_[chunk >> 32];
@@ -237,6 +245,16 @@ void PageSpace::release_mapping(PageHeader* page) {
   munmap(page, page->mapped_bytes);
 }
 
+void PageSpace::release_empty_pages(size_t keep_bytes) {
+  size_t reserve = std::max(std::max(kMinReservePages, page_count_ / 8), keep_bytes / kPageBytes);
+  while (empty_pool_size_ > reserve) {
+    PageHeader* page = empty_pool_;
+    empty_pool_ = page->next_in_list;
+    --empty_pool_size_;
+    release_mapping(page);
+  }
+}
+
 void PageSpace::clear_marks() {
   for (SizeClass& sc : classes_)
     for (PageHeader* page : sc.pages) std::memset(page->marked, 0, sizeof(page->marked));
@@ -279,14 +297,6 @@ size_t PageSpace::sweep() {
 #ifdef GILVM_HEAP_QUARANTINE
   drain_quarantine(kQuarantineBytes);
 #endif
-  // Give back the empty pages beyond the reserve.
-  size_t reserve = std::max(kMinReservePages, page_count_ / 8);
-  while (empty_pool_size_ > reserve) {
-    PageHeader* page = empty_pool_;
-    empty_pool_ = page->next_in_list;
-    --empty_pool_size_;
-    release_mapping(page);
-  }
   live_objects_ = survivors;
   return survivors;
 }

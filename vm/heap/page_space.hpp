@@ -12,9 +12,9 @@
 //   of the live object whose slot contains `address`, or null. It accepts
 //   any word at all (a small int, a stale pointer, random bits).
 // * `sweep` runs after marking: it destroys every live object that is not
-//   marked, clears the marks, and gives memory back: completely empty pages
-//   beyond a small reserve go back to the operating system (munmap), as do
-//   dead large objects.
+//   marked, clears the marks, and gives memory back: dead large objects at
+//   once, completely empty pages (with `release_empty_pages`) beyond a
+//   reserve that the next allocation budget will use.
 // * In sanitizer builds a freed slot is poisoned and kept out of use for a
 //   while (a FIFO quarantine of kQuarantineBytes), so that a dangling Value
 //   into it is reported by ASan instead of silently aliasing a new object.
@@ -62,6 +62,11 @@ class PageSpace {
   // Destroys the unmarked objects (see the contract). Returns the number of
   // objects that survived.
   size_t sweep();
+  // Unmaps the empty pages beyond a reserve: enough for `keep_bytes` of
+  // allocation (the budget until the next collection, so that a program
+  // making garbage at a steady rate reuses its pages instead of mapping
+  // and faulting in new ones), and at least a few.
+  void release_empty_pages(size_t keep_bytes);
   // Forgets a marking without sweeping.
   void clear_marks();
 

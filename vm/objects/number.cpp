@@ -39,7 +39,13 @@ Value make_float(double v) { return gc_new<Float>(types().float_, v); }
 
 bool is_int_value(Value v) {
   if (v.is_small_int() || v.is_bool()) return true;
-  return v.is_object() && v.object()->type->is_subtype_of(types().int_);
+  if (!v.is_object()) return false;
+  // Asked of every operand of arithmetic: answer floats and other built-in
+  // types without walking the MRO (no built-in type but bool derives int).
+  Type* t = v.object()->type;
+  if (t == types().int_) return true;
+  if (t->is_builtin) return t == types().bool_;
+  return t->is_subtype_of(types().int_);
 }
 
 void int_to_mpz(Value v, mpz_t out) {
