@@ -142,8 +142,8 @@ class Heap {
   size_t collections_ = 0;
   size_t freed_by_last_ = 0;
   size_t bytes_since_collection_ = 0;
-  size_t threshold_bytes_ = 8u << 20;
-  size_t min_threshold_bytes_ = 8u << 20;
+  size_t threshold_bytes_ = 4u << 20;
+  size_t min_threshold_bytes_ = 4u << 20;
   bool stress_ = false;
 
   std::vector<Object*> finalizable_;        // registered, not yet finalized
