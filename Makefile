@@ -42,8 +42,9 @@ test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # ASan + UBSan with clang: every unit test and every differential script.
+# -O1 (with assertions on) as ASan recommends: several times faster than -O0.
 test-asan: deps
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
 	  -DCMAKE_CXX_COMPILER=clang++ -DGILVM_SANITIZE=address,undefined
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j$(JOBS)

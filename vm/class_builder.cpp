@@ -156,6 +156,7 @@ Value builtin_build_class(const CallArgs& args) {
   // __mro_entries__ (typing.Generic[T], list[int]): it is replaced by what
   // that returns, and the bases as written are kept in __orig_bases__.
   std::vector<Type*> bases;
+  ValueVector keep_bases;  // what __mro_entries__ returned may be referenced only here
   bool substituted = false;
   Tuple* written_bases = new_tuple(std::vector<Value>(args.args + 2, args.args + args.count));
   Root keep_written(written_bases);
@@ -172,6 +173,7 @@ Value builtin_build_class(const CallArgs& args) {
     for (Value b : replacement.as<Tuple>()->items) {
       if (!isinstance(b, types().type)) raise_type_error("bases must be types");
       bases.push_back(b.as<Type>());
+      keep_bases.push_back(b);
     }
     substituted = true;
   }

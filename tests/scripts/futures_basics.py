@@ -27,7 +27,10 @@ with ThreadPoolExecutor(max_workers=4) as pool:
     cb = pool.submit(square, 3)
     cb.add_done_callback(lambda fut: seen.append(fut.result()))
     cb.result()
-    time.sleep(0.01)
+    for _ in range(500):  # the callback runs in the worker, just after the result is set
+        if seen:
+            break
+        time.sleep(0.01)
     print(seen)
     futures = [pool.submit(slow, i, 0.05 * (3 - i)) for i in range(3)]
     print(sorted(f.result() for f in as_completed(futures)))

@@ -116,6 +116,8 @@ class Heap {
   size_t collections() const { return collections_; }
   size_t freed_by_last_collection() const { return freed_by_last_; }
   size_t mapped_bytes() const { return space_.mapped_bytes(); }
+  // Freed slots kept poisoned in sanitizer builds (0 elsewhere).
+  size_t quarantined_bytes() const { return space_.quarantined_bytes(); }
   // The allocation budget between collections; tests set small ones.
   size_t threshold() const { return threshold_bytes_; }
   void set_threshold(size_t bytes) { threshold_bytes_ = bytes; }
