@@ -240,6 +240,79 @@ TEST_F(GcTest, PreciseQueryIgnoresNativeStacks) {
   EXPECT_EQ(type_of(only_on_stack), types().list);
 }
 
+// The weak-reference hook: cleared inside the collection that finds the
+// referent unreachable, callback queued until run_finalizers.
+struct WeakHolder : Object {
+  Object* referent;
+  bool called_back = false;
+  WeakHolder(Type* t, Object* r) : Object(t), referent(r) {}
+};
+
+[[gnu::noinline]] void make_weakly_held_batch(std::vector<WeakHolder*>& holders) {
+  for (int i = 0; i < 50; ++i) {
+    auto* holder = gc_new<WeakHolder>(types().object, new_list());
+    holders.push_back(holder);
+    heap().add_weak_reference({holder->referent, holder,
+                               [](Object* h) { static_cast<WeakHolder*>(h)->referent = nullptr; },
+                               [](Object* h) { static_cast<WeakHolder*>(h)->called_back = true; }});
+  }
+}
+
+TEST_F(GcTest, WeakReferencesAreClearedAndCalledBack) {
+  Root keep(new_list());
+  std::vector<WeakHolder*> holders;
+  make_weakly_held_batch(holders);
+  for (WeakHolder* h : holders) keep.get().as<List>()->items.push_back(h);
+  collect_clean();
+  size_t cleared = 0, called = 0;
+  for (WeakHolder* h : holders) {
+    cleared += h->referent == nullptr;
+    called += h->called_back;
+  }
+  EXPECT_GE(cleared, holders.size() - kStaleSurvivors);
+  EXPECT_EQ(called, 0u);  // callbacks wait for the safepoint
+  heap().run_finalizers();
+  called = 0;
+  for (WeakHolder* h : holders) called += h->called_back;
+  EXPECT_EQ(called, cleared);
+}
+
+// A native object's finalize() runs once, after the collection, with the
+// objects it references still intact.
+struct Finalizable : Object {
+  List* payload;
+  static inline size_t finalized = 0;
+  static inline size_t payload_seen = 0;
+  Finalizable(Type* t, List* p) : Object(t), payload(p) {}
+  void trace(Tracer& t) override { t.visit(payload); }
+  void finalize() override {
+    ++finalized;
+    payload_seen += payload->items.size();
+  }
+};
+
+[[gnu::noinline]] void make_finalizable_garbage(int n) {
+  for (int i = 0; i < n; ++i)
+    heap().register_finalizer(gc_new<Finalizable>(types().object, new_list({Value::small_int(i)})));
+}
+
+TEST_F(GcTest, NativeFinalizersRunOnceWithIntactReferences) {
+  Finalizable::finalized = Finalizable::payload_seen = 0;
+  make_finalizable_garbage(40);
+  collect_clean();
+  EXPECT_EQ(Finalizable::finalized, 0u);  // not inside the collection
+  heap().run_finalizers();
+  EXPECT_GE(Finalizable::finalized, 40 - kStaleSurvivors);
+  EXPECT_EQ(Finalizable::payload_seen, Finalizable::finalized);
+  size_t after_first = Finalizable::finalized;
+  collect_clean();
+  heap().run_finalizers();
+  collect_clean();
+  heap().run_finalizers();
+  EXPECT_LE(Finalizable::finalized, 40u);
+  EXPECT_GE(Finalizable::finalized, after_first);
+}
+
 // One big container is one object but a lot of marking: the allocation
 // budget until the next collection must grow with it, or a loop that keeps
 // a large dict alive while making garbage spends its time re-marking it.
