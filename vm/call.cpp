@@ -176,6 +176,8 @@ Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Fr
                                                        : types().generator;
     Generator* gen = gc_new<Generator>(type, frame, function->name, function->qualname);
     frame->generator = gen;
+    // The frame is malloc'd beside the object: it counts toward the budget.
+    heap().note_allocation(slots * sizeof(Value));
     return gen;
   }
   if (ts->recursion_depth >= recursion_limit())

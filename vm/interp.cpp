@@ -476,9 +476,18 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
 
   ts->current_frame = frame;
   LOAD_STATE();
+  // Entering the loop is a function entry (a call from native code, a
+  // generator or coroutine resumed by send): a safepoint, as CPython's
+  // RESUME. Without it a tree of coroutines awaiting each other, which
+  // never returns from a native call, would never collect.
+  bool entering = true;
 
   for (;;) {
     try {
+      if (entering) {
+        entering = false;
+        CHECK_EVAL_BREAKER();
+      }
       if (!throw_in.is_null()) {
         // generator.throw(): raise at the suspension point.
         ts->current_exception = throw_in;
