@@ -50,9 +50,13 @@ Value range_getitem(const CallArgs& a) {
   Range* r = self_range(a);
   if (type_of(a[1]) == types().slice) {
     SliceBounds b = slice_bounds(a[1].as<Slice>(), r->length);
-    int64_t start = r->start + b.start * r->step;
-    int64_t step = r->step * b.step;
-    return gc_new<Range>(types().range, start, start + b.count * step, step);
+    // As CPython: start, stop and step map through the range's own; the
+    // step may not fit int64.
+    int64_t start = r->start + b.start * r->step, step, offset, stop;
+    if (__builtin_mul_overflow(r->step, b.step, &step) || __builtin_mul_overflow(b.stop, r->step, &offset) ||
+        __builtin_add_overflow(r->start, offset, &stop) || b.step == INT64_MAX || b.step == -INT64_MAX)
+      raise_overflow_error("Python int too large to convert to C ssize_t");
+    return gc_new<Range>(types().range, start, stop, step);
   }
   if (!has_index(a[1])) raise_type_error("range indices must be integers or slices, not " + type_name(a[1]));
   int64_t i = index_value(a[1]);
@@ -119,8 +123,11 @@ Value slice_indices(const CallArgs& a) {
   check_arg_count(a, "indices", 2, 2);
   int64_t length = index_value(a[1]);
   if (length < 0) raise_value_error("length should not be negative");
-  SliceBounds b = slice_bounds(a[0].as<Slice>(), length);
-  return new_tuple({make_int(b.start), make_int(b.stop), make_int(b.step)});
+  Slice* s = a[0].as<Slice>();
+  SliceBounds b = slice_bounds(s, length);
+  // The step comes back unclamped, as CPython computes indices() in big ints.
+  Value step = s->step.is_none() ? Value::small_int(1) : index_int(s->step);
+  return new_tuple({make_int(b.start), make_int(b.stop), step});
 }
 Value slice_eq(const CallArgs& a) {
   if (type_of(a[1]) != types().slice) return not_implemented();

@@ -52,6 +52,12 @@ void int_to_mpz(Value v, mpz_t out) {
   }
 }
 
+int int_sign(Value v) {
+  int64_t small;
+  if (int_to_int64(v, &small)) return small < 0 ? -1 : small > 0;
+  return mpz_sgn(v.as<Int>()->value);
+}
+
 bool int_to_int64(Value v, int64_t* out) {
   if (v.is_small_int()) {
     *out = v.small_int_value();

@@ -38,6 +38,7 @@ void int_to_mpz(Value v, mpz_t out);
 // The int64 value of an int if it fits; false otherwise.
 bool int_to_int64(Value v, int64_t* out);
 double int_to_double(Value v);  // OverflowError when out of range
+int int_sign(Value v);          // -1, 0 or 1 for any int
 std::string int_to_decimal(Value v);
 
 // A scoped GMP integer for C++ code working on ints: initialized on
