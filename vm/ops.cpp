@@ -864,6 +864,7 @@ Value get_iter(Value iterable) {
 }
 
 Value iter_next(Value iterator) {
+  check_c_stack();  // iterators over iterators nest natively (enumerate(enumerate(...)))
   Type* t = type_of(iterator);
   Value m = lookup_in_mro(t, names().__next__);
   if (m.is_null()) raise_type_error("'" + t->name + "' object is not an iterator");
