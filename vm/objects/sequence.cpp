@@ -18,6 +18,35 @@ Range::Range(Type* t, int64_t a, int64_t b, int64_t s) : Object(t), start(a), st
     length = a > b ? (a - b - 1) / (-s) + 1 : 0;
 }
 
+Range* new_range(Type* type, Value start, Value stop, Value step) {
+  Mpz a(start), b(stop), s(step), n;
+  // length = (b - a - 1) // s + 1 when the range is not empty, as CPython.
+  bool forward = mpz_sgn(s.v) > 0;
+  if (forward ? mpz_cmp(a.v, b.v) < 0 : mpz_cmp(a.v, b.v) > 0) {
+    if (forward) mpz_sub(n.v, b.v, a.v);
+    else mpz_sub(n.v, a.v, b.v);
+    mpz_sub_ui(n.v, n.v, 1);
+    mpz_tdiv_q(n.v, n.v, s.v);
+    mpz_abs(n.v, n.v);
+    mpz_add_ui(n.v, n.v, 1);
+  }
+  int64_t a64, b64, s64;
+  bool fits = int_to_int64(start, &a64) && int_to_int64(stop, &b64) && int_to_int64(step, &s64) &&
+              mpz_fits_slong_p(n.v) && s64 != INT64_MIN;
+  if (fits) {
+    // The int64 constructor's length arithmetic must not overflow either.
+    int64_t span;
+    fits = !__builtin_sub_overflow(s64 > 0 ? b64 : a64, s64 > 0 ? a64 : b64, &span);
+  }
+  if (fits) return gc_new<Range>(type, a64, b64, s64);
+  Range* r = gc_new<Range>(type, 0, 0, 1);
+  r->big_start = start;
+  r->big_stop = stop;
+  r->big_step = step;
+  r->big_length = make_int(n.v);
+  return r;
+}
+
 Tuple* new_tuple(std::vector<Value> items) {
   if (items.empty()) return empty_tuple();
   if (items.size() > 8) heap().note_allocation(items.size() * sizeof(Value));

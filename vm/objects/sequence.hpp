@@ -26,8 +26,22 @@ struct List : Object {
 
 struct Range : Object {
   int64_t start, stop, step, length;
+  // A range whose bounds or length do not fit int64 (range(10**30)) keeps
+  // them here as ints and leaves the int64 fields unused; null otherwise.
+  Value big_start, big_stop, big_step, big_length;
   Range(Type* t, int64_t a, int64_t b, int64_t s);
+  bool is_big() const { return !big_length.is_null(); }
+  void trace(Tracer& tr) override {
+    tr.visit(big_start);
+    tr.visit(big_stop);
+    tr.visit(big_step);
+    tr.visit(big_length);
+  }
 };
+
+// range(start, stop, step) for any ints (step != 0): an int64 Range when
+// everything fits, a big one otherwise.
+Range* new_range(Type* type, Value start, Value stop, Value step);
 
 struct Slice : Object {
   Value start, stop, step;
