@@ -202,7 +202,9 @@ void format_one(Value e, std::string& out) {
 // suppressed), skipping any already printed; null when there is none.
 Value chained_before(Value e, const std::unordered_set<const Object*>& seen, bool* is_cause) {
   auto* obj = e.as<ExceptionObject>();
-  auto unseen_exception = [&](Value v) { return !v.is_null() && is_exception_instance(v) && seen.count(v.object()) == 0; };
+  auto unseen_exception = [&](Value v) {
+    return !v.is_null() && is_exception_instance(v) && seen.count(v.object()) == 0;
+  };
   *is_cause = unseen_exception(obj->cause);
   if (*is_cause) return obj->cause;
   if (!obj->suppress_context && unseen_exception(obj->context)) return obj->context;

@@ -63,7 +63,8 @@ Value range_iter(const CallArgs& a) { return make_iterator(SeqIterator::Kind::Ra
 Value range_reversed(const CallArgs& a) {
   Range* r = self_range(a);
   if (r->is_big()) {
-    if (int_sign(r->big_length) == 0) return make_iterator(SeqIterator::Kind::Range, gc_new<Range>(types().range, 0, 0, 1));
+    if (int_sign(r->big_length) == 0)
+      return make_iterator(SeqIterator::Kind::Range, gc_new<Range>(types().range, 0, 0, 1));
     // range(last, start - step, -step)
     Mpz last, n(r->big_length), start(r->big_start), step(r->big_step), stop;
     mpz_sub_ui(n.v, n.v, 1);
@@ -186,7 +187,8 @@ Value range_hash(const CallArgs& a) {
   Range* r = self_range(a);
   Value length = length_of(r);
   bool empty = int_sign(length) == 0, single = values_equal(length, Value::small_int(1));
-  std::vector<Value> key = {length, empty ? Value::none() : start_of(r), empty || single ? Value::none() : step_of(r)};
+  std::vector<Value> key = {length, empty ? Value::none() : start_of(r),
+                            empty || single ? Value::none() : step_of(r)};
   return make_int(tuple_hash_of(key));
 }
 Value range_count(const CallArgs& a) { return Value::small_int(range_has(self_range(a), a[1]) ? 1 : 0); }

@@ -639,7 +639,8 @@ void CodeGen::unwind_one(const FBlock& block, bool preserve_tos) {
     case FBlockKind::FinallyTry:
       // The finally body runs with the return value (if any) on the stack;
       // a jump out of it must discard that value first.
-      if (preserve_tos) u().fblocks.push_back(FBlock{FBlockKind::PopValue, {}, {}, nullptr, u().handlers.size(), nullptr});
+      if (preserve_tos)
+        u().fblocks.push_back(FBlock{FBlockKind::PopValue, {}, {}, nullptr, u().handlers.size(), nullptr});
       body(*block.finalbody);
       if (preserve_tos) u().fblocks.pop_back();
       return;

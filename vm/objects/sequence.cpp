@@ -96,8 +96,9 @@ SliceBounds slice_bounds(const Slice* s, int64_t length) {
     // -step must not overflow.
     if (b.step < -INT64_MAX) b.step = -INT64_MAX;
   }
-  b.start = s->start.is_none() ? (b.step < 0 ? length - 1 : 0) : adjust_slice_bound(slice_index(s->start), length, b.step);
-  b.stop = s->stop.is_none() ? (b.step < 0 ? -1 : length) : adjust_slice_bound(slice_index(s->stop), length, b.step);
+  bool backward = b.step < 0;
+  b.start = s->start.is_none() ? (backward ? length - 1 : 0) : adjust_slice_bound(slice_index(s->start), length, b.step);
+  b.stop = s->stop.is_none() ? (backward ? -1 : length) : adjust_slice_bound(slice_index(s->stop), length, b.step);
   if (b.step > 0)
     b.count = b.start < b.stop ? (b.stop - b.start - 1) / b.step + 1 : 0;
   else
