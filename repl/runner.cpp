@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <new>
 #include <sstream>
 
 #include "stdlib/builtins_module.hpp"
@@ -113,6 +114,8 @@ int run_main_source(const std::string& source, const std::string& filename) {
     run_code(code, main_module->dict(), nullptr);
   } catch (PyException&) {
     status = report_uncaught(take_current_exception());
+  } catch (const std::bad_alloc&) {  // out of memory while compiling
+    status = report_uncaught(memory_error_from_bad_alloc());
   }
   join_non_daemon_threads();
   // As CPython tearing down its modules: objects still alive get their

@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <new>
 #include <thread>
 
 #include "runtime/gil.hpp"
@@ -79,17 +80,22 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
         names = new_tuple(std::move(keys));
         ts->temp_roots.push_back(names);
       }
+      Value error;
       try {
         call_object(callable, CallArgs{all.data(), args->items.size(), names});
       } catch (PyException&) {
-        Value e = take_current_exception();
-        ts->temp_roots.push_back(e);
+        error = take_current_exception();
+      } catch (const NativeError&) {
+      } catch (const std::bad_alloc&) {  // a native target ran out of memory
+        error = memory_error_from_bad_alloc();
+      }
+      if (!error.is_null()) {
+        ts->temp_roots.push_back(error);
         try {
-          if (on_exception != nullptr) on_exception(callable, e);
+          if (on_exception != nullptr) on_exception(callable, error);
         } catch (PyException&) {
           take_current_exception();
         }
-      } catch (const NativeError&) {
       }
       // Whoever waits for this thread's end (join) wakes now but needs the
       // GIL, so by the time it runs the thread is retired and gone.

@@ -173,7 +173,9 @@ Value m_factorial(const CallArgs& a) {
   Mpz n, r;
   int_to_mpz(int_required(a[0], "factorial()"), n.v);
   if (mpz_sgn(n.v) < 0) raise_value_error("factorial() not defined for negative values");
-  if (!mpz_fits_ulong_p(n.v)) raise_overflow_error("factorial() argument should not exceed " + std::to_string(LONG_MAX));
+  if (!mpz_fits_slong_p(n.v)) raise_overflow_error("factorial() argument should not exceed " + std::to_string(LONG_MAX));
+  // log2(n!) = lgamma(n + 1) / ln 2: refuse results no machine holds.
+  check_int_result_bits(std::lgamma(static_cast<double>(mpz_get_ui(n.v)) + 1.0) / std::log(2.0));
   mpz_fac_ui(r.v, mpz_get_ui(n.v));
   return make_int(r.v);
 }

@@ -13,6 +13,7 @@
 #include "vm/ops.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/thread_state.hpp"
@@ -146,6 +147,8 @@ void keep_alive(Object* object) { immortals().push_back(object); }
 void bootstrap_vm() {
   static std::once_flag once;
   std::call_once(once, [] {
+    install_gmp_allocator();
+    keep_memory_reserve();
     heap().add_root_source([](Tracer& tracer) {
       for (Object* o : immortals()) tracer.visit(o);
       trace_interned(tracer);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 #include <vector>
 
 #include "vm/call.hpp"
@@ -178,18 +179,9 @@ std::string exception_only(Value e) {
   return out;
 }
 
-void format_one(Value e, std::string& out, ValueVector& seen) {
-  seen.push_back(e);
+// One exception's traceback and its "Type: message" line.
+void format_one(Value e, std::string& out) {
   auto* obj = e.as<ExceptionObject>();
-  if (!obj->cause.is_null() && is_exception_instance(obj->cause) &&
-      std::find(seen.begin(), seen.end(), obj->cause) == seen.end()) {
-    format_one(obj->cause, out, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!obj->context.is_null() && !obj->suppress_context && is_exception_instance(obj->context) &&
-             std::find(seen.begin(), seen.end(), obj->context) == seen.end()) {
-    format_one(obj->context, out, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-  }
   if (!obj->traceback.is_null()) {
     out += "Traceback (most recent call last):\n";
     for (Traceback* tb = obj->traceback.as<Traceback>(); tb != nullptr; tb = tb->next) {
@@ -206,13 +198,47 @@ void format_one(Value e, std::string& out, ValueVector& seen) {
   out += exception_only(e);
 }
 
+// The exception printed before `e`: its cause, else its context (unless
+// suppressed), skipping any already printed; null when there is none.
+Value chained_before(Value e, const std::unordered_set<const Object*>& seen, bool* is_cause) {
+  auto* obj = e.as<ExceptionObject>();
+  auto unseen_exception = [&](Value v) {
+    return !v.is_null() && is_exception_instance(v) && seen.count(v.object()) == 0;
+  };
+  *is_cause = unseen_exception(obj->cause);
+  if (*is_cause) return obj->cause;
+  if (!obj->suppress_context && unseen_exception(obj->context)) return obj->context;
+  return Value::null();
+}
+
+// The whole chain, oldest first. Iterative: a loop of `raise ... from`
+// builds chains tens of thousands long.
+void format_chain(Value exception, std::string& out) {
+  ValueVector chain{exception};  // str() of an exception may run Python
+  std::vector<bool> caused;             // caused[i]: chain[i + 1] is chain[i]'s __cause__
+  std::unordered_set<const Object*> seen{exception.object()};
+  for (;;) {
+    bool is_cause;
+    Value next = chained_before(chain.back(), seen, &is_cause);
+    if (next.is_null()) break;
+    seen.insert(next.object());
+    chain.push_back(next);
+    caused.push_back(is_cause);
+  }
+  for (size_t i = chain.size(); i-- > 0;) {
+    format_one(chain[i], out);
+    if (i > 0)
+      out += caused[i - 1] ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                           : "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+}
+
 }  // namespace
 
 std::string format_exception(Value exception) {
   std::string out;
   if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
-  ValueVector seen;
-  format_one(exception, out, seen);
+  format_chain(exception, out);
   return out;
 }
 

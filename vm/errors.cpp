@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <cstdlib>
+
 #include "vm/heap/heap.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -140,6 +143,27 @@ void check_allocation_size(double bytes) {
     return pages > 0 && page_size > 0 ? static_cast<double>(pages) * static_cast<double>(page_size) : 1e12;
   }();
   if (bytes > physical_memory) raise_error(exc().MemoryError, "");
+}
+
+namespace {
+constexpr size_t kMemoryReserveBytes = 4u << 20;
+std::atomic<void*> memory_reserve{nullptr};
+}  // namespace
+
+Value memory_error_from_bad_alloc() {
+  std::free(memory_reserve.exchange(nullptr));
+  // Garbage may be what fills memory, and the collector's budget since its
+  // last run can be huge: count a full budget so the next safepoint collects.
+  heap().note_allocation(heap().threshold() + 1);
+  return new_exception(exc().MemoryError, "");
+}
+
+void keep_memory_reserve() {
+  if (memory_reserve.load(std::memory_order_relaxed) != nullptr) return;
+  void* block = std::malloc(kMemoryReserveBytes);
+  if (block == nullptr) return;  // still short of memory: try at the next handler
+  void* expected = nullptr;
+  if (!memory_reserve.compare_exchange_strong(expected, block)) std::free(block);
 }
 
 void check_c_stack() {

@@ -100,6 +100,14 @@ class NativeRecursion {
 // malloc does, rather than through an allocator that may abort (ASan's does).
 void check_allocation_size(double bytes);
 
+// Out of memory: a std::bad_alloc caught where native code returns to the
+// interpreter becomes this MemoryError. Building it (and its traceback)
+// needs memory too, so it first releases a reserve held since start-up;
+// keep_memory_reserve() takes the reserve again and is called when an
+// exception handler starts, by which time memory has usually come back.
+Value memory_error_from_bad_alloc();
+void keep_memory_reserve();
+
 // Raises RecursionError when this thread's C++ stack is nearly used up (for
 // natives that recurse without counting, such as hashing nested tuples).
 void check_c_stack();

@@ -87,8 +87,20 @@ Value load_source_module(const std::string& name, const std::string& path, const
   return final_module.is_null() ? Value(module) : final_module;
 }
 
+// A ModuleNotFoundError whose `name` attribute is the module's name.
+[[noreturn]] void raise_module_not_found(const std::string& message, const std::string& name) {
+  Value error = new_exception(exc().ModuleNotFoundError, message);
+  Dict* attrs = error.object()->attrs ? error.object()->attrs : (error.object()->attrs = new_dict());
+  attrs->table.set(names().__name__, new_str(name));
+  attrs->table.set(intern("name"), new_str(name));
+  raise_exception(error);
+}
+
 Value find_and_load(const std::string& name) {
   Value cached = state().modules->table.get(new_str(name));
+  // `sys.modules[name] = None` blocks the import, as in CPython.
+  if (!cached.is_null() && cached.is_none())
+    raise_module_not_found("import of " + name + " halted; None in sys.modules", name);
   if (!cached.is_null()) return cached;
   auto builtin = builtin_modules().find(name);
   if (builtin != builtin_modules().end()) {
@@ -117,11 +129,7 @@ Value find_and_load(const std::string& name) {
         return load_source_module(name, prefix + relative + "/__init__.py", source, true);
     }
   }
-  Value error = new_exception(exc().ModuleNotFoundError, "No module named '" + name + "'");
-  Dict* attrs = error.object()->attrs ? error.object()->attrs : (error.object()->attrs = new_dict());
-  attrs->table.set(names().__name__, new_str(name));
-  attrs->table.set(intern("name"), new_str(name));
-  raise_exception(error);
+  raise_module_not_found("No module named '" + name + "'", name);
 }
 
 }  // namespace
@@ -192,22 +200,49 @@ Value import_from(Value module, Str* name) {
     raise_error(exc().ImportError,
                 "cannot import name '" + name->data + "' from '" + mod_name.as<Str>()->data + "'" + where);
   }
-  raise_error(exc().ImportError, "cannot import name '" + name->data + "'");
+  raise_error(exc().ImportError, "cannot import name '" + name->data + "' from '<unknown module name>' (unknown location)");
 }
 
+namespace {
+
+// all[i] as PySequence_GetItem does, or null past the end (IndexError).
+Value sequence_item_or_null(Value all, int64_t i) {
+  try {
+    return get_item(all, Value::small_int(i));
+  } catch (PyException&) {
+    if (!exception_matches(exc().IndexError)) throw;
+    take_current_exception();
+    return Value::null();
+  }
+}
+
+[[noreturn]] void raise_star_name_not_str(Value module, Value name, bool from_dict) {
+  Value module_name = get_attr(module, names().__name__);
+  if (type_of(module_name) != types().str)
+    raise_type_error("module __name__ must be a string, not " + type_name(module_name));
+  raise_type_error(std::string(from_dict ? "Key" : "Item") + " in " + module_name.as<Str>()->data + "." +
+                   (from_dict ? "__dict__" : "__all__") + " must be str, not " + type_name(name));
+}
+
+}  // namespace
+
+// `from m import *` for any object m (sys.modules may hold non-modules):
+// the names in m.__all__, else the public keys of m.__dict__, as CPython.
 void import_star(Value module, Dict* target) {
   Value all = get_attr_or_null(module, names().__all__);
-  if (!all.is_null()) {
-    for (Value name : collect_iterable(all)) target->table.set(name, get_attr(module, name.as<Str>()));
-    return;
+  bool from_dict = all.is_null();
+  if (from_dict) {
+    Value dict = get_attr_or_null(module, names().__dict__);
+    if (dict.is_null()) raise_error(exc().ImportError, "from-import-* object has no __dict__ and no __all__");
+    all = new_list(collect_iterable(call_method(dict, "keys", {})));
   }
-  Dict* d = module.object()->attrs;
-  if (d == nullptr) return;
-  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
-    const DictEntry& e = d->table.entry_at(i);
-    if (e.key.is_null() || type_of(e.key) != types().str) continue;
-    if (!e.key.as<Str>()->data.empty() && e.key.as<Str>()->data[0] == '_') continue;
-    target->table.set(e.key, e.hash, e.value);
+  Root keep(all);
+  for (int64_t i = 0;; ++i) {
+    Value name = sequence_item_or_null(all, i);
+    if (name.is_null()) return;
+    if (type_of(name) != types().str) raise_star_name_not_str(module, name, from_dict);
+    if (from_dict && name.as<Str>()->data.starts_with('_')) continue;
+    target->table.set(name, get_attr(module, name.as<Str>()));
   }
 }
 

@@ -1259,7 +1259,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
     } catch (const NativeError& e) {
       set_exception_from_native(e);
     } catch (const std::bad_alloc&) {
-      ts->current_exception = new_exception(exc().MemoryError, "");
+      ts->current_exception = memory_error_from_bad_alloc();
       ts->reraising = false;
     }
 
@@ -1277,6 +1277,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
       const ExceptionEntry* handler = find_handler(frame->code, at);
       if (handler != nullptr) {
+        keep_memory_reserve();  // after a MemoryError: memory is likely back now
         frame->stack_depth = handler->depth;
         frame->pc = handler->target;
         LOAD_STATE();

@@ -74,7 +74,11 @@ Value big_binary(Value a, Value b, uint32_t op) {
   switch (op) {
     case kAdd: mpz_add(r.v, x.v, y.v); break;
     case kSub: mpz_sub(r.v, x.v, y.v); break;
-    case kMul: mpz_mul(r.v, x.v, y.v); break;
+    case kMul:
+      if (mpz_sgn(x.v) != 0 && mpz_sgn(y.v) != 0)
+        check_int_result_bits(static_cast<double>(mpz_sizeinbase(x.v, 2) + mpz_sizeinbase(y.v, 2)));
+      mpz_mul(r.v, x.v, y.v);
+      break;
     case kFloorDiv:
       if (mpz_sgn(y.v) == 0) raise_zero_division("integer division or modulo by zero");
       mpz_fdiv_q(r.v, x.v, y.v);
@@ -92,11 +96,12 @@ Value big_binary(Value a, Value b, uint32_t op) {
       if (!mpz_fits_ulong_p(y.v)) {
         if (op == kRShift) return Value::small_int(mpz_sgn(x.v) < 0 ? -1 : 0);
         if (mpz_sgn(x.v) == 0) return Value::small_int(0);
-        raise_overflow_error("too many digits in integer");
+        raise_error(exc().MemoryError, "");  // as CPython: no room for such a result
       }
       unsigned long n = mpz_get_ui(y.v);
       if (op == kLShift) {
-        if (n > (1ul << 34)) raise_overflow_error("too many digits in integer");
+        if (mpz_sgn(x.v) == 0) return Value::small_int(0);
+        check_int_result_bits(static_cast<double>(mpz_sizeinbase(x.v, 2)) + static_cast<double>(n));
         mpz_mul_2exp(r.v, x.v, n);
       } else {
         mpz_fdiv_q_2exp(r.v, x.v, n);
@@ -110,8 +115,10 @@ Value big_binary(Value a, Value b, uint32_t op) {
           if (mpz_sgn(x.v) >= 0 || mpz_even_p(y.v)) return Value::small_int(mpz_sgn(x.v) == 0 ? 0 : 1);
           return Value::small_int(-1);
         }
-        raise_overflow_error("exponent too large");
+        raise_error(exc().MemoryError, "");  // |x| >= 2: at least 2**(2**64) bits
       }
+      if (mpz_cmpabs_ui(x.v, 1) > 0)
+        check_int_result_bits(mpz_log2_abs(x.v) * static_cast<double>(mpz_get_ui(y.v)));
       mpz_pow_ui(r.v, x.v, mpz_get_ui(y.v));
       break;
     }

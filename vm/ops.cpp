@@ -859,6 +859,7 @@ Value get_iter(Value iterable) {
 }
 
 Value iter_next(Value iterator) {
+  check_c_stack();  // iterators over iterators nest natively (enumerate(enumerate(...)))
   Type* t = type_of(iterator);
   Value m = lookup_in_mro(t, names().__next__);
   if (m.is_null()) raise_type_error("'" + t->name + "' object is not an iterator");
@@ -905,19 +906,29 @@ bool has_index(Value v) {
   return is_int_value(v) || !lookup_in_mro(type_of(v), names().__index__).is_null();
 }
 
+Value index_int(Value v) {
+  if (is_int_value(v)) return v;
+  Value m = lookup_in_mro(type_of(v), names().__index__);
+  if (m.is_null()) raise_type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+  v = call_special(m, v, {});
+  if (!is_int_value(v)) raise_type_error("__index__ returned non-int (type " + type_name(v) + ")");
+  return v;
+}
+
 int64_t index_value(Value v) {
   if (v.is_small_int()) return v.small_int_value();
-  if (!is_int_value(v)) {
-    Value m = lookup_in_mro(type_of(v), names().__index__);
-    if (m.is_null())
-      raise_type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
-    v = call_special(m, v, {});
-    if (!is_int_value(v)) raise_type_error("__index__ returned non-int (type " + type_name(v) + ")");
-  }
   int64_t out;
-  if (!int_to_int64(v, &out))
+  if (!int_to_int64(index_int(v), &out))
     raise_error(exc().OverflowError, "Python int too large to convert to C ssize_t");
   return out;
+}
+
+int64_t index_value_clamped(Value v) {
+  if (v.is_small_int()) return v.small_int_value();
+  Value i = index_int(v);
+  int64_t out;
+  if (int_to_int64(i, &out)) return out;
+  return int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
 }
 
 double to_double(Value v) {

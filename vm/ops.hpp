@@ -130,6 +130,10 @@ Value make_sequence_iterator(Value sequence);
 
 // Index protocol: an int from int-like values (ints, bools, __index__).
 int64_t index_value(Value v);                         // OverflowError if too large
+Value index_int(Value v);                             // v itself if an int, else v.__index__()
+// As index_value, but ints beyond int64 saturate to INT64_MIN/INT64_MAX
+// (CPython's PyNumber_AsSsize_t(v, NULL)), as slice bounds do.
+int64_t index_value_clamped(Value v);
 bool has_index(Value v);
 
 // Number conversions used by built-ins.

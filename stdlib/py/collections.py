@@ -252,8 +252,10 @@ class Counter(dict):
 
     def most_common(self, n=None):
         # Stable sort: equal counts keep their first-seen order, as in CPython.
-        ranked = sorted(self.items(), key=lambda item: item[1], reverse=True)
-        return ranked if n is None else ranked[:n]
+        if n is None:
+            return sorted(self.items(), key=lambda item: item[1], reverse=True)
+        import heapq
+        return heapq.nlargest(n, self.items(), key=lambda item: item[1])
 
     def elements(self):
         for element, count in self.items():

@@ -69,11 +69,32 @@ def heapify(x):
 
 
 def nlargest(n, iterable, key=None):
-    return sorted(iterable, key=key, reverse=True)[:n]
+    return _n_best(n, iterable, key, True)
 
 
 def nsmallest(n, iterable, key=None):
-    return sorted(iterable, key=key)[:n]
+    return _n_best(n, iterable, key, False)
+
+
+def _n_best(n, iterable, key, reverse):
+    # The result is sorted(iterable, key=key, reverse=reverse)[:n], reached
+    # along CPython's paths so that a bad n fails the same way: n == 1 takes
+    # min/max, n >= len() slices, anything else passes n to range().
+    if n == 1:
+        pick = max if reverse else min
+        sentinel = object()
+        result = pick(iter(iterable), default=sentinel, key=key)
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        size = None
+    if size is not None and n >= size:
+        return sorted(iterable, key=key, reverse=reverse)[:n]
+    range(n)
+    if n <= 0:
+        return []
+    return sorted(iterable, key=key, reverse=reverse)[:n]
 
 
 def merge(*iterables, key=None, reverse=False):

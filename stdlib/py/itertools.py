@@ -214,11 +214,21 @@ def product(*iterables, repeat=1):
 
 
 def _product(pools):
-    result = [[]]
+    # An odometer over the pools: lazy, so next() on a huge product is cheap.
     for pool in pools:
-        result = [x + [y] for x in result for y in pool]
-    for prod in result:
-        yield tuple(prod)
+        if not pool:
+            return
+    indices = [0] * len(pools)
+    while True:
+        yield tuple([pool[i] for pool, i in zip(pools, indices)])
+        # Advance the rightmost index that can move; those after it restart.
+        i = len(pools) - 1
+        while i >= 0 and indices[i] == len(pools[i]) - 1:
+            indices[i] = 0
+            i -= 1
+        if i < 0:
+            return
+        indices[i] += 1
 
 
 def permutations(iterable, r=None):

@@ -15,6 +15,14 @@ GILVM = None
 BOUND_MIB = 80
 
 
+def sanitized():
+    # ASan's shadow memory, quarantine and redzones multiply the footprint:
+    # peak bounds only mean something for plain builds.
+    with open(GILVM, "rb") as f:
+        data = f.read()
+    return b"__asan_init" in data or b"__tsan_init" in data
+
+
 def run_measured(script, env=None):
     """Runs a script under gilvm; returns (stdout, peak RSS in MiB)."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
@@ -46,7 +54,8 @@ class GarbageIsCollected(unittest.TestCase):
     def check(self, script, expected):
         out, peak = run_measured(script)
         self.assertEqual(out, expected)
-        self.assertLess(peak, BOUND_MIB, "peak %.1f MiB" % peak)
+        if not sanitized():
+            self.assertLess(peak, BOUND_MIB, "peak %.1f MiB" % peak)
 
     def test_while_an_idle_thread_waits(self):
         self.check(
@@ -113,6 +122,8 @@ class GarbageIsCollected(unittest.TestCase):
 
 class FootprintComesDown(unittest.TestCase):
     def test_after_a_peak(self):
+        if sanitized():
+            self.skipTest("sanitizer allocators keep freed memory in quarantine")
         # The script reads its own resident size before, at and after a peak.
         out, _ = run_measured(
             "import gc\n"

@@ -58,7 +58,7 @@ Value bytes_getitem(const CallArgs& a) {
   if (type_of(a[1]) == types().slice) {
     SliceBounds s = slice_bounds(a[1].as<Slice>(), n);
     std::string out;
-    for (int64_t i = 0, j = s.start; i < s.count; ++i, j += s.step) out.push_back(b->data[j]);
+    for (int64_t i = 0; i < s.count; ++i) out.push_back(b->data[s.at(i)]);
     return new_bytes(std::move(out));
   }
   return Value::small_int(static_cast<unsigned char>(b->data[normalize_index(a[1], n, "index")]));

@@ -44,20 +44,11 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 char to_upper(char c) { return is_ascii_lower(c) ? static_cast<char>(c - 32) : c; }
 char to_lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c + 32) : c; }
 
-// [start, end) of the optional start/end arguments at a[first], a[first+1],
-// adjusted like slice indices (None means the default). As in CPython, only
-// `end` is clamped to the length: a start past the end finds nothing.
+// [start, end) of the optional start/end arguments at a[first], a[first+1].
 void clamp_range(const CallArgs& a, size_t first, int64_t length, int64_t* start, int64_t* end) {
-  *start = 0;
-  *end = length;
-  auto adjust = [length](Value v, int64_t* out) {
-    if (v.is_none()) return;
-    int64_t i = index_value(v);
-    *out = i < 0 ? std::max<int64_t>(0, i + length) : i;
-  };
-  if (a.count > first) adjust(a[first], start);
-  if (a.count > first + 1) adjust(a[first + 1], end);
-  *end = std::min(*end, length);
+  SearchRange r = search_range(a, first, length, true);
+  *start = r.start;
+  *end = r.stop;
 }
 
 Value find_impl(const CallArgs& a, const char* name, bool reverse, bool raise) {

@@ -22,6 +22,7 @@ thread_local std::vector<Object*> repr_in_progress;
 }  // namespace
 
 Value make_iterator(SeqIterator::Kind kind, Value source) {
+  if (kind == SeqIterator::Kind::Range && source.as<Range>()->is_big()) kind = SeqIterator::Kind::BigRange;
   auto* it = gc_new<SeqIterator>(types().iterator, kind, source);
   if (kind == SeqIterator::Kind::Range) {
     Range* r = source.as<Range>();
@@ -66,6 +67,17 @@ Value seq_iterator_next(SeqIterator* it) {
         --it->remaining;
       }
       break;
+    case SeqIterator::Kind::BigRange: {
+      Range* r = it->source.as<Range>();
+      Mpz length(r->big_length);
+      if (mpz_cmp_si(length.v, it->index) > 0) {
+        Mpz item(r->big_step), start(r->big_start);
+        mpz_mul_si(item.v, item.v, it->index++);
+        mpz_add(item.v, item.v, start.v);
+        result = item.value();
+      }
+      break;
+    }
     case SeqIterator::Kind::DictKeys:
     case SeqIterator::Kind::DictValues:
     case SeqIterator::Kind::DictItems: {

@@ -21,7 +21,9 @@ struct Dict;
 constexpr uint32_t kSeqIteratorFlag = 1u << 16;
 
 struct SeqIterator : Object {
-  enum class Kind : uint8_t { List, Tuple, Range, DictKeys, DictValues, DictItems, Set, Str, ListReversed };
+  // BigRange: a range beyond int64 (Range::is_big); `index` counts the
+  // items produced (no program lives to produce 2**63 of them).
+  enum class Kind : uint8_t { List, Tuple, Range, BigRange, DictKeys, DictValues, DictItems, Set, Str, ListReversed };
   Kind kind;
   Value source;
   int64_t index = 0;

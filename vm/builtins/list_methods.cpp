@@ -41,7 +41,7 @@ Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, b
     SliceBounds b = slice_bounds(key.as<Slice>(), static_cast<int64_t>(items.size()));
     ValueVector out;
     out.reserve(static_cast<size_t>(b.count));
-    for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) out.push_back(items[j]);
+    for (int64_t i = 0; i < b.count; ++i) out.push_back(items[b.at(i)]);
     (void)self;
     return is_list ? Value(new_list(std::move(out))) : Value(new_tuple(std::move(out)));
   }
@@ -107,7 +107,7 @@ Value list_setitem(const CallArgs& a) {
     if (static_cast<int64_t>(values.size()) != b.count)
       raise_value_error("attempt to assign sequence of size " + std::to_string(values.size()) +
                         " to extended slice of size " + std::to_string(b.count));
-    for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) items[j] = values[i];
+    for (int64_t i = 0; i < b.count; ++i) items[b.at(i)] = values[i];
     return Value::none();
   }
   if (!has_index(a[1])) raise_type_error("list indices must be integers or slices, not " + type_name(a[1]));
@@ -122,7 +122,7 @@ Value list_delitem(const CallArgs& a) {
     SliceBounds b = slice_bounds(a[1].as<Slice>(), static_cast<int64_t>(items.size()));
     if (b.count == 0) return Value::none();
     std::vector<bool> drop(items.size(), false);
-    for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) drop[j] = true;
+    for (int64_t i = 0; i < b.count; ++i) drop[b.at(i)] = true;
     std::vector<Value> kept;
     for (size_t i = 0; i < items.size(); ++i)
       if (!drop[i]) kept.push_back(items[i]);
@@ -264,12 +264,8 @@ Value seq_index(const CallArgs& a) {
   check_arg_count(a, "index", 2, 4);
   const auto& items = items_of(a[0]);
   int64_t n = static_cast<int64_t>(items.size());
-  int64_t start = a.count > 2 ? index_value(a[2]) : 0;
-  int64_t stop = a.count > 3 ? index_value(a[3]) : n;
-  if (start < 0) start = std::max<int64_t>(0, start + n);
-  if (stop < 0) stop = std::max<int64_t>(0, stop + n);
-  stop = std::min(stop, n);
-  for (int64_t i = start; i < stop; ++i)
+  SearchRange r = search_range(a, 2, n, false);
+  for (int64_t i = r.start; i < r.stop && i < static_cast<int64_t>(items.size()); ++i)
     if (items[i].is(a[1]) || values_equal(items[i], a[1])) return make_int(i);
   if (isinstance(a[0], types().list)) raise_value_error(repr_string(a[1]) + " is not in list");
   raise_value_error("tuple.index(x): x not in tuple");

@@ -53,14 +53,9 @@ int64_t to_cp(const Str* s, size_t byte) {
 }
 // Optional start/end arguments, clamped like slice indices (code points).
 void clamp_range(const Str* s, const CallArgs& a, size_t first, int64_t* start, int64_t* end) {
-  int64_t n = s->length;
-  *start = 0;
-  *end = n;
-  if (a.count > first && !a[first].is_none()) *start = index_value(a[first]);
-  if (a.count > first + 1 && !a[first + 1].is_none()) *end = index_value(a[first + 1]);
-  if (*start < 0) *start = std::max<int64_t>(0, *start + n);
-  if (*end < 0) *end = std::max<int64_t>(0, *end + n);
-  *end = std::min(*end, n);
+  SearchRange r = search_range(a, first, s->length, true);
+  *start = r.start;
+  *end = r.stop;
 }
 bool space_at(std::string_view s, size_t& pos, char32_t* cp_out = nullptr) {
   size_t p = pos;
@@ -716,12 +711,12 @@ Value str_getitem(Str* s, Value key) {
     if (s->ascii) {
       std::string out;
       out.reserve(static_cast<size_t>(b.count));
-      for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) out.push_back(s->data[j]);
+      for (int64_t i = 0; i < b.count; ++i) out.push_back(s->data[b.at(i)]);
       return new_str(std::move(out));
     }
     std::u32string cps = text::decode_utf8(s->data);
     std::u32string out;
-    for (int64_t i = 0, j = b.start; i < b.count; ++i, j += b.step) out.push_back(cps[j]);
+    for (int64_t i = 0; i < b.count; ++i) out.push_back(cps[b.at(i)]);
     return new_str(text::encode_utf8(out));
   }
   if (!has_index(key)) raise_type_error("string indices must be integers, not '" + type_name(key) + "'");

@@ -334,7 +334,13 @@ void assemble(CodeUnit& unit) {
   // with their recorded depth plus the pushed exception.
   std::vector<int> depth_at(n + 1, -1);
   std::vector<size_t> work;
+  // No path can push more than every instruction's pushes together; deeper
+  // means a loop that leaves values behind (a code generator bug), and the
+  // walk would raise the depth around it forever.
+  int64_t depth_bound = 4;
+  for (const Instr& ins : unit.instrs) depth_bound += std::max(0, stack_effect(ins.op, ins.arg, false)) + 2;
   auto reach = [&](size_t index, int depth) {
+    if (depth > depth_bound) raise_error(exc().SystemError, "compiler: unbalanced stack in " + unit.qualname);
     if (index <= n && depth_at[index] < depth) {
       depth_at[index] = depth;
       work.push_back(index);

@@ -42,7 +42,9 @@ struct Instr {
   uint32_t handler_depth;
 };
 
-enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
+// PopValue: a `return` value waiting under an inlined finally body; a
+// break/continue/return in that body must drop it (CPython's POP_VALUE).
+enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith, PopValue };
 
 struct FBlock {
   FBlockKind kind;

@@ -637,7 +637,16 @@ void CodeGen::unwind_one(const FBlock& block, bool preserve_tos) {
       emit(Op::POP_TOP);
       return;
     case FBlockKind::FinallyTry:
+      // The finally body runs with the return value (if any) on the stack;
+      // a jump out of it must discard that value first.
+      if (preserve_tos)
+        u().fblocks.push_back(FBlock{FBlockKind::PopValue, {}, {}, nullptr, u().handlers.size(), nullptr});
       body(*block.finalbody);
+      if (preserve_tos) u().fblocks.pop_back();
+      return;
+    case FBlockKind::PopValue:
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(Op::POP_TOP);
       return;
     case FBlockKind::FinallyEnd:
       // Stack: prev, exc[, value].

@@ -1,6 +1,9 @@
 #include "vm/objects/number.hpp"
 
+#include <climits>
 #include <cmath>
+#include <cstdlib>
+#include <new>
 
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -8,6 +11,37 @@
 #include "vm/types.hpp"
 
 namespace gilvm {
+
+namespace {
+// GMP is C, but its allocation calls unwind like any other frames (GCC and
+// clang emit unwind tables for C on our targets), so throwing here leaves
+// the operands intact; at worst GMP's temporaries leak.
+void* gmp_allocate(size_t size) {
+  void* p = std::malloc(size);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+}
+void* gmp_reallocate(void* old, size_t, size_t size) {
+  void* p = std::realloc(old, size);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+}
+void gmp_free(void* p, size_t) { std::free(p); }
+}  // namespace
+
+void install_gmp_allocator() { mp_set_memory_functions(gmp_allocate, gmp_reallocate, gmp_free); }
+
+void check_int_result_bits(double bits) {
+  constexpr double kGmpMaxBits = static_cast<double>(INT_MAX) * GMP_NUMB_BITS;
+  if (bits > kGmpMaxBits) raise_error(exc().MemoryError, "");
+  check_allocation_size(bits / 8);
+}
+
+double mpz_log2_abs(const mpz_t z) {
+  long exponent;
+  double mantissa = mpz_get_d_2exp(&exponent, z);
+  return static_cast<double>(exponent) + std::log2(std::fabs(mantissa));
+}
 
 Value make_int(int64_t v) {
   if (Value::fits_small_int(v)) return Value::small_int(v);
@@ -56,6 +90,12 @@ void int_to_mpz(Value v, mpz_t out) {
   } else {
     mpz_set(out, v.as<Int>()->value);
   }
+}
+
+int int_sign(Value v) {
+  int64_t small;
+  if (int_to_int64(v, &small)) return small < 0 ? -1 : small > 0;
+  return mpz_sgn(v.as<Int>()->value);
 }
 
 bool int_to_int64(Value v, int64_t* out) {

@@ -38,7 +38,19 @@ void int_to_mpz(Value v, mpz_t out);
 // The int64 value of an int if it fits; false otherwise.
 bool int_to_int64(Value v, int64_t* out);
 double int_to_double(Value v);  // OverflowError when out of range
+int int_sign(Value v);          // -1, 0 or 1 for any int
 std::string int_to_decimal(Value v);
+
+// Makes GMP's allocation failures throw std::bad_alloc (which the
+// interpreter turns into MemoryError) instead of aborting the process.
+void install_gmp_allocator();
+// Raises MemoryError before an int of about `bits` bits is computed when GMP
+// cannot represent it (its sizes are int limb counts: it would abort) or the
+// machine cannot hold it. Operations whose result size the script picks
+// (x ** n, x << n, x * y, factorial) call it first.
+void check_int_result_bits(double bits);
+// log2(|z|) for z != 0, without overflow for any size.
+double mpz_log2_abs(const mpz_t z);
 
 // A scoped GMP integer for C++ code working on ints: initialized on
 // construction (from an int Value, or to zero), cleared on destruction.

@@ -28,8 +28,22 @@ struct List : Object {
 
 struct Range : Object {
   int64_t start, stop, step, length;
+  // A range whose bounds or length do not fit int64 (range(10**30)) keeps
+  // them here as ints and leaves the int64 fields unused; null otherwise.
+  Value big_start, big_stop, big_step, big_length;
   Range(Type* t, int64_t a, int64_t b, int64_t s);
+  bool is_big() const { return !big_length.is_null(); }
+  void trace(Tracer& tr) override {
+    tr.visit(big_start);
+    tr.visit(big_stop);
+    tr.visit(big_step);
+    tr.visit(big_length);
+  }
 };
+
+// range(start, stop, step) for any ints (step != 0): an int64 Range when
+// everything fits, a big one otherwise.
+Range* new_range(Type* type, Value start, Value stop, Value step);
 
 struct Slice : Object {
   Value start, stop, step;
@@ -59,10 +73,26 @@ List* new_list(const std::vector<Value, Allocator>& items) {
 // Python's slice.indices(): clamps a slice to a sequence of `length`.
 struct SliceBounds {
   int64_t start, stop, step, count;
+  // The sequence index of the i-th selected item (0 <= i < count); never
+  // steps past the last one, so a huge step cannot overflow.
+  int64_t at(int64_t i) const { return start + i * step; }
 };
 SliceBounds slice_bounds(const Slice* s, int64_t length);
+// One slice bound or start/stop argument (CPython's _PyEval_SliceIndex): an
+// int or an object with __index__, ints beyond int64 clamped; otherwise
+// TypeError, whose message mentions None when None is accepted there (the
+// caller handles None itself).
+int64_t slice_index(Value v, bool none_allowed = true);
+// The optional start/stop arguments of index/find/count at a[first] and
+// a[first + 1], as CPython adjusts them: negative counts from the end, then
+// clamped to [0, length] (start may stay above length: nothing is found).
+struct SearchRange {
+  int64_t start, stop;
+};
+SearchRange search_range(const CallArgs& a, size_t first, int64_t length, bool none_allowed);
 // Normalizes a (possibly negative) index; raises IndexError with `what`
 // ("list index out of range") when it falls outside.
+// Ints beyond int64 raise IndexError "cannot fit 'int' into an index-sized integer".
 int64_t normalize_index(Value index, int64_t length, const char* what);
 
 }  // namespace gilvm
