@@ -32,6 +32,44 @@ void runtime_breaker(ThreadState* ts, uint32_t bits) {
   }
 }
 
+// The thread's Python work, in a function of its own so that its
+// ValueVectors are gone before the thread drops the GIL for the last time
+// (the registry of rooted buffers belongs to the GIL holder).
+void run_thread_target(ThreadState* ts, Value callable, Tuple* args, Dict* kwargs,
+                       ThreadExceptionHandler on_exception) {
+  // Keyword arguments travel as (values..., names tuple).
+  ValueVector all = args->items;
+  Tuple* names = nullptr;
+  if (kwargs != nullptr && kwargs->size() > 0) {
+    ValueVector keys;
+    const DictTable& t = kwargs->table;
+    for (size_t i = 0; i < t.entry_capacity(); ++i) {
+      if (t.entry_at(i).key.is_null()) continue;
+      keys.push_back(t.entry_at(i).key);
+      all.push_back(t.entry_at(i).value);
+    }
+    names = new_tuple(std::move(keys));
+    ts->temp_roots.push_back(names);
+  }
+  Value error;
+  try {
+    call_object(callable, CallArgs{all.data(), args->items.size(), names});
+  } catch (PyException&) {
+    error = take_current_exception();
+  } catch (const NativeError&) {
+  } catch (const std::bad_alloc&) {  // a native target ran out of memory
+    error = memory_error_from_bad_alloc();
+  }
+  if (!error.is_null()) {
+    ts->temp_roots.push_back(error);
+    try {
+      if (on_exception != nullptr) on_exception(callable, error);
+    } catch (PyException&) {
+      take_current_exception();
+    }
+  }
+}
+
 }  // namespace
 
 void install_gil_breaker() { set_eval_breaker_handler(runtime_breaker); }
@@ -66,37 +104,7 @@ uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadException
       set_current_thread_state(ts);
       note_c_stack_base(ts, 8u << 20);
       gil().take(ts);
-      // Keyword arguments travel as (values..., names tuple).
-      ValueVector all = args->items;
-      Tuple* names = nullptr;
-      if (kwargs != nullptr && kwargs->size() > 0) {
-        ValueVector keys;
-        const DictTable& t = kwargs->table;
-        for (size_t i = 0; i < t.entry_capacity(); ++i) {
-          if (t.entry_at(i).key.is_null()) continue;
-          keys.push_back(t.entry_at(i).key);
-          all.push_back(t.entry_at(i).value);
-        }
-        names = new_tuple(std::move(keys));
-        ts->temp_roots.push_back(names);
-      }
-      Value error;
-      try {
-        call_object(callable, CallArgs{all.data(), args->items.size(), names});
-      } catch (PyException&) {
-        error = take_current_exception();
-      } catch (const NativeError&) {
-      } catch (const std::bad_alloc&) {  // a native target ran out of memory
-        error = memory_error_from_bad_alloc();
-      }
-      if (!error.is_null()) {
-        ts->temp_roots.push_back(error);
-        try {
-          if (on_exception != nullptr) on_exception(callable, error);
-        } catch (PyException&) {
-          take_current_exception();
-        }
-      }
+      run_thread_target(ts, callable, args, kwargs, on_exception);
       // Whoever waits for this thread's end (join) wakes now but needs the
       // GIL, so by the time it runs the thread is retired and gone.
       for (ThreadState::ExitHook& hook : ts->exit_hooks) hook.run(hook.object);

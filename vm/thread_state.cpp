@@ -124,6 +124,13 @@ void note_c_stack_base(ThreadState* ts, size_t stack_size) {
   // Leave a generous margin for the frames of natives and the error path.
   const char* here = static_cast<const char*>(__builtin_frame_address(0));
   size_t usable = stack_size > (256u << 10) ? stack_size - (256u << 10) : stack_size / 2;
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+  // ThreadSanitizer keeps a shadow call stack of 64K entries per thread:
+  // there the number of C++ frames runs out long before the bytes do.
+  usable = std::min(usable, size_t(3) << 20);
+#endif
+#endif
   ts->c_stack_limit = here - usable;
 }
 
