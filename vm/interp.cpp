@@ -34,6 +34,7 @@
 #include "vm/gc.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
+#include "vm/native.hpp"
 #include "vm/number_ops.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/generator.hpp"
@@ -951,7 +952,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         }
         SAVE_STATE();
         Value result = type_of(callable) == types().native_function
-                           ? callable.as<NativeFunction>()->fn(CallArgs{args, count, nullptr})
+                           ? call_native(callable.as<NativeFunction>(), CallArgs{args, count, nullptr})
                            : call_object(callable, CallArgs{args, count, nullptr});
         sp = func_slot;
         PUSH(result);

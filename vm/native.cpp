@@ -18,6 +18,7 @@ NativeFunction* add_to_type(Type* type, const char* name, NativeFn fn, uint32_t 
   NativeFunction* f = new_native_function(name, fn);
   f->owner = type;
   f->flags = flags;
+  assign_native_arity(f);
   type->dict()->table.set(intern(name), f);
   invalidate_method_cache();
   return f;
