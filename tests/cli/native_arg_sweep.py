@@ -1,5 +1,6 @@
-# Calls every callable built-in gilvm exposes with missing, surplus and
-# wrong-typed arguments, bound and unbound, and catches whatever it raises.
+# Calls every callable built-in gilvm exposes with missing, surplus,
+# wrong-typed and keyword arguments, bound and unbound, and catches
+# whatever it raises.
 # Run under gilvm by tests/cli/test_native_args.py. A call must either
 # return or raise a Python exception; a crash or a hang is a bug.
 #
@@ -132,11 +133,21 @@ def arg_sets(first=()):
         yield first + (w, w, w)
         yield first + (1, w)
         yield first + ('x', w)
+    # Keywords, alone and after a positional argument.
+    yield first + (Keywords(x=None),)
+    yield first + (1, Keywords(key=5, default=[]))
+
+
+class Keywords(dict):
+    """Keyword arguments, as the last item of an argument tuple."""
 
 
 def label(args):
     parts = []
     for a in args:
+        if isinstance(a, Keywords):
+            parts.append('**' + ','.join(a))
+            continue
         t = type(a).__name__
         parts.append(t if t not in ('int', 'str') else repr(a)[:12])
     return '(' + ', '.join(parts) + ')'
@@ -155,8 +166,11 @@ def attempt(desc, fn, args):
     if desc.rsplit('.', 1)[-1].split('[')[0] in SLOW_WITH_BIG and any(a is BIG for a in args):
         return
     print('@@', n, desc + label(args), flush=True)
+    kwargs = {}
+    if args and isinstance(args[-1], Keywords):
+        args, kwargs = args[:-1], dict(args[-1])
     try:
-        fn(*args)
+        fn(*args, **kwargs)
     except BaseException:
         raised += 1
 
@@ -186,11 +200,11 @@ def sweep_type(t, factory):
         if factory is None:
             continue
         for args in arg_sets():
-            attempt(tname + '.' + name + '[self]', lambda *a: unbound(factory(), *a), args)
+            attempt(tname + '.' + name + '[self]', lambda *a, **k: unbound(factory(), *a, **k), args)
         # Bound, through the instance.
         for args in arg_sets():
-            def bound(*a):
-                return getattr(factory(), name)(*a)
+            def bound(*a, **k):
+                return getattr(factory(), name)(*a, **k)
             attempt(tname + '().' + name, bound, args)
 
 
