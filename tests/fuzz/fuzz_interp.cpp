@@ -4,7 +4,10 @@
 // bug.
 //
 // Limits keep the programs from harming the machine or the fuzzer:
-//  * inputs over kMaxInputBytes are refused (libFuzzer's -max_len too);
+//  * inputs over kMaxInputBytes are refused (libFuzzer's -max_len too), and
+//    so are those raising to, shifting by or repeating by a literal of more
+//    than four digits (2 ** 100333333333): legitimate, but gigabytes of
+//    work that would end the run as out-of-memory;
 //  * the recursion limit is small;
 //  * a watchdog thread trips the eval breaker once a run exceeds its time
 //    budget, and the handler raises KeyboardInterrupt at the next safepoint
@@ -91,6 +94,22 @@ Value restricted_import(const CallArgs& a) {
   return call_object(real_import, a);
 }
 
+// True when an operand of **, << or * is an integer literal of five digits
+// or more: the program asks for absurd memory, not for a bug.
+bool asks_for_absurd_work(std::string_view source) {
+  for (size_t i = 0; i < source.size(); ++i) {
+    char c = source[i];
+    if (c != '*' && c != '<') continue;
+    size_t j = i + 1;
+    if (j < source.size() && (source[j] == '*' || source[j] == '<')) ++j;
+    while (j < source.size() && (source[j] == ' ' || source[j] == '(' || source[j] == '-')) ++j;
+    size_t digits = 0;
+    while (j + digits < source.size() && source[j + digits] >= '0' && source[j + digits] <= '9') ++digits;
+    if (digits > 4) return true;
+  }
+  return false;
+}
+
 Dict* copy_dict(Dict* source) {
   Dict* d = new_dict();
   const DictTable& from = source->table;
@@ -138,6 +157,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > kMaxInputBytes) return -1;  // not added to the corpus
   std::string source(reinterpret_cast<const char*>(data), size);
+  if (asks_for_absurd_work(source)) return -1;
   Module* module = new_module("__fuzz__");
   Root keep_module(module);
   module->dict()->table.set(names().__builtins__, fresh_builtins());
