@@ -21,7 +21,7 @@ GILVM = None
 SWEEP = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'native_arg_sweep.py')
 # No progress for this long is a hang. Generous: a loaded machine shares two
 # cores between several builds.
-STALL_SECONDS = 20
+STALL_SECONDS = 60
 
 
 class Run:

@@ -90,3 +90,11 @@ show("'a'.__mod__(5)", lambda: 'a'.__mod__(5))
 # Keyword arguments to methods that take none.
 show("{}.__getitem__(key=1)", lambda: {}.__getitem__(key=1))
 show("[].append(object=1)", lambda: [].append(object=1))
+
+# Timestamps a time_t cannot hold (found by the sanitizer build).
+import time
+show("time.gmtime(10**30)", lambda: time.gmtime(10**30))
+show("time.localtime(-1e30)", lambda: time.localtime(-1e30))
+show("time.gmtime(float('nan'))", lambda: time.gmtime(float('nan')))
+show("time.gmtime(1e18)", lambda: time.gmtime(1e18))
+show("time.ctime(1e300)", lambda: time.ctime(1e300))
