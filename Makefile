@@ -58,11 +58,12 @@ test-tsan: deps
 	cmake --build $(TSAN_BUILD) -j$(JOBS)
 	cd $(TSAN_BUILD) && ctest --output-on-failure -j$(JOBS) -E '^gcstress'
 
-# The parser fuzz target (libFuzzer, clang), run for a bounded time.
+# The fuzz targets (libFuzzer, clang): the parser and the interpreter, each
+# run for a bounded time.
 test-fuzz: deps
 	@if [ -f tests/fuzz/CMakeLists.txt ]; then \
 	  cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DGILVM_FUZZ=ON && \
-	  cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_parser && \
+	  cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_parser fuzz_interp && \
 	  cd $(FUZZ_BUILD) && ctest -R '^fuzz' --output-on-failure; \
 	else echo "no fuzz targets yet"; fi
 

@@ -11,6 +11,7 @@
 #include "runtime/gil.hpp"
 #include "runtime/runtime.hpp"
 #include "runtime/signals.hpp"
+#include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -135,20 +136,28 @@ struct tm to_tm(Value v) {
 
 time_t seconds_arg(const CallArgs& a) {
   if (a.count == 0 || a[0].is_none()) return time(nullptr);
-  return static_cast<time_t>(std::floor(to_double(a[0])));
+  double seconds = std::floor(to_double(a[0]));
+  if (std::isnan(seconds)) raise_value_error("Invalid value NaN (not a number)");
+  // 2**63 as a double: converting anything outside [-2**63, 2**63) is undefined.
+  constexpr double kLimit = 9223372036854775808.0;
+  if (seconds < -kLimit || seconds >= kLimit) raise_error(exc().OverflowError, "timestamp out of range for platform time_t");
+  return static_cast<time_t>(seconds);
+}
+
+// gmtime_r / localtime_r, with CPython's OSError when the year overflows.
+struct tm broken_down(time_t seconds, bool local) {
+  struct tm t {};
+  errno = 0;
+  if ((local ? localtime_r(&seconds, &t) : gmtime_r(&seconds, &t)) == nullptr)
+    raise_os_error_from_errno(errno != 0 ? errno : EOVERFLOW);
+  return t;
 }
 
 Value time_gmtime(const CallArgs& a) {
-  time_t s = seconds_arg(a);
-  struct tm t;
-  gmtime_r(&s, &t);
-  return make_struct_time(t);
+  return make_struct_time(broken_down(seconds_arg(a), false));
 }
 Value time_localtime(const CallArgs& a) {
-  time_t s = seconds_arg(a);
-  struct tm t;
-  localtime_r(&s, &t);
-  return make_struct_time(t);
+  return make_struct_time(broken_down(seconds_arg(a), true));
 }
 Value time_mktime(const CallArgs& a) {
   check_arg_count(a, "mktime", 1, 1);
@@ -184,10 +193,7 @@ Value time_asctime(const CallArgs& a) {
   return time_asctime_impl(to_tm(a[0]));
 }
 Value time_ctime(const CallArgs& a) {
-  time_t s = seconds_arg(a);
-  struct tm t;
-  localtime_r(&s, &t);
-  return time_asctime_impl(t);
+  return time_asctime_impl(broken_down(seconds_arg(a), true));
 }
 
 void init_time(Module* m) {

@@ -35,6 +35,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
+#include "vm/native.hpp"
 #include "vm/number_ops.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/generator.hpp"
@@ -971,7 +972,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         }
         SAVE_STATE();
         Value result = type_of(callable) == types().native_function
-                           ? callable.as<NativeFunction>()->fn(CallArgs{args, count, nullptr})
+                           ? call_native(callable.as<NativeFunction>(), CallArgs{args, count, nullptr})
                            : call_object(callable, CallArgs{args, count, nullptr});
         clear_slots(func_slot, sp);  // the arguments are dead (see POP_TOP)
         sp = func_slot;

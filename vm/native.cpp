@@ -18,6 +18,7 @@ NativeFunction* add_to_type(Type* type, const char* name, NativeFn fn, uint32_t 
   NativeFunction* f = new_native_function(name, fn);
   f->owner = type;
   f->flags = flags;
+  assign_native_arity(f);
   type->dict()->table.set(intern(name), f);
   invalidate_method_cache();
   return f;
@@ -94,7 +95,9 @@ ArgParser::ArgParser(const CallArgs& args, const char* function_name, std::initi
   if (names.size() > kMaxParameters) throw std::logic_error("ArgParser: too many parameters");
   size_t offset = has_self ? 1 : 0;
   if (has_self) self_ = args.count > 0 ? args.args[0] : Value::null();
-  size_t positional = args.count - offset;
+  // call_native guarantees self for methods; a function declared with self
+  // but called bare must not wrap around here.
+  size_t positional = args.count > offset ? args.count - offset : 0;
   size_t max_positional = std::min(names.size(), first_keyword_only);
   std::string f = function_name;
   if (positional > max_positional) {

@@ -55,6 +55,30 @@ class ArgParser {
   Value self_;
 };
 
+// Calling natives (vm/native_arity.cpp). Every call of a NativeFunction goes
+// through call_native: it checks self's type for methods and the argument
+// count for special methods before the C++ body runs, and names the
+// function when the body reads an argument that was not passed.
+void assign_native_arity(NativeFunction* f);  // from the name, at registration
+void check_native_call(const NativeFunction* f, const CallArgs& args);
+
+class NativeCallScope {
+ public:
+  explicit NativeCallScope(const NativeFunction* f);
+  ~NativeCallScope();
+  NativeCallScope(const NativeCallScope&) = delete;
+  NativeCallScope& operator=(const NativeCallScope&) = delete;
+
+ private:
+  const NativeFunction* saved_;
+};
+
+inline Value call_native(const NativeFunction* f, const CallArgs& args) {
+  if (f->owner != nullptr || f->min_args >= 0) check_native_call(f, args);
+  NativeCallScope scope(f);
+  return f->fn(args);
+}
+
 // Raises "f() takes no keyword arguments" when kwargs are present.
 void no_keywords(const CallArgs& args, const char* function_name);
 // Checks a positional count: "f expected at most 2 arguments, got 3" etc.

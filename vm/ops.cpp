@@ -7,6 +7,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
+#include "vm/native.hpp"
 #include "vm/number_ops.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/module.hpp"
@@ -141,6 +142,12 @@ Value missing_attribute_error(Value obj, Str* name) {
     message = "'" + type_name(obj) + "' object has no attribute '" + name->data + "'";
   }
   return new_exception(exc().AttributeError, message);
+}
+
+Str* attribute_name(Value name) {
+  if (!isinstance(name, types().str)) raise_type_error("attribute name must be string, not '" + type_name(name) + "'");
+  Str* s = name.as<Str>();
+  return s->interned ? s : intern(s->view());
 }
 
 Value bind_descriptor(Value descriptor, Value instance, Type* owner) {
@@ -413,7 +420,7 @@ Value call_with_self(Value function, Value self, const CallArgs& args) {
 Value call_object(Value callable, const CallArgs& args) {
   Type* t = type_of(callable);
   if (t == types().function) return call_function(callable.as<Function>(), args);
-  if (t == types().native_function) return callable.as<NativeFunction>()->fn(args);
+  if (t == types().native_function) return call_native(callable.as<NativeFunction>(), args);
   if (t == types().bound_method) {
     BoundMethod* m = callable.as<BoundMethod>();
     return call_with_self(m->function, m->self, args);
@@ -867,7 +874,7 @@ Value iter_next(Value iterator) {
     // Natives signal exhaustion by raising StopIteration too; catching it
     // here keeps one protocol. Hot built-in iterators bypass this entirely.
     try {
-      return m.as<NativeFunction>()->fn(CallArgs{&iterator, 1});
+      return call_native(m.as<NativeFunction>(), CallArgs{&iterator, 1});
     } catch (PyException&) {
       if (!exception_matches(exc().StopIteration)) throw;
       take_current_exception();

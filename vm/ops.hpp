@@ -64,6 +64,9 @@ Value get_attr(Value obj, const char* name);
 Value get_attr_unless_missing(Value obj, Str* name, bool* missing);
 // The AttributeError that get_attr raises for a missing `name`, unraised.
 Value missing_attribute_error(Value obj, Str* name);
+// An attribute name given as an argument (getattr, object.__setattr__ ...),
+// interned; TypeError "attribute name must be string, not 'int'".
+Str* attribute_name(Value name);
 void set_attr(Value obj, Str* name, Value value);
 void del_attr(Value obj, Str* name);
 // For LOAD_METHOD: returns true and the unbound function if `name` is a plain

@@ -72,11 +72,6 @@ Value builtin_issubclass(const CallArgs& a) {
   return Value::boolean(subclass_check(a[0], a[1]));
 }
 
-Str* attribute_name(Value name) {
-  if (!is_str(name)) raise_type_error("attribute name must be string, not '" + type_name(name) + "'");
-  Str* s = as_str(name);
-  return s->interned ? s : intern(s->view());
-}
 
 Value builtin_hasattr(const CallArgs& a) {
   check_positional(a, "hasattr", 2, 2);

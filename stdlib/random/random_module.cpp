@@ -255,6 +255,8 @@ Value m_choices(const CallArgs& a) {
   }
   ValueVector cw = collect_iterable(cum);
   if (cw.size() != population.size()) raise_value_error("The number of weights does not match the population");
+  // CPython reads cum_weights[-1]: an empty population fails there.
+  if (cw.empty()) raise_index_error("list index out of range");
   double total = to_double(cw.back());
   if (total <= 0.0) raise_value_error("Total of weights must be greater than zero");
   if (!std::isfinite(total)) raise_value_error("Total of weights must be finite");

@@ -117,3 +117,6 @@ show('list item huge', lambda: [1][10 ** 30])
 show('list item -huge', lambda: [1][-10 ** 30])
 show('tuple item __index__', lambda: (1,)[I(0)])
 show('bytes item huge', lambda: b'a'[2 ** 64])
+# Found by fuzz_interp: a callable (no __index__) as a slice bound.
+show('list slice stop builtin', lambda: [1, 2][:zip])
+show('str slice stop builtin', lambda: 'abc'[:len])

@@ -73,13 +73,12 @@ Value object_format(const CallArgs& a) {
 }
 Value object_getattribute(const CallArgs& a) {
   check_arg_count(a, "__getattribute__", 2, 2);
-  if (type_of(a[1]) != types().str) raise_type_error("attribute name must be string, not '" + type_name(a[1]) + "'");
   // The generic lookup, without the class's own __getattribute__ hook.
   Type* t = type_of(a[0]);
   bool saved = t->has_getattr_hook;
   t->has_getattr_hook = false;
   try {
-    Value v = get_attr(a[0], a[1].as<Str>());
+    Value v = get_attr(a[0], attribute_name(a[1]));
     t->has_getattr_hook = saved;
     return v;
   } catch (...) {
@@ -93,7 +92,7 @@ Value object_setattr(const CallArgs& a) {
   bool saved = t->has_setattr_hook;
   t->has_setattr_hook = false;
   try {
-    set_attr(a[0], a[1].as<Str>(), a[2]);
+    set_attr(a[0], attribute_name(a[1]), a[2]);
   } catch (...) {
     t->has_setattr_hook = saved;
     throw;
@@ -107,7 +106,7 @@ Value object_delattr(const CallArgs& a) {
   bool saved = t->has_setattr_hook;
   t->has_setattr_hook = false;
   try {
-    del_attr(a[0], a[1].as<Str>());
+    del_attr(a[0], attribute_name(a[1]));
   } catch (...) {
     t->has_setattr_hook = saved;
     throw;

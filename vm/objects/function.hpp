@@ -121,7 +121,15 @@ struct CallArgs {
   const Tuple* kwnames = nullptr;
   size_t kw_count() const;
   Value kw_value(size_t i) const { return args[count + i]; }
-  Value operator[](size_t i) const { return args[i]; }
+  // Natives index their arguments without counting them first; a call with
+  // too few must raise TypeError rather than read past the array.
+  Value operator[](size_t i) const {
+    if (i >= count) [[unlikely]] raise_missing_native_argument(i, count);
+    return args[i];
+  }
+
+ private:
+  [[noreturn]] static void raise_missing_native_argument(size_t index, size_t count);
 };
 
 using NativeFn = Value (*)(const CallArgs& args);
@@ -130,6 +138,12 @@ using NativeFn = Value (*)(const CallArgs& args);
 enum NativeFunctionFlags : uint32_t {
   kNativeClassMethod = 1 << 0,   // bound to the class (dict.fromkeys)
   kNativeStaticMethod = 1 << 1,  // never bound (str.maketrans)
+  // Wrong argument counts are reported as CPython's METH_O / METH_NOARGS
+  // methods do ("T.f() takes exactly one argument"), not as slot wrappers.
+  kNativeMethodStyleArity = 1 << 2,
+  // A special method CPython implements as a slot wrapper: its errors read
+  // "descriptor '__eq__' requires a 'int' object but received a 'str'".
+  kNativeSlotWrapper = 1 << 3,
 };
 
 // A function or method implemented in C++. `self` is null for plain
@@ -140,6 +154,10 @@ struct NativeFunction : Object {
   NativeFn fn;
   Type* owner = nullptr;   // for methods: the type whose dict holds it
   Value bound_module;      // __module__ for module-level functions
+  // Positional arguments after self that call_native checks before the
+  // call (see vm/native_arity.cpp); -1 when the function checks them itself.
+  int8_t min_args = -1;
+  int8_t max_args = -1;
   NativeFunction(Type* t, const char* n, NativeFn f) : Object(t), name(n), fn(f) {}
   void trace(Tracer& t) override {
     t.visit(owner);
