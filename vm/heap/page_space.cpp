@@ -242,6 +242,9 @@ size_t PageSpace::sweep_page(PageHeader* page) {
 void PageSpace::release_mapping(PageHeader* page) {
   map_chunks(page, false);
   mapped_bytes_ -= page->mapped_bytes;
+  // ASan's shadow outlives the mapping: a later mmap at the same address
+  // would start out poisoned where this one had dead slots.
+  unpoison(page, page->mapped_bytes);
   munmap(page, page->mapped_bytes);
 }
 
