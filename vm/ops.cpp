@@ -1,5 +1,6 @@
 #include "vm/ops.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "vm/class_builder.hpp"
@@ -410,11 +411,19 @@ void note_type_modified(Type* cls, Str* name) {
 
 Value call_with_self(Value function, Value self, const CallArgs& args) {
   size_t total = args.count + args.kw_count();
-  ValueVector with_self;
-  with_self.reserve(total + 1);
-  with_self.push_back(self);
-  with_self.insert(with_self.end(), args.args, args.args + total);
-  return call_object(function, CallArgs{with_self.data(), args.count + 1, args.kwnames});
+  // Most calls have a few arguments: those go in a buffer on the C++ stack
+  // (a root like any local); longer ones in a ValueVector.
+  constexpr size_t kOnStack = 8;
+  Value on_stack[kOnStack];
+  ValueVector on_heap;
+  Value* with_self = on_stack;
+  if (total + 1 > kOnStack) {
+    on_heap.resize(total + 1);
+    with_self = on_heap.data();
+  }
+  with_self[0] = self;
+  std::copy(args.args, args.args + total, with_self + 1);
+  return call_object(function, CallArgs{with_self, args.count + 1, args.kwnames});
 }
 
 Value call_object(Value callable, const CallArgs& args) {
@@ -449,12 +458,7 @@ Value call(Value callable, std::initializer_list<Value> args) {
 
 Value call_method(Value obj, Str* name, std::initializer_list<Value> args) {
   Value method;
-  if (get_method(obj, name, &method)) {
-    ValueVector with_self;
-    with_self.push_back(obj);
-    with_self.insert(with_self.end(), args.begin(), args.end());
-    return call_object(method, CallArgs{with_self.data(), with_self.size()});
-  }
+  if (get_method(obj, name, &method)) return call_with_self(method, obj, CallArgs{args.begin(), args.size()});
   return call_object(method, CallArgs{args.begin(), args.size()});
 }
 

@@ -78,15 +78,23 @@ void Heap::resurrect_finalizable(Tracer& tracer) {
   drain(tracer);
 }
 
+// Marks everything the roots reach; with `conservative` false the native
+// stacks, saved registers and ValueVector buffers are left out.
+void Heap::mark_from_roots(bool conservative) {
+  tracer_.conservative_ = conservative;
+  for (auto& source : root_sources_) source(tracer_);
+  if (conservative) rooted_buffers::scan_all(tracer_);
+  for (Object* o : pending_finalizers_) tracer_.visit(o);
+  for (Object* o : pending_callbacks_) tracer_.visit(o);
+  drain(tracer_);
+  tracer_.conservative_ = true;
+}
+
 void Heap::collect() {
   if (collecting_) return;
   collecting_ = true;
   tracer_.references_ = 0;
-  for (auto& source : root_sources_) source(tracer_);
-  rooted_buffers::scan_all(tracer_);
-  for (Object* o : pending_finalizers_) tracer_.visit(o);
-  for (Object* o : pending_callbacks_) tracer_.visit(o);
-  drain(tracer_);
+  mark_from_roots(true);
   handle_weak_references();
   drain(tracer_);
   resurrect_finalizable(tracer_);
@@ -115,12 +123,7 @@ std::vector<Object*> Heap::unreachable_precisely(const std::vector<Object*>& can
   std::vector<Object*> unreachable;
   if (collecting_) return unreachable;
   collecting_ = true;
-  tracer_.conservative_ = false;
-  for (auto& source : root_sources_) source(tracer_);
-  for (Object* o : pending_finalizers_) tracer_.visit(o);
-  for (Object* o : pending_callbacks_) tracer_.visit(o);
-  drain(tracer_);
-  tracer_.conservative_ = true;
+  mark_from_roots(false);
   for (Object* o : candidates)
     if (!is_marked(o)) unreachable.push_back(o);
   space_.clear_marks();

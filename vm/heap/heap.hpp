@@ -134,6 +134,7 @@ class Heap {
  private:
   void request_collection();
   void drain(Tracer& tracer);
+  void mark_from_roots(bool conservative);
   void handle_weak_references();
   void resurrect_finalizable(Tracer& tracer);
 
