@@ -50,7 +50,9 @@ struct ThreadState {
   int recursion_depth = 0;
   const char* c_stack_limit = nullptr;  // below this the C++ stack is too deep
   std::vector<Value*> roots;      // Root handles (LIFO)
-  std::vector<Value> temp_roots;  // values the runtime pins (a starting thread's callable and arguments)
+  // Values pinned while they live only in C++ heap memory: the compiler's
+  // code units, a starting thread's callable and arguments.
+  std::vector<Value> temp_roots;
   void* runtime_data = nullptr;   // the runtime layer's own per-thread state
   // Where this thread's native stack was when it last released the GIL: a
   // conservative root (vm/heap/stack_roots.hpp). Written only by the thread

@@ -99,7 +99,6 @@ class Heap {
   // At exit: runs the finalizers of every registered object still alive, as
   // CPython does when it tears down modules.
   void finalize_all_at_exit();
-  bool has_pending_finalizers() const { return !pending_finalizers_.empty() || !pending_callbacks_.empty(); }
 
   // Weak references: when `referent` becomes unreachable while `holder` is
   // alive, `cleared(holder)` runs inside the collection (it may only reset

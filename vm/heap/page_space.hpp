@@ -72,7 +72,6 @@ class PageSpace {
 
   size_t live_objects() const { return live_objects_; }
   size_t mapped_bytes() const { return mapped_bytes_; }
-  size_t page_count() const { return page_count_; }
   size_t quarantined_bytes() const { return quarantine_bytes_; }
 
  private:
