@@ -55,6 +55,26 @@ namespace {
 // ---------------------------------------------------------------------------
 // Helpers for instructions whose work does not belong in the loop body.
 
+// The operands of BINARY_OP's float fast path: at least one inline float and
+// the other an inline float or a small int (converted as float(int) would).
+// Anything else (boxed floats, subclasses, big ints) takes the generic path.
+inline bool inline_float_operands(Value a, Value b, double* x, double* y) {
+  if (a.is_inline_float()) {
+    *x = a.inline_float_value();
+    if (b.is_inline_float()) {
+      *y = b.inline_float_value();
+      return true;
+    }
+    if (!b.is_small_int()) return false;
+    *y = static_cast<double>(b.small_int_value());
+    return true;
+  }
+  if (!b.is_inline_float() || !a.is_small_int()) return false;
+  *x = static_cast<double>(a.small_int_value());
+  *y = b.inline_float_value();
+  return true;
+}
+
 [[noreturn]] void name_error(Str* name) {
   raise_error(exc().NameError, "name '" + name->data + "' is not defined");
 }
@@ -684,6 +704,24 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             default:
               break;
           }
+        } else if (double x, y; inline_float_operands(a, b, &x, &y)) {
+          switch (ARG & ~uint32_t(kInplace)) {
+            case kAdd:
+              TOP() = make_float(x + y);
+              DISPATCH();
+            case kSub:
+              TOP() = make_float(x - y);
+              DISPATCH();
+            case kMul:
+              TOP() = make_float(x * y);
+              DISPATCH();
+            case kTrueDiv:
+              if (y == 0.0) break;  // the generic path raises ZeroDivisionError
+              TOP() = make_float(x / y);
+              DISPATCH();
+            default:
+              break;
+          }
         }
         TOP() = binary_op(a, b, ARG);
         DISPATCH();
@@ -709,6 +747,20 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value a = TOP();
         if (a.is_small_int() && b.is_small_int()) {
           int64_t x = a.small_int_value(), y = b.small_int_value();
+          bool r;
+          switch (ARG) {
+            case kLt: r = x < y; break;
+            case kLe: r = x <= y; break;
+            case kEq: r = x == y; break;
+            case kNe: r = x != y; break;
+            case kGt: r = x > y; break;
+            default: r = x >= y; break;
+          }
+          TOP() = Value::boolean(r);
+          DISPATCH();
+        }
+        if (a.is_inline_float() && b.is_inline_float()) {
+          double x = a.inline_float_value(), y = b.inline_float_value();
           bool r;
           switch (ARG) {
             case kLt: r = x < y; break;

@@ -134,8 +134,9 @@ Value big_binary(Value a, Value b, uint32_t op) {
 
 }  // namespace
 
-bool is_float(Value v) { return v.is_object() && v.object()->type->is_subtype_of(types().float_); }
-double float_value(Value v) { return v.as<Float>()->value; }
+bool is_float(Value v) {
+  return v.is_inline_float() || (v.is_object() && v.object()->type->is_subtype_of(types().float_));
+}
 bool is_number(Value v) { return is_int_value(v) || is_float(v); }
 
 Value int_binary_op(Value a, Value b, uint32_t op) {

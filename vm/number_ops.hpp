@@ -19,7 +19,6 @@ Value number_binary_op(Value a, Value b, uint32_t op); // either; null if not nu
 // -1, 0, 1; or 2 when unordered (NaN). Operands must be numbers.
 int number_compare(Value a, Value b);
 int64_t number_hash(Value v);
-double float_value(Value v);     // v is a float (or subclass)
 bool is_float(Value v);
 
 std::string int_repr(Value v);

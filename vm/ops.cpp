@@ -480,12 +480,13 @@ bool is_truthy(Value v) {
   if (v.is_bool()) return v.is_true();
   if (v.is_none()) return false;
   if (v.is_small_int()) return v.small_int_value() != 0;
+  if (v.is_inline_float()) return v.inline_float_value() != 0.0;
   Type* t = v.object()->type;
   if (t == types().str) return v.as<Str>()->data.size() != 0;
   if (t == types().list) return !v.as<List>()->items.empty();
   if (t == types().tuple) return !v.as<Tuple>()->items.empty();
   if (t == types().dict) return v.as<Dict>()->size() != 0;
-  if (t == types().float_) return v.as<Float>()->value != 0.0;
+  if (t == types().float_) return float_value(v) != 0.0;
   if (t == types().int_) return mpz_sgn(v.as<Int>()->value) != 0;
   Value method = lookup_in_mro(t, names().__bool__);
   if (!method.is_null()) {
@@ -587,6 +588,7 @@ bool values_equal(Value a, Value b) {
 int64_t hash_value(Value v) {
   if (v.is_small_int() || v.is_bool()) return number_hash(v);
   if (v.is_none()) return 0xFCA86420;  // any constant: None's hash is not specified
+  if (v.is_inline_float()) return number_hash(v);
   Type* t = v.object()->type;
   if (t == types().str) return str_hash(v.as<Str>());
   if (t == types().int_ || t == types().float_) return number_hash(v);
@@ -606,8 +608,9 @@ int64_t hash_value(Value v) {
 Str* repr(Value v) {
   if (v.is_small_int() || v.is_bool()) return new_str(int_repr(v));
   if (v.is_none()) return intern("None");
+  if (v.is_inline_float()) return new_str(text::float_repr(v.inline_float_value()));
   Type* t = v.object()->type;
-  if (t == types().float_) return new_str(text::float_repr(v.as<Float>()->value));
+  if (t == types().float_) return new_str(text::float_repr(float_value(v)));
   if (t == types().str) return new_str(text::repr_str(v.as<Str>()->data));
   if (t == types().int_) return new_str(int_repr(v));
   NativeRecursion scope(" while getting the repr of an object");
@@ -723,7 +726,7 @@ static Value unary(Value v, Str* name, const char* symbol) {
 Value negate(Value v) {
   if (v.is_small_int()) return make_int(-v.small_int_value());
   if (is_int_value(v) && type_of(v)->is_builtin) return int_binary_op(Value::small_int(0), v, kSub);
-  if (type_of(v) == types().float_) return make_float(-v.as<Float>()->value);
+  if (type_of(v) == types().float_) return make_float(-float_value(v));
   return unary(v, names().__neg__, "unary -");
 }
 
@@ -741,7 +744,7 @@ Value invert(Value v) {
 
 Value absolute(Value v) {
   if (v.is_small_int()) return make_int(std::abs(v.small_int_value()));
-  if (type_of(v) == types().float_) return make_float(std::fabs(v.as<Float>()->value));
+  if (type_of(v) == types().float_) return make_float(std::fabs(float_value(v)));
   if (is_int_value(v) && type_of(v)->is_builtin) {
     mpz_t z;
     mpz_init(z);

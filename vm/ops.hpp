@@ -25,6 +25,7 @@ struct Tuple;
 inline Type* type_of(Value v) {
   if (v.is_object()) return v.object()->type;
   if (v.is_small_int()) return types().int_;
+  if (v.is_inline_float()) return types().float_;
   if (v.is_bool()) return types().bool_;
   return types().none;
 }

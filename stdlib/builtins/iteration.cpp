@@ -451,7 +451,7 @@ Value builtin_sum(const CallArgs& a) {
         continue;
       }
     } else if (type_of(total) == types().float_ && type_of(item) == types().float_) {
-      total = make_float(total.as<Float>()->value + item.as<Float>()->value);
+      total = make_float(float_value(total) + float_value(item));
       continue;
     }
     total = binary_op(total, item, kAdd);

@@ -14,7 +14,7 @@ namespace {
 
 // RAII for a GMP integer.
 bool is_exact_int(Value v) { return v.is_small_int() || v.is_bool() || type_of(v) == types().int_; }
-double float_of(Value v) { return v.as<Float>()->value; }
+double float_of(Value v) { return float_value(v); }
 
 Value builtin_abs(const CallArgs& a) {
   check_one_arg(a, "abs");

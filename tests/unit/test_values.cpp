@@ -34,6 +34,46 @@ TEST_F(ValuesTest, SpecialsAreDistinctFromIntsAndPointers) {
   EXPECT_TRUE(types().bool_->is_subtype_of(types().int_));
 }
 
+// Floats in the inline range live in the word; the rest are heap objects.
+// Either way float_value() returns the exact double it was made from.
+TEST_F(ValuesTest, FloatsInTheMiddleRangeAreInlineAndExact) {
+  const double inline_ones[] = {0.0, -0.0, 1.0, -1.5, 0.1, 1.0 / 3.0, 6.02e23, -9.1e-31,
+                                std::ldexp(1.0, -127), std::nextafter(std::ldexp(1.0, 128), 0.0)};
+  for (double d : inline_ones) {
+    Value v = make_float(d);
+    EXPECT_TRUE(v.is_inline_float()) << d;
+    EXPECT_FALSE(v.is_object()) << d;
+    EXPECT_FALSE(v.is_small_int()) << d;
+    EXPECT_EQ(type_of(v), types().float_);
+    EXPECT_EQ(std::signbit(float_value(v)), std::signbit(d)) << d;
+    EXPECT_EQ(float_value(v), d) << d;
+  }
+  const double boxed_ones[] = {std::ldexp(1.0, 128), std::ldexp(1.0, -128), 5e-324, 1e300, -1e-300,
+                               INFINITY, -INFINITY};
+  for (double d : boxed_ones) {
+    Value v = make_float(d);
+    EXPECT_TRUE(v.is_object()) << d;
+    EXPECT_EQ(type_of(v), types().float_);
+    EXPECT_EQ(float_value(v), d) << d;
+  }
+  EXPECT_TRUE(std::isnan(float_value(make_float(NAN))));
+}
+
+// Every exponent the encoding accepts round-trips, with a full mantissa.
+TEST_F(ValuesTest, InlineFloatEncodingRoundTripsEveryExponent) {
+  for (int e = -140; e <= 140; ++e) {
+    double d = std::ldexp(1.9999999999999998, e);
+    Value v;
+    bool inline_ok = Value::try_inline_float(d, &v);
+    EXPECT_EQ(inline_ok, e >= -127 && e <= 127) << e;
+    if (inline_ok) {
+      EXPECT_EQ(v.inline_float_value(), d) << e;
+      EXPECT_EQ(Value::try_inline_float(-d, &v), true);
+      EXPECT_EQ(v.inline_float_value(), -d) << e;
+    }
+  }
+}
+
 TEST_F(ValuesTest, OverflowPromotesAndSmallResultsDemote) {
   Value big = binary_op(Value::small_int(Value::kSmallIntMax), Value::small_int(1), kAdd);
   EXPECT_TRUE(big.is_object());

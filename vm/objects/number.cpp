@@ -69,7 +69,7 @@ Value make_int_from_string(const std::string& decimal) {
   return result;
 }
 
-Value make_float(double v) { return gc_new<Float>(types().float_, v); }
+Value make_boxed_float(double v) { return gc_new<Float>(types().float_, v); }
 
 bool is_int_value(Value v) {
   if (v.is_small_int() || v.is_bool()) return true;

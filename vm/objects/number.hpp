@@ -21,6 +21,8 @@ struct Int : Object {
   ~Int() override { mpz_clear(value); }
 };
 
+// A float on the heap: one outside the inline range of vm/value.hpp, or an
+// instance of a float subclass.
 struct Float : Object {
   double value;
   Float(Type* t, double v) : Object(t), value(v) {}
@@ -29,7 +31,17 @@ struct Float : Object {
 Value make_int(int64_t v);
 Value make_int(const mpz_t v);          // normalizes to a small int when it fits
 Value make_int_from_string(const std::string& decimal);
-Value make_float(double v);
+Value make_boxed_float(double v);  // the heap path of make_float
+// A Python float: inline when the double allows, boxed otherwise.
+inline Value make_float(double v) {
+  Value inline_value;
+  if (Value::try_inline_float(v, &inline_value)) return inline_value;
+  return make_boxed_float(v);
+}
+// The double of a float or float-subclass value.
+inline double float_value(Value v) {
+  return v.is_inline_float() ? v.inline_float_value() : v.as<Float>()->value;
+}
 
 // An int-like value (small int, big int or bool) as GMP; false if `v` is not one.
 bool is_int_value(Value v);
