@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "vm/builtins/container_ops.hpp"
 #include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -11,6 +12,7 @@
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/generator.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -874,7 +876,15 @@ Value get_iter(Value iterable) {
 
 Value iter_next(Value iterator) {
   check_c_stack();  // iterators over iterators nest natively (enumerate(enumerate(...)))
+  // The two commonest iterators end without a StopIteration being thrown
+  // (and caught just below), which costs a C++ unwind per loop: list(gen),
+  // tuple(x for x in ...), set(...) and friends end through here.
+  if (is_seq_iterator(iterator)) return seq_iterator_next(static_cast<SeqIterator*>(iterator.object()));
   Type* t = type_of(iterator);
+  if (t == types().generator) {
+    GenResult r = generator_send(iterator.as<Generator>(), Value::none());
+    return r.finished ? Value::null() : r.value;
+  }
   Value m = lookup_in_mro(t, names().__next__);
   if (m.is_null()) raise_type_error("'" + t->name + "' object is not an iterator");
   if (type_of(m) == types().native_function) {
