@@ -1,5 +1,6 @@
 #include "vm/call.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -123,7 +124,7 @@ void bind_arguments(Function* f, Value* slots, const CallArgs& args) {
   }
 }
 
-void init_frame(Frame* frame, Code* code, Function* function, Dict* globals, Dict* locals) {
+inline void init_frame_header(Frame* frame, Code* code, Function* function, Dict* globals, Dict* locals) {
   frame->code = code;
   frame->function = function;
   frame->globals = globals;
@@ -135,6 +136,10 @@ void init_frame(Frame* frame, Code* code, Function* function, Dict* globals, Dic
   frame->stack_depth = 0;
   frame->is_entry = false;
   frame->on_data_stack = true;
+}
+
+void init_frame(Frame* frame, Code* code, Function* function, Dict* globals, Dict* locals) {
+  init_frame_header(frame, code, function, globals, locals);
   std::memset(static_cast<void*>(frame->localsplus()), 0, code->nlocalsplus() * sizeof(Value));
 }
 
@@ -185,6 +190,19 @@ Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Fr
   Value* memory = ts->data_stack.push(slots);
   if (memory == nullptr) raise_error(exc().MemoryError, "");
   auto* frame = reinterpret_cast<Frame*>(memory);
+  // The commonest call: exactly the positional parameters of a function with
+  // no *args, **kwargs, keyword-only parameters or cells. Only the locals
+  // past the arguments need clearing.
+  if (args.kwnames == nullptr && args.count == code->argcount && code->kwonlyargcount == 0 &&
+      (code->flags & (kCodeVarargs | kCodeVarkeywords)) == 0 && code->cellvars.empty() && code->freevars.empty()) {
+    init_frame_header(frame, code, function, function->globals, nullptr);
+    Value* locals = frame->localsplus();
+    std::copy(args.args, args.args + args.count, locals);
+    std::fill(locals + args.count, locals + code->nlocals(), Value());
+    ++ts->recursion_depth;
+    *frame_out = frame;
+    return Value::null();
+  }
   init_frame(frame, code, function, function->globals, nullptr);
   // Link the frame before binding, so that a GC run by a __hash__ or
   // __eq__ during keyword binding sees its partly bound slots.

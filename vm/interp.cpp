@@ -104,6 +104,51 @@ Value load_global(Frame* frame, Str* name) {
   name_error(name);
 }
 
+// LOAD_GLOBAL through its cache (see GlobalCache); null on a miss. A globals
+// entry that still holds the very name is the binding, whichever dict this
+// frame runs with. A built-in is valid while the globals dict keeps the
+// version at which it was seen not to define the name: versions are unique
+// across dicts, so no other dict or later key set can match.
+inline Value load_global_cached(Frame* frame, Str* name, const GlobalCache& cache) {
+  const DictTable& globals = frame->globals->table;
+  if (cache.globals_entry >= 0) {
+    if (static_cast<size_t>(cache.globals_entry) < globals.entry_capacity()) {
+      const DictEntry& e = globals.entry_at(cache.globals_entry);
+      if (e.key.raw() == Value(name).raw()) return e.value;
+    }
+    return Value::null();
+  }
+  if (cache.builtins_entry < 0 || globals.version() != cache.globals_version || frame->builtins == nullptr)
+    return Value::null();
+  const DictTable& builtins = frame->builtins->table;
+  if (static_cast<size_t>(cache.builtins_entry) >= builtins.entry_capacity()) return Value::null();
+  const DictEntry& e = builtins.entry_at(cache.builtins_entry);
+  return e.key.raw() == Value(name).raw() ? e.value : Value::null();
+}
+
+// LOAD_GLOBAL's general path: looks the name up and records where it was.
+Value load_global_filling(Frame* frame, Str* name, GlobalCache& cache) {
+  const DictTable& globals = frame->globals->table;
+  int64_t entry = globals.find_str_entry(name);
+  if (entry >= 0) {
+    cache.globals_entry = static_cast<int32_t>(entry);
+    cache.builtins_entry = -1;
+    return globals.entry_at(static_cast<size_t>(entry)).value;
+  }
+  cache.globals_entry = -1;
+  cache.builtins_entry = -1;
+  if (frame->builtins != nullptr) {
+    const DictTable& builtins = frame->builtins->table;
+    entry = builtins.find_str_entry(name);
+    if (entry >= 0) {
+      cache.builtins_entry = static_cast<int32_t>(entry);
+      cache.globals_version = globals.version();
+      return builtins.entry_at(static_cast<size_t>(entry)).value;
+    }
+  }
+  name_error(name);
+}
+
 Value load_name(Frame* frame, Str* name) {
   if (frame->locals != nullptr) {
     Value v = frame->locals->table.get_str(name);
@@ -598,7 +643,8 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(LOAD_GLOBAL) {
-        PUSH(load_global(frame, code->names[ARG]));
+        Value v = load_global_cached(frame, code->names[ARG], code->global_caches[ARG]);
+        PUSH(v.is_null() ? load_global_filling(frame, code->names[ARG], code->global_caches[ARG]) : v);
         DISPATCH();
       }
       TARGET(STORE_GLOBAL) {

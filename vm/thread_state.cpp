@@ -41,29 +41,24 @@ DataStack::~DataStack() {
 // Chunks form a stack; a push that does not fit the current chunk opens a new
 // one, and popping the first frame of a chunk releases it. (Keeping one spare
 // chunk would avoid malloc churn at a chunk boundary; not needed yet.)
-Value* DataStack::push(size_t slots) {
-  if (chunk_ == nullptr || chunk_->top + slots > chunk_->limit) {
-    size_t capacity = std::max(kChunkValues, slots);
-    void* memory = std::malloc(sizeof(Chunk) + capacity * sizeof(Value));
-    if (memory == nullptr) return nullptr;
-    Chunk* chunk = static_cast<Chunk*>(memory);
-    chunk->previous = chunk_;
-    chunk->top = chunk->base();
-    chunk->limit = chunk->base() + capacity;
-    chunk_ = chunk;
-  }
+Value* DataStack::push_on_new_chunk(size_t slots) {
+  size_t capacity = std::max(kChunkValues, slots);
+  void* memory = std::malloc(sizeof(Chunk) + capacity * sizeof(Value));
+  if (memory == nullptr) return nullptr;
+  Chunk* chunk = static_cast<Chunk*>(memory);
+  chunk->previous = chunk_;
+  chunk->top = chunk->base();
+  chunk->limit = chunk->base() + capacity;
+  chunk_ = chunk;
   Value* base = chunk_->top;
   chunk_->top += slots;
   return base;
 }
 
-void DataStack::pop(Value* base) {
-  chunk_->top = base;
-  if (base == chunk_->base() && chunk_->previous != nullptr) {
-    Chunk* previous = chunk_->previous;
-    std::free(chunk_);
-    chunk_ = previous;
-  }
+void DataStack::release_chunk() {
+  Chunk* previous = chunk_->previous;
+  std::free(chunk_);
+  chunk_ = previous;
 }
 
 void Frame::trace(Tracer& t) {

@@ -27,11 +27,23 @@ class DataStack {
   DataStack& operator=(const DataStack&) = delete;
   ~DataStack();
   // Space for `slots` Values, or null if the thread is out of memory.
-  Value* push(size_t slots);
+  Value* push(size_t slots) {
+    if (chunk_ != nullptr && chunk_->top + slots <= chunk_->limit) {
+      Value* base = chunk_->top;
+      chunk_->top += slots;
+      return base;
+    }
+    return push_on_new_chunk(slots);
+  }
   // Releases the most recent push (which began at `base`).
-  void pop(Value* base);
+  void pop(Value* base) {
+    chunk_->top = base;
+    if (base == chunk_->base() && chunk_->previous != nullptr) release_chunk();
+  }
 
  private:
+  Value* push_on_new_chunk(size_t slots);
+  void release_chunk();
   struct Chunk {
     Chunk* previous;
     Value* top;

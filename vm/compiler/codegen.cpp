@@ -311,6 +311,7 @@ void assemble(CodeUnit& unit) {
   code->insns.resize(n);
   code->positions.resize(n);
   code->attr_caches.assign(code->names.size(), AttrCache{});
+  code->global_caches.assign(code->names.size(), GlobalCache{});
   for (size_t i = 0; i < n; ++i) {
     const Instr& ins = unit.instrs[i];
     uint32_t arg = ins.arg;

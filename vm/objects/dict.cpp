@@ -7,6 +7,8 @@
 
 namespace gilvm {
 
+uint64_t dict_version_clock = 0;
+
 namespace {
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
@@ -109,7 +111,7 @@ void DictTable::insert_new(Value key, int64_t hash, Value value) {
   index_[i] = static_cast<int32_t>(entries_.size());
   entries_.push_back({key, value, hash});
   ++used_;
-  ++version_;
+  version_ = ++dict_version_clock;
 }
 
 // Rebuilds the index (and squeezes holes out of the entries) with room for
@@ -137,7 +139,7 @@ void DictTable::rebuild(size_t min_used) {
   }
   filled_ = entries_.size();
   heap().note_allocation(size * sizeof(int32_t) + entries_.capacity() * sizeof(DictEntry));
-  ++version_;
+  version_ = ++dict_version_clock;
 }
 
 Value DictTable::remove(Value key) {
@@ -161,7 +163,7 @@ Value DictTable::remove(Value key, int64_t hash) {
         e.value = Value::null();
         index_[i] = kDeleted;
         --used_;
-        ++version_;
+        version_ = ++dict_version_clock;
         // Trailing holes can simply be dropped, which keeps popitem()-style
         // use (delete the newest) from growing the entry vector.
         while (!entries_.empty() && entries_.back().key.is_null()) entries_.pop_back();
@@ -178,7 +180,7 @@ void DictTable::clear() {
   index_.clear();
   used_ = 0;
   filled_ = 0;
-  ++version_;
+  version_ = ++dict_version_clock;
 }
 
 void DictTable::trace(Tracer& t) const {

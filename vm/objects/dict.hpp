@@ -27,6 +27,9 @@ struct DictEntry {
   int64_t hash;
 };
 
+// The source of DictTable versions; advanced only under the GIL.
+extern uint64_t dict_version_clock;
+
 class DictTable {
  public:
   // Returns null when the key is absent.
@@ -80,7 +83,11 @@ class DictTable {
   std::vector<int32_t> index_;   // -1 empty, -2 deleted, else entry number
   size_t used_ = 0;
   size_t filled_ = 0;            // index slots not empty (used + deleted)
-  uint64_t version_ = 0;         // bumped on insert/delete (not on value update)
+  // A fresh stamp from dict_version_clock on every insert and delete (not on
+  // value updates): no two key sets of any dicts ever share a nonzero
+  // version, and version 0 means "never had a key", so a cache may stamp a
+  // lookup's answer with (version) alone (LOAD_GLOBAL does).
+  uint64_t version_ = 0;
 };
 
 struct Dict : Object {

@@ -55,6 +55,16 @@ struct AttrCache {
   Value method;  // not traced: reachable from method_type while the epoch holds
 };
 
+// Per name of a code object, LOAD_GLOBAL's cache (vm/interp.cpp): the entry
+// of the globals dict holding the name, or, for a built-in, the version of
+// the globals dict known not to hold it and the builtins entry that does.
+// Entries are checked by key identity before use, as AttrCache's are.
+struct GlobalCache {
+  int32_t globals_entry = -1;
+  int32_t builtins_entry = -1;
+  uint64_t globals_version = 0;
+};
+
 struct Code : Object {
   std::vector<uint32_t> insns;
   std::vector<SourcePos> positions;       // one per instruction
@@ -66,6 +76,7 @@ struct Code : Object {
   std::vector<int32_t> cell_to_arg;       // per cellvar: the argument it starts as, or -1
   std::vector<ExceptionEntry> exception_table;
   std::vector<AttrCache> attr_caches;     // one per entry of `names`
+  std::vector<GlobalCache> global_caches; // one per entry of `names`
   Str* name = nullptr;
   Str* qualname = nullptr;
   Str* filename = nullptr;
