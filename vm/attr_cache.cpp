@@ -18,12 +18,31 @@ bool is_plain_instance_attribute(Object* o, Str* name) {
   return lookup_in_mro(t, name).is_null();
 }
 
+// The member descriptor obj.name certainly means, when it keeps its value in
+// a cell: the type's attribute is one and no hook can intervene.
+MemberDescriptor* plain_slot_member(Object* o, Str* name) {
+  Type* t = o->type;
+  if (t->slot_count == 0 || t->has_getattr_hook || t->has_setattr_hook) return nullptr;
+  Value d = lookup_in_mro(t, name);
+  if (d.is_null() || type_of(d) != types().member_descriptor) return nullptr;
+  MemberDescriptor* m = d.as<MemberDescriptor>();
+  return m->in_dict ? nullptr : m;
+}
+
+void record_slot(AttrCache& cache, Object* o, MemberDescriptor* m, uint64_t epoch) {
+  cache.type = o->type;
+  cache.epoch = epoch;
+  cache.entry = m->index;
+  cache.slot = true;
+}
+
 void record_entry(AttrCache& cache, Object* o, Str* name, int64_t entry, uint64_t epoch) {
   // Only an entry keyed by the interned name itself can be checked cheaply.
   if (o->attrs->table.entry_at(static_cast<size_t>(entry)).key.raw() != Value(name).raw()) return;
   cache.type = o->type;
   cache.epoch = epoch;
   cache.entry = static_cast<uint32_t>(entry);
+  cache.slot = false;
 }
 
 }  // namespace
@@ -34,6 +53,10 @@ Value fill_attr_cache(AttrCache& cache, Value obj, Str* name) {
   // Stamp with the epoch seen before looking: if the probe below runs a
   // key's __eq__ that changes some class, the entry is born stale.
   uint64_t epoch = type_epoch;
+  if (MemberDescriptor* m = plain_slot_member(o, name)) {
+    record_slot(cache, o, m, epoch);
+    return static_cast<SlottedObject*>(o)->slots()[m->index];  // null when empty: the general path raises
+  }
   if (!is_plain_instance_attribute(o, name)) return Value::null();
   int64_t entry = o->attrs->table.find_str_entry(name);
   if (entry < 0) return Value::null();
@@ -45,6 +68,11 @@ void store_attr_filling_cache(AttrCache& cache, Value obj, Str* name, Value valu
   if (obj.is_object()) {
     Object* o = obj.object();
     uint64_t epoch = type_epoch;
+    if (MemberDescriptor* m = plain_slot_member(o, name)) {
+      static_cast<SlottedObject*>(o)->slots()[m->index] = value;
+      record_slot(cache, o, m, epoch);
+      return;
+    }
     if (is_plain_instance_attribute(o, name)) {
       DictTable& dict = o->attrs->table;
       int64_t entry = dict.find_str_entry(name);

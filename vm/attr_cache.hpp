@@ -24,6 +24,7 @@
 
 #include "vm/objects/dict.hpp"
 #include "vm/objects/function.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/ops.hpp"
 
 namespace gilvm {
@@ -32,12 +33,28 @@ namespace gilvm {
 inline DictTable* cached_instance_dict(const AttrCache& cache, Value obj) {
   if (!obj.is_object()) return nullptr;
   Object* o = obj.object();
-  if (o->type != cache.type || cache.epoch != type_epoch || o->attrs == nullptr) return nullptr;
+  if (o->type != cache.type || cache.epoch != type_epoch || o->attrs == nullptr || cache.slot) return nullptr;
   return &o->attrs->table;
+}
+
+// The __slots__ cell of `obj` when the cache describes its type, else null.
+// (The member descriptor found for the type is a data descriptor, so while
+// the epoch holds it wins over any instance dict.)
+inline Value* cached_slot(const AttrCache& cache, Value obj) {
+  if (!cache.slot || !obj.is_object()) return nullptr;
+  Object* o = obj.object();
+  if (o->type != cache.type || cache.epoch != type_epoch) return nullptr;
+  return &static_cast<SlottedObject*>(o)->slots()[cache.entry];
 }
 
 // obj.name from the cache; false on a miss.
 inline bool load_attr_cached(const AttrCache& cache, Value obj, Str* name, Value* out) {
+  if (cache.slot) {
+    Value* cell = cached_slot(cache, obj);
+    if (cell == nullptr || cell->is_null()) return false;  // empty: the general path raises
+    *out = *cell;
+    return true;
+  }
   const DictTable* dict = cached_instance_dict(cache, obj);
   if (dict == nullptr || cache.entry >= dict->entry_capacity()) return false;
   const DictEntry& e = dict->entry_at(cache.entry);
@@ -48,6 +65,12 @@ inline bool load_attr_cached(const AttrCache& cache, Value obj, Str* name, Value
 
 // obj.name = value through the cache; false on a miss (nothing stored).
 inline bool store_attr_cached(const AttrCache& cache, Value obj, Str* name, Value value) {
+  if (cache.slot) {
+    Value* cell = cached_slot(cache, obj);
+    if (cell == nullptr) return false;
+    *cell = value;
+    return true;
+  }
   DictTable* dict = cached_instance_dict(cache, obj);
   if (dict == nullptr || cache.entry >= dict->entry_capacity()) return false;
   if (dict->entry_at(cache.entry).key.raw() != Value(name).raw()) return false;

@@ -14,6 +14,7 @@
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/thread_state.hpp"
@@ -96,6 +97,7 @@ void create_core_types() {
   t.staticmethod = make("staticmethod");
   t.classmethod = make("classmethod");
   t.getset_descriptor = make("getset_descriptor");
+  t.member_descriptor = make("member_descriptor");
   t.super = make("super");
   t.traceback = make("traceback");
   t.frame = make("frame");
@@ -106,7 +108,7 @@ void create_core_types() {
 
   for (Type* builtin : {t.bool_, t.none, t.not_implemented, t.ellipsis, t.range, t.slice, t.function,
                         t.native_function, t.bound_method, t.code, t.cell, t.generator, t.coroutine,
-                        t.async_generator, t.getset_descriptor, t.traceback, t.frame, t.iterator,
+                        t.async_generator, t.getset_descriptor, t.member_descriptor, t.traceback, t.frame, t.iterator,
                         t.dict_keys, t.dict_values, t.dict_items}) {
     builtin->allows_subclassing = false;
   }
@@ -174,6 +176,7 @@ void bootstrap_vm() {
     install_generator_methods();
     install_module_methods();
     install_generic_alias_methods();
+    install_member_descriptor_methods();
   });
 }
 

@@ -10,6 +10,7 @@
 #include "vm/objects/dict.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/ops.hpp"
 #include "vm/thread_state.hpp"
 
@@ -98,6 +99,7 @@ Type* create_class(Type* meta, const std::string& name, const std::vector<Type*>
   // instances compare by value, so the identity hash would be wrong.
   if (!ns->table.get_str(names().__eq__).is_null() && ns->table.get_str(names().__hash__).is_null())
     cls->attrs->table.set(names().__hash__, Value::none());
+  apply_slots(cls, ns);
   Value qualname = ns->table.get_str(names().__qualname__);
   cls->qualname = (!qualname.is_null() && type_of(qualname) == types().str) ? qualname.as<Str>()->data : name;
   cls->attrs->table.remove(names().__qualname__);

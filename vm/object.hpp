@@ -109,6 +109,9 @@ struct Type : Object {
   bool is_metatype = false;
   // Bumped whenever this type's dict (or a base's) changes; caches compare it.
   uint64_t version = 0;
+  // Value cells each instance carries for __slots__, bases' included
+  // (vm/objects/slots.hpp).
+  uint32_t slot_count = 0;
 
   explicit Type(Type* metatype) : Object(metatype) {}
   ~Type() override;

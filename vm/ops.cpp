@@ -16,6 +16,7 @@
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/opcodes.hpp"
 #include "vm/text/float_format.hpp"
@@ -194,6 +195,11 @@ static Value generic_get_attr(Value obj, Str* name, bool* found) {
   if (!descr.is_null()) {
     Type* dt = type_of(descr);
     if (dt == types().getset_descriptor) return descr.as<GetSetDescriptor>()->get(obj);
+    if (dt == types().member_descriptor) {
+      Value v = member_get(descr.as<MemberDescriptor>(), obj);
+      if (v.is_null()) *found = false;
+      return v;
+    }
     if (dt == types().property) return bind_descriptor(descr, obj, t);
     if (!dt->is_builtin && is_user_data_descriptor(dt)) return bind_descriptor(descr, obj, t);
   }
@@ -350,6 +356,10 @@ void set_attr(Value obj, Str* name, Value value) {
       g->set(obj, value);
       return;
     }
+    if (dt == types().member_descriptor) {
+      member_set(descr.as<MemberDescriptor>(), obj, value);
+      return;
+    }
     if (!dt->is_builtin) {
       Value set = lookup_in_mro(dt, names().__set__);
       if (!set.is_null()) {
@@ -392,6 +402,10 @@ void del_attr(Value obj, Str* name) {
     if (p->deleter.is_null() || p->deleter.is_none())
       property_missing(p, obj, "deleter");
     call1(p->deleter, obj);
+    return;
+  }
+  if (!descr.is_null() && type_of(descr) == types().member_descriptor) {
+    member_delete(descr.as<MemberDescriptor>(), obj);
     return;
   }
   if (obj.is_object() && obj.object()->attrs != nullptr && !obj.object()->attrs->table.remove(name).is_null())

@@ -9,6 +9,7 @@
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/ops.hpp"
 
 namespace gilvm {
@@ -26,8 +27,7 @@ bool overrides(Type* type, Str* name) {
 Value object_construct(Type* type, const CallArgs& args) {
   if ((args.count != 0 || args.kw_count() != 0) && !overrides(type, names().__init__))
     raise_type_error(type->name + "() takes no arguments");
-  Object* instance = gc_new<Object>(type);
-  return instance;
+  return new_plain_instance(type);
 }
 
 // The construct function a class inherits: its nearest base that has one.

@@ -38,6 +38,7 @@ struct CoreTypes {
   Type* staticmethod;
   Type* classmethod;
   Type* getset_descriptor;
+  Type* member_descriptor;
   Type* super;
   Type* traceback;
   Type* frame;

@@ -13,6 +13,81 @@ def _new_like(x):
     return new
 
 
+def _slot_names(cls):
+    """The __slots__ cells of cls and its bases, by attribute name (mangled)."""
+    names = []
+    for c in cls.__mro__:
+        slots = c.__dict__.get("__slots__", ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        for name in slots:
+            if name in ("__dict__", "__weakref__"):
+                continue
+            if name.startswith("__") and not name.endswith("__"):
+                name = "_%s%s" % (c.__name__.lstrip("_"), name)
+            names.append(name)
+    return names
+
+
+def _copy_slots(x, new, transform):
+    for name in _slot_names(type(x)):
+        try:
+            value = getattr(x, name)
+        except AttributeError:
+            continue
+        setattr(new, name, transform(value))
+
+
+def _reductor(cls):
+    """The class's own __reduce_ex__ or __reduce__ (object's do not count)."""
+    for c in cls.__mro__:
+        if c is object:
+            return None
+        if "__reduce_ex__" in c.__dict__:
+            return lambda x: x.__reduce_ex__(4)
+        if "__reduce__" in c.__dict__:
+            return lambda x: x.__reduce__()
+    return None
+
+
+def _reconstruct(x, memo, rv, deep):
+    """Builds the copy a __reduce__ value describes (copyreg's protocol)."""
+    if isinstance(rv, str):
+        return x
+    func, args = rv[0], rv[1]
+    state = rv[2] if len(rv) > 2 else None
+    listiter = rv[3] if len(rv) > 3 else None
+    dictiter = rv[4] if len(rv) > 4 else None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, "__setstate__"):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state:
+                y.__dict__.update(state)
+            if slotstate:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
+    return y
+
+
 def copy(x):
     """A shallow copy: a new container holding the same items."""
     cls = type(x)
@@ -23,7 +98,10 @@ def copy(x):
         return x.copy()
     if cls in (tuple, frozenset, str, bytes, int, float, bool, type(None), range) or isinstance(x, type):
         return x
-    if callable(x) and not hasattr(x, "__dict__"):
+    reductor = _reductor(cls)
+    if reductor is not None:
+        return _reconstruct(x, None, reductor(x), False)
+    if callable(x) and not hasattr(x, "__dict__") and not _slot_names(cls):
         return x
     if isinstance(x, (list, dict, set)):
         new = cls.__new__(cls)
@@ -36,10 +114,13 @@ def copy(x):
         if hasattr(x, "__dict__"):
             new.__dict__.update(x.__dict__)
         return new
-    if not hasattr(x, "__dict__"):
+    slots = _slot_names(cls)
+    if not hasattr(x, "__dict__") and not slots:
         raise Error("un(shallow)copyable object of type " + repr(cls))
     new = _new_like(x)
-    new.__dict__.update(x.__dict__)
+    if hasattr(x, "__dict__"):
+        new.__dict__.update(x.__dict__)
+    _copy_slots(x, new, lambda v: v)
     return new
 
 
@@ -57,7 +138,9 @@ def deepcopy(x, memo=None):
         result = hook(x, memo)
     elif cls in (int, float, bool, str, bytes, type(None), range, frozenset) or isinstance(x, type):
         return x
-    elif callable(x) and not hasattr(x, "__dict__"):
+    elif (reductor := _reductor(cls)) is not None:
+        result = _reconstruct(x, memo, reductor(x), True)
+    elif callable(x) and not hasattr(x, "__dict__") and not _slot_names(cls):
         return x
     elif cls is list:
         result = []
@@ -75,7 +158,7 @@ def deepcopy(x, memo=None):
             result[deepcopy(k, memo)] = deepcopy(v, memo)
     elif cls is set:
         result = set(deepcopy(item, memo) for item in x)
-    elif hasattr(x, "__dict__"):
+    elif hasattr(x, "__dict__") or _slot_names(cls):
         result = _new_like(x)
         memo[key] = result
         if isinstance(x, list):
@@ -83,8 +166,10 @@ def deepcopy(x, memo=None):
         elif isinstance(x, dict):
             for k, v in x.items():
                 result[deepcopy(k, memo)] = deepcopy(v, memo)
-        for k, v in x.__dict__.items():
-            result.__dict__[k] = deepcopy(v, memo)
+        if hasattr(x, "__dict__"):
+            for k, v in x.__dict__.items():
+                result.__dict__[k] = deepcopy(v, memo)
+        _copy_slots(x, result, lambda v: deepcopy(v, memo))
     else:
         raise Error("un(deep)copyable object of type " + repr(cls))
     memo[key] = result

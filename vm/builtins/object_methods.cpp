@@ -14,6 +14,7 @@
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/interp.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/ops.hpp"
 
 namespace gilvm {
@@ -62,7 +63,7 @@ Value object_new(const CallArgs& a) {
   Type* t = a[0].as<Type>();
   for (Type* m : t->mro)
     if (m->construct != nullptr && m != types().object) return m->construct(t, CallArgs{a.args + 1, a.count - 1, a.kwnames});
-  return gc_new<Object>(t);
+  return new_plain_instance(t);
 }
 Value object_format(const CallArgs& a) {
   check_arg_count(a, "__format__", 2, 2);
@@ -150,7 +151,7 @@ void object_set_class(Value self, Value value) {
   if (!both_modules && (new_type->is_builtin || old_type->is_builtin))
     raise_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
   if (solid_base(new_type) != solid_base(old_type) || is_variable_size(solid_base(new_type)) ||
-      new_type->instances_have_dict != old_type->instances_have_dict)
+      new_type->instances_have_dict != old_type->instances_have_dict || new_type->slot_count != old_type->slot_count)
     raise_type_error("__class__ assignment: '" + new_type->name + "' object layout differs from '" + old_type->name +
                      "'");
   self.object()->type = new_type;

@@ -73,6 +73,24 @@ class Heap {
     return object;
   }
 
+  // make() for an object with `bytes` in all, the part past sizeof(T) being
+  // storage the object addresses itself (SlottedObject's cells).
+  template <class T, class... Args>
+  T* make_sized(size_t bytes, Args&&... args) {
+    static_assert(alignof(T) <= 8, "heap slots are 8-byte aligned");
+    if (bytes < sizeof(T)) bytes = sizeof(T);
+    void* slot = space_.allocate(bytes);
+    T* object;
+    try {
+      object = new (slot) T(std::forward<Args>(args)...);
+    } catch (...) {
+      space_.abandon(slot);
+      throw;
+    }
+    note_allocation(bytes);
+    return object;
+  }
+
   // Containers call this when their out-of-line storage grows, so that a
   // loop building big lists triggers collections as a loop of small objects does.
   void note_allocation(size_t bytes) {

@@ -50,6 +50,7 @@ struct AttrCache {
   Type* type = nullptr;
   uint64_t epoch = 0;
   uint32_t entry = 0;
+  bool slot = false;  // `entry` is a __slots__ cell of the instance, not a dict entry
   Type* method_type = nullptr;
   uint64_t method_epoch = 0;
   Value method;  // not traced: reachable from method_type while the epoch holds

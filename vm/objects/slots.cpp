@@ -1,0 +1,210 @@
+#include "vm/objects/slots.hpp"
+
+#include <string>
+
+#include "vm/compiler/mangle.hpp"
+#include "vm/errors.hpp"
+#include "vm/heap/heap.hpp"
+#include "vm/names.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+#include "vm/types.hpp"
+#include "vm/utf8.hpp"
+
+namespace gilvm {
+
+static_assert(sizeof(SlottedObject) == SlottedObject::kHeaderBytes,
+              "slot_count must sit in Object's tail padding");
+
+SlottedObject::SlottedObject(Type* t, uint32_t count) : Object(t), slot_count(count) {
+  for (uint32_t i = 0; i < count; ++i) slots()[i] = Value::null();
+}
+
+void SlottedObject::trace(Tracer& t) {
+  for (uint32_t i = 0; i < slot_count; ++i) t.visit(slots()[i]);
+}
+
+void MemberDescriptor::trace(Tracer& t) {
+  t.visit(name);
+  t.visit(owner);
+}
+
+Object* new_plain_instance(Type* type) {
+  if (type->slot_count == 0) return gc_new<Object>(type);
+  return heap().make_sized<SlottedObject>(SlottedObject::kHeaderBytes + type->slot_count * sizeof(Value), type,
+                                          type->slot_count);
+}
+
+namespace {
+
+[[noreturn]] void wrong_instance(MemberDescriptor* d, Value obj) {
+  raise_type_error("descriptor '" + d->name->data + "' for '" + d->owner->name + "' objects doesn't apply to a '" +
+                   type_name(obj) + "' object");
+}
+
+// The cell of `obj` that `d` names, or null when the value lives in the
+// instance dict instead.
+Value* cell_of(MemberDescriptor* d, Value obj) {
+  if (!obj.is_object() || !type_of(obj)->is_subtype_of(d->owner)) wrong_instance(d, obj);
+  if (d->in_dict) return nullptr;
+  auto* o = static_cast<SlottedObject*>(obj.object());
+  return &o->slots()[d->index];
+}
+
+}  // namespace
+
+Value member_get(MemberDescriptor* d, Value obj) {
+  Value* cell = cell_of(d, obj);
+  if (cell != nullptr) return *cell;
+  Object* o = obj.object();
+  return o->attrs == nullptr ? Value::null() : o->attrs->table.get_str(d->name);
+}
+
+void member_set(MemberDescriptor* d, Value obj, Value value) {
+  Value* cell = cell_of(d, obj);
+  if (cell != nullptr) {
+    *cell = value;
+    return;
+  }
+  Object* o = obj.object();
+  if (o->attrs == nullptr) o->attrs = new_dict();
+  o->attrs->table.set(d->name, value);
+}
+
+void member_delete(MemberDescriptor* d, Value obj) {
+  Value* cell = cell_of(d, obj);
+  bool was_set;
+  if (cell != nullptr) {
+    was_set = !cell->is_null();
+    *cell = Value::null();
+  } else {
+    Object* o = obj.object();
+    was_set = o->attrs != nullptr && !o->attrs->table.remove(d->name).is_null();
+  }
+  if (!was_set) raise_attribute_error(d->name->data);  // CPython 3.11 says just the name
+}
+
+namespace {
+
+bool is_identifier(const std::string& s) {
+  if (s.empty()) return false;
+  size_t pos = 0;
+  if (!utf8::is_identifier_start(utf8::next(s, pos))) return false;
+  while (pos < s.size())
+    if (!utf8::is_identifier_continue(utf8::next(s, pos))) return false;
+  return true;
+}
+
+// The layout base's cell count, or false when `cls`'s bases cannot hold cells
+// (a built-in layout other than object's).
+bool cells_possible(Type* cls) {
+  for (Type* m : cls->mro)
+    if (m->is_builtin) return m == types().object;
+  return true;
+}
+
+}  // namespace
+
+void apply_slots(Type* cls, Dict* ns) {
+  Type* base = cls->base;
+  uint32_t inherited = base != nullptr ? base->slot_count : 0;
+  for (Type* b : cls->bases)
+    if (b != base && b->slot_count > 0) {
+      if (inherited > 0) raise_type_error("multiple bases have instance lay-out conflict");
+      inherited = b->slot_count;
+    }
+  cls->slot_count = inherited;
+  Value spec = ns->table.get_str(names().__slots__);
+  if (spec.is_null()) return;  // instances have a dict, as set by the caller
+
+  ValueVector names_given;
+  if (isinstance(spec, types().str)) names_given.push_back(spec);
+  else names_given = collect_iterable(spec);
+
+  bool wants_dict = false;
+  std::vector<Str*> own;
+  for (Value v : names_given) {
+    if (!isinstance(v, types().str)) raise_type_error("__slots__ items must be strings, not '" + type_name(v) + "'");
+    const std::string& text = v.as<Str>()->data;
+    if (!is_identifier(text)) raise_type_error("__slots__ must be identifiers");
+    if (text == "__dict__") {
+      if (wants_dict) raise_type_error("__dict__ slot disallowed: we already got one");
+      wants_dict = true;
+      continue;
+    }
+    if (text == "__weakref__") continue;
+    own.push_back(intern(compiler::mangle(cls->name, text)));
+  }
+  for (Str* name : own)
+    if (!ns->table.get_str(name).is_null())
+      raise_value_error("'" + name->data + "' in __slots__ conflicts with class variable");
+
+  // Instances lose their dict only when no class on the way down kept one.
+  bool base_has_dict = false;
+  for (Type* m : cls->mro)
+    if (m != cls && !m->is_builtin && m->instances_have_dict) base_has_dict = true;
+  cls->instances_have_dict = wants_dict || base_has_dict;
+
+  bool cells = cells_possible(cls);
+  for (Str* name : own) {
+    auto* d = gc_new<MemberDescriptor>(types().member_descriptor, name, cls, cls->slot_count, !cells);
+    if (cells) ++cls->slot_count;
+    else cls->instances_have_dict = true;  // the values go to the instance dict
+    cls->dict()->table.set(name, d);
+  }
+}
+
+namespace {
+
+MemberDescriptor* self_member(const CallArgs& a) { return a[0].as<MemberDescriptor>(); }
+
+Value member_descriptor_get(const CallArgs& a) {
+  MemberDescriptor* d = self_member(a);
+  if (a.count < 2 || a.count > 3) raise_type_error("expected 1 or 2 arguments, got " + std::to_string(a.count - 1));
+  if (a[1].is_none() && (a.count == 2 || !a[2].is_none())) return a[0];
+  Value v = member_get(d, a[1]);
+  if (v.is_null()) raise_attribute_error("'" + type_name(a[1]) + "' object has no attribute '" + d->name->data + "'");
+  return v;
+}
+
+Value member_descriptor_set(const CallArgs& a) {
+  if (a.count != 3) raise_type_error("expected 2 arguments, got " + std::to_string(a.count - 1));
+  member_set(self_member(a), a[1], a[2]);
+  return Value::none();
+}
+
+Value member_descriptor_delete(const CallArgs& a) {
+  if (a.count != 2) raise_type_error("expected 1 argument, got " + std::to_string(a.count - 1));
+  member_delete(self_member(a), a[1]);
+  return Value::none();
+}
+
+Value member_descriptor_repr(const CallArgs& a) {
+  MemberDescriptor* d = self_member(a);
+  return new_str("<member '" + d->name->data + "' of '" + d->owner->name + "' objects>");
+}
+
+Value member_name(Value self) { return self.as<MemberDescriptor>()->name; }
+Value member_qualname(Value self) {
+  MemberDescriptor* d = self.as<MemberDescriptor>();
+  return new_str(d->owner->qualname + "." + d->name->data);
+}
+Value member_objclass(Value self) { return self.as<MemberDescriptor>()->owner; }
+
+}  // namespace
+
+void install_member_descriptor_methods() {
+  Type* t = types().member_descriptor;
+  add_method(t, "__get__", member_descriptor_get);
+  add_method(t, "__set__", member_descriptor_set);
+  add_method(t, "__delete__", member_descriptor_delete);
+  add_method(t, "__repr__", member_descriptor_repr);
+  add_getset(t, "__name__", member_name);
+  add_getset(t, "__qualname__", member_qualname);
+  add_getset(t, "__objclass__", member_objclass);
+}
+
+}  // namespace gilvm

@@ -1,0 +1,70 @@
+// __slots__: instances that keep named attributes in fixed places instead of
+// a dict.
+//
+// A class body that defines `__slots__` gets, per name, a `member_descriptor`
+// in the class dict, and its instances get that many Value cells right after
+// the object header, after those of its bases (a SlottedObject). Unless
+// `__dict__` is among the names, or some base's instances already have a
+// dict, instances have no dict at all: assigning another name raises
+// AttributeError, as in CPython. A 3-slot instance takes 56 bytes.
+//
+// Member descriptors are data descriptors: the attribute machinery in
+// vm/ops.cpp asks them before the instance dict, and the interpreter's
+// attribute caches (vm/attr_cache.hpp) remember a slot index per type so
+// `self.x` on a slotted instance is one load.
+//
+// Slots live only in classes whose instance layout is object's. A class
+// deriving from a built-in type (int, tuple, list, exceptions, ...) may
+// declare `__slots__ = ()`, which only drops the dict; non-empty slots there
+// are kept in the instance dict instead (the names are still descriptors,
+// so reads and writes behave, but the memory saving is not there).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "vm/object.hpp"
+#include "vm/value.hpp"
+
+namespace gilvm {
+
+struct Dict;
+
+struct SlottedObject : Object {
+  uint32_t slot_count;  // in the base's tail padding: the object stays 32 bytes plus its cells
+
+  SlottedObject(Type* t, uint32_t count);
+  Value* slots() { return reinterpret_cast<Value*>(reinterpret_cast<char*>(this) + kHeaderBytes); }
+  void trace(Tracer& t) override;
+
+  static constexpr size_t kHeaderBytes = 32;
+};
+
+struct MemberDescriptor : Object {
+  Str* name;      // as written in __slots__, mangled
+  Type* owner;    // the class whose __slots__ declared it
+  uint32_t index;  // the cell, counting from the first slot of the layout
+  bool in_dict;   // the owner cannot hold cells (see above): the value lives in the instance dict
+  MemberDescriptor(Type* t, Str* n, Type* o, uint32_t i, bool d)
+      : Object(t), name(n), owner(o), index(i), in_dict(d) {}
+  void trace(Tracer& t) override;
+};
+
+// A new instance of `type` (whose layout base is object): a SlottedObject
+// when the type has slot cells, a plain Object otherwise.
+Object* new_plain_instance(Type* type);
+
+// Reads, writes and deletes through a member descriptor. get returns null
+// when the slot is empty; the callers raise AttributeError.
+Value member_get(MemberDescriptor* d, Value obj);
+void member_set(MemberDescriptor* d, Value obj, Value value);
+void member_delete(MemberDescriptor* d, Value obj);
+
+// Called by class creation with the class namespace and the finished class:
+// reads `__slots__` (if any), checks it as CPython does, adds the
+// descriptors to the class dict and sets slot_count and instances_have_dict.
+void apply_slots(Type* cls, Dict* ns);
+
+void install_member_descriptor_methods();
+
+}  // namespace gilvm
