@@ -551,6 +551,13 @@ bool compare_result(int c, uint32_t op) {
 }
 }  // namespace
 
+// True when `t`'s __eq__ and __ne__ are object's own.
+static bool compares_by_identity(Type* t) {
+  static const Value object_eq = types().object->dict()->table.get_str(names().__eq__);
+  static const Value object_ne = types().object->dict()->table.get_str(names().__ne__);
+  return lookup_in_mro(t, names().__eq__).is(object_eq) && lookup_in_mro(t, names().__ne__).is(object_ne);
+}
+
 Value compare(Value a, Value b, uint32_t op) {
   if (a.is_small_int() && b.is_small_int()) return Value::boolean(compare_result(number_compare(a, b), op));
   Type* ta = type_of(a);
@@ -561,6 +568,11 @@ Value compare(Value a, Value b, uint32_t op) {
   }
   if (is_number(a) && is_number(b) && ta->is_builtin && tb->is_builtin)
     return Value::boolean(compare_result(number_compare(a, b), op));
+  // == and != between objects that both keep object's identity comparison
+  // (types, functions, plain instances): the protocol below would call
+  // object.__eq__ both ways only to fall back to identity.
+  if ((op == kEq || op == kNe) && compares_by_identity(ta) && compares_by_identity(tb))
+    return Value::boolean((op == kEq) == a.is(b));
   NativeRecursion scope(" in comparison");
   // Rich comparison protocol: the reflected operation of a subclass goes first.
   Str* name = compare_dunder(op);

@@ -15,6 +15,8 @@ def _new_like(x):
 
 def _slot_names(cls):
     """The __slots__ cells of cls and its bases, by attribute name (mangled)."""
+    if getattr(cls, "__slots__", None) is None:
+        return ()
     names = []
     for c in cls.__mro__:
         slots = c.__dict__.get("__slots__", ())
@@ -29,24 +31,29 @@ def _slot_names(cls):
     return names
 
 
-def _copy_slots(x, new, transform):
+def _copy_slots(x, new, memo):
+    """Copies x's slot values to new: deep copies unless memo is None."""
     for name in _slot_names(type(x)):
         try:
             value = getattr(x, name)
         except AttributeError:
             continue
-        setattr(new, name, transform(value))
+        setattr(new, name, value if memo is None else deepcopy(value, memo))
 
 
-def _reductor(cls):
-    """The class's own __reduce_ex__ or __reduce__ (object's do not count)."""
-    for c in cls.__mro__:
-        if c is object:
-            return None
-        if "__reduce_ex__" in c.__dict__:
-            return lambda x: x.__reduce_ex__(4)
-        if "__reduce__" in c.__dict__:
-            return lambda x: x.__reduce__()
+_object_reduce_ex = getattr(object, "__reduce_ex__", None)
+_object_reduce = getattr(object, "__reduce__", None)
+
+
+def _reduce_value(cls, x):
+    """What the class's own __reduce_ex__(4) or __reduce__ returns, or None
+    when it has neither (object's do not count)."""
+    method = getattr(cls, "__reduce_ex__", None)
+    if method is not None and method != _object_reduce_ex:
+        return x.__reduce_ex__(4)
+    method = getattr(cls, "__reduce__", None)
+    if method is not None and method != _object_reduce:
+        return x.__reduce__()
     return None
 
 
@@ -98,9 +105,9 @@ def copy(x):
         return x.copy()
     if cls in (tuple, frozenset, str, bytes, int, float, bool, type(None), range) or isinstance(x, type):
         return x
-    reductor = _reductor(cls)
-    if reductor is not None:
-        return _reconstruct(x, None, reductor(x), False)
+    rv = _reduce_value(cls, x)
+    if rv is not None:
+        return _reconstruct(x, None, rv, False)
     if callable(x) and not hasattr(x, "__dict__") and not _slot_names(cls):
         return x
     if isinstance(x, (list, dict, set)):
@@ -120,7 +127,7 @@ def copy(x):
     new = _new_like(x)
     if hasattr(x, "__dict__"):
         new.__dict__.update(x.__dict__)
-    _copy_slots(x, new, lambda v: v)
+    _copy_slots(x, new, None)
     return new
 
 
@@ -138,8 +145,8 @@ def deepcopy(x, memo=None):
         result = hook(x, memo)
     elif cls in (int, float, bool, str, bytes, type(None), range, frozenset) or isinstance(x, type):
         return x
-    elif (reductor := _reductor(cls)) is not None:
-        result = _reconstruct(x, memo, reductor(x), True)
+    elif (rv := _reduce_value(cls, x)) is not None:
+        result = _reconstruct(x, memo, rv, True)
     elif callable(x) and not hasattr(x, "__dict__") and not _slot_names(cls):
         return x
     elif cls is list:
@@ -169,7 +176,7 @@ def deepcopy(x, memo=None):
         if hasattr(x, "__dict__"):
             for k, v in x.__dict__.items():
                 result.__dict__[k] = deepcopy(v, memo)
-        _copy_slots(x, result, lambda v: deepcopy(v, memo))
+        _copy_slots(x, result, memo)
     else:
         raise Error("un(deep)copyable object of type " + repr(cls))
     memo[key] = result
