@@ -152,6 +152,9 @@ PatternObject* compile_pattern(Value pattern, int flags) {
     if (!is_bytes && !(t.flags & kAscii)) t.flags |= kUnicode;
     regex = std::make_unique<Regex>(t, is_bytes);
   } catch (const PatternError& e) {
+    // CPython reports these two without a position (the second as OverflowError).
+    if (e.message == "the repetition number is too large") raise_overflow_error(e.message);
+    if (e.message == "look-behind requires fixed-width pattern") raise_re_error(e.message, Value::none(), -1);
     raise_re_error(e.message, pattern, e.pos);
   }
   auto* p = gc_new<PatternObject>(re_types().pattern);

@@ -148,7 +148,8 @@ class Translator {
         case '|':
           emit_char('|', here);
           if (!stack_.empty()) {
-            ++stack_.back().branches;
+            Open& o = stack_.back();
+            if (++o.branches > 2 && o.conditional) error("conditional backref with more than two branches", here);
           }
           first_items = false;
           last = Last::kNothing;
@@ -207,7 +208,7 @@ class Translator {
             unsigned long long max = hi.empty() ? 0 : std::stoull(hi.size() > 18 ? "999999999999999999" : hi);
             if (min >= 4294967295ULL || max >= 4294967295ULL)
               error("the repetition number is too large", here + 1);
-            if (!hi.empty() && max < min) error("min repeat greater than max repeat", here + 1 + static_cast<int64_t>(lo.size()) + 1);
+            if (!hi.empty() && max < min) error("min repeat greater than max repeat", here + 1);
             std::string q = "{" + std::to_string(min);
             if (comma) q += "," + (hi.empty() ? std::string() : std::to_string(max));
             q += "}";
@@ -458,11 +459,11 @@ class Translator {
     while (has() && flag_of(peek()) != 0) {
       c = src_[i_++];
       int f = flag_of(c);
-      if (bytes_ && f == kUnicode) error("bad inline flags: cannot use 'u' flag with a bytes pattern", static_cast<int64_t>(i_ - 1));
-      if (!bytes_ && f == kLocale) error("bad inline flags: cannot use 'L' flag with a str pattern", static_cast<int64_t>(i_ - 1));
+      if (bytes_ && f == kUnicode) error("bad inline flags: cannot use 'u' flag with a bytes pattern", static_cast<int64_t>(i_));
+      if (!bytes_ && f == kLocale) error("bad inline flags: cannot use 'L' flag with a str pattern", static_cast<int64_t>(i_));
       add |= f;
       if (__builtin_popcount(add & (kAscii | kUnicode | kLocale)) > 1)
-        error("bad inline flags: flags 'a', 'u' and 'L' are incompatible", static_cast<int64_t>(i_ - 1));
+        error("bad inline flags: flags 'a', 'u' and 'L' are incompatible", static_cast<int64_t>(i_));
     }
     if (!has()) error("missing -, : or )", static_cast<int64_t>(i_));
     c = src_[i_++];
@@ -482,7 +483,7 @@ class Translator {
       while (has() && flag_of(peek()) != 0) {
         int f = flag_of(src_[i_++]);
         if (f & (kAscii | kUnicode | kLocale))
-          error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", static_cast<int64_t>(i_ - 1));
+          error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", static_cast<int64_t>(i_));
         del |= f;
       }
       if (!has()) error("missing :", static_cast<int64_t>(i_));
@@ -573,7 +574,7 @@ class Translator {
         ++i_;
         size_t start = i_;
         while (has() && peek() != '}') ++i_;
-        if (!has()) error("missing }, unterminated name", static_cast<int64_t>(start));
+        if (!has()) error(i_ == start ? "missing character name" : "missing }, unterminated name", static_cast<int64_t>(start));
         std::string name = spelling(start, i_);
         ++i_;
         if (name.empty()) error("missing character name", static_cast<int64_t>(start));
