@@ -247,8 +247,11 @@ class Translator {
             emit("\\g{" + std::to_string(a.backref) + "}", here);
             last = Last::kItem;
           } else if (!a.literal) {
-            emit_char('\\', here);
-            emit_char(a.category, here);
+            if (unicode_space(a.category)) emit(a.category == 's' ? kSpace : kNotSpace, here);
+            else {
+              emit_char('\\', here);
+              emit_char(a.category, here);
+            }
             last = Last::kItem;
           } else {
             emit_literal(a.cp, here);
@@ -630,10 +633,22 @@ class Translator {
   void emit_class_atom(const Atom& a, int64_t pos) {
     if (a.literal) {
       emit_literal(a.cp, pos);
+    } else if (a.category == 's' && unicode_space('s')) {
+      emit(kSpaceItems, pos);
     } else {
       emit_char('\\', pos);
       emit_char(a.category, pos);
     }
+  }
+
+  // Python's Unicode \s is str.isspace(), which also holds for the
+  // separators \x1c-\x1f that PCRE2's \s leaves out. (Inside a class, \S
+  // keeps PCRE2's meaning: a class cannot subtract.)
+  static constexpr const char* kSpace = "[\\s\\x{1c}-\\x{1f}]";
+  static constexpr const char* kNotSpace = "[^\\s\\x{1c}-\\x{1f}]";
+  static constexpr const char* kSpaceItems = "\\s\\x{1c}-\\x{1f}";
+  bool unicode_space(char category) const {
+    return (category == 's' || category == 'S') && !bytes_ && !(flags_ & kAscii);
   }
 
   // After the '[' at `here`.

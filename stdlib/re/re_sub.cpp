@@ -195,6 +195,7 @@ Value pattern_sub_impl(PatternObject* p, Value repl, Value string, int64_t count
       t = &own;
     }
   }
+  if (count < 0) count = -1;  // CPython: a negative count substitutes nothing
   Regex& r = *p->regex;
   std::string out;
   size_t last = 0, at = 0, end = s.text.size();
@@ -202,7 +203,7 @@ Value pattern_sub_impl(PatternObject* p, Value repl, Value string, int64_t count
   int64_t base_cp = 0;
   int64_t n = 0;
   bool must_advance = false, checked = s.ascii;
-  while ((count <= 0 || n < count) && at <= end) {
+  while (count != -1 && (count == 0 || n < count) && at <= end) {
     if (!r.exec(s.text.data(), end, at, Anchor::kSearch, must_advance, checked)) break;
     checked = true;
     const size_t* ov = r.ovector();

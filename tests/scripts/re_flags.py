@@ -28,3 +28,5 @@ for pattern, flags in [('a', re.L), ('a', re.A | re.U), (b'a', re.U), (b'a', re.
         re.compile(pattern, flags)
     except ValueError as e:
         print('ValueError', e)
+print(re.findall(r'\s', '\x1c\x1d\x1e\x1f \x85\xa0\u2028x'), re.findall(r'[\s]', '\x1cx'), re.findall(r'\S', '\x1ca'), re.findall(r'\s', '\x1c\x85 ', re.A))
+print(re.findall(r'\w', 'a_1²½ⅷ'), re.findall(rb'\s', b'\x1c\x85 '))

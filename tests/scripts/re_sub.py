@@ -38,3 +38,4 @@ try:
     re.sub('a', lambda m: 5, 'a')
 except TypeError as e:
     print('TypeError')
+print(re.sub('a', 'b', 'aaa', -1), re.subn('a', 'b', 'aaa', -2), re.split('x', 'axbxc', maxsplit=-1))
