@@ -164,6 +164,7 @@ void install_match_type() {
   add_method(t, "__repr__", m_repr);
   add_method(t, "__copy__", m_self);
   add_method(t, "__deepcopy__", m_self);
+  add_class_method(t, "__class_getitem__", re_class_getitem);
   add_getset(t, "re", g_re);
   add_getset(t, "string", g_string);
   add_getset(t, "pos", g_pos);

@@ -391,6 +391,13 @@ Value no_construct(Type* type, const CallArgs&) {
 
 }  // namespace
 
+// re.Pattern[str]: a types.GenericAlias, which the core makes for list[...].
+Value re_class_getitem(const CallArgs& a) {
+  check_arg_count(a, "__class_getitem__", 2, 2);
+  Value sample = call_method(Value(types().list), "__class_getitem__", {Value(types().int_)});
+  return call(Value(type_of(sample)), {a[0], a[1]});
+}
+
 void install_pattern_type() {
   Type* t = new_builtin_type("Pattern", types().object, no_construct);
   t->allows_subclassing = false;
@@ -409,6 +416,7 @@ void install_pattern_type() {
   add_method(t, "__hash__", p_hash);
   add_method(t, "__copy__", p_self);
   add_method(t, "__deepcopy__", p_self);
+  add_class_method(t, "__class_getitem__", re_class_getitem);
   add_getset(t, "pattern", g_pattern);
   add_getset(t, "flags", g_flags);
   add_getset(t, "groups", g_groups);

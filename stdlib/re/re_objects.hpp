@@ -121,6 +121,9 @@ Value match_expand(MatchObject* m, Value tmpl);
 // A group's value: str/bytes, or `fallback` when unset.
 Value match_group_value(MatchObject* m, int64_t g, Value fallback);
 
+// re.Pattern[str] and re.Match[str].
+Value re_class_getitem(const CallArgs& a);
+
 void install_pattern_type();
 void install_match_type();
 

@@ -67,3 +67,4 @@ print(re.match('a{2,3}', 'aaaa'), re.match('a{2,}?', 'aaaa'), re.match('a{,2}', 
 print(re.match('[]a]+', ']a]'), re.match('[^]a]', 'b'), re.match('[a-]+', 'a-'), re.match(r'[\]\-\\]+', ']-\\'))
 print(re.match('[[:alpha:]]', ':'), re.match(r'\[x', '[x'), re.match('(?#comment)a', 'a'), re.match(r'\x41\101\u0042\U00000043\N{LATIN SMALL LETTER A}', 'AABCa'))
 print(re.match(r'\0\07\a\f\v', '\0\7\a\f\v'), re.match(r'[\b]', '\b'), re.match(r'\A\w+\Z', 'ab'), re.search(r'\Z', 'ab\n').span(), re.search('$', 'ab\n').span())
+print(re.Pattern[str], re.Match[bytes])
