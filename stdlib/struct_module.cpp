@@ -188,11 +188,11 @@ uint64_t as_unsigned(Value v) {
   return mpz_get_ui(z.v);
 }
 
-[[noreturn]] void range_error(char c, bool is_unsigned, size_t size) {
+[[noreturn]] void range_error(char c, bool is_unsigned, size_t size, bool big) {
   if (c == 'b') error("byte format requires -128 <= number <= 127");
   if (c == 'B') error("ubyte format requires 0 <= number <= 255");
-  if (c == 'h') error("short format requires -32768 <= number <= 32767");
-  if (c == 'H') error("ushort format requires 0 <= number <= 65535");
+  if (c == 'h' && !big) error("short format requires -32768 <= number <= 32767");
+  if (c == 'H' && !big) error("ushort format requires 0 <= number <= 65535");
   unsigned bits = static_cast<unsigned>(size * 8);
   std::string code(1, c);
   if (is_unsigned) error("'" + code + "' format requires 0 <= number <= " + std::to_string((uint64_t{1} << bits) - 1));
@@ -292,22 +292,36 @@ void pack_one(const Code& code, Mode mode, Value v, unsigned char* out) {
     }
     default: break;
   }
-  // Integers.
+  // Integers. Big-endian formats convert h and H like the wider codes, and
+  // q and Q through a byte-array conversion with its own message (CPython's
+  // bigendian table); the others use the native conversions.
   Value n = integer_argument(v);
   size_t size = code.size;
   bool is_unsigned = c == 'B' || c == 'H' || c == 'I' || c == 'L' || c == 'Q' || c == 'N';
-  if (is_unsigned && c != 'B' && c != 'H') {
+  if (big && (c == 'q' || c == 'Q')) {
+    int64_t s = 0;
+    if (int_to_int64(n, &s) && (c == 'q' || s >= 0)) {
+      put_uint(out, static_cast<uint64_t>(s), 8, true);
+      return;
+    }
+    Mpz z;
+    int_to_mpz(n, z.v);
+    if (c == 'q' || mpz_sgn(z.v) < 0 || mpz_sizeinbase(z.v, 2) > 64) error("int too large to convert");
+    put_uint(out, mpz_get_ui(z.v), 8, true);
+    return;
+  }
+  if (is_unsigned && (c != 'B' && (c != 'H' || big))) {
     uint64_t u = as_unsigned(n);
-    if (size < 8 && u > (uint64_t{1} << (8 * size)) - 1) range_error(c, true, size);
+    if (size < 8 && u > (uint64_t{1} << (8 * size)) - 1) range_error(code.c, true, size, big);
     put_uint(out, u, size, big);
     return;
   }
   int64_t s = as_signed(n);
   if (c == 'B' || c == 'H') {
-    if (s < 0 || s > (int64_t{1} << (8 * size)) - 1) range_error(c, true, size);
+    if (s < 0 || s > (int64_t{1} << (8 * size)) - 1) range_error(code.c, true, size, big);
   } else if (size < 8) {
     int64_t max = (int64_t{1} << (8 * size - 1)) - 1;
-    if (s < -max - 1 || s > max) range_error(c, false, size);
+    if (s < -max - 1 || s > max) range_error(code.c, false, size, big);
   }
   put_uint(out, static_cast<uint64_t>(s), size, big);
 }

@@ -55,6 +55,13 @@ ArrayObject* self_array(const CallArgs& a, const char* name) {
 
 bool is_array(Value v) { return isinstance(v, array_type); }
 
+// Checks the positional arguments after self, for the messages CPython's
+// argument clinic gives ("pop expected at most 1 argument, got 2").
+void check_args_after_self(const CallArgs& a, const char* name, size_t min, size_t max) {
+  CallArgs rest{a.args + 1, a.count - 1, a.kwnames};
+  check_arg_count(rest, name, min, max);
+}
+
 ArrayObject* new_array(Type* type, const ArrayKind* kind) { return gc_new<ArrayObject>(type, kind); }
 
 // Converts every value into a scratch byte vector (so nothing is written
@@ -101,8 +108,8 @@ void frombytes_impl(ArrayObject* self, Value data) {
 
 Value array_construct(Type* type, const CallArgs& a) {
   if (a.kw_count() != 0 && (type == array_type)) raise_type_error("array.array() takes no keyword arguments");
-  if (a.count < 1 || a.count > 2)
-    raise_type_error("array() takes at most 2 arguments (" + std::to_string(a.count) + " given)");
+  if (a.count < 1) raise_type_error("array() takes at least 1 argument (0 given)");
+  if (a.count > 2) raise_type_error("array() takes at most 2 arguments (" + std::to_string(a.count) + " given)");
   Value code = a[0];
   if (type_of(code) != types().str || code.as<Str>()->data.size() != 1)
     raise_type_error("array() argument 1 must be a unicode character, not " + type_name(code));
@@ -139,7 +146,7 @@ std::string typecode_str(const ArrayObject* a) { return std::string(1, a->kind->
 
 Value a_repr(const CallArgs& a) {
   ArrayObject* self = self_array(a, "__repr__");
-  std::string out = "array('" + typecode_str(self) + "'";
+  std::string out = type_of(self)->name + "('" + typecode_str(self) + "'";
   size_t n = self->length();
   if (n == 0) return new_str(out + ")");
   out += ", [";
@@ -276,7 +283,7 @@ Value a_extend(const CallArgs& a) {
 
 Value a_insert(const CallArgs& a) {
   ArrayObject* self = self_array(a, "insert");
-  check_arg_count(a, "insert", 3, 3);
+  check_args_after_self(a, "insert", 2, 2);
   int64_t i = index_value_clamped(a[1]);
   unsigned char item[8];
   array_store(self->kind, a[2], item);
@@ -289,7 +296,7 @@ Value a_insert(const CallArgs& a) {
 
 Value a_pop(const CallArgs& a) {
   ArrayObject* self = self_array(a, "pop");
-  check_arg_count(a, "pop", 1, 2);
+  check_args_after_self(a, "pop", 0, 1);
   int64_t i = a.count == 2 ? index_value(a[1]) : -1;
   int64_t n = static_cast<int64_t>(self->length());
   if (n == 0) raise_index_error("pop from empty array");
@@ -311,7 +318,7 @@ int64_t find_item(ArrayObject* self, Value v, int64_t start, int64_t stop) {
 
 Value a_index(const CallArgs& a) {
   ArrayObject* self = self_array(a, "index");
-  check_arg_count(a, "index", 2, 4);
+  check_args_after_self(a, "index", 1, 3);
   SearchRange r = search_range(a, 2, static_cast<int64_t>(self->length()), false);
   int64_t i = find_item(self, a[1], r.start, r.stop);
   if (i < 0) raise_value_error("array.index(x): x not in array");
@@ -424,9 +431,16 @@ std::vector<unsigned char> repeated(const std::vector<unsigned char>& bytes, int
   return out;
 }
 
+// A non-int count: user classes may still answer through __rmul__; for
+// built-in operands the error is the sequence-repeat one.
+Value not_a_count(Value other) {
+  if (!type_of(other)->is_builtin) return not_implemented();
+  raise_type_error("can't multiply sequence by non-int of type '" + type_name(other) + "'");
+}
+
 Value a_mul(const CallArgs& a) {
   ArrayObject* self = self_array(a, "__mul__");
-  if (!has_index(a[1])) return not_implemented();
+  if (!has_index(a[1])) return not_a_count(a[1]);
   int64_t n = index_value(a[1]);
   ArrayObject* out = new_array(array_type, self->kind);
   out->bytes = repeated(self->bytes, n);
@@ -435,7 +449,7 @@ Value a_mul(const CallArgs& a) {
 
 Value a_imul(const CallArgs& a) {
   ArrayObject* self = self_array(a, "__imul__");
-  if (!has_index(a[1])) return not_implemented();
+  if (!has_index(a[1])) return not_a_count(a[1]);
   int64_t n = index_value(a[1]);
   self->bytes = repeated(self->bytes, n);
   return self;
@@ -485,6 +499,15 @@ Value a_reduce_ex(const CallArgs& a) {
   Value items = a_tolist(a);
   Value dict = self->attrs != nullptr ? Value(self->attrs) : Value::none();
   return new_tuple({type_of(self), new_tuple({new_str(typecode_str(self)), items}), dict});
+}
+
+Value a_tounicode(const CallArgs& a) {
+  self_array(a, "tounicode");
+  raise_value_error("tounicode() may only be called on unicode type arrays");
+}
+Value a_fromunicode(const CallArgs& a) {
+  self_array(a, "fromunicode");
+  raise_value_error("fromunicode() may only be called on unicode type arrays");
 }
 
 Value a_iter(const CallArgs& a) {
@@ -546,6 +569,8 @@ void build_types() {
   add_method(t, "tolist", a_tolist);
   add_method(t, "fromlist", a_fromlist);
   add_method(t, "buffer_info", a_buffer_info);
+  add_method(t, "tounicode", a_tounicode);
+  add_method(t, "fromunicode", a_fromunicode);
   add_getset(t, "typecode", a_typecode);
   add_getset(t, "itemsize", a_itemsize);
   iterator_type = new_builtin_type("arrayiterator", types().object, no_construct);
