@@ -112,10 +112,10 @@ Value m_new(const CallArgs& a) {
 
 Value no_construct(Type* type, const CallArgs&) { raise_type_error("cannot create '_hashlib." + type->name + "' instances"); }
 
-Value name_set(bool frozen) {
+Value name_set() {
   ValueVector names;
   for (const char* n : kDigestNames) names.push_back(new_str(n));
-  return call(frozen ? Value(types().frozenset) : Value(types().set), {new_tuple(names)});
+  return call(types().set, {new_tuple(names)});
 }
 
 void init_hashlib(Module* m) {
@@ -140,8 +140,8 @@ void init_hashlib(Module* m) {
   add_function(m, "sha384", constructor<4>);
   add_function(m, "sha512", constructor<5>);
   add_function(m, "new", m_new);
-  d.set(intern("algorithms_guaranteed"), name_set(true));
-  d.set(intern("algorithms_available"), name_set(false));
+  d.set(intern("algorithms_guaranteed"), name_set());
+  d.set(intern("algorithms_available"), name_set());
   ValueVector all;
   for (const char* n : {"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "new", "algorithms_guaranteed",
                         "algorithms_available"})

@@ -426,6 +426,13 @@ class Callable(metaclass=ABCMeta):
     __class_getitem__ = classmethod(GenericAlias)
 
 
+# gilvm's function and method types call natively, without a __call__ in
+# their dicts that the hook could find.
+for _t in (FunctionType, type(len), type(Callable.register), type([].append)):
+    Callable.register(_t)
+del _t
+
+
 # Sets ----------------------------------------------------------------------
 
 
