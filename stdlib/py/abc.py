@@ -81,7 +81,8 @@ class ABCMeta(type):
             cls._abc_negative_cache_version = _abc_invalidation_counter
         elif subclass in negative:
             return False
-        answer = cls.__subclasshook__(subclass)
+        hook = getattr(cls, "__subclasshook__", None)  # gilvm's object has none
+        answer = NotImplemented if hook is None else hook(subclass)
         if answer is not NotImplemented:
             if answer:
                 cache.add(subclass)
