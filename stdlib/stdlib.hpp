@@ -26,5 +26,8 @@ void register_thread_module();  // stdlib/thread_module.cpp (_thread)
 void register_gil_module();     // stdlib/gil_module.cpp
 void register_gc_module();      // stdlib/gc_module.cpp
 void register_re_module();      // stdlib/re/re_module.cpp (_re, under re.py)
+void register_struct_module();  // stdlib/struct_module.cpp (struct, _struct)
+void register_array_module();   // stdlib/array/array_module.cpp
+void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 
 }  // namespace gilvm

@@ -160,8 +160,9 @@ void bootstrap_vm() {
     create_exception_types();
     install_finalizer_runner();
     install_object_methods();
-    // Mutable containers are unhashable, as in CPython.
-    for (Type* mutable_type : {types().list, types().dict, types().set})
+    // Mutable containers are unhashable, as in CPython; so are the set-like
+    // dict views (dict_values keeps identity hashing).
+    for (Type* mutable_type : {types().list, types().dict, types().set, types().dict_keys, types().dict_items})
       add_type_attr(mutable_type, "__hash__", Value::none());
     install_int_methods();
     install_float_methods();

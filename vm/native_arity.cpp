@@ -96,6 +96,14 @@ constexpr MethodArity kMethodStyle[] = {
     {"int", "conjugate", 0, 0}, {"int", "as_integer_ratio", 0, 0}, {"float", "is_integer", 0, 0},
     {"float", "hex", 0, 0}, {"float", "conjugate", 0, 0}, {"float", "as_integer_ratio", 0, 0},
     {"type", "mro", 0, 0}, {"int", "__round__", 0, 1}, {"float", "__round__", 0, 1},
+    // stdlib types: array.array, struct.Struct, hashlib's HASH.
+    {"array", "append", 1, 1}, {"array", "extend", 1, 1}, {"array", "remove", 1, 1},
+    {"array", "count", 1, 1}, {"array", "frombytes", 1, 1}, {"array", "fromlist", 1, 1},
+    {"array", "tobytes", 0, 0}, {"array", "tolist", 0, 0}, {"array", "reverse", 0, 0},
+    {"array", "byteswap", 0, 0}, {"array", "buffer_info", 0, 0}, {"array", "__copy__", 0, 0},
+    {"array", "__deepcopy__", 1, 1}, {"array", "tounicode", 0, 0}, {"array", "fromunicode", 1, 1},
+    {"Struct", "unpack", 1, 1}, {"Struct", "iter_unpack", 1, 1}, {"HASH", "update", 1, 1},
+    {"HASH", "digest", 0, 0}, {"HASH", "hexdigest", 0, 0}, {"HASH", "copy", 0, 0},
 };
 
 // The native running on this thread, for the message of a missing argument.

@@ -3,6 +3,9 @@ abstract methods left cannot be instantiated; register() adds virtual
 subclasses for isinstance/issubclass."""
 
 
+_abc_invalidation_counter = 0
+
+
 def abstractmethod(funcobj):
     funcobj.__isabstractmethod__ = True
     return funcobj
@@ -26,6 +29,14 @@ class ABCMeta(type):
                     abstracts.add(key)
         cls.__abstractmethods__ = frozenset(abstracts)
         cls._abc_registry = []
+        cls._abc_cache = set()
+        cls._abc_negative_cache = set()
+        cls._abc_negative_cache_version = _abc_invalidation_counter
+        # type.__subclasses__ is not available: each ABC lists its subclasses.
+        cls._abc_subclasses = []
+        for base in bases:
+            if isinstance(base, ABCMeta):
+                base._abc_subclasses.append(cls)
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -36,23 +47,61 @@ class ABCMeta(type):
         return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):
+        """Register a virtual subclass of an ABC. Returns the subclass, to
+        allow usage as a class decorator."""
+        global _abc_invalidation_counter
         if not isinstance(subclass, type):
             raise TypeError("Can only register classes")
+        if issubclass(subclass, cls):
+            return subclass  # Already a subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.append(subclass)
+        _abc_invalidation_counter += 1
         return subclass
 
     def __instancecheck__(cls, instance):
-        return cls.__subclasscheck__(type(instance))
+        subclass = instance.__class__
+        subtype = type(instance)
+        if subtype is subclass:
+            return cls.__subclasscheck__(subclass)
+        return cls.__subclasscheck__(subclass) or cls.__subclasscheck__(subtype)
 
     def __subclasscheck__(cls, subclass):
-        if type.__subclasscheck__(cls, subclass):
+        # CPython's order: the caches, the class's __subclasshook__, real
+        # inheritance, the registry, then each subclass of cls in turn.
+        if not isinstance(subclass, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        cache = cls._abc_cache
+        if subclass in cache:
             return True
-        hook = cls.__dict__.get("__subclasshook__")
-        if hook is not None:
-            answer = hook.__func__(cls, subclass) if isinstance(hook, classmethod) else hook(subclass)
-            if answer is not NotImplemented:
-                return bool(answer)
-        return any(issubclass(subclass, registered) for registered in cls._abc_registry)
+        negative = cls._abc_negative_cache
+        if cls._abc_negative_cache_version != _abc_invalidation_counter:
+            negative.clear()
+            cls._abc_negative_cache_version = _abc_invalidation_counter
+        elif subclass in negative:
+            return False
+        hook = getattr(cls, "__subclasshook__", None)  # gilvm's object has none
+        answer = NotImplemented if hook is None else hook(subclass)
+        if answer is not NotImplemented:
+            if answer:
+                cache.add(subclass)
+            else:
+                negative.add(subclass)
+            return answer
+        if cls in subclass.__mro__:
+            cache.add(subclass)
+            return True
+        for registered in cls._abc_registry:
+            if issubclass(subclass, registered):
+                cache.add(subclass)
+                return True
+        for scls in cls.__dict__.get("_abc_subclasses", ()):
+            if issubclass(subclass, scls):
+                cache.add(subclass)
+                return True
+        negative.add(subclass)
+        return False
 
 
 class ABC(metaclass=ABCMeta):
@@ -61,4 +110,4 @@ class ABC(metaclass=ABCMeta):
 
 
 def get_cache_token():
-    return 0
+    return _abc_invalidation_counter

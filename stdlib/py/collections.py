@@ -7,6 +7,9 @@ prefix is reclaimed when it grows past half the list).
 """
 import sys as _sys
 
+# A package: its submodule abc is the frozen module collections.abc.
+__path__ = []
+
 __all__ = ["deque", "defaultdict", "Counter", "namedtuple", "OrderedDict"]
 
 
@@ -447,3 +450,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         module = _sys._getframe(1).f_globals.get("__name__", "__main__") if hasattr(_sys, "_getframe") else "__main__"
     result.__module__ = module
     return result
+
+
+import collections.abc as abc  # noqa: E402  (as CPython: collections.abc after import collections)
