@@ -19,9 +19,10 @@
 // ValueVector shared by the whole walk, so the items stay rooted while
 // default() or a key comparison runs Python code; each level pops what it
 // pushed. A list is read through its own item vector on every step, since
-// default() may change it. Circular-reference markers are the containers
-// on the current path: a linear scan while the path is short, a hash set
-// once it is deep. Each level counts against the recursion limit, so deep
+// default() may change it; a subclass of list or tuple is iterated into a
+// ValueVector first, as CPython's PySequence_Fast does. Circular-reference
+// markers are the containers on the current path: a linear scan while the
+// path is short, a hash set once it is deep. Each level counts against the recursion limit, so deep
 // nesting raises RecursionError instead of exhausting the C++ stack.
 #include <algorithm>
 #include <charconv>
@@ -100,7 +101,8 @@ class Encoder {
 
   void enter(const Object* o);
   void leave(const Object* o);
-  void sequence(const Object* container, const std::vector<Value>& items, int level);
+  template <class Items>
+  void sequence(const Object* container, const Items& items, int level);
   void dict(Dict* d, int level);
   void sort_items(size_t begin, size_t end);
   void other(Value v, int level);
@@ -188,14 +190,19 @@ void Encoder::value(Value v, int level) {
     if (t->is_subtype_of(ct.str)) return append_string(out, v.as<Str>()->view(), opt_.ensure_ascii);
     if (t->is_subtype_of(ct.int_)) return append_int(v);
     if (t->is_subtype_of(ct.float_)) return append_float(v, v.as<Float>()->value);
-    if (t->is_subtype_of(ct.list)) return sequence(obj, v.as<List>()->items, level);
-    if (t->is_subtype_of(ct.tuple)) return sequence(obj, v.as<Tuple>()->items, level);
+    if (t->is_subtype_of(ct.list) || t->is_subtype_of(ct.tuple)) {
+      // As PySequence_Fast: a subclass is iterated (its __iter__ decides).
+      NativeRecursion guard(recursion_where_);
+      ValueVector items = collect_iterable(v);
+      return sequence(obj, items, level);
+    }
     if (t->is_subtype_of(ct.dict)) return dict(v.as<Dict>(), level);
   }
   other(v, level);
 }
 
-void Encoder::sequence(const Object* container, const std::vector<Value>& items, int level) {
+template <class Items>
+void Encoder::sequence(const Object* container, const Items& items, int level) {
   NativeRecursion guard(recursion_where_);
   if (items.empty()) {
     out += "[]";

@@ -257,3 +257,86 @@ SIMPLE = {'key1': 0, 'key2': True, 'key3': 'value', 'key4': 'foo', 'key5': 'stri
 NESTED = {'key1': 0, 'key2': SIMPLE, 'key3': 'value', 'key4': SIMPLE, 'key5': SIMPLE, 'key': '\u0105\u0107\u017c'}
 print(json.dumps(NESTED))
 print(len(json.dumps([NESTED] * 1000)), json.dumps({}))
+
+# Containers changed by default() or by key comparisons while they encode.
+lst = [1, object(), 3]
+
+
+def grow(o):
+    lst.append(len(lst))
+    if len(lst) > 6:
+        lst.clear()
+    return "d"
+
+
+show(lst, default=grow)
+lst = [object(), object(), 5]
+
+
+def shrink(o):
+    lst.clear()
+    return "x"
+
+
+show(lst, default=shrink)
+d = {"a": object(), "b": 2}
+
+
+def mutate(o):
+    d.clear()
+    d.update({"z": 1, "y": 2, "w": 3})
+    return "m"
+
+
+show(d, default=mutate)
+print(d)
+
+
+class K:
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        dd.clear()
+        return self.v < other.v
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return id(self)
+
+
+dd = {K(2): 1, K(1): 2, "s": 3}
+show(dd, sort_keys=True, skipkeys=True)
+dd = {K(2): 1, K(1): 2}
+show(dd, sort_keys=True, skipkeys=True)
+
+
+# Subclasses whose __iter__ / items() differ from their contents.
+class IterList(list):
+    def __iter__(self):
+        return iter([9, 9])
+
+
+class EmptyIterTuple(tuple):
+    def __iter__(self):
+        return iter(())
+
+
+class ItemsDict(dict):
+    def items(self):
+        return [("x", 1), (2, "two")]
+
+
+class BadItems(dict):
+    def items(self):
+        return [("x", 1, 2)]
+
+
+show([IterList([1, 2]), EmptyIterTuple((1,)), ItemsDict(a=1)])
+show([IterList([1, 2]), ItemsDict(a=1)], indent=1, sort_keys=True)
+show(BadItems(a=1))
+show(ItemsDict())
+il = IterList()
+show(il)
