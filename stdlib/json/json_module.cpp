@@ -51,9 +51,14 @@ Value j_encode(const CallArgs& a) {
   if (!a[4].is_none()) {
     options.has_indent = true;
     options.indent = str_argument(a[4], "encode", 5)->data;
+    // CPython's Python encoder (used with an indent) meets a bad item
+    // separator first, adding the newline to it.
+    if (!isinstance(a[6], types().str))
+      raise_type_error("unsupported operand type(s) for +: '" + type_name(a[6]) + "' and 'str'");
   }
-  options.key_separator = str_argument(a[5], "encode", 6)->data;
-  options.item_separator = str_argument(a[6], "encode", 7)->data;
+  // Otherwise its C encoder's constructor checks them, in this order.
+  options.key_separator = str_argument(a[5], "make_encoder", 5)->data;
+  options.item_separator = str_argument(a[6], "make_encoder", 6)->data;
   options.sort_keys = is_truthy(a[7]);
   options.skipkeys = is_truthy(a[8]);
   options.allow_nan = is_truthy(a[9]);

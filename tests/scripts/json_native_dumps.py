@@ -340,3 +340,10 @@ show(BadItems(a=1))
 show(ItemsDict())
 il = IterList()
 show(il)
+
+# Separators that are not str.
+show([1, {"a": 1}], separators=(1, 2))
+show([1, {"a": 1}], separators=(",", 2))
+show([1, {"a": 1}], separators=(1, ":"))
+show([1, {"a": 1}], separators=(1, 2), indent=1)
+show([1], indent=[1])
