@@ -21,11 +21,14 @@
 // code points only for the end index and for error positions (and not at
 // all when the document is ASCII). Results are built directly in their
 // list / dict objects, which C++ locals keep alive while hooks run Python.
+// Object keys are memoized per document (CPython's memo dict).
 // Each array and object level counts against the recursion limit.
 #include <cmath>
+#include <unordered_map>
 
 #include "stdlib/json/json.hpp"
 #include "vm/errors.hpp"
+#include "vm/heap/value_vector.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -77,7 +80,9 @@ class Scanner {
   // The value at byte `pos`, or null when none starts there (then *end = the
   // position CPython's StopIteration carries).
   Value value(size_t pos, size_t* end);
-  Value string(size_t pos, size_t* end);  // pos: just after the opening quote
+  // pos: just after the opening quote. Keys are memoized: equal keys
+  // without escapes share one str, as in CPython (and its cached hash).
+  Value string(size_t pos, size_t* end, bool is_key = false);
   size_t skip_ws(size_t pos) const {
     while (pos < n_ && is_ws(s_[pos])) ++pos;
     return pos;
@@ -105,6 +110,9 @@ class Scanner {
   size_t n_;
   const DecodeOptions& opt_;
   bool fast_float_, fast_int_, has_pairs_hook_, has_object_hook_, has_constant_hook_;
+  // Key text (viewed in the document) -> its str, which memo_roots_ keeps alive.
+  std::unordered_map<std::string_view, Value> memo_;
+  ValueVector memo_roots_;
 };
 
 void Scanner::fail(const char* message, size_t byte_pos) {
@@ -220,7 +228,7 @@ Value Scanner::number(size_t pos, size_t* end) {
   return call(Value(types().int_), {new_str(text)});
 }
 
-Value Scanner::string(size_t pos, size_t* end) {
+Value Scanner::string(size_t pos, size_t* end, bool is_key) {
   const size_t begin = pos - 1;
   const bool* stops = opt_.strict ? kStops.strict : kStops.lax;
   std::string buffer;
@@ -233,7 +241,16 @@ Value Scanner::string(size_t pos, size_t* end) {
     char c = s_[i];
     if (c == '"') {
       *end = i + 1;
-      if (!escaped) return new_str(s_.substr(pos, i - pos));
+      if (!escaped) {
+        std::string_view text = s_.substr(pos, i - pos);
+        if (!is_key) return new_str(text);
+        auto found = memo_.find(text);
+        if (found != memo_.end()) return found->second;
+        Value key = new_str(text);
+        memo_roots_.push_back(key);
+        memo_.emplace(text, key);
+        return key;
+      }
       buffer.append(s_.data() + chunk, i - chunk);
       return new_str(std::move(buffer));
     }
@@ -317,7 +334,7 @@ Value Scanner::object(size_t pos, size_t* end) {
     while (true) {
       if (pos >= n_ || s_[pos] != '"') fail("Expecting property name enclosed in double quotes", pos);
       size_t next;
-      Value key = string(pos + 1, &next);
+      Value key = string(pos + 1, &next, true);
       pos = skip_ws(next);
       if (pos >= n_ || s_[pos] != ':') fail("Expecting ':' delimiter", pos);
       pos = skip_ws(pos + 1);

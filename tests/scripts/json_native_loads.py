@@ -167,3 +167,7 @@ try:
 except ValueError as e:
     print(isinstance(e, json.JSONDecodeError), type(e).__name__, e.args, e.__context__ is None or e.__suppress_context__)
 print(json.JSONDecodeError("m", "ab\ncd", 4).colno, json.decoder.JSONDecodeError is json.JSONDecodeError)
+
+# Keys are memoized within one document, as in CPython.
+a, b = json.loads('[{"key": 1, "k\\u0065y2": 2}, {"key": 3, "key2": 4}]')
+print(list(a)[0] is list(b)[0], a, b)
