@@ -192,7 +192,6 @@ void Encoder::value(Value v, int level) {
     if (t->is_subtype_of(ct.float_)) return append_float(v, v.as<Float>()->value);
     if (t->is_subtype_of(ct.list) || t->is_subtype_of(ct.tuple)) {
       // As PySequence_Fast: a subclass is iterated (its __iter__ decides).
-      NativeRecursion guard(recursion_where_);
       ValueVector items = collect_iterable(v);
       return sequence(obj, items, level);
     }
