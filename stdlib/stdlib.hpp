@@ -29,5 +29,6 @@ void register_re_module();      // stdlib/re/re_module.cpp (_re, under re.py)
 void register_struct_module();  // stdlib/struct_module.cpp (struct, _struct)
 void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
+void register_json_module();    // stdlib/json/json_module.cpp (_json)
 
 }  // namespace gilvm
