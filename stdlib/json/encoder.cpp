@@ -177,19 +177,20 @@ void Encoder::value(Value v, int level) {
     out += v.is_true() ? "true" : "false";
     return;
   }
+  if (v.is_inline_float()) return append_float(v, v.inline_float_value());
   Object* obj = v.object();
   Type* t = obj->type;
   const CoreTypes& ct = types();
   if (t == ct.str) return append_string(out, v.as<Str>()->view(), opt_.ensure_ascii);
   if (t == ct.dict) return dict(v.as<Dict>(), level);
   if (t == ct.list) return sequence(obj, v.as<List>()->items, level);
-  if (t == ct.float_) return append_float(v, v.as<Float>()->value);
+  if (t == ct.float_) return append_float(v, float_value(v));
   if (t == ct.int_) return append_int(v);
   if (t == ct.tuple) return sequence(obj, v.as<Tuple>()->items, level);
   if (!t->is_builtin) {  // subclasses, in CPython's order of tests
     if (t->is_subtype_of(ct.str)) return append_string(out, v.as<Str>()->view(), opt_.ensure_ascii);
     if (t->is_subtype_of(ct.int_)) return append_int(v);
-    if (t->is_subtype_of(ct.float_)) return append_float(v, v.as<Float>()->value);
+    if (t->is_subtype_of(ct.float_)) return append_float(v, float_value(v));
     if (t->is_subtype_of(ct.list) || t->is_subtype_of(ct.tuple)) {
       // As PySequence_Fast: a subclass is iterated (its __iter__ decides).
       ValueVector items = collect_iterable(v);
