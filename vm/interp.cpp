@@ -606,6 +606,41 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         locals[ARG] = POP();
         DISPATCH();
       }
+      // The superinstructions: the second half reads the next instruction
+      // and steps over it (pc then points past it, so an UnboundLocalError
+      // of the second load is reported at the second instruction).
+      TARGET(LOAD_FAST__LOAD_FAST) {
+        Value v = locals[ARG];
+        if (v.is_null()) unbound_local(code, ARG);
+        PUSH(v);
+        insn = insns[pc++];
+        v = locals[ARG];
+        if (v.is_null()) unbound_local(code, ARG);
+        PUSH(v);
+        DISPATCH();
+      }
+      TARGET(LOAD_FAST__LOAD_CONST) {
+        Value v = locals[ARG];
+        if (v.is_null()) unbound_local(code, ARG);
+        PUSH(v);
+        insn = insns[pc++];
+        PUSH(consts[ARG]);
+        DISPATCH();
+      }
+      TARGET(STORE_FAST__STORE_FAST) {
+        locals[ARG] = POP();
+        insn = insns[pc++];
+        locals[ARG] = POP();
+        DISPATCH();
+      }
+      TARGET(STORE_FAST__LOAD_FAST) {
+        locals[ARG] = POP();
+        insn = insns[pc++];
+        Value v = locals[ARG];
+        if (v.is_null()) unbound_local(code, ARG);
+        PUSH(v);
+        DISPATCH();
+      }
       TARGET(DELETE_FAST) {
         if (locals[ARG].is_null()) unbound_local(code, ARG);
         locals[ARG] = Value::null();
@@ -963,7 +998,18 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(UNPACK_SEQUENCE) {
         Value seq = POP();
         uint32_t n = ARG;
-        unpack_sequence(seq, n, sp);
+        // A tuple or list of the right length: copied here, without the
+        // general path's iterator machinery.
+        Type* seq_type = type_of(seq);
+        const std::vector<Value>* items = seq_type == types().tuple  ? &seq.as<Tuple>()->items
+                                          : seq_type == types().list ? &seq.as<List>()->items
+                                                                     : nullptr;
+        if (items != nullptr && items->size() == n) {
+          const Value* from = items->data();
+          for (uint32_t i = 0; i < n; ++i) sp[n - 1 - i] = from[i];
+        } else {
+          unpack_sequence(seq, n, sp);
+        }
         sp += n;
         DISPATCH();
       }

@@ -22,6 +22,18 @@ extern const OpInfo kOpInfo[static_cast<int>(Op::kCount)];
 
 inline uint32_t encode(Op op, uint32_t arg) { return static_cast<uint32_t>(op) | (arg << 8); }
 inline Op decode_op(uint32_t insn) { return static_cast<Op>(insn & 0xff); }
+// The instruction a superinstruction replaced (the first of its pair); any
+// other op is itself. For the disassembler and for code that inspects
+// instructions as the compiler emitted them.
+inline Op unfused_op(Op op) {
+  switch (op) {
+    case Op::LOAD_FAST__LOAD_FAST:
+    case Op::LOAD_FAST__LOAD_CONST: return Op::LOAD_FAST;
+    case Op::STORE_FAST__STORE_FAST:
+    case Op::STORE_FAST__LOAD_FAST: return Op::STORE_FAST;
+    default: return op;
+  }
+}
 inline uint32_t decode_arg(uint32_t insn) { return insn >> 8; }
 constexpr uint32_t kMaxArg = (1u << 24) - 1;
 

@@ -305,6 +305,22 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
   }
 }
 
+// Rewrites the first of each adjacent pair that has a superinstruction (see
+// the end of vm/opcodes.def). Runs last, on the encoded code: positions do
+// not move, so nothing else needs adjusting.
+static void fuse_instruction_pairs(Code* code) {
+  std::vector<uint32_t>& insns = code->insns;
+  for (size_t i = 0; i + 1 < insns.size(); ++i) {
+    Op first = decode_op(insns[i]), second = decode_op(insns[i + 1]);
+    Op fused = Op::kCount;
+    if (first == Op::LOAD_FAST && second == Op::LOAD_FAST) fused = Op::LOAD_FAST__LOAD_FAST;
+    else if (first == Op::LOAD_FAST && second == Op::LOAD_CONST) fused = Op::LOAD_FAST__LOAD_CONST;
+    else if (first == Op::STORE_FAST && second == Op::STORE_FAST) fused = Op::STORE_FAST__STORE_FAST;
+    else if (first == Op::STORE_FAST && second == Op::LOAD_FAST) fused = Op::STORE_FAST__LOAD_FAST;
+    if (fused != Op::kCount) insns[i] = encode(fused, decode_arg(insns[i]));
+  }
+}
+
 void assemble(CodeUnit& unit) {
   Code* code = unit.code;
   size_t n = unit.instrs.size();
@@ -364,6 +380,7 @@ void assemble(CodeUnit& unit) {
     if (!is_terminal(op)) reach(i + 1, d + stack_effect(op, arg, false));
   }
   code->stacksize = static_cast<uint32_t>(max_depth + 2);
+  fuse_instruction_pairs(code);
 }
 
 }  // namespace gilvm::compiler

@@ -59,7 +59,7 @@ static void disassemble_into(const Code* code, std::string& out) {
   std::snprintf(line, sizeof line, "Disassembly of <code %s>:\n", code->qualname->data.c_str());
   out += line;
   for (size_t i = 0; i < code->insns.size(); ++i) {
-    Op op = decode_op(code->insns[i]);
+    Op op = unfused_op(decode_op(code->insns[i]));
     uint32_t arg = decode_arg(code->insns[i]);
     std::snprintf(line, sizeof line, "%4d %6zu %-22s %u", code->positions[i].line, i,
                   kOpInfo[static_cast<int>(op)].name, arg);
