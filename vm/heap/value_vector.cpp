@@ -20,8 +20,11 @@ Link registry{&registry, &registry, 0};
 
 }  // namespace
 
+// Zeroed (calloc), because scan_all reads the spare capacity too: a reused
+// malloc block would otherwise hold stale pointers from its last life, which
+// the scan would take for roots and keep whole dead structures alive.
 void* allocate(size_t bytes) {
-  auto* link = static_cast<Link*>(std::malloc(sizeof(Link) + bytes));
+  auto* link = static_cast<Link*>(std::calloc(1, sizeof(Link) + bytes));
   if (link == nullptr) throw std::bad_alloc();
   link->bytes = bytes;
   link->next = registry.next;
