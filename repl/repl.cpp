@@ -14,6 +14,7 @@
 #include "repl/runner.hpp"
 #include "runtime/gil.hpp"
 #include "stdlib/builtins_module.hpp"
+#include "vm/objects/instance_values.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/compiler/compiler.hpp"
@@ -81,6 +82,8 @@ void compute_matches(const std::string& text) {
         if (next == std::string::npos) break;
         start = next + 1;
       }
+      // (Tab completion may give an instance its dict: harmless.)
+      if (obj.is_object() && has_inline_values(obj.object())) materialize_instance_dict(obj.object());
       if (obj.is_object()) add_dict_names(obj.object()->attrs, base + ".", stem);
       for (Type* t : type_of(obj)->mro) add_dict_names(t->dict(), base + ".", stem);
       if (isinstance(obj, types().type))

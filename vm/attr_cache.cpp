@@ -1,6 +1,7 @@
 // The general-path halves of the attribute caches (see attr_cache.hpp).
 #include "vm/attr_cache.hpp"
 
+#include "vm/objects/instance_values.hpp"
 #include "vm/types.hpp"
 
 namespace gilvm {
@@ -34,6 +35,23 @@ void record_slot(AttrCache& cache, Object* o, MemberDescriptor* m, uint64_t epoc
   cache.epoch = epoch;
   cache.entry = m->index;
   cache.slot = true;
+  cache.inline_value = false;
+}
+
+// True when obj.name can only mean one of o's inline values: as
+// is_plain_instance_attribute, for an instance still in inline mode.
+bool is_plain_inline_attribute(Object* o, Str* name) {
+  Type* t = o->type;
+  if (!has_inline_values(o) || t->has_getattr_hook || t->has_setattr_hook) return false;
+  return lookup_in_mro(t, name).is_null();
+}
+
+void record_inline(AttrCache& cache, Object* o, int32_t index, uint64_t epoch) {
+  cache.type = o->type;
+  cache.epoch = epoch;
+  cache.entry = static_cast<uint32_t>(index);
+  cache.slot = true;
+  cache.inline_value = true;
 }
 
 void record_entry(AttrCache& cache, Object* o, Str* name, int64_t entry, uint64_t epoch) {
@@ -43,6 +61,7 @@ void record_entry(AttrCache& cache, Object* o, Str* name, int64_t entry, uint64_
   cache.epoch = epoch;
   cache.entry = static_cast<uint32_t>(entry);
   cache.slot = false;
+  cache.inline_value = false;
 }
 
 }  // namespace
@@ -56,6 +75,12 @@ Value fill_attr_cache(AttrCache& cache, Value obj, Str* name) {
   if (MemberDescriptor* m = plain_slot_member(o, name)) {
     record_slot(cache, o, m, epoch);
     return static_cast<SlottedObject*>(o)->slots()[m->index];  // null when empty: the general path raises
+  }
+  if (is_plain_inline_attribute(o, name)) {
+    int32_t k = shared_key_index(o->type, name);
+    if (k < 0 || o->type->shared_keys[k] != name) return Value::null();
+    record_inline(cache, o, k, epoch);
+    return inline_value(o, name);
   }
   if (!is_plain_instance_attribute(o, name)) return Value::null();
   int64_t entry = o->attrs->table.find_str_entry(name);
@@ -71,6 +96,15 @@ void store_attr_filling_cache(AttrCache& cache, Value obj, Str* name, Value valu
     if (MemberDescriptor* m = plain_slot_member(o, name)) {
       static_cast<SlottedObject*>(o)->slots()[m->index] = value;
       record_slot(cache, o, m, epoch);
+      return;
+    }
+    if (is_plain_inline_attribute(o, name)) {
+      if (store_inline_value(o, name, value)) {
+        int32_t k = shared_key_index(o->type, name);
+        if (k >= 0 && o->type->shared_keys[k] == name) record_inline(cache, o, k, epoch);
+        return;
+      }
+      o->attrs->table.set(name, value);  // materialized: a plain dict store
       return;
     }
     if (is_plain_instance_attribute(o, name)) {

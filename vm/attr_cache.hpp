@@ -40,11 +40,16 @@ inline DictTable* cached_instance_dict(const AttrCache& cache, Value obj) {
 // The __slots__ cell of `obj` when the cache describes its type, else null.
 // (The member descriptor found for the type is a data descriptor, so while
 // the epoch holds it wins over any instance dict.)
+// Inline values (vm/objects/instance_values.hpp) use the same path: cells
+// past an instance's inline_count are null, and cells of a name always
+// mean that name for the type (its shared keys only grow).
 inline Value* cached_slot(const AttrCache& cache, Value obj) {
   if (!cache.slot || !obj.is_object()) return nullptr;
   Object* o = obj.object();
   if (o->type != cache.type || cache.epoch != type_epoch) return nullptr;
-  return &static_cast<SlottedObject*>(o)->slots()[cache.entry];
+  auto* cells = static_cast<SlottedObject*>(o);
+  if (cache.entry >= cells->cell_count) return nullptr;  // an instance made before the type learned the name
+  return &cells->slots()[cache.entry];
 }
 
 // obj.name from the cache; false on a miss.
@@ -68,6 +73,9 @@ inline bool store_attr_cached(const AttrCache& cache, Value obj, Str* name, Valu
   if (cache.slot) {
     Value* cell = cached_slot(cache, obj);
     if (cell == nullptr) return false;
+    // A new inline value must go through the general path, which keeps the
+    // cells a prefix of the shared keys.
+    if (cache.inline_value && cache.entry >= static_cast<SlottedObject*>(obj.object())->inline_count) return false;
     *cell = value;
     return true;
   }

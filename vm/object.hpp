@@ -112,6 +112,10 @@ struct Type : Object {
   // Value cells each instance carries for __slots__, bases' included
   // (vm/objects/slots.hpp).
   uint32_t slot_count = 0;
+  // Instances keep their attributes in cells, named by shared_keys, until
+  // something needs a real dict (vm/objects/instance_values.hpp).
+  bool inline_values = false;
+  std::vector<Str*> shared_keys;  // append-only; interned, so never collected
 
   explicit Type(Type* metatype) : Object(metatype) {}
   ~Type() override;

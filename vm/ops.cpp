@@ -13,6 +13,7 @@
 #include "vm/number_ops.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/generator.hpp"
+#include "vm/objects/instance_values.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -203,8 +204,11 @@ static Value generic_get_attr(Value obj, Str* name, bool* found) {
     if (dt == types().property) return bind_descriptor(descr, obj, t);
     if (!dt->is_builtin && is_user_data_descriptor(dt)) return bind_descriptor(descr, obj, t);
   }
-  if (obj.is_object() && obj.object()->attrs != nullptr) {
-    Value v = obj.object()->attrs->table.get_str(name);
+  if (obj.is_object()) {
+    Object* o = obj.object();
+    Value v = o->attrs != nullptr ? o->attrs->table.get_str(name)
+              : t->inline_values  ? inline_value(o, name)
+                                  : Value::null();
     if (!v.is_null()) return v;
   }
   if (!descr.is_null()) return bind_descriptor(descr, obj, t);
@@ -303,6 +307,13 @@ bool get_method(Value obj, Str* name, Value* out) {
           *out = obj.object()->attrs->table.get_str(name);
           return false;
         }
+        if (obj.is_object() && has_inline_values(obj.object())) {
+          Value shadow = inline_value(obj.object(), name);
+          if (!shadow.is_null()) {
+            *out = shadow;
+            return false;
+          }
+        }
         *out = descr;
         return true;
       }
@@ -370,6 +381,7 @@ void set_attr(Value obj, Str* name, Value value) {
   }
   if (obj.is_object() && (obj.object()->attrs != nullptr || t->instances_have_dict)) {
     Object* o = obj.object();
+    if (has_inline_values(o) && store_inline_value(o, name, value)) return;
     if (o->attrs == nullptr) o->attrs = new_dict();
     o->attrs->table.set(name, value);
     return;
@@ -408,6 +420,7 @@ void del_attr(Value obj, Str* name) {
     member_delete(descr.as<MemberDescriptor>(), obj);
     return;
   }
+  if (obj.is_object() && has_inline_values(obj.object())) materialize_instance_dict(obj.object());
   if (obj.is_object() && obj.object()->attrs != nullptr && !obj.object()->attrs->table.remove(name).is_null())
     return;
   no_attribute(obj, name);

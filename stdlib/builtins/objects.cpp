@@ -8,6 +8,8 @@
 
 #include "stdlib/builtins/common.hpp"
 #include "vm/frame.hpp"
+#include "vm/objects/instance_values.hpp"
+#include "vm/objects/slots.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/thread_state.hpp"
 
@@ -284,7 +286,12 @@ Value builtin_dir(const CallArgs& a) {
   } else if (is_class(obj)) {
     for (Type* t : obj.as<Type>()->mro) add_dict_keys(names, t->dict());
   } else {
-    if (obj.is_object()) add_dict_keys(names, obj.object()->attrs);
+    if (obj.is_object() && has_inline_values(obj.object())) {
+      const auto* cells = static_cast<const SlottedObject*>(obj.object());
+      for (uint32_t i = 0; i < cells->inline_count; ++i) names.push_back(obj.object()->type->shared_keys[i]);
+    } else if (obj.is_object()) {
+      add_dict_keys(names, obj.object()->attrs);
+    }
     for (Type* t : type_of(obj)->mro) add_dict_keys(names, t->dict());
   }
   return sorted_unique_names(std::move(names));

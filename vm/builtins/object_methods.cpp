@@ -14,6 +14,7 @@
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/interp.hpp"
+#include "vm/objects/instance_values.hpp"
 #include "vm/objects/slots.hpp"
 #include "vm/ops.hpp"
 
@@ -154,11 +155,14 @@ void object_set_class(Value self, Value value) {
       new_type->instances_have_dict != old_type->instances_have_dict || new_type->slot_count != old_type->slot_count)
     raise_type_error("__class__ assignment: '" + new_type->name + "' object layout differs from '" + old_type->name +
                      "'");
+  // Inline values are named by the old class's shared keys.
+  if (has_inline_values(self.object())) materialize_instance_dict(self.object());
   self.object()->type = new_type;
 }
 Value object_get_dict(Value self) {
   if (!self.is_object()) raise_attribute_error("'" + type_name(self) + "' object has no attribute '__dict__'");
   Object* o = self.object();
+  if (has_inline_values(o)) return materialize_instance_dict(o);
   if (o->attrs == nullptr) {
     if (!o->type->instances_have_dict)
       raise_attribute_error("'" + o->type->name + "' object has no attribute '__dict__'");
@@ -174,6 +178,7 @@ void object_set_dict(Value self, Value value) {
   if (self.object()->type->is_subtype_of(types().module)) raise_attribute_error("readonly attribute");
   if (!isinstance(value, types().dict))
     raise_type_error("__dict__ must be set to a dictionary, not a '" + type_name(value) + "'");
+  drop_inline_values(self.object());
   self.object()->attrs = value.as<Dict>();
 }
 

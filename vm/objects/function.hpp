@@ -50,7 +50,8 @@ struct AttrCache {
   Type* type = nullptr;
   uint64_t epoch = 0;
   uint32_t entry = 0;
-  bool slot = false;  // `entry` is a __slots__ cell of the instance, not a dict entry
+  bool slot = false;  // `entry` is a cell of the instance (a __slots__ or inline value), not a dict entry
+  bool inline_value = false;  // ... an inline value: present only while entry < inline_count
   Type* method_type = nullptr;
   uint64_t method_epoch = 0;
   Value method;  // not traced: reachable from method_type while the epoch holds

@@ -8,6 +8,7 @@
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/instance_values.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
@@ -19,12 +20,12 @@ namespace gilvm {
 static_assert(sizeof(SlottedObject) == SlottedObject::kHeaderBytes,
               "slot_count must sit in Object's tail padding");
 
-SlottedObject::SlottedObject(Type* t, uint32_t count) : Object(t), slot_count(count) {
+SlottedObject::SlottedObject(Type* t, uint32_t count) : Object(t), cell_count(static_cast<uint16_t>(count)) {
   for (uint32_t i = 0; i < count; ++i) slots()[i] = Value::null();
 }
 
 void SlottedObject::trace(Tracer& t) {
-  for (uint32_t i = 0; i < slot_count; ++i) t.visit(slots()[i]);
+  for (uint32_t i = 0; i < cell_count; ++i) t.visit(slots()[i]);
 }
 
 void MemberDescriptor::trace(Tracer& t) {
@@ -33,9 +34,8 @@ void MemberDescriptor::trace(Tracer& t) {
 }
 
 Object* new_plain_instance(Type* type) {
-  if (type->slot_count == 0) return gc_new<Object>(type);
-  return heap().make_sized<SlottedObject>(SlottedObject::kHeaderBytes + type->slot_count * sizeof(Value), type,
-                                          type->slot_count);
+  uint32_t cells = type->slot_count > 0 ? type->slot_count : inline_capacity_for_new_instance(type);
+  return heap().make_sized<SlottedObject>(SlottedObject::kHeaderBytes + cells * sizeof(Value), type, cells);
 }
 
 namespace {
@@ -111,6 +111,7 @@ bool cells_possible(Type* cls) {
 void apply_slots(Type* cls, Dict* ns) {
   Type* base = cls->base;
   uint32_t inherited = base != nullptr ? base->slot_count : 0;
+  cls->inline_values = false;
   for (Type* b : cls->bases)
     if (b != base && b->slot_count > 0) {
       if (inherited > 0) raise_type_error("multiple bases have instance lay-out conflict");
@@ -118,7 +119,10 @@ void apply_slots(Type* cls, Dict* ns) {
     }
   cls->slot_count = inherited;
   Value spec = ns->table.get_str(names().__slots__);
-  if (spec.is_null()) return;  // instances have a dict, as set by the caller
+  if (spec.is_null()) {  // instances have a dict, as set by the caller
+    cls->inline_values = cls->slot_count == 0 && cells_possible(cls);
+    return;
+  }
 
   ValueVector names_given;
   if (isinstance(spec, types().str)) names_given.push_back(spec);
@@ -155,6 +159,7 @@ void apply_slots(Type* cls, Dict* ns) {
     else cls->instances_have_dict = true;  // the values go to the instance dict
     cls->dict()->table.set(name, d);
   }
+  if (cls->slot_count > kMaxCells) raise_type_error("too many __slots__ (at most 65535)");
 }
 
 namespace {

@@ -30,8 +30,14 @@ namespace gilvm {
 
 struct Dict;
 
+// Every instance of a Python class whose layout is object's is one of these,
+// with as many cells as its type asked for at allocation: the __slots__ of
+// a slotted class, or the inline attribute values of an ordinary one
+// (vm/objects/instance_values.hpp), or none.
 struct SlottedObject : Object {
-  uint32_t slot_count;  // in the base's tail padding: the object stays 32 bytes plus its cells
+  // Both in the base's tail padding: the object stays 32 bytes plus its cells.
+  uint16_t cell_count;
+  uint16_t inline_count = 0;  // inline values: cells [0, inline_count) hold attributes
 
   SlottedObject(Type* t, uint32_t count);
   Value* slots() { return reinterpret_cast<Value*>(reinterpret_cast<char*>(this) + kHeaderBytes); }
@@ -50,9 +56,12 @@ struct MemberDescriptor : Object {
   void trace(Tracer& t) override;
 };
 
-// A new instance of `type` (whose layout base is object): a SlottedObject
-// when the type has slot cells, a plain Object otherwise.
+// A new instance of `type`, whose layout base is object: a SlottedObject
+// with the type's slot cells, or room for its inline values.
 Object* new_plain_instance(Type* type);
+
+// The most slots a class may declare (cell counts are 16-bit).
+constexpr uint32_t kMaxCells = 0xFFFF;
 
 // Reads, writes and deletes through a member descriptor. get returns null
 // when the slot is empty; the callers raise AttributeError.
