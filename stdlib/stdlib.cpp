@@ -30,6 +30,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_thread_module();
   register_gil_module();
   register_gc_module();
+  register_io_module();
   register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);

@@ -25,5 +25,6 @@ void register_os_module();      // stdlib/os_module.cpp
 void register_thread_module();  // stdlib/thread_module.cpp (_thread)
 void register_gil_module();     // stdlib/gil_module.cpp
 void register_gc_module();      // stdlib/gc_module.cpp
+void register_io_module();      // stdlib/io_module.cpp (_io)
 
 }  // namespace gilvm

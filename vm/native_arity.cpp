@@ -96,6 +96,14 @@ constexpr MethodArity kMethodStyle[] = {
     {"int", "conjugate", 0, 0}, {"int", "as_integer_ratio", 0, 0}, {"float", "is_integer", 0, 0},
     {"float", "hex", 0, 0}, {"float", "conjugate", 0, 0}, {"float", "as_integer_ratio", 0, 0},
     {"type", "mro", 0, 0}, {"int", "__round__", 0, 1}, {"float", "__round__", 0, 1},
+    {"StringIO", "write", 1, 1}, {"StringIO", "writelines", 1, 1}, {"StringIO", "getvalue", 0, 0},
+    {"StringIO", "tell", 0, 0}, {"StringIO", "close", 0, 0}, {"StringIO", "readable", 0, 0},
+    {"StringIO", "writable", 0, 0}, {"StringIO", "seekable", 0, 0}, {"StringIO", "flush", 0, 0},
+    {"StringIO", "isatty", 0, 0}, {"StringIO", "fileno", 0, 0}, {"StringIO", "detach", 0, 0},
+    {"BytesIO", "write", 1, 1}, {"BytesIO", "writelines", 1, 1}, {"BytesIO", "getvalue", 0, 0},
+    {"BytesIO", "tell", 0, 0}, {"BytesIO", "close", 0, 0}, {"BytesIO", "readable", 0, 0},
+    {"BytesIO", "writable", 0, 0}, {"BytesIO", "seekable", 0, 0}, {"BytesIO", "flush", 0, 0},
+    {"BytesIO", "isatty", 0, 0}, {"BytesIO", "fileno", 0, 0},
 };
 
 // The native running on this thread, for the message of a missing argument.

@@ -36,6 +36,11 @@ Str* new_str(std::string text) {
   if (s->data.size() > 64) heap().note_allocation(s->data.size());
   return s;
 }
+Str* new_str_known(std::string text, int64_t code_points, bool ascii) {
+  Str* s = gc_new<Str>(types().str, std::move(text), code_points, ascii);
+  if (s->data.size() > 64) heap().note_allocation(s->data.size());
+  return s;
+}
 Str* new_str(std::string_view text) { return new_str(std::string(text)); }
 Str* new_str(const char* text) { return new_str(std::string(text)); }
 

@@ -23,6 +23,10 @@ struct Str : Object {
   bool interned = false;
 
   Str(Type* t, std::string text);
+  // For text whose measure the caller knows (a slice of an ASCII str, a
+  // buffer that counted its code points as it grew): no scan.
+  Str(Type* t, std::string text, int64_t code_points, bool is_ascii)
+      : Object(t), data(std::move(text)), length(code_points), ascii(is_ascii) {}
   std::string_view view() const { return data; }
 };
 
@@ -35,6 +39,9 @@ struct Bytes : Object {
 Str* new_str(std::string text);
 Str* new_str(std::string_view text);
 Str* new_str(const char* text);
+// new_str for text of `code_points` code points, all ASCII when `ascii`;
+// the caller vouches for both.
+Str* new_str_known(std::string text, int64_t code_points, bool ascii);
 // The one interned str with this spelling.
 Str* intern(std::string_view text);
 Bytes* new_bytes(std::string data);
