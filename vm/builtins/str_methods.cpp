@@ -43,14 +43,8 @@ Str* arg_str(Value v, const char* what) {
   return v.as<Str>();
 }
 // Byte offset <-> code point index.
-size_t to_byte(const Str* s, int64_t cp) {
-  if (s->ascii) return static_cast<size_t>(cp);
-  return text::byte_offset_of(s->data, static_cast<size_t>(cp));
-}
-int64_t to_cp(const Str* s, size_t byte) {
-  if (s->ascii) return static_cast<int64_t>(byte);
-  return static_cast<int64_t>(text::code_point_count(std::string_view(s->data).substr(0, byte)));
-}
+size_t to_byte(const Str* s, int64_t cp) { return str_byte_offset(s, cp); }
+int64_t to_cp(const Str* s, size_t byte) { return str_code_point_index(s, byte); }
 // Optional start/end arguments, clamped like slice indices (code points).
 void clamp_range(const Str* s, const CallArgs& a, size_t first, int64_t* start, int64_t* end) {
   SearchRange r = search_range(a, first, s->length, true);
@@ -705,24 +699,40 @@ class FormatAdapter : public text::StrFormatArgs {
 
 }  // namespace
 
+// Indexing and slicing. ASCII text is indexed by byte. Other text finds
+// its byte offsets through str_byte_offset (O(1) for long strings) and
+// walks only the part a slice covers.
 Value str_getitem(Str* s, Value key) {
   if (type_of(key) == types().slice) {
     SliceBounds b = slice_bounds(key.as<Slice>(), s->length);
+    if (b.count <= 0) return Value(intern(""));
+    if (b.step == 1) {
+      if (b.count == s->length && type_of(Value(s)) == types().str) return Value(s);
+      size_t from = str_byte_offset(s, b.start);
+      if (s->ascii) return Value(new_str_known(s->data.substr(from, static_cast<size_t>(b.count)), b.count, true));
+      size_t to = str_byte_offset(s, b.start + b.count);
+      return Value(new_str(s->data.substr(from, to - from)));
+    }
     if (s->ascii) {
       std::string out;
-      out.reserve(static_cast<size_t>(b.count));
-      for (int64_t i = 0; i < b.count; ++i) out.push_back(s->data[b.at(i)]);
-      return new_str(std::move(out));
+      out.resize(static_cast<size_t>(b.count));
+      for (int64_t i = 0; i < b.count; ++i) out[static_cast<size_t>(i)] = s->data[static_cast<size_t>(b.at(i))];
+      return Value(new_str_known(std::move(out), b.count, true));
     }
-    std::u32string cps = text::decode_utf8(s->data);
-    std::u32string out;
-    for (int64_t i = 0; i < b.count; ++i) out.push_back(cps[b.at(i)]);
-    return new_str(text::encode_utf8(out));
+    // Decode only the covered range [low, high].
+    int64_t low = b.step > 0 ? b.start : b.at(b.count - 1);
+    int64_t high = b.step > 0 ? b.at(b.count - 1) : b.start;
+    size_t from = str_byte_offset(s, low);
+    size_t to = str_byte_offset(s, high + 1);
+    std::u32string cps = text::decode_utf8(std::string_view(s->data).substr(from, to - from));
+    std::string out;
+    for (int64_t i = 0; i < b.count; ++i) text::append_utf8(out, cps[static_cast<size_t>(b.at(i) - low)]);
+    return Value(new_str(std::move(out)));
   }
   if (!has_index(key)) raise_type_error("string indices must be integers, not '" + type_name(key) + "'");
   int64_t i = normalize_index(key, s->length, "string index");
   if (s->ascii) return str_from_code_point(static_cast<unsigned char>(s->data[i]));
-  size_t pos = text::byte_offset_of(s->data, static_cast<size_t>(i));
+  size_t pos = str_byte_offset(s, i);
   return str_from_code_point(static_cast<uint32_t>(text::decode_utf8(s->data, pos)));
 }
 
