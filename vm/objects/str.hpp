@@ -2,7 +2,8 @@
 //
 // A str holds UTF-8 text plus its length in code points and whether it is
 // all ASCII. ASCII strings (the common case) index and slice by byte; others
-// walk the UTF-8 (vm/text/utf8.hpp). Strings are immutable, so the hash is
+// walk the UTF-8 (vm/text/utf8.hpp), long ones from the nearest entry of an
+// offset table built the first time they are indexed (str_byte_offset). Strings are immutable, so the hash is
 // computed once and cached. Identifier-like strings used as names are
 // interned: the compiler and `intern()` return one object per spelling, so
 // attribute and global lookups usually compare pointers only.
