@@ -3,6 +3,7 @@
 // take byte-level fast paths, others decode where code points matter.
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <string>
 
 #include "vm/builtins/container_ops.hpp"
@@ -91,11 +92,7 @@ Value str_add(const CallArgs& a) {
   Str* s = self_str(a, "__add__");
   if (!isinstance(a[1], types().str))
     raise_type_error("can only concatenate str (not \"" + type_name(a[1]) + "\") to str");
-  const std::string& t = a[1].as<Str>()->data;
-  std::string out;
-  out.reserve(s->data.size() + t.size());
-  out.append(s->data).append(t);
-  return new_str(std::move(out));
+  return str_concat(s, a[1].as<Str>());
 }
 Value str_mul(const CallArgs& a) {
   Str* s = self_str(a, "__mul__");
@@ -555,24 +552,30 @@ Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "form
 
 class PercentAdapter : public text::PercentArgs {
  public:
+  // The adapter lives on the C++ stack, so `right_` (and through it a
+  // tuple's items, which never change) stays reachable while it formats.
   explicit PercentAdapter(Value right) : right_(right) {
-    if (type_of(right) == types().tuple) {
-      items_ = right.as<Tuple>()->items;
-    } else {
-      items_.push_back(right);
-    }
     Type* t = type_of(right);
+    if (t == types().tuple) {
+      const auto& items = right.as<Tuple>()->items;
+      items_ = items.data();
+      count_ = items.size();
+    } else {
+      items_ = &right_;
+      count_ = 1;
+    }
     mapping_ = t != types().tuple && t != types().str && !lookup_in_mro(t, names().__getitem__).is_null();
   }
-  std::size_t positional_count() override { return items_.size(); }
+  std::size_t positional_count() override { return count_; }
   text::PercentArg positional(std::size_t i) override { return &items_[i]; }
   bool is_mapping() override { return mapping_; }
   text::PercentArg lookup(std::string_view key) override {
-    looked_up_.push_back(get_item(right_, new_str(key)));
-    return &looked_up_.back();
+    if (!looked_up_) looked_up_.emplace();
+    looked_up_->push_back(get_item(right_, new_str(key)));
+    return &looked_up_->back();
   }
   static Value v(text::PercentArg arg) { return *static_cast<const Value*>(arg); }
-  void append_str(std::string& out, text::PercentArg arg) override { out += str_string(v(arg)); }
+  void append_str(std::string& out, text::PercentArg arg) override { out += to_str(v(arg))->data; }
   void append_repr(std::string& out, text::PercentArg arg) override { out += repr_string(v(arg)); }
   void append_ascii(std::string& out, text::PercentArg arg) override {
     std::string r = repr_string(v(arg));
@@ -593,10 +596,11 @@ class PercentAdapter : public text::PercentArgs {
   text::PercentInt int_of(Value x) {
     int64_t small;
     if (int_to_int64(x, &small)) return text::PercentInt{small, nullptr};
-    bigs_.emplace_back();
-    mpz_init(bigs_.back().v);
-    int_to_mpz(x, bigs_.back().v);
-    return text::PercentInt{0, bigs_.back().v};
+    if (!bigs_) bigs_.emplace();
+    bigs_->emplace_back();
+    mpz_init(bigs_->back().v);
+    int_to_mpz(x, bigs_->back().v);
+    return text::PercentInt{0, bigs_->back().v};
   }
   text::PercentInt to_int(text::PercentArg arg, char conversion) override {
     Value x = v(arg);
@@ -629,7 +633,8 @@ class PercentAdapter : public text::PercentArgs {
     return int_of(x);
   }
   ~PercentAdapter() override {
-    for (auto& b : bigs_) mpz_clear(b.v);
+    if (bigs_)
+      for (auto& b : *bigs_) mpz_clear(b.v);
   }
 
  private:
@@ -637,9 +642,11 @@ class PercentAdapter : public text::PercentArgs {
     mpz_t v;
   };
   Value right_;
-  ValueVector items_;
-  std::deque<Value, RootingAllocator<Value>> looked_up_;
-  std::deque<Big> bigs_;
+  const Value* items_ = nullptr;
+  size_t count_ = 0;
+  // Made on first use: most formats need neither.
+  std::optional<std::deque<Value, RootingAllocator<Value>>> looked_up_;
+  std::optional<std::deque<Big>> bigs_;
   bool mapping_ = false;
 };
 
@@ -702,6 +709,15 @@ class FormatAdapter : public text::StrFormatArgs {
 // Indexing and slicing. ASCII text is indexed by byte. Other text finds
 // its byte offsets through str_byte_offset (O(1) for long strings) and
 // walks only the part a slice covers.
+Value str_concat(const Str* a, const Str* b) {
+  if (b->data.empty() && a->type == types().str) return Value(const_cast<Str*>(a));
+  if (a->data.empty() && b->type == types().str) return Value(const_cast<Str*>(b));
+  std::string out;
+  out.reserve(a->data.size() + b->data.size());
+  out.append(a->data).append(b->data);
+  return Value(new_str_known(std::move(out), a->length + b->length, a->ascii && b->ascii));
+}
+
 Value str_getitem(Str* s, Value key) {
   if (type_of(key) == types().slice) {
     SliceBounds b = slice_bounds(key.as<Slice>(), s->length);
