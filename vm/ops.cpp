@@ -359,7 +359,7 @@ void set_attr(Value obj, Str* name, Value value) {
   }
   if (obj.is_object() && (obj.object()->attrs != nullptr || t->instances_have_dict)) {
     Object* o = obj.object();
-    if (o->attrs == nullptr) o->attrs = new_dict();
+    if (o->attrs == nullptr) o->attrs = new_instance_dict(t);
     o->attrs->table.set(name, value);
     return;
   }
