@@ -22,6 +22,7 @@
 // just searches for line ends. A BytesIO is a byte string and a position.
 // Neither holds Values, so their trace is empty and resizing a buffer is
 // safe at any time.
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -173,8 +174,11 @@ void note_newlines(StringIO* s, std::string_view text) {
 // Writes UTF-8 text of `count` code points at the position.
 void write_text(StringIO* s, std::string_view text, int64_t count, bool text_ascii) {
   if (count == 0) return;
+  // CPython's limit: the buffer holds four bytes a code point.
+  if (s->pos > INT64_MAX / 4 - count) raise_overflow_error("new buffer size too large");
   size_t old_capacity = s->buf.capacity();
   if (s->pos > s->length) {
+    check_allocation_size(static_cast<double>(s->pos - s->length));
     s->buf.append(static_cast<size_t>(s->pos - s->length), '\0');
     s->length = s->pos;
     s->pos_byte = s->buf.size();

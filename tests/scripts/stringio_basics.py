@@ -185,3 +185,9 @@ for i in range(20000):
     print(i, "ü" if i % 1000 == 0 else "u", file=big)
 v = big.getvalue()
 print(len(v), v[:12].splitlines(), v[-8:].splitlines(), big.tell())
+
+# Sizes beyond what a buffer can hold.
+far = S()
+far.seek(2**62)
+attempt("write far", lambda: far.write("a"))
+attempt("seek beyond ssize_t", lambda: S().seek(2**70))
