@@ -30,5 +30,6 @@ void register_struct_module();  // stdlib/struct_module.cpp (struct, _struct)
 void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 void register_json_module();    // stdlib/json/json_module.cpp (_json)
+void register_io_module();      // stdlib/io_module.cpp (_io)
 
 }  // namespace gilvm

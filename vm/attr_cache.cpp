@@ -13,8 +13,10 @@ namespace {
 // neither a class nor a super proxy (whose lookups bind descriptors).
 bool is_plain_instance_attribute(Object* o, Str* name) {
   Type* t = o->type;
+  // (type is the one built-in type whose instances are classes; classes
+  // deriving from it are marked is_metatype.)
   if (o->attrs == nullptr || t->has_getattr_hook || t->has_setattr_hook || t == types().super ||
-      t->is_subtype_of(types().type))
+      t == types().type || t->is_metatype)
     return false;
   return lookup_in_mro(t, name).is_null();
 }
@@ -89,6 +91,10 @@ Value fill_attr_cache(AttrCache& cache, Value obj, Str* name) {
   return o->attrs->table.entry_at(static_cast<size_t>(entry)).value;
 }
 
+// Instances used as open-ended namespaces should not make every new
+// instance of their type big.
+constexpr size_t kMaxInstanceDictHint = 64;
+
 void store_attr_filling_cache(AttrCache& cache, Value obj, Str* name, Value value) {
   if (obj.is_object()) {
     Object* o = obj.object();
@@ -109,9 +115,15 @@ void store_attr_filling_cache(AttrCache& cache, Value obj, Str* name, Value valu
     }
     if (is_plain_instance_attribute(o, name)) {
       DictTable& dict = o->attrs->table;
+      uint64_t version = dict.version();
       int64_t entry = dict.find_str_entry(name);
       if (entry < 0) {
-        dict.set(name, value);  // a new attribute (as in __init__): nothing to cache yet
+        // A new attribute (as in __init__): nothing to cache yet. Absent
+        // unless an __eq__ the probe ran changed the dict.
+        if (dict.version() == version) dict.insert_absent_str(name, value);
+        else dict.set(name, value);
+        if (dict.size() > o->type->instance_dict_hint && dict.size() <= kMaxInstanceDictHint)
+          o->type->instance_dict_hint = static_cast<uint32_t>(dict.size());
         return;
       }
       dict.set_value_at(static_cast<size_t>(entry), value);

@@ -104,6 +104,14 @@ constexpr MethodArity kMethodStyle[] = {
     {"array", "__deepcopy__", 1, 1}, {"array", "tounicode", 0, 0}, {"array", "fromunicode", 1, 1},
     {"Struct", "unpack", 1, 1}, {"Struct", "iter_unpack", 1, 1}, {"HASH", "update", 1, 1},
     {"HASH", "digest", 0, 0}, {"HASH", "hexdigest", 0, 0}, {"HASH", "copy", 0, 0},
+    {"StringIO", "write", 1, 1}, {"StringIO", "writelines", 1, 1}, {"StringIO", "getvalue", 0, 0},
+    {"StringIO", "tell", 0, 0}, {"StringIO", "close", 0, 0}, {"StringIO", "readable", 0, 0},
+    {"StringIO", "writable", 0, 0}, {"StringIO", "seekable", 0, 0}, {"StringIO", "flush", 0, 0},
+    {"StringIO", "isatty", 0, 0}, {"StringIO", "fileno", 0, 0}, {"StringIO", "detach", 0, 0},
+    {"BytesIO", "write", 1, 1}, {"BytesIO", "writelines", 1, 1}, {"BytesIO", "getvalue", 0, 0},
+    {"BytesIO", "tell", 0, 0}, {"BytesIO", "close", 0, 0}, {"BytesIO", "readable", 0, 0},
+    {"BytesIO", "writable", 0, 0}, {"BytesIO", "seekable", 0, 0}, {"BytesIO", "flush", 0, 0},
+    {"BytesIO", "isatty", 0, 0}, {"BytesIO", "fileno", 0, 0},
 };
 
 // The native running on this thread, for the message of a missing argument.

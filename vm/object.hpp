@@ -100,6 +100,9 @@ struct Type : Object {
   bool is_builtin = true;       // defined in C++ (its dict is read-only)
   bool allows_subclassing = true;
   bool instances_have_dict = false;
+  // The most attributes an instance's dict has been seen to hold: new
+  // instance dicts are made that big, so __init__ does not regrow them.
+  uint32_t instance_dict_hint = 0;
   // Set when the class or a base defines __getattr__ / __getattribute__ etc.,
   // so that attribute lookups on other types skip those checks.
   bool has_getattr_hook = false;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "vm/builtins/container_ops.hpp"
+#include "vm/builtins/str_ops.hpp"
 #include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -382,7 +383,7 @@ void set_attr(Value obj, Str* name, Value value) {
   if (obj.is_object() && (obj.object()->attrs != nullptr || t->instances_have_dict)) {
     Object* o = obj.object();
     if (has_inline_values(o) && store_inline_value(o, name, value)) return;
-    if (o->attrs == nullptr) o->attrs = new_dict();
+    if (o->attrs == nullptr) o->attrs = new_instance_dict(t);
     o->attrs->table.set(name, value);
     return;
   }
@@ -693,6 +694,22 @@ Str* format_value(Value v, Str* spec) {
 // ---------------------------------------------------------------------------
 // Arithmetic
 
+// The interned dunder names of each BinaryOp (with or without kInplace),
+// looked up once: interning on every operation hashed the name each time.
+static Str* binary_op_name(uint32_t op) {
+  static Str* names[2 * kInplace] = {};
+  Str*& n = names[op % (2 * kInplace)];
+  if (n == nullptr) n = intern(binary_op_dunder(op));
+  return n;
+}
+
+static Str* binary_op_reflected_name(uint32_t op) {
+  static Str* names[kInplace] = {};
+  Str*& n = names[op % kInplace];
+  if (n == nullptr) n = intern(binary_op_rdunder(op));
+  return n;
+}
+
 Value binary_op(Value a, Value b, uint32_t op) {
   if (a.is_small_int() && b.is_small_int()) {
     Value r = int_binary_op(a, b, op);
@@ -707,17 +724,33 @@ Value binary_op(Value a, Value b, uint32_t op) {
       if (!r.is_null()) return r;
     }
   }
+  uint32_t plain = op & ~uint32_t(kInplace);
+  if (ta == types().str) {
+    // str has no in-place methods and its __add__/__mod__ come first unless
+    // the right operand's type is a str subclass (which may reflect).
+    if (plain == kAdd && tb == types().str) return str_concat(a.as<Str>(), b.as<Str>());
+    if (plain == kAdd && !tb->is_subtype_of(ta)) {
+      // CPython tries the right operand's __radd__ (an nb_add slot) before
+      // str's concatenation, which raises rather than declining.
+      Value rm = lookup_in_mro(tb, binary_op_reflected_name(kAdd));
+      if (!rm.is_null()) {
+        Value r = call_special(rm, b, {a});
+        if (!r.is(not_implemented())) return r;
+      }
+      raise_type_error("can only concatenate str (not \"" + tb->name + "\") to str");
+    }
+    if (plain == kMod && (tb == ta || !tb->is_subtype_of(ta))) return str_mod(a.as<Str>(), b);
+  }
   // In-place operators try __iadd__ first, then fall back to the plain protocol.
   if (op & kInplace) {
-    Value im = lookup_in_mro(ta, intern(binary_op_dunder(op)));
+    Value im = lookup_in_mro(ta, binary_op_name(op));
     if (!im.is_null()) {
       Value r = call_special(im, a, {b});
       if (!r.is(not_implemented())) return r;
     }
   }
-  uint32_t plain = op & ~uint32_t(kInplace);
-  Str* name = intern(binary_op_dunder(plain));
-  Str* rname = intern(binary_op_rdunder(plain));
+  Str* name = binary_op_name(plain);
+  Str* rname = binary_op_reflected_name(plain);
   bool reflected_first = ta != tb && tb->is_subtype_of(ta) && !lookup_in_mro(tb, rname).is_null();
   if (reflected_first) {
     Value r = call_special(lookup_in_mro(tb, rname), b, {a});

@@ -804,6 +804,11 @@ std::string file_readline(FileObject* f) {
   return read_line(f, -1);
 }
 
+Type* io_unsupported_operation() {
+  make_types();
+  return unsupported_operation_type;
+}
+
 void install_file_functions(Dict* builtins) {
   make_types();
   add_function(builtins, "open", builtin_open);

@@ -17,5 +17,7 @@ void file_write_text(FileObject* f, std::string_view text);
 void file_flush(FileObject* f);
 // One line including its '\n' ("" at end of file).
 std::string file_readline(FileObject* f);
+// io.UnsupportedOperation (OSError and ValueError), which file objects raise.
+Type* io_unsupported_operation();
 
 }  // namespace gilvm::builtins_impl

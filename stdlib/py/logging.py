@@ -32,6 +32,7 @@ _start_time = time.time()
 _this_file = __file__ if "__file__" in globals() else "<frozen logging>"
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
+_path_parts = {}  # pathname -> (filename, module) of LogRecords
 
 
 def getLevelName(level):
@@ -69,8 +70,11 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename = os.path.basename(pathname)
-        self.module = os.path.splitext(self.filename)[0]
+        parts = _path_parts.get(pathname)
+        if parts is None:
+            filename = os.path.basename(pathname)
+            parts = _path_parts[pathname] = (filename, os.path.splitext(filename)[0])
+        self.filename, self.module = parts
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -242,9 +246,11 @@ class Logger(Filterer):
         self.propagate = True
         self.handlers = []
         self.disabled = False
+        self._cache = {}  # level -> isEnabledFor(level), as in CPython
 
     def setLevel(self, level):
         self.level = _check_level(level)
+        _clear_caches()
 
     def getEffectiveLevel(self):
         logger = self
@@ -255,7 +261,13 @@ class Logger(Filterer):
         return NOTSET
 
     def isEnabledFor(self, level):
-        return level >= _disable_level + 1 and level >= self.getEffectiveLevel()
+        if self.disabled:
+            return False
+        try:
+            return self._cache[level]
+        except KeyError:
+            enabled = self._cache[level] = level >= _disable_level + 1 and level >= self.getEffectiveLevel()
+            return enabled
 
     def addHandler(self, handler):
         with _lock:
@@ -393,7 +405,14 @@ def getLogger(name=None):
         for other_name, other in _loggers.items():
             if other_name.startswith(name + ".") and (other.parent is parent or other.parent is root):
                 other.parent = logger
+        _clear_caches()
         return logger
+
+
+def _clear_caches():
+    root._cache.clear()
+    for logger in _loggers.values():
+        logger._cache.clear()
 
 
 def basicConfig(**kwargs):
@@ -459,6 +478,7 @@ def log(level, msg, *args, **kwargs):
 def disable(level=CRITICAL):
     global _disable_level
     _disable_level = level
+    _clear_caches()
 
 
 def shutdown():

@@ -55,7 +55,7 @@ def splitext(p):
 
 
 def basename(p):
-    return split(p)[1]
+    return _check(p)[p.rfind("/") + 1:]
 
 
 def dirname(p):

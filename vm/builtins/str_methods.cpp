@@ -3,6 +3,7 @@
 // take byte-level fast paths, others decode where code points matter.
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <string>
 
 #include "vm/builtins/container_ops.hpp"
@@ -43,14 +44,8 @@ Str* arg_str(Value v, const char* what) {
   return v.as<Str>();
 }
 // Byte offset <-> code point index.
-size_t to_byte(const Str* s, int64_t cp) {
-  if (s->ascii) return static_cast<size_t>(cp);
-  return text::byte_offset_of(s->data, static_cast<size_t>(cp));
-}
-int64_t to_cp(const Str* s, size_t byte) {
-  if (s->ascii) return static_cast<int64_t>(byte);
-  return static_cast<int64_t>(text::code_point_count(std::string_view(s->data).substr(0, byte)));
-}
+size_t to_byte(const Str* s, int64_t cp) { return str_byte_offset(s, cp); }
+int64_t to_cp(const Str* s, size_t byte) { return str_code_point_index(s, byte); }
 // Optional start/end arguments, clamped like slice indices (code points).
 void clamp_range(const Str* s, const CallArgs& a, size_t first, int64_t* start, int64_t* end) {
   SearchRange r = search_range(a, first, s->length, true);
@@ -97,11 +92,7 @@ Value str_add(const CallArgs& a) {
   Str* s = self_str(a, "__add__");
   if (!isinstance(a[1], types().str))
     raise_type_error("can only concatenate str (not \"" + type_name(a[1]) + "\") to str");
-  const std::string& t = a[1].as<Str>()->data;
-  std::string out;
-  out.reserve(s->data.size() + t.size());
-  out.append(s->data).append(t);
-  return new_str(std::move(out));
+  return str_concat(s, a[1].as<Str>());
 }
 Value str_mul(const CallArgs& a) {
   Str* s = self_str(a, "__mul__");
@@ -561,24 +552,30 @@ Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "form
 
 class PercentAdapter : public text::PercentArgs {
  public:
+  // The adapter lives on the C++ stack, so `right_` (and through it a
+  // tuple's items, which never change) stays reachable while it formats.
   explicit PercentAdapter(Value right) : right_(right) {
-    if (type_of(right) == types().tuple) {
-      items_ = right.as<Tuple>()->items;
-    } else {
-      items_.push_back(right);
-    }
     Type* t = type_of(right);
+    if (t == types().tuple) {
+      const auto& items = right.as<Tuple>()->items;
+      items_ = items.data();
+      count_ = items.size();
+    } else {
+      items_ = &right_;
+      count_ = 1;
+    }
     mapping_ = t != types().tuple && t != types().str && !lookup_in_mro(t, names().__getitem__).is_null();
   }
-  std::size_t positional_count() override { return items_.size(); }
+  std::size_t positional_count() override { return count_; }
   text::PercentArg positional(std::size_t i) override { return &items_[i]; }
   bool is_mapping() override { return mapping_; }
   text::PercentArg lookup(std::string_view key) override {
-    looked_up_.push_back(get_item(right_, new_str(key)));
-    return &looked_up_.back();
+    if (!looked_up_) looked_up_.emplace();
+    looked_up_->push_back(get_item(right_, new_str(key)));
+    return &looked_up_->back();
   }
   static Value v(text::PercentArg arg) { return *static_cast<const Value*>(arg); }
-  void append_str(std::string& out, text::PercentArg arg) override { out += str_string(v(arg)); }
+  void append_str(std::string& out, text::PercentArg arg) override { out += to_str(v(arg))->data; }
   void append_repr(std::string& out, text::PercentArg arg) override { out += repr_string(v(arg)); }
   void append_ascii(std::string& out, text::PercentArg arg) override {
     std::string r = repr_string(v(arg));
@@ -599,10 +596,11 @@ class PercentAdapter : public text::PercentArgs {
   text::PercentInt int_of(Value x) {
     int64_t small;
     if (int_to_int64(x, &small)) return text::PercentInt{small, nullptr};
-    bigs_.emplace_back();
-    mpz_init(bigs_.back().v);
-    int_to_mpz(x, bigs_.back().v);
-    return text::PercentInt{0, bigs_.back().v};
+    if (!bigs_) bigs_.emplace();
+    bigs_->emplace_back();
+    mpz_init(bigs_->back().v);
+    int_to_mpz(x, bigs_->back().v);
+    return text::PercentInt{0, bigs_->back().v};
   }
   text::PercentInt to_int(text::PercentArg arg, char conversion) override {
     Value x = v(arg);
@@ -635,7 +633,8 @@ class PercentAdapter : public text::PercentArgs {
     return int_of(x);
   }
   ~PercentAdapter() override {
-    for (auto& b : bigs_) mpz_clear(b.v);
+    if (bigs_)
+      for (auto& b : *bigs_) mpz_clear(b.v);
   }
 
  private:
@@ -643,9 +642,11 @@ class PercentAdapter : public text::PercentArgs {
     mpz_t v;
   };
   Value right_;
-  ValueVector items_;
-  std::deque<Value, RootingAllocator<Value>> looked_up_;
-  std::deque<Big> bigs_;
+  const Value* items_ = nullptr;
+  size_t count_ = 0;
+  // Made on first use: most formats need neither.
+  std::optional<std::deque<Value, RootingAllocator<Value>>> looked_up_;
+  std::optional<std::deque<Big>> bigs_;
   bool mapping_ = false;
 };
 
@@ -705,24 +706,49 @@ class FormatAdapter : public text::StrFormatArgs {
 
 }  // namespace
 
+// Indexing and slicing. ASCII text is indexed by byte. Other text finds
+// its byte offsets through str_byte_offset (O(1) for long strings) and
+// walks only the part a slice covers.
+Value str_concat(const Str* a, const Str* b) {
+  if (b->data.empty() && a->type == types().str) return Value(const_cast<Str*>(a));
+  if (a->data.empty() && b->type == types().str) return Value(const_cast<Str*>(b));
+  std::string out;
+  out.reserve(a->data.size() + b->data.size());
+  out.append(a->data).append(b->data);
+  return Value(new_str_known(std::move(out), a->length + b->length, a->ascii && b->ascii));
+}
+
 Value str_getitem(Str* s, Value key) {
   if (type_of(key) == types().slice) {
     SliceBounds b = slice_bounds(key.as<Slice>(), s->length);
+    if (b.count <= 0) return Value(intern(""));
+    if (b.step == 1) {
+      if (b.count == s->length && type_of(Value(s)) == types().str) return Value(s);
+      size_t from = str_byte_offset(s, b.start);
+      if (s->ascii) return Value(new_str_known(s->data.substr(from, static_cast<size_t>(b.count)), b.count, true));
+      size_t to = str_byte_offset(s, b.start + b.count);
+      return Value(new_str(s->data.substr(from, to - from)));
+    }
     if (s->ascii) {
       std::string out;
-      out.reserve(static_cast<size_t>(b.count));
-      for (int64_t i = 0; i < b.count; ++i) out.push_back(s->data[b.at(i)]);
-      return new_str(std::move(out));
+      out.resize(static_cast<size_t>(b.count));
+      for (int64_t i = 0; i < b.count; ++i) out[static_cast<size_t>(i)] = s->data[static_cast<size_t>(b.at(i))];
+      return Value(new_str_known(std::move(out), b.count, true));
     }
-    std::u32string cps = text::decode_utf8(s->data);
-    std::u32string out;
-    for (int64_t i = 0; i < b.count; ++i) out.push_back(cps[b.at(i)]);
-    return new_str(text::encode_utf8(out));
+    // Decode only the covered range [low, high].
+    int64_t low = b.step > 0 ? b.start : b.at(b.count - 1);
+    int64_t high = b.step > 0 ? b.at(b.count - 1) : b.start;
+    size_t from = str_byte_offset(s, low);
+    size_t to = str_byte_offset(s, high + 1);
+    std::u32string cps = text::decode_utf8(std::string_view(s->data).substr(from, to - from));
+    std::string out;
+    for (int64_t i = 0; i < b.count; ++i) text::append_utf8(out, cps[static_cast<size_t>(b.at(i) - low)]);
+    return Value(new_str(std::move(out)));
   }
   if (!has_index(key)) raise_type_error("string indices must be integers, not '" + type_name(key) + "'");
   int64_t i = normalize_index(key, s->length, "string index");
   if (s->ascii) return str_from_code_point(static_cast<unsigned char>(s->data[i]));
-  size_t pos = text::byte_offset_of(s->data, static_cast<size_t>(i));
+  size_t pos = str_byte_offset(s, i);
   return str_from_code_point(static_cast<uint32_t>(text::decode_utf8(s->data, pos)));
 }
 

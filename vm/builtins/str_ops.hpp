@@ -14,6 +14,8 @@ struct Str;
 
 Value str_getitem(Str* s, Value key);
 Value str_mod(Str* format, Value args);
+// a + b.
+Value str_concat(const Str* a, const Str* b);
 Str* str_format(Str* format, const CallArgs& args, size_t first);  // args[first..] and keywords
 // `data` n times (n > 0), for str and bytes repetition; MemoryError when
 // the result cannot fit in memory.

@@ -28,6 +28,18 @@ bool keys_equal(Value stored, int64_t stored_hash, Value key, int64_t hash) {
 
 Dict* new_dict() { return gc_new<Dict>(types().dict); }
 
+Dict* new_instance_dict(Type* type) {
+  Dict* d = new_dict();
+  if (type->instance_dict_hint > 0) d->table.reserve(type->instance_dict_hint);
+  return d;
+}
+
+void DictTable::reserve(size_t n) {
+  if (n <= used_) return;
+  entries_.reserve(n);
+  if (n * 3 >= index_.size() * 2) rebuild(n);
+}
+
 int64_t DictTable::find_slot(Value key, int64_t hash) const {
   if (index_.empty()) return -1;
   size_t mask = index_.size() - 1;

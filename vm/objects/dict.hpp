@@ -53,12 +53,16 @@ class DictTable {
   int64_t find_str_entry(Str* key) const;
   void set_value_at(size_t entry, Value value) { entries_[entry].value = value; }
   void set(Value key, Value value);
+  // Adds a str key the caller has just found absent (find_str_entry).
+  void insert_absent_str(Str* key, Value value) { insert_new(Value(key), cached_str_hash(key), value); }
   void set(Value key, int64_t hash, Value value);
   // Returns the removed value, or null when the key was absent.
   Value remove(Value key);
   Value remove(Value key, int64_t hash);
   bool contains(Value key) const { return !get(key).is_null(); }
   void clear();
+  // Makes room for `n` entries in all (no regrowth until then).
+  void reserve(size_t n);
   size_t size() const { return used_; }
 
   // Iteration in insertion order: positions run over 0..entry_capacity() and
@@ -98,5 +102,7 @@ struct Dict : Object {
 };
 
 Dict* new_dict();
+// The attribute dict of a new instance of `type`, sized by the type's hint.
+Dict* new_instance_dict(Type* type);
 
 }  // namespace gilvm

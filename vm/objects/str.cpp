@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "vm/heap/heap.hpp"
+#include "vm/text/utf8.hpp"
 #include "vm/types.hpp"
 
 namespace gilvm {
@@ -17,14 +18,31 @@ std::unordered_map<std::string_view, Str*>& interned_table() {
 }
 
 void measure(Str* s) {
-  int64_t code_points = 0;
-  bool ascii = true;
-  for (unsigned char c : s->data) {
-    if (c >= 0x80) ascii = false;
-    if ((c & 0xC0) != 0x80) ++code_points;
+  s->ascii = text::is_ascii(s->data);
+  s->length = static_cast<int64_t>(s->ascii ? s->data.size() : text::code_point_count(s->data));
+}
+
+// Below this many code points a walk is cheaper than building offsets.
+constexpr int64_t kIndexedLength = 4 * kStrIndexStride;
+
+void build_offsets(const Str* s) {
+  const int64_t slots = s->length / kStrIndexStride + 1;
+  auto table = std::make_unique<uint32_t[]>(static_cast<size_t>(slots));
+  const std::string& d = s->data;
+  size_t pos = 0;
+  for (int64_t i = 0; i < s->length; ++i) {
+    if (i % kStrIndexStride == 0) table[static_cast<size_t>(i / kStrIndexStride)] = static_cast<uint32_t>(pos);
+    auto lead = static_cast<unsigned char>(d[pos]);
+    pos += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   }
-  s->length = code_points;
-  s->ascii = ascii;
+  if (s->length % kStrIndexStride == 0) table[static_cast<size_t>(slots - 1)] = static_cast<uint32_t>(pos);
+  s->offsets = std::move(table);
+}
+
+bool use_offsets(const Str* s) {
+  if (s->ascii || s->length < kIndexedLength || s->data.size() > UINT32_MAX) return false;
+  if (!s->offsets) build_offsets(s);
+  return true;
 }
 
 }  // namespace
@@ -33,6 +51,34 @@ Str::Str(Type* t, std::string text) : Object(t), data(std::move(text)) { measure
 
 Str* new_str(std::string text) {
   Str* s = gc_new<Str>(types().str, std::move(text));
+  if (s->data.size() > 64) heap().note_allocation(s->data.size());
+  return s;
+}
+size_t str_byte_offset(const Str* s, int64_t index) {
+  if (s->ascii) return static_cast<size_t>(index);
+  if (!use_offsets(s)) return text::byte_offset_of(s->data, static_cast<size_t>(index));
+  size_t pos = s->offsets[static_cast<size_t>(index / kStrIndexStride)];
+  return pos + text::byte_offset_of(std::string_view(s->data).substr(pos), static_cast<size_t>(index % kStrIndexStride));
+}
+
+int64_t str_code_point_index(const Str* s, size_t byte) {
+  if (s->ascii) return static_cast<int64_t>(byte);
+  std::string_view d = s->data;
+  if (!use_offsets(s)) return static_cast<int64_t>(text::code_point_count(d.substr(0, byte)));
+  // The last recorded offset at or before `byte`, then count from there.
+  size_t lo = 0, hi = static_cast<size_t>(s->length / kStrIndexStride) + 1;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (s->offsets[mid] <= byte) lo = mid;
+    else hi = mid;
+  }
+  size_t base = s->offsets[lo];
+  return static_cast<int64_t>(lo) * kStrIndexStride +
+         static_cast<int64_t>(text::code_point_count(d.substr(base, byte - base)));
+}
+
+Str* new_str_known(std::string text, int64_t code_points, bool ascii) {
+  Str* s = gc_new<Str>(types().str, std::move(text), code_points, ascii);
   if (s->data.size() > 64) heap().note_allocation(s->data.size());
   return s;
 }
