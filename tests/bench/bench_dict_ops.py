@@ -8,4 +8,8 @@ def run():
     for i in range(500_000):
         total += d[i] + d.get(str(i & 1023), 0)
     return total
-print(run())
+import time
+start = time.perf_counter()
+result = run()
+print(f"measure: {time.perf_counter() - start:.6f}")
+print(result)

@@ -6,4 +6,8 @@ def run():
         text = ",".join([str(v) for v in squares[:500]])
         total += len(squares) + len(text)
     return total
-print(run())
+import time
+start = time.perf_counter()
+result = run()
+print(f"measure: {time.perf_counter() - start:.6f}")
+print(result)

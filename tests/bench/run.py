@@ -13,6 +13,7 @@ process's maximum resident set size.
 usage: run.py [--gilvm PATH] [--python PATH] [--repeat N] [names...]
 """
 import argparse
+import math
 import os
 import subprocess
 import sys
@@ -49,6 +50,10 @@ def peak_mib(cmd, script):
     return usage.ru_maxrss / 1024
 
 
+def geomean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gilvm", default=os.path.join(HERE, "..", "..", "build", "gilvm"))
@@ -61,6 +66,7 @@ def main():
     scripts = sorted(f for f in os.listdir(HERE) if f.startswith("bench_") and f.endswith(".py"))
     if args.names:
         scripts = [s for s in scripts if any(n in s for n in args.names)]
+    time_ratios, mem_ratios = [], []
     print(f"{'benchmark':<28}{'python3 s':>10}{'gilvm s':>10}{'time':>7}{'py MiB':>9}{'vm MiB':>9}{'mem':>7}  check")
     for name in scripts:
         path = os.path.join(HERE, name)
@@ -85,6 +91,11 @@ def main():
         vm_m, py_m = peak_mib(args.gilvm, path), peak_mib(args.python, path)
         same = "ok" if last[args.gilvm] == last[args.python] else f"MISMATCH {last[args.python]!r} vs {last[args.gilvm]!r}"
         print(f"{label:<28}{py_t:>10.4f}{vm_t:>10.4f}{vm_t / py_t:>7.2f}{py_m:>9.1f}{vm_m:>9.1f}{vm_m / py_m:>7.2f}  {same}")
+        time_ratios.append(vm_t / py_t)
+        mem_ratios.append(vm_m / py_m)
+    if time_ratios:
+        print(f"{'geometric mean':<28}{'':>10}{'':>10}{geomean(time_ratios):>7.2f}{'':>9}{'':>9}"
+              f"{geomean(mem_ratios):>7.2f}  ({len(time_ratios)} rows)")
     print("(ratios are gilvm/python3: below 1 means gilvm is faster or smaller;")
     print(" * = self-timed: the script's own `measure:` figure, not the process's wall time)")
 
