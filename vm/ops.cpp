@@ -574,6 +574,19 @@ static bool compares_by_identity(Type* t) {
 
 Value compare(Value a, Value b, uint32_t op) {
   if (a.is_small_int() && b.is_small_int()) return Value::boolean(compare_result(number_compare(a, b), op));
+  if (a.is_inline_float() && b.is_inline_float()) {
+    double x = a.inline_float_value(), y = b.inline_float_value();
+    bool r;
+    switch (op) {
+      case kLt: r = x < y; break;
+      case kLe: r = x <= y; break;
+      case kEq: r = x == y; break;
+      case kNe: r = x != y; break;
+      case kGt: r = x > y; break;
+      default: r = x >= y; break;
+    }
+    return Value::boolean(r);
+  }
   Type* ta = type_of(a);
   Type* tb = type_of(b);
   if (ta == types().str && tb == types().str) {
@@ -582,6 +595,12 @@ Value compare(Value a, Value b, uint32_t op) {
   }
   if (is_number(a) && is_number(b) && ta->is_builtin && tb->is_builtin)
     return Value::boolean(compare_result(number_compare(a, b), op));
+  // Two exact tuples (sort keys, dict-of-tuples lookups): the item-by-item
+  // comparison tuple's __lt__ & co. would make, without the method calls.
+  if (ta == types().tuple && tb == types().tuple) {
+    check_c_stack();
+    return sequence_compare(a.as<Tuple>()->items, b.as<Tuple>()->items, op);
+  }
   // == and != between objects that both keep object's identity comparison
   // (types, functions, plain instances): the protocol below would call
   // object.__eq__ both ways only to fall back to identity.

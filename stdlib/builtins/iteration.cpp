@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "stdlib/builtins/common.hpp"
+#include "vm/builtins/sort.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/opcodes.hpp"
 
@@ -308,38 +309,6 @@ Value builtin_next(const CallArgs& a) {
 
 // ---------------------------------------------------------------- sorted
 
-// A stable merge sort driven by `less` (which may raise). Unlike
-// std::stable_sort it stays in bounds whatever the comparisons answer.
-template <class Less>
-void merge_sort(std::vector<size_t>& order, std::vector<size_t>& buffer, size_t lo, size_t hi, Less& less) {
-  if (hi - lo < 2) return;
-  if (hi - lo <= 8) {  // binary insertion sort for short runs
-    for (size_t i = lo + 1; i < hi; ++i) {
-      size_t x = order[i];
-      size_t left = lo, right = i;
-      while (left < right) {
-        size_t mid = left + (right - left) / 2;
-        if (less(x, order[mid])) right = mid; else left = mid + 1;
-      }
-      for (size_t j = i; j > left; --j) order[j] = order[j - 1];
-      order[left] = x;
-    }
-    return;
-  }
-  size_t mid = lo + (hi - lo) / 2;
-  merge_sort(order, buffer, lo, mid, less);
-  merge_sort(order, buffer, mid, hi, less);
-  if (!less(order[mid], order[mid - 1])) return;  // already in order
-  buffer.assign(order.begin() + lo, order.begin() + mid);
-  size_t i = 0, j = mid, k = lo;
-  const size_t nleft = buffer.size();
-  while (i < nleft && j < hi) {
-    if (less(order[j], buffer[i])) order[k++] = order[j++];
-    else order[k++] = buffer[i++];
-  }
-  while (i < nleft) order[k++] = buffer[i++];
-}
-
 Value builtin_sorted(const CallArgs& a) {
   if (a.count != 1) raise_type_error("sorted expected 1 argument, got " + std::to_string(a.count));
   Value key = Value::none();
@@ -355,37 +324,15 @@ Value builtin_sorted(const CallArgs& a) {
     }
   }
   ValueVector items = collect_iterable(a[0]);
-  const size_t n = items.size();
-  ValueVector keys;
-  if (!key.is_none()) {
-    keys.reserve(n);
-    for (Value item : items) keys.push_back(call(key, {item}));
-  }
-  std::span<const Value> k = key.is_none() ? items : keys;
-  std::vector<size_t> order(n), buffer;
-  for (size_t i = 0; i < n; ++i) order[i] = i;
-  bool all_small_ints = true, all_strs = true;
-  for (Value v : k) {
-    all_small_ints = all_small_ints && v.is_small_int();
-    all_strs = all_strs && type_of(v) == types().str;
-  }
-  if (all_strs) {
-    auto less = [&](size_t x, size_t y) {
-      return reverse ? k[y].as<Str>()->view() < k[x].as<Str>()->view() : k[x].as<Str>()->view() < k[y].as<Str>()->view();
-    };
-    merge_sort(order, buffer, 0, n, less);
-  } else if (all_small_ints) {
-    auto less = [&](size_t x, size_t y) {
-      return reverse ? k[y].small_int_value() < k[x].small_int_value() : k[x].small_int_value() < k[y].small_int_value();
-    };
-    merge_sort(order, buffer, 0, n, less);
+  if (key.is_none()) {
+    sort_by_keys(items, std::span<const Value>(items.data(), items.size()), reverse);
   } else {
-    auto less = [&](size_t x, size_t y) { return reverse ? compare_bool(k[y], k[x], kLt) : compare_bool(k[x], k[y], kLt); };
-    merge_sort(order, buffer, 0, n, less);
+    ValueVector keys;
+    keys.reserve(items.size());
+    for (Value item : items) keys.push_back(call(key, {item}));
+    sort_by_keys(items, std::span<const Value>(keys.data(), keys.size()), reverse);
   }
-  ValueVector sorted_items(n);
-  for (size_t i = 0; i < n; ++i) sorted_items[i] = items[order[i]];
-  return Value(new_list(std::move(sorted_items)));
+  return Value(new_list(std::move(items)));
 }
 
 // ---------------------------------------------------------------- min, max

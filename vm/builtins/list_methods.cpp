@@ -1,11 +1,12 @@
 // list and tuple: construction, indexing and slicing, the sequence
-// operators, comparisons, repr, and the list methods (sort is a stable merge
-// sort driven by `<`, which may raise).
+// operators, comparisons, repr, and the list methods (sort is
+// vm/builtins/sort.cpp's).
 #include <span>
 #include <algorithm>
 
 #include "vm/builtins/container_ops.hpp"
 #include "vm/builtins/install.hpp"
+#include "vm/builtins/sort.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
@@ -288,25 +289,6 @@ Value list_clear(const CallArgs& a) {
 }
 Value list_copy(const CallArgs& a) { return new_list(self_list(a, "copy")->items); }
 
-// Stable merge sort of `order` by keys, with a comparison that may raise.
-void merge_sort(std::vector<size_t>& order, std::vector<size_t>& tmp, size_t lo, size_t hi,
-                std::span<const Value> keys, bool reverse) {
-  if (hi - lo < 2) return;
-  size_t mid = lo + (hi - lo) / 2;
-  merge_sort(order, tmp, lo, mid, keys, reverse);
-  merge_sort(order, tmp, mid, hi, keys, reverse);
-  size_t i = lo, j = mid, k = lo;
-  while (i < mid && j < hi) {
-    // Stability with reverse: take from the right only when strictly greater.
-    bool take_right = reverse ? compare_bool(keys[order[i]], keys[order[j]], kLt)
-                              : compare_bool(keys[order[j]], keys[order[i]], kLt);
-    tmp[k++] = take_right ? order[j++] : order[i++];
-  }
-  while (i < mid) tmp[k++] = order[i++];
-  while (j < hi) tmp[k++] = order[j++];
-  for (size_t x = lo; x < hi; ++x) order[x] = tmp[x];
-}
-
 Value list_sort(const CallArgs& a) {
   ArgParser p(a, "sort", {"key", "reverse"}, 0, true, 0);
   List* l = self_list(a, "sort");
@@ -323,27 +305,20 @@ Value list_sort(const CallArgs& a) {
     l->items.assign(result.begin(), result.end());
     return modified;
   };
-  std::vector<size_t> order(items.size());
   try {
-    ValueVector keys;
     if (key.is_none()) {
-      keys = items;
+      sort_by_keys(items, std::span<const Value>(items.data(), items.size()), reverse);
     } else {
+      ValueVector keys;
       keys.reserve(items.size());
-      for (Value v : items) {
-        keys.push_back(call_object(key, CallArgs{&v, 1}));
-      }
+      for (Value v : items) keys.push_back(call_object(key, CallArgs{&v, 1}));
+      sort_by_keys(items, std::span<const Value>(keys.data(), keys.size()), reverse);
     }
-    std::vector<size_t> tmp(items.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    merge_sort(order, tmp, 0, order.size(), keys, reverse);
   } catch (...) {
     put_back(items);
     throw;
   }
-  ValueVector sorted;
-  sorted.reserve(items.size());
-  for (size_t i : order) sorted.push_back(items[i]);
+  const ValueVector& sorted = items;
   if (put_back(sorted)) raise_value_error("list modified during sort");
   return Value::none();
 }
