@@ -2,6 +2,8 @@
 
 __all__ = ["Error", "copy", "deepcopy"]
 
+import _copy
+
 
 class Error(Exception):
     pass
@@ -133,18 +135,25 @@ def copy(x):
 
 def deepcopy(x, memo=None):
     """A deep copy: containers and instances copied all the way down
-    (shared and cyclic references stay shared, through `memo`)."""
+    (shared and cyclic references stay shared, through `memo`). Exact
+    lists, tuples, dicts and atomic values are copied natively (_copy);
+    everything else comes back to _deepcopy_other."""
     if memo is None:
         memo = {}
+    return _copy.deepcopy(x, memo, _deepcopy_other)
+
+
+def _deepcopy_other(x, memo):
+    """deepcopy of a value _copy does not handle (memo already consulted)."""
     key = id(x)
-    if key in memo:
-        return memo[key]
     cls = type(x)
     hook = getattr(cls, "__deepcopy__", None)
     if hook is not None:
         result = hook(x, memo)
-    elif cls in (int, float, bool, str, bytes, type(None), range, frozenset) or isinstance(x, type):
+    elif cls in (int, float, bool, str, bytes, type(None), range) or isinstance(x, type):
         return x
+    elif cls is frozenset:  # a new one, as CPython's reduce-based copy makes
+        result = frozenset([deepcopy(item, memo) for item in x])
     elif (rv := _reduce_value(cls, x)) is not None:
         result = _reconstruct(x, memo, rv, True)
     elif callable(x) and not hasattr(x, "__dict__") and not _slot_names(cls):
