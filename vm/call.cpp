@@ -160,29 +160,51 @@ void setup_cells(Frame* frame, Function* function) {
 Dict* builtins_dict() { return the_builtins; }
 void set_builtins_dict(Dict* builtins) { the_builtins = builtins; }
 
+// The largest generator (object and frame) kept in one size-class slot.
+constexpr size_t kLargestInlineGenerator = 2048;
+
 Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Frame** frame_out) {
   Code* code = function->code;
   size_t slots = Frame::slots_needed(code);
   *frame_out = nullptr;
   if (code->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) {
-    auto* frame = static_cast<Frame*>(std::malloc(slots * sizeof(Value)));
-    if (frame == nullptr) raise_error(exc().MemoryError, "");
+    Type* type = (code->flags & kCodeCoroutine)        ? types().coroutine
+                 : (code->flags & kCodeAsyncGenerator) ? types().async_generator
+                                                       : types().generator;
+    // One heap slot for the object and its frame when they fit a size-class
+    // page (see Generator); the frame is initialized before anything else
+    // can allocate, because tracing the generator traces it.
+    size_t frame_bytes = slots * sizeof(Value);
+    size_t together = sizeof(Generator) + frame_bytes;
+    Generator* gen;
+    Frame* frame;
+    if (together <= kLargestInlineGenerator) {
+      gen = heap().make_sized<Generator>(together, type, nullptr, function->name, function->qualname);
+      frame = reinterpret_cast<Frame*>(reinterpret_cast<char*>(gen) + sizeof(Generator));
+      gen->frame_inline = true;
+    } else {
+      frame = static_cast<Frame*>(std::malloc(frame_bytes));
+      if (frame == nullptr) raise_error(exc().MemoryError, "");
+      init_frame(frame, code, function, function->globals, nullptr);
+      try {
+        gen = gc_new<Generator>(type, frame, function->name, function->qualname);
+      } catch (...) {
+        std::free(frame);
+        throw;
+      }
+      heap().note_allocation(frame_bytes);  // malloc'd beside the object: it counts toward the budget
+    }
     init_frame(frame, code, function, function->globals, nullptr);
     frame->on_data_stack = false;
+    frame->generator = gen;
+    gen->frame = frame;
     try {
       bind_arguments(function, frame->localsplus(), args);
       setup_cells(frame, function);
     } catch (...) {
-      std::free(frame);
+      gen->finished = true;  // never runs; its frame need not be traced
       throw;
     }
-    Type* type = (code->flags & kCodeCoroutine)        ? types().coroutine
-                 : (code->flags & kCodeAsyncGenerator) ? types().async_generator
-                                                       : types().generator;
-    Generator* gen = gc_new<Generator>(type, frame, function->name, function->qualname);
-    frame->generator = gen;
-    // The frame is malloc'd beside the object: it counts toward the budget.
-    heap().note_allocation(slots * sizeof(Value));
     return gen;
   }
   if (ts->recursion_depth >= recursion_limit())

@@ -13,7 +13,9 @@
 
 namespace gilvm {
 
-Generator::~Generator() { std::free(frame); }
+Generator::~Generator() {
+  if (!frame_inline) std::free(frame);
+}
 
 void Generator::trace(Tracer& t) {
   t.visit(name);

@@ -11,14 +11,19 @@
 
 namespace gilvm {
 
+// The frame (Frame header + localsplus + value stack) sits right after the
+// object in the same heap slot when it is small enough for a size-class
+// page (the common case: a generator expression is a few hundred bytes),
+// else in malloc'd memory the destructor frees.
 struct Generator : Object {
-  Frame* frame;             // malloc'd: Frame header + localsplus + stack
+  Frame* frame;
   Str* name;
   Str* qualname;
   bool started = false;
   bool running = false;
   bool finished = false;
   bool yielded = false;     // set by YIELD_VALUE, read by the resumer
+  bool frame_inline = false;
   Generator(Type* t, Frame* f, Str* n, Str* q) : Object(t), frame(f), name(n), qualname(q) {}
   ~Generator() override;
   void trace(Tracer& t) override;
