@@ -782,6 +782,26 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             case kSub:
               TOP() = make_int(x - y);
               DISPATCH();
+            case kMul: {
+              int64_t r;
+              if (__builtin_mul_overflow(x, y, &r)) break;  // the generic path promotes to a big int
+              TOP() = make_int(r);
+              DISPATCH();
+            }
+            case kFloorDiv:
+            case kMod: {
+              if (y == 0) break;  // the generic path raises ZeroDivisionError
+              // Python rounds the quotient toward negative infinity, and the
+              // remainder takes the divisor's sign. (63-bit operands: no
+              // INT64_MIN / -1 overflow.)
+              int64_t q = x / y, m = x % y;
+              if (m != 0 && ((m < 0) != (y < 0))) {
+                q -= 1;
+                m += y;
+              }
+              TOP() = make_int((ARG & ~uint32_t(kInplace)) == kFloorDiv ? q : m);
+              DISPATCH();
+            }
             default:
               break;
           }
