@@ -885,6 +885,12 @@ Value get_item(Value container, Value key) {
     if (!v.is_null()) return v;
     raise_key_error(key);
   }
+  // Slices of exact lists and tuples: what their __getitem__ does, uncalled.
+  if ((t == types().list || t == types().tuple) && type_of(key) == types().slice) {
+    bool is_list = t == types().list;
+    return sequence_getitem(container, is_list ? container.as<List>()->items : container.as<Tuple>()->items, key,
+                            is_list);
+  }
   Value m = lookup_in_mro(t, names().__getitem__);
   if (m.is_null()) {
     if (is_type_object(container)) {

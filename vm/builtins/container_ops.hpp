@@ -43,6 +43,9 @@ inline bool is_seq_iterator(Value v) { return v.is_object() && (v.object()->flag
 // repr of a sequence of items between `open` and `close`, guarding against
 // self-reference ([...]).
 std::string items_repr(Value container, const std::vector<Value>& items, const char* open, const char* close);
+// list[key] or tuple[key] for an int or a slice (their __getitem__).
+Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list);
+
 // -1, 0, 1 comparing two sequences lexicographically with `op` semantics.
 Value sequence_compare(const std::vector<Value>& a, const std::vector<Value>& b, uint32_t op);
 int64_t tuple_hash_of(const std::vector<Value>& items);

@@ -36,11 +36,15 @@ std::vector<Value>& items_of(Value v) {
   return isinstance(v, types().list) ? v.as<List>()->items : v.as<Tuple>()->items;
 }
 
+}  // namespace
+
 // Items of a sequence for a slice, or one item.
 Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list) {
   if (type_of(key) == types().slice) {
     SliceBounds b = slice_bounds(key.as<Slice>(), static_cast<int64_t>(items.size()));
-    ValueVector out;
+    // A plain vector is enough: nothing runs between filling it and handing
+    // it to the new object (slice_bounds above may call __index__, not this).
+    std::vector<Value> out;
     out.reserve(static_cast<size_t>(b.count));
     for (int64_t i = 0; i < b.count; ++i) out.push_back(items[b.at(i)]);
     (void)self;
@@ -51,6 +55,8 @@ Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, b
                      type_name(key));
   return items[normalize_index(key, static_cast<int64_t>(items.size()), is_list ? "list index" : "tuple index")];
 }
+
+namespace {
 
 Value list_construct(Type* type, const CallArgs& args) {
   if (init_takes_arguments(type, types().list)) return gc_new<List>(type);
