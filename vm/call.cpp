@@ -253,9 +253,5 @@ Frame* push_code_frame(ThreadState* ts, Code* code, Dict* globals, Dict* locals,
   return frame;
 }
 
-void pop_frame(ThreadState* ts, Frame* frame) {
-  --ts->recursion_depth;
-  if (frame->on_data_stack) ts->data_stack.pop(reinterpret_cast<Value*>(frame));
-}
 
 }  // namespace gilvm

@@ -1150,13 +1150,15 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         if (type_of(callable) == types().function) {
           frame->pc = pc;
           frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);
-          Frame* callee;
-          Value gen = prepare_call(ts, callable.as<Function>(), CallArgs{args, count, nullptr}, &callee);
+          Frame* callee = push_simple_call(ts, callable.as<Function>(), args, count);
           if (callee == nullptr) {
-            clear_slots(func_slot, sp);
-            sp = func_slot;
-            PUSH(gen);
-            DISPATCH();
+            Value gen = prepare_call(ts, callable.as<Function>(), CallArgs{args, count, nullptr}, &callee);
+            if (callee == nullptr) {
+              clear_slots(func_slot, sp);
+              sp = func_slot;
+              PUSH(gen);
+              DISPATCH();
+            }
           }
           clear_slots(func_slot, sp);  // the callee has its own copies now
           ENTER_FRAME(callee);
