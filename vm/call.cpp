@@ -1,6 +1,5 @@
 #include "vm/call.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -124,19 +123,6 @@ void bind_arguments(Function* f, Value* slots, const CallArgs& args) {
   }
 }
 
-inline void init_frame_header(Frame* frame, Code* code, Function* function, Dict* globals, Dict* locals) {
-  frame->code = code;
-  frame->function = function;
-  frame->globals = globals;
-  frame->builtins = the_builtins;
-  frame->locals = locals;
-  frame->previous = nullptr;
-  frame->generator = nullptr;
-  frame->pc = 0;
-  frame->stack_depth = 0;
-  frame->is_entry = false;
-  frame->on_data_stack = true;
-}
 
 void init_frame(Frame* frame, Code* code, Function* function, Dict* globals, Dict* locals) {
   init_frame_header(frame, code, function, globals, locals);
@@ -207,24 +193,17 @@ Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Fr
     }
     return gen;
   }
+  if (args.kwnames == nullptr) {
+    if (Frame* simple = push_simple_call(ts, function, args.args, args.count)) {
+      *frame_out = simple;
+      return Value::null();
+    }
+  }
   if (ts->recursion_depth >= recursion_limit())
     raise_error(exc().RecursionError, "maximum recursion depth exceeded");
   Value* memory = ts->data_stack.push(slots);
   if (memory == nullptr) raise_error(exc().MemoryError, "");
   auto* frame = reinterpret_cast<Frame*>(memory);
-  // The commonest call: exactly the positional parameters of a function with
-  // no *args, **kwargs, keyword-only parameters or cells. Only the locals
-  // past the arguments need clearing.
-  if (args.kwnames == nullptr && args.count == code->argcount && code->kwonlyargcount == 0 &&
-      (code->flags & (kCodeVarargs | kCodeVarkeywords)) == 0 && code->cellvars.empty() && code->freevars.empty()) {
-    init_frame_header(frame, code, function, function->globals, nullptr);
-    Value* locals = frame->localsplus();
-    std::copy(args.args, args.args + args.count, locals);
-    std::fill(locals + args.count, locals + code->nlocals(), Value());
-    ++ts->recursion_depth;
-    *frame_out = frame;
-    return Value::null();
-  }
   init_frame(frame, code, function, function->globals, nullptr);
   // Link the frame before binding, so that a GC run by a __hash__ or
   // __eq__ during keyword binding sees its partly bound slots.

@@ -23,6 +23,21 @@ Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Fr
 // flags) given exactly its positional parameters. Returns the pushed frame
 // with the arguments in place, or null when prepare_call must do the work
 // (including raising RecursionError or MemoryError).
+// Every field of a new frame's header; its slots are the caller's business.
+inline void init_frame_header(Frame* frame, Code* code, Function* function, Dict* globals, Dict* locals) {
+  frame->code = code;
+  frame->function = function;
+  frame->globals = globals;
+  frame->builtins = builtins_dict();
+  frame->locals = locals;
+  frame->previous = nullptr;
+  frame->generator = nullptr;
+  frame->pc = 0;
+  frame->stack_depth = 0;
+  frame->is_entry = false;
+  frame->on_data_stack = true;
+}
+
 inline Frame* push_simple_call(ThreadState* ts, Function* function, const Value* args, size_t count) {
   Code* code = function->code;
   if (count != code->argcount || code->kwonlyargcount != 0 ||
@@ -32,17 +47,7 @@ inline Frame* push_simple_call(ThreadState* ts, Function* function, const Value*
   Value* memory = ts->data_stack.push(Frame::slots_needed(code));
   if (memory == nullptr) return nullptr;
   auto* frame = reinterpret_cast<Frame*>(memory);
-  frame->code = code;
-  frame->function = function;
-  frame->globals = function->globals;
-  frame->builtins = builtins_dict();
-  frame->locals = nullptr;
-  frame->previous = nullptr;
-  frame->generator = nullptr;
-  frame->pc = 0;
-  frame->stack_depth = 0;
-  frame->is_entry = false;
-  frame->on_data_stack = true;
+  init_frame_header(frame, code, function, function->globals, nullptr);
   Value* locals = frame->localsplus();
   size_t nlocals = code->varnames.size();
   for (size_t i = 0; i < count; ++i) locals[i] = args[i];

@@ -847,31 +847,11 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value b = POP();
         Value a = TOP();
         if (a.is_small_int() && b.is_small_int()) {
-          int64_t x = a.small_int_value(), y = b.small_int_value();
-          bool r;
-          switch (ARG) {
-            case kLt: r = x < y; break;
-            case kLe: r = x <= y; break;
-            case kEq: r = x == y; break;
-            case kNe: r = x != y; break;
-            case kGt: r = x > y; break;
-            default: r = x >= y; break;
-          }
-          TOP() = Value::boolean(r);
+          TOP() = Value::boolean(compare_machine_values(a.small_int_value(), b.small_int_value(), ARG));
           DISPATCH();
         }
         if (a.is_inline_float() && b.is_inline_float()) {
-          double x = a.inline_float_value(), y = b.inline_float_value();
-          bool r;
-          switch (ARG) {
-            case kLt: r = x < y; break;
-            case kLe: r = x <= y; break;
-            case kEq: r = x == y; break;
-            case kNe: r = x != y; break;
-            case kGt: r = x > y; break;
-            default: r = x >= y; break;
-          }
-          TOP() = Value::boolean(r);
+          TOP() = Value::boolean(compare_machine_values(a.inline_float_value(), b.inline_float_value(), ARG));
           DISPATCH();
         }
         TOP() = compare(a, b, ARG);

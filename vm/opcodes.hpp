@@ -45,6 +45,20 @@ enum BinaryOp : uint32_t {
 };
 enum CompareOp : uint32_t { kLt, kLe, kEq, kNe, kGt, kGe };
 
+// `x op y` for two machine numbers (int64 or double: a NaN compares false
+// except under kNe, as in Python).
+template <class T>
+inline bool compare_machine_values(T x, T y, uint32_t op) {
+  switch (op) {
+    case kLt: return x < y;
+    case kLe: return x <= y;
+    case kEq: return x == y;
+    case kNe: return x != y;
+    case kGt: return x > y;
+    default: return x >= y;
+  }
+}
+
 const char* binary_op_symbol(uint32_t op);   // "+", "+=", ...
 const char* binary_op_dunder(uint32_t op);   // "__add__", "__iadd__", ...
 const char* binary_op_rdunder(uint32_t op);  // "__radd__"

@@ -574,19 +574,8 @@ static bool compares_by_identity(Type* t) {
 
 Value compare(Value a, Value b, uint32_t op) {
   if (a.is_small_int() && b.is_small_int()) return Value::boolean(compare_result(number_compare(a, b), op));
-  if (a.is_inline_float() && b.is_inline_float()) {
-    double x = a.inline_float_value(), y = b.inline_float_value();
-    bool r;
-    switch (op) {
-      case kLt: r = x < y; break;
-      case kLe: r = x <= y; break;
-      case kEq: r = x == y; break;
-      case kNe: r = x != y; break;
-      case kGt: r = x > y; break;
-      default: r = x >= y; break;
-    }
-    return Value::boolean(r);
-  }
+  if (a.is_inline_float() && b.is_inline_float())
+    return Value::boolean(compare_machine_values(a.inline_float_value(), b.inline_float_value(), op));
   Type* ta = type_of(a);
   Type* tb = type_of(b);
   if (ta == types().str && tb == types().str) {

@@ -147,17 +147,7 @@ Value sequence_compare(const std::vector<Value>& a, const std::vector<Value>& b,
   for (; i < n; ++i)
     if (!a[i].is(b[i]) && !values_equal(a[i], b[i])) break;
   if (i == n) {
-    int64_t la = static_cast<int64_t>(a.size()), lb = static_cast<int64_t>(b.size());
-    bool r;
-    switch (op) {
-      case kLt: r = la < lb; break;
-      case kLe: r = la <= lb; break;
-      case kEq: r = la == lb; break;
-      case kNe: r = la != lb; break;
-      case kGt: r = la > lb; break;
-      default: r = la >= lb; break;
-    }
-    return Value::boolean(r);
+    return Value::boolean(compare_machine_values(a.size(), b.size(), op));
   }
   if (op == kEq) return Value::false_value();
   if (op == kNe) return Value::true_value();
