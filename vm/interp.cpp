@@ -431,15 +431,6 @@ std::string callable_display_name(Value func) {
   }
 }
 
-void extend_list(List* list, Value iterable) {
-  ValueVector items = collect_iterable(iterable);
-  list->items.insert(list->items.end(), items.begin(), items.end());
-}
-
-void update_set(Set* set, Value iterable) {
-  for (Value v : collect_iterable(iterable)) set->table.add(v);
-}
-
 // f(*args, **kwargs): a Python function gets a new frame (returned through
 // *callee, with nothing called yet); anything else is called here.
 Value call_with_collected_args(ThreadState* ts, Value callable, Value args_value, Value kwargs, Frame** callee) {

@@ -18,6 +18,7 @@
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
+#include "vm/objects/set.hpp"
 #include "vm/objects/slots.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/opcodes.hpp"
@@ -874,6 +875,13 @@ Value get_item(Value container, Value key) {
     if (!v.is_null()) return v;
     raise_key_error(key);
   }
+  if (t == types().bytes && key.is_small_int()) {
+    const std::string& data = container.as<Bytes>()->data;
+    int64_t i = key.small_int_value();
+    if (i < 0) i += static_cast<int64_t>(data.size());
+    if (i < 0 || i >= static_cast<int64_t>(data.size())) raise_index_error("index out of range");
+    return Value::small_int(static_cast<unsigned char>(data[static_cast<size_t>(i)]));
+  }
   // Slices of exact lists and tuples: what their __getitem__ does, uncalled.
   if ((t == types().list || t == types().tuple) && type_of(key) == types().slice) {
     bool is_list = t == types().list;
@@ -904,6 +912,10 @@ void set_item(Value container, Value key, Value value) {
   }
   if (t == types().dict) {
     container.as<Dict>()->table.set(key, value);
+    return;
+  }
+  if (t == types().list && type_of(key) == types().slice) {
+    list_assign_slice(container.as<List>(), key.as<Slice>(), value);
     return;
   }
   Value m = lookup_in_mro(t, names().__setitem__);
@@ -1007,6 +1019,56 @@ ValueVector collect_iterable(Value iterable) {
     out.push_back(x);
   }
   return out;
+}
+
+// Appends in place, with no vector in between: the list is an object the
+// caller holds, so what is appended stays alive while the iteration runs
+// Python code (which sees the list grow, as under CPython).
+void extend_list(List* list, Value iterable) {
+  std::vector<Value>& out = list->items;
+  Type* t = type_of(iterable);
+  if (t == types().list || t == types().tuple) {
+    const std::vector<Value>& items = t == types().list ? iterable.as<List>()->items : iterable.as<Tuple>()->items;
+    if (&items == &out) {  // l.extend(l): insert() may not read the vector it grows
+      std::vector<Value> copy(items);
+      out.insert(out.end(), copy.begin(), copy.end());
+    } else {
+      out.insert(out.end(), items.begin(), items.end());
+    }
+    return;
+  }
+  Value it = get_iter(iterable);
+  for (;;) {
+    Value x = iter_next(it);
+    if (x.is_null()) break;
+    out.push_back(x);
+  }
+}
+
+void update_set(Set* set, Value iterable) {
+  Type* t = type_of(iterable);
+  if (t == types().list || t == types().tuple) {
+    // By index, the size read at every step: hashing and comparing run
+    // Python code, which may shrink an exact list under us.
+    const std::vector<Value>& items = t == types().list ? iterable.as<List>()->items : iterable.as<Tuple>()->items;
+    for (size_t i = 0; i < items.size(); ++i) set->table.add(items[i]);
+    return;
+  }
+  Value it = get_iter(iterable);
+  for (;;) {
+    Value x = iter_next(it);
+    if (x.is_null()) break;
+    set->table.add(x);
+  }
+}
+
+Tuple* tuple_of_iterable(Value iterable) {
+  Type* t = type_of(iterable);
+  if (t == types().tuple) return iterable.as<Tuple>();
+  if (t == types().list) return new_tuple(iterable.as<List>()->items);
+  List* gathered = new_list();
+  extend_list(gathered, iterable);
+  return new_tuple(std::move(gathered->items));
 }
 
 // ---------------------------------------------------------------------------

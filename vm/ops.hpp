@@ -21,6 +21,8 @@ namespace gilvm {
 
 struct Str;
 struct Tuple;
+struct List;
+struct Set;
 
 inline Type* type_of(Value v) {
   if (v.is_object()) return v.object()->type;
@@ -129,6 +131,12 @@ Value get_iter(Value iterable);
 Value iter_next(Value iterator);
 // Drains an iterable into a vector (rooting it as it grows).
 ValueVector collect_iterable(Value iterable);
+// Appends the items of an iterable to a list (list.extend, [*a]), or adds
+// them to a set (set.update, {*a}), iterating as CPython does.
+void extend_list(List* list, Value iterable);
+void update_set(Set* set, Value iterable);
+// tuple(iterable): an exact tuple itself, else a new one.
+Tuple* tuple_of_iterable(Value iterable);
 // The iterator of an object that has only __getitem__ (indexes 0, 1, ... until IndexError).
 Value make_sequence_iterator(Value sequence);
 

@@ -46,6 +46,11 @@ std::string items_repr(Value container, const std::vector<Value>& items, const c
 // list[key] or tuple[key] for an int or a slice (their __getitem__).
 Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list);
 
+// list[slice] = value: list.__setitem__ and the interpreter's STORE_SUBSCR
+// on exact lists.
+struct Slice;
+void list_assign_slice(List* l, const Slice* slice, Value value);
+
 // -1, 0, 1 comparing two sequences lexicographically with `op` semantics.
 Value sequence_compare(const std::vector<Value>& a, const std::vector<Value>& b, uint32_t op);
 int64_t tuple_hash_of(const std::vector<Value>& items);

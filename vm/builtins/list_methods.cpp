@@ -38,6 +38,47 @@ std::vector<Value>& items_of(Value v) {
 
 }  // namespace
 
+// list[slice] = value. The bounds are taken first, as CPython does (their
+// __index__ may run Python); then the new items. An exact list or tuple
+// other than the target lends its items as they are; anything else is
+// collected first, which may run Python code that changes the list, so the
+// bounds are clamped again afterwards.
+void list_assign_slice(List* l, const Slice* slice, Value value) {
+  auto& items = l->items;
+  SliceBounds b = slice_bounds(slice, static_cast<int64_t>(items.size()));
+  Type* vt = type_of(value);
+  ValueVector collected;
+  std::span<const Value> values;
+  if (vt == types().tuple) {
+    values = value.as<Tuple>()->items;
+  } else if (vt == types().list && value.as<List>() != l) {
+    values = value.as<List>()->items;
+  } else {
+    collected = collect_iterable(value);
+    values = collected;
+  }
+  int64_t size = static_cast<int64_t>(items.size());
+  auto count = static_cast<int64_t>(values.size());
+  if (b.step == 1) {
+    int64_t start = std::min(b.start, size);
+    int64_t stop = std::min(std::max(b.start, b.stop), size);
+    if (stop - start == count) {
+      std::copy(values.begin(), values.end(), items.begin() + start);
+      return;
+    }
+    items.erase(items.begin() + start, items.begin() + stop);
+    items.insert(items.begin() + start, values.begin(), values.end());
+    return;
+  }
+  if (count != b.count)
+    raise_value_error("attempt to assign sequence of size " + std::to_string(values.size()) +
+                      " to extended slice of size " + std::to_string(b.count));
+  for (int64_t i = 0; i < b.count; ++i) {
+    int64_t at = b.at(i);
+    if (at >= 0 && at < static_cast<int64_t>(items.size())) items[at] = values[i];
+  }
+}
+
 // Items of a sequence for a slice, or one item.
 Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list) {
   if (type_of(key) == types().slice) {
@@ -63,23 +104,23 @@ Value list_construct(Type* type, const CallArgs& args) {
   no_keywords(args, "list");
   check_arg_count(args, "list", 0, 1);
   List* l = gc_new<List>(type);
-  if (args.count == 1) l->items = collect_iterable(args[0]);
+  if (args.count == 1) extend_list(l, args[0]);
   return l;
 }
 Value list_init(const CallArgs& a) {
   List* l = self_list(a, "__init__");
   if (a.count > 2) raise_type_error("list expected at most 1 argument, got " + std::to_string(a.count - 1));
   l->items.clear();
-  if (a.count == 2) l->items = collect_iterable(a[1]);
+  if (a.count == 2) extend_list(l, a[1]);
   return Value::none();
 }
 Value tuple_construct(Type* type, const CallArgs& args) {
   no_keywords(args, "tuple");
   check_arg_count(args, "tuple", 0, 1);
-  if (args.count == 1 && type == types().tuple && type_of(args[0]) == types().tuple) return args[0];
-  ValueVector items = args.count == 1 ? collect_iterable(args[0]) : ValueVector{};
-  if (type == types().tuple) return new_tuple(std::move(items));
-  return gc_new<Tuple>(type, std::move(items));
+  if (args.count == 0) return type == types().tuple ? new_tuple() : gc_new<Tuple>(type);
+  Tuple* items = tuple_of_iterable(args[0]);
+  if (type == types().tuple) return items;
+  return gc_new<Tuple>(type, items->items);
 }
 
 Value list_len(const CallArgs& a) { return make_int(static_cast<int64_t>(self_list(a, "__len__")->items.size())); }
@@ -101,23 +142,12 @@ Value tuple_getitem(const CallArgs& a) {
 Value list_setitem(const CallArgs& a) {
   List* l = self_list(a, "__setitem__");
   check_arg_count(a, "__setitem__", 3, 3);
-  auto& items = l->items;
   if (type_of(a[1]) == types().slice) {
-    ValueVector values = collect_iterable(a[2]);
-    SliceBounds b = slice_bounds(a[1].as<Slice>(), static_cast<int64_t>(items.size()));
-    if (b.step == 1) {
-      int64_t stop = std::max(b.start, b.stop);
-      items.erase(items.begin() + b.start, items.begin() + stop);
-      items.insert(items.begin() + b.start, values.begin(), values.end());
-      return Value::none();
-    }
-    if (static_cast<int64_t>(values.size()) != b.count)
-      raise_value_error("attempt to assign sequence of size " + std::to_string(values.size()) +
-                        " to extended slice of size " + std::to_string(b.count));
-    for (int64_t i = 0; i < b.count; ++i) items[b.at(i)] = values[i];
+    list_assign_slice(l, a[1].as<Slice>(), a[2]);
     return Value::none();
   }
   if (!has_index(a[1])) raise_type_error("list indices must be integers or slices, not " + type_name(a[1]));
+  auto& items = l->items;
   items[normalize_index(a[1], static_cast<int64_t>(items.size()), "list assignment index")] = a[2];
   return Value::none();
 }
@@ -158,8 +188,7 @@ Value list_add(const CallArgs& a) {
 }
 Value list_iadd(const CallArgs& a) {
   List* l = self_list(a, "__iadd__");
-  ValueVector more = collect_iterable(a[1]);
-  l->items.insert(l->items.end(), more.begin(), more.end());
+  extend_list(l, a[1]);
   return l;
 }
 Value tuple_add(const CallArgs& a) {
@@ -230,8 +259,7 @@ Value list_append(const CallArgs& a) {
 Value list_extend(const CallArgs& a) {
   check_arg_count(a, "extend", 2, 2);
   List* l = self_list(a, "extend");
-  ValueVector more = collect_iterable(a[1]);
-  l->items.insert(l->items.end(), more.begin(), more.end());
+  extend_list(l, a[1]);
   return Value::none();
 }
 Value list_insert(const CallArgs& a) {

@@ -31,11 +31,7 @@ void add_all(Set* target, Value iterable) {
     target->table.merge(iterable.as<Set>()->table);
     return;
   }
-  if (isinstance(iterable, types().dict)) {
-    for (Value k : collect_iterable(iterable)) target->table.add(k);
-    return;
-  }
-  for (Value v : collect_iterable(iterable)) target->table.add(v);
+  update_set(target, iterable);
 }
 
 // A set from an arbitrary iterable argument (for methods that accept any iterable).

@@ -95,7 +95,19 @@ Str* intern(std::string_view text) {
   return s;
 }
 
-Bytes* new_bytes(std::string data) { return gc_new<Bytes>(types().bytes, std::move(data)); }
+// Empty and one-byte bytes are shared, as CPython shares them: code that
+// walks bytes a byte at a time (b[i:i + 1], bytes([c])) makes millions.
+// Bytes are immutable, so no caller can tell, except by `is`.
+Bytes* new_bytes(std::string data) {
+  if (data.size() > 1) return gc_new<Bytes>(types().bytes, std::move(data));
+  static Bytes* shared[257] = {};
+  size_t index = data.empty() ? 256 : static_cast<unsigned char>(data[0]);
+  if (shared[index] == nullptr) {
+    shared[index] = gc_new<Bytes>(types().bytes, std::move(data));
+    keep_alive(shared[index]);
+  }
+  return shared[index];
+}
 
 // FNV-1a over the UTF-8 bytes, folded so that -1 (CPython's "no hash") never
 // appears. Script-visible str hashes differ from CPython's, as they do
