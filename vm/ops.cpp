@@ -750,6 +750,16 @@ Value binary_op(Value a, Value b, uint32_t op) {
     }
     if (plain == kMod && (tb == ta || !tb->is_subtype_of(ta))) return str_mod(a.as<Str>(), b);
   }
+  // Concatenating two exact lists or tuples: what list.__add__ and
+  // tuple.__add__ do, uncalled. (`+=` on a list extends it in place.)
+  if (ta == tb && (op == kAdd || (op == (kAdd | kInplace) && ta == types().tuple))) {
+    if (ta == types().list) return new_list(concatenated(a.as<List>()->items, b.as<List>()->items));
+    if (ta == types().tuple) return new_tuple(concatenated(a.as<Tuple>()->items, b.as<Tuple>()->items));
+  }
+  if (ta == types().list && tb == types().list && op == (kAdd | kInplace)) {
+    extend_list(a.as<List>(), b);
+    return a;
+  }
   // In-place operators try __iadd__ first, then fall back to the plain protocol.
   if (op & kInplace) {
     Value im = lookup_in_mro(ta, binary_op_name(op));
@@ -1038,6 +1048,7 @@ void extend_list(List* list, Value iterable) {
     return;
   }
   Value it = get_iter(iterable);
+  if (out.capacity() == 0) out.reserve(8);  // std::vector would grow 1, 2, 4, 8
   for (;;) {
     Value x = iter_next(it);
     if (x.is_null()) break;

@@ -48,6 +48,7 @@ Value bytes_construct(Type* type, const CallArgs& args) {
       }
     }
   }
+  if (type == types().bytes) return new_bytes(std::move(data));
   return gc_new<Bytes>(type, std::move(data));
 }
 Value bytes_repr(const CallArgs& a) { return new_str(text::repr_bytes(self_bytes(a, "__repr__")->data)); }

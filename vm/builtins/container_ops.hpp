@@ -3,6 +3,7 @@
 // interpreter's FOR_ITER uses for built-in iterators.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ inline bool is_seq_iterator(Value v) { return v.is_object() && (v.object()->flag
 std::string items_repr(Value container, const std::vector<Value>& items, const char* open, const char* close);
 // list[key] or tuple[key] for an int or a slice (their __getitem__).
 Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list);
+
+// a + b for two lists or two tuples (no Python code runs: a plain vector).
+std::vector<Value> concatenated(std::span<const Value> a, std::span<const Value> b);
 
 // list[slice] = value: list.__setitem__ and the interpreter's STORE_SUBSCR
 // on exact lists.

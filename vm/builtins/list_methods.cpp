@@ -79,6 +79,14 @@ void list_assign_slice(List* l, const Slice* slice, Value value) {
   }
 }
 
+std::vector<Value> concatenated(std::span<const Value> a, std::span<const Value> b) {
+  std::vector<Value> out;
+  out.reserve(a.size() + b.size());
+  out.insert(out.end(), a.begin(), a.end());
+  out.insert(out.end(), b.begin(), b.end());
+  return out;
+}
+
 // Items of a sequence for a slice, or one item.
 Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, bool is_list) {
   if (type_of(key) == types().slice) {
@@ -181,10 +189,7 @@ Value list_add(const CallArgs& a) {
   List* l = self_list(a, "__add__");
   if (!isinstance(a[1], types().list))
     raise_type_error("can only concatenate list (not \"" + type_name(a[1]) + "\") to list");
-  ValueVector out = l->items;
-  const auto& other = a[1].as<List>()->items;
-  out.insert(out.end(), other.begin(), other.end());
-  return new_list(std::move(out));
+  return new_list(concatenated(l->items, a[1].as<List>()->items));
 }
 Value list_iadd(const CallArgs& a) {
   List* l = self_list(a, "__iadd__");
@@ -195,15 +200,14 @@ Value tuple_add(const CallArgs& a) {
   Tuple* t = self_tuple(a, "__add__");
   if (!isinstance(a[1], types().tuple))
     raise_type_error("can only concatenate tuple (not \"" + type_name(a[1]) + "\") to tuple");
-  ValueVector out = t->items;
-  const auto& other = a[1].as<Tuple>()->items;
-  out.insert(out.end(), other.begin(), other.end());
-  return new_tuple(std::move(out));
+  return new_tuple(concatenated(t->items, a[1].as<Tuple>()->items));
 }
-ValueVector repeat(std::span<const Value> items, Value count) {
+// Plain vectors are enough for these two: no Python code runs while they
+// are filled (index_value may call __index__, but before).
+std::vector<Value> repeat(std::span<const Value> items, Value count) {
   if (!has_index(count)) raise_type_error("can't multiply sequence by non-int of type '" + type_name(count) + "'");
   int64_t n = index_value(count);
-  ValueVector out;
+  std::vector<Value> out;
   if (n <= 0 || items.empty()) return out;
   check_allocation_size(static_cast<double>(items.size()) * static_cast<double>(n) * sizeof(Value));
   out.reserve(items.size() * static_cast<size_t>(n));

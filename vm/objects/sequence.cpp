@@ -19,6 +19,13 @@ Range::Range(Type* t, int64_t a, int64_t b, int64_t s) : Object(t), start(a), st
 }
 
 Range* new_range(Type* type, Value start, Value stop, Value step) {
+  // Bounds that are small ints, whose span cannot overflow: no big-int
+  // arithmetic (range() in a loop is common).
+  if (start.is_small_int() && stop.is_small_int() && step.is_small_int()) {
+    int64_t a64 = start.small_int_value(), b64 = stop.small_int_value(), s64 = step.small_int_value();
+    // Small ints have 63 bits, so these differences fit int64.
+    if (s64 != 0) return gc_new<Range>(type, a64, b64, s64);
+  }
   Mpz a(start), b(stop), s(step), n;
   // length = (b - a - 1) // s + 1 when the range is not empty, as CPython.
   bool forward = mpz_sgn(s.v) > 0;

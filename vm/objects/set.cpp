@@ -1,5 +1,7 @@
 #include "vm/objects/set.hpp"
 
+#include <algorithm>
+
 #include "vm/heap/heap.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
@@ -28,8 +30,17 @@ bool is_set_like(Value v) {
   return t->is_subtype_of(types().set) || t->is_subtype_of(types().frozenset);
 }
 
+SetTable::~SetTable() {
+  if (slots_ != small_) delete[] slots_;
+}
+
+// same_key may run a Python __eq__, which may add to, discard from or clear
+// this very table: then the probe starts over on the table as it is now, as
+// CPython's does.
 int64_t SetTable::find(Value key, int64_t hash) const {
-  size_t mask = slots_.size() - 1;
+restart:
+  uint64_t version = version_;
+  size_t mask = mask_;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
@@ -37,8 +48,11 @@ int64_t SetTable::find(Value key, int64_t hash) const {
     size_t j = i;
     do {
       const Slot& s = slots_[j];
-      if (s.key.is_null() && !s.dummy) return -1;
-      if (!s.dummy && s.hash == hash && same_key(s.key, key)) return static_cast<int64_t>(j);
+      if (s.key.is_null()) return -1;
+      if (s.hash == hash && !s.key.is(kDummy)) {
+        if (same_key(s.key, key)) return static_cast<int64_t>(j);
+        if (version != version_) goto restart;
+      }
       ++j;
     } while (probes--);
     perturb >>= kPerturbShift;
@@ -51,7 +65,9 @@ bool SetTable::contains(Value key, int64_t hash) const { return find(key, hash) 
 bool SetTable::add(Value key) { return add(key, hash_value(key)); }
 
 bool SetTable::add(Value key, int64_t hash) {
-  size_t mask = slots_.size() - 1;
+restart:
+  uint64_t version = version_;
+  size_t mask = mask_;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   Slot* free_slot = nullptr;
@@ -60,11 +76,10 @@ bool SetTable::add(Value key, int64_t hash) {
     size_t j = i;
     do {
       Slot& s = slots_[j];
-      if (s.key.is_null() && !s.dummy) {
+      if (s.key.is_null()) {
         if (free_slot != nullptr) {
           free_slot->key = key;
           free_slot->hash = hash;
-          free_slot->dummy = false;
           ++used_;
           ++version_;
           return true;
@@ -77,10 +92,11 @@ bool SetTable::add(Value key, int64_t hash) {
         if (fill_ * 5 >= mask * 3) resize(used_ > 50000 ? used_ * 2 : used_ * 4);
         return true;
       }
-      if (s.dummy) {
+      if (s.key.is(kDummy)) {
         if (free_slot == nullptr) free_slot = &s;
-      } else if (s.hash == hash && same_key(s.key, key)) {
-        return false;
+      } else if (s.hash == hash) {
+        if (same_key(s.key, key)) return false;
+        if (version != version_) goto restart;  // see find()
       }
       ++j;
     } while (probes--);
@@ -89,8 +105,7 @@ bool SetTable::add(Value key, int64_t hash) {
   }
 }
 
-void SetTable::insert_clean(std::vector<Slot>& table, Value key, int64_t hash) {
-  size_t mask = table.size() - 1;
+void SetTable::insert_clean(Slot* table, size_t mask, Value key, int64_t hash) {
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
@@ -115,41 +130,54 @@ void SetTable::insert_clean(std::vector<Slot>& table, Value key, int64_t hash) {
 void SetTable::resize(size_t min_used) {
   size_t size = kMinSize;
   while (size <= min_used) size <<= 1;
-  std::vector<Slot> table(size);
-  for (const Slot& s : slots_)
-    if (!s.key.is_null() && !s.dummy) insert_clean(table, s.key, s.hash);
-  slots_.swap(table);
+  Slot* old = slots_;
+  size_t old_size = mask_ + 1;
+  // Shrinking back to the small table must not read and write it at once.
+  Slot saved_small[kMinSize];
+  if (old == small_) {
+    std::copy(small_, small_ + kMinSize, saved_small);
+    old = saved_small;
+  }
+  Slot* table = size == kMinSize ? small_ : new Slot[size]();
+  if (table == small_) std::fill(small_, small_ + kMinSize, Slot{});
+  for (size_t i = 0; i < old_size; ++i)
+    if (is_live(old[i].key)) insert_clean(table, size - 1, old[i].key, old[i].hash);
+  if (slots_ != small_) delete[] slots_;
+  slots_ = table;
+  mask_ = size - 1;
   fill_ = used_;
-  heap().note_allocation(size * sizeof(Slot));
+  if (size > kMinSize) heap().note_allocation(size * sizeof(Slot));
 }
 
 void SetTable::merge(const SetTable& other) {
   if (other.used_ == 0) return;
-  size_t mask = slots_.size() - 1;
-  if ((fill_ + other.used_) * 5 >= mask * 3) resize((used_ + other.used_) * 2);
-  for (const Slot& s : other.slots_)
-    if (!s.key.is_null() && !s.dummy) add(s.key, s.hash);
+  if ((fill_ + other.used_) * 5 >= mask_ * 3) resize((used_ + other.used_) * 2);
+  for (size_t i = 0; i <= other.mask_; ++i)
+    if (is_live(other.slots_[i].key)) add(other.slots_[i].key, other.slots_[i].hash);
 }
 
 bool SetTable::discard(Value key) {
   int64_t j = find(key, hash_value(key));
   if (j < 0) return false;
-  slots_[j].key = Value::null();
-  slots_[j].dummy = true;
+  slots_[j].key = kDummy;
   --used_;
   ++version_;
   return true;
 }
 
 void SetTable::clear() {
-  slots_.assign(kMinSize, Slot{});
+  if (slots_ != small_) delete[] slots_;
+  slots_ = small_;
+  mask_ = kMinSize - 1;
+  std::fill(small_, small_ + kMinSize, Slot{});
   used_ = 0;
   fill_ = 0;
   ++version_;
 }
 
 void SetTable::trace(Tracer& t) const {
-  for (const Slot& s : slots_) t.visit(s.key);
+  for (size_t i = 0; i <= mask_; ++i)
+    if (is_live(slots_[i].key)) t.visit(slots_[i].key);
 }
 
 }  // namespace gilvm

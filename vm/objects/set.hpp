@@ -16,7 +16,12 @@ namespace gilvm {
 
 class SetTable {
  public:
-  SetTable() : slots_(kMinSize) {}
+  SetTable() = default;
+  ~SetTable();
+  // The table may point into the object itself (the small table): never copied or moved.
+  SetTable(const SetTable&) = delete;
+  SetTable& operator=(const SetTable&) = delete;
+
   bool add(Value key);                 // false if it was already present
   bool add(Value key, int64_t hash);
   bool contains(Value key) const;
@@ -27,32 +32,37 @@ class SetTable {
   void merge(const SetTable& other);
   void clear();
   size_t size() const { return used_; }
-
   // Iteration in slot order: positions 0..capacity(), skipping empty slots.
-  size_t capacity() const { return slots_.size(); }
-  bool occupied(size_t i) const { return !slots_[i].key.is_null() && !slots_[i].dummy; }
+  size_t capacity() const { return mask_ + 1; }
+  bool occupied(size_t i) const { return is_live(slots_[i].key); }
   Value key_at(size_t i) const { return slots_[i].key; }
   int64_t hash_at(size_t i) const { return slots_[i].hash; }
   uint64_t version() const { return version_; }
-
   void trace(Tracer& t) const;
 
  private:
   static constexpr size_t kMinSize = 8;
   static constexpr int kLinearProbes = 9;
+  // A slot is empty (null key), live, or a deleted entry: a "dummy" key, a
+  // special word that is no Python value, so a slot takes 16 bytes.
+  static constexpr Value kDummy = Value(uint64_t{0xD0D0} << 3 | 0x2);
+  static bool is_live(Value key) { return !key.is_null() && !key.is(kDummy); }
   struct Slot {
     Value key;
     int64_t hash = 0;
-    bool dummy = false;
   };
   int64_t find(Value key, int64_t hash) const;
   void resize(size_t min_used);
-  static void insert_clean(std::vector<Slot>& table, Value key, int64_t hash);
+  static void insert_clean(Slot* table, size_t mask, Value key, int64_t hash);
 
-  std::vector<Slot> slots_;
+  // Sets of up to five keys, most of them, live in the small table inside
+  // the object, as CPython's do; bigger tables are allocated.
+  Slot* slots_ = small_;
+  size_t mask_ = kMinSize - 1;
   size_t used_ = 0;
   size_t fill_ = 0;  // used + dummy
   uint64_t version_ = 0;
+  Slot small_[kMinSize];
 };
 
 struct Set : Object {  // both set and frozenset
