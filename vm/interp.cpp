@@ -1086,6 +1086,32 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(FOR_ITER) {
         Value it = TOP();
         Value next;
+        // `for a, b in it` over enumerate, zip or dict.items(): the two
+        // parts go straight onto the stack, as UNPACK_SEQUENCE 2 would put
+        // them, and that instruction is skipped: no 2-tuple per step.
+        if (insns[pc] == ((2u << 8) | static_cast<uint32_t>(Op::UNPACK_SEQUENCE)) && it.is_object()) {
+          Type* t = it.object()->type;
+          int got = -1;
+          Value first, second;
+          if (t->pair_step != nullptr) {
+            SAVE_STATE();
+            got = t->pair_step(it.object(), &first, &second);
+          } else if (is_seq_iterator(it)) {
+            got = seq_iterator_next_pair(static_cast<SeqIterator*>(it.object()), &first, &second);
+          }
+          if (got == 0) {
+            --sp;
+            pc = ARG;
+            DISPATCH();
+          }
+          if (got > 0) {
+            sp[0] = second;
+            sp[1] = first;
+            sp += 2;
+            ++pc;
+            DISPATCH();
+          }
+        }
         if (is_seq_iterator(it)) {
           auto* seq = static_cast<SeqIterator*>(it.object());
           // Ranges of small ints step inline; everything else goes through the helper.

@@ -120,6 +120,18 @@ struct Type : Object {
   bool inline_values = false;
   std::vector<Str*> shared_keys;  // append-only; interned, so never collected
 
+  // Built-in iterators written in C++ (enumerate, zip, map, ...) step
+  // through these rather than through __next__, whose StopIteration would
+  // cost a C++ throw and catch at the end of every loop. Set on the
+  // built-in type only, never inherited: a subclass may define __next__.
+  //  * iter_step: the next item, or null when the iterator is exhausted.
+  //  * pair_step: for `for a, b in it` (FOR_ITER then UNPACK_SEQUENCE 2):
+  //    the next item's two parts, without making the 2-tuple. Returns 1
+  //    with both set, 0 when exhausted, -1 when the items are not pairs
+  //    (zip of three), having consumed nothing.
+  Value (*iter_step)(Object* iterator) = nullptr;
+  int (*pair_step)(Object* iterator, Value* first, Value* second) = nullptr;
+
   explicit Type(Type* metatype) : Object(metatype) {}
   ~Type() override;
   void trace(Tracer& t) override {

@@ -993,6 +993,17 @@ Value iter_next(Value iterator) {
     GenResult r = generator_send(iterator.as<Generator>(), Value::none());
     return r.finished ? Value::null() : r.value;
   }
+  if (t->iter_step != nullptr) {
+    // A StopIteration from below (map's function, iter()'s callable) ends
+    // the iteration, as it would through __next__.
+    try {
+      return t->iter_step(iterator.object());
+    } catch (PyException&) {
+      if (!exception_matches(exc().StopIteration)) throw;
+      take_current_exception();
+      return Value::null();
+    }
+  }
   Value m = lookup_in_mro(t, names().__next__);
   if (m.is_null()) raise_type_error("'" + t->name + "' object is not an iterator");
   if (type_of(m) == types().native_function) {

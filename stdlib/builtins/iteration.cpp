@@ -55,16 +55,24 @@ Value enumerate_construct(Type* type, const CallArgs& a) {
   return Value(e);
 }
 
-Value enumerate_next(const CallArgs& a) {
-  auto* e = self_as<EnumerateObject>(a, enumerate_type, "__next__");
-  Value item = iter_next(e->iterator);
-  if (item.is_null()) stop_iteration();
-  Value index = e->count;
-  if (index.is_small_int() && index.small_int_value() < Value::kSmallIntMax) {
-    e->count = Value::small_int(index.small_int_value() + 1);
+// The iterators below step through a function that returns null when
+// exhausted (Type::iter_step); their __next__ is step_method<...>, which
+// raises StopIteration then.
+int enumerate_pair(Object* self, Value* index, Value* item) {
+  auto* e = static_cast<EnumerateObject*>(self);
+  *item = iter_next(e->iterator);
+  if (item->is_null()) return 0;
+  *index = e->count;
+  if (index->is_small_int() && index->small_int_value() < Value::kSmallIntMax) {
+    e->count = Value::small_int(index->small_int_value() + 1);
   } else {
-    e->count = binary_op(index, Value::small_int(1), kAdd);
+    e->count = binary_op(*index, Value::small_int(1), kAdd);
   }
+  return 1;
+}
+Value enumerate_step(Object* self) {
+  Value index, item;
+  if (enumerate_pair(self, &index, &item) == 0) return Value::null();
   return Value(new_tuple({index, item}));
 }
 
@@ -99,12 +107,11 @@ std::string zip_range(size_t i) {  // "argument 1" or "arguments 1-3"
   return i == 1 ? "argument 1" : "arguments 1-" + std::to_string(i);
 }
 
-Value zip_next(const CallArgs& a) {
-  auto* z = self_as<ZipObject>(a, zip_type, "__next__");
+// The next items of every iterator into `items`; false when one is
+// exhausted (after the strict checks).
+bool zip_items(ZipObject* z, Value* items) {
   const size_t n = z->iterators.size();
-  if (n == 0 || z->done) stop_iteration();
-  ValueVector items;
-  items.reserve(n);
+  if (n == 0 || z->done) return false;
   for (size_t i = 0; i < n; ++i) {
     Value item = iter_next(z->iterators[i]);
     if (item.is_null()) {
@@ -117,11 +124,36 @@ Value zip_next(const CallArgs& a) {
             raise_value_error("zip() argument " + std::to_string(j + 1) + " is longer than " + zip_range(j));
         }
       }
-      stop_iteration();
+      return false;
     }
-    items.push_back(item);
+    items[i] = item;
   }
-  return Value(new_tuple(std::move(items)));
+  return true;
+}
+Value zip_step(Object* self) {
+  auto* z = static_cast<ZipObject*>(self);
+  // Nothing else holds the items while later iterators run Python code, so
+  // they wait on the C++ stack (which the collector scans), or in a rooted
+  // vector when there are many.
+  const size_t n = z->iterators.size();
+  Value few[8];
+  ValueVector many;
+  Value* items = few;
+  if (n > 8) {
+    many.resize(n);
+    items = many.data();
+  }
+  if (!zip_items(z, items)) return Value::null();
+  return Value(new_tuple(std::vector<Value>(items, items + n)));
+}
+int zip_pair(Object* self, Value* first, Value* second) {
+  auto* z = static_cast<ZipObject*>(self);
+  if (z->iterators.size() != 2) return -1;
+  Value items[2];  // on the C++ stack: seen by the conservative scan
+  if (!zip_items(z, items)) return 0;
+  *first = items[0];
+  *second = items[1];
+  return 1;
 }
 
 // ---------------------------------------------------------------- map
@@ -147,14 +179,14 @@ Value map_construct(Type* type, const CallArgs& a) {
   return Value(m);
 }
 
-Value map_next(const CallArgs& a) {
-  auto* m = self_as<MapObject>(a, map_type, "__next__");
+Value map_step(Object* self) {
+  auto* m = static_cast<MapObject*>(self);
   const size_t n = m->iterators.size();
   ValueVector args;
   args.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     Value item = iter_next(m->iterators[i]);
-    if (item.is_null()) stop_iteration();
+    if (item.is_null()) return Value::null();
     args.push_back(item);
   }
   return call_object(m->function, CallArgs{args.data(), args.size()});
@@ -181,12 +213,12 @@ Value filter_construct(Type* type, const CallArgs& a) {
   return Value(f);
 }
 
-Value filter_next(const CallArgs& a) {
-  auto* f = self_as<FilterObject>(a, filter_type, "__next__");
+Value filter_step(Object* self) {
+  auto* f = static_cast<FilterObject*>(self);
   const bool plain = f->function.is_none() || f->function == Value(types().bool_);
   for (;;) {
     Value item = iter_next(f->iterator);
-    if (item.is_null()) stop_iteration();
+    if (item.is_null()) return Value::null();
     bool keep = plain ? is_truthy(item) : is_truthy(call(f->function, {item}));
     if (keep) return item;
   }
@@ -228,11 +260,11 @@ Value reversed_construct(Type* type, const CallArgs& a) {
   return Value(r);
 }
 
-Value reversed_next(const CallArgs& a) {
-  auto* r = self_as<ReversedObject>(a, reversed_type, "__next__");
+Value reversed_step(Object* self) {
+  auto* r = static_cast<ReversedObject*>(self);
   if (r->sequence.is_null() || r->index < 0) {
     r->sequence = Value::null();
-    stop_iteration();
+    return Value::null();
   }
   int64_t i = r->index--;
   Value seq = r->sequence;
@@ -240,7 +272,7 @@ Value reversed_next(const CallArgs& a) {
     auto* list = seq.as<List>();
     if (static_cast<size_t>(i) < list->items.size()) return list->items[i];
     r->sequence = Value::null();
-    stop_iteration();
+    return Value::null();
   }
   if (type_of(seq) == types().tuple) return seq.as<Tuple>()->items[i];
   try {
@@ -249,7 +281,7 @@ Value reversed_next(const CallArgs& a) {
     if (exception_matches(exc().IndexError) || exception_matches(exc().StopIteration)) {
       take_current_exception();
       r->sequence = Value::null();
-      stop_iteration();
+      return Value::null();
     }
     throw;
   }
@@ -273,13 +305,13 @@ struct CallableIterator : Object {
   }
 };
 
-Value callable_iterator_next(const CallArgs& a) {
-  auto* c = self_as<CallableIterator>(a, callable_iterator_type, "__next__");
-  if (c->callable.is_null()) stop_iteration();
+Value callable_iterator_step(Object* self) {
+  auto* c = static_cast<CallableIterator*>(self);
+  if (c->callable.is_null()) return Value::null();
   Value result = call(c->callable, {});
   if (result.is(c->sentinel) || values_equal(result, c->sentinel)) {
     c->callable = Value::null();
-    stop_iteration();
+    return Value::null();
   }
   return result;
 }
@@ -422,10 +454,20 @@ Value builtin_all(const CallArgs& a) {
   return Value::true_value();
 }
 
-Type* iterator_type(Dict* builtins, const char* name, ConstructFn construct, NativeFn next) {
+// __next__ of an iterator type that steps through Type::iter_step.
+template <class T, Type** type, Value (*step)(Object*)>
+Value step_method(const CallArgs& a) {
+  Value item = step(self_as<T>(a, *type, "__next__"));
+  if (item.is_null()) stop_iteration();
+  return item;
+}
+
+template <class T, Type** type, Value (*step)(Object*)>
+Type* iterator_type(Dict* builtins, const char* name, ConstructFn construct) {
   Type* t = new_builtin_type(name, types().object, construct);
   add_method(t, "__iter__", iter_self);
-  add_method(t, "__next__", next);
+  add_method(t, "__next__", step_method<T, type, step>);
+  t->iter_step = step;
   if (builtins != nullptr) dict_set(builtins, name, Value(t));
   return t;
 }
@@ -437,13 +479,17 @@ Value no_construct(Type* type, const CallArgs&) {
 }  // namespace
 
 void install_iteration_functions(Dict* builtins) {
-  enumerate_type = iterator_type(builtins, "enumerate", enumerate_construct, enumerate_next);
-  zip_type = iterator_type(builtins, "zip", zip_construct, zip_next);
-  map_type = iterator_type(builtins, "map", map_construct, map_next);
-  filter_type = iterator_type(builtins, "filter", filter_construct, filter_next);
-  reversed_type = iterator_type(builtins, "reversed", reversed_construct, reversed_next);
+  enumerate_type =
+      iterator_type<EnumerateObject, &enumerate_type, enumerate_step>(builtins, "enumerate", enumerate_construct);
+  enumerate_type->pair_step = enumerate_pair;
+  zip_type = iterator_type<ZipObject, &zip_type, zip_step>(builtins, "zip", zip_construct);
+  zip_type->pair_step = zip_pair;
+  map_type = iterator_type<MapObject, &map_type, map_step>(builtins, "map", map_construct);
+  filter_type = iterator_type<FilterObject, &filter_type, filter_step>(builtins, "filter", filter_construct);
+  reversed_type = iterator_type<ReversedObject, &reversed_type, reversed_step>(builtins, "reversed", reversed_construct);
   add_method(reversed_type, "__length_hint__", reversed_length_hint);
-  callable_iterator_type = iterator_type(nullptr, "callable_iterator", no_construct, callable_iterator_next);
+  callable_iterator_type = iterator_type<CallableIterator, &callable_iterator_type, callable_iterator_step>(
+      nullptr, "callable_iterator", no_construct);
   add_function(builtins, "iter", builtin_iter);
   add_function(builtins, "next", builtin_next);
   add_function(builtins, "sorted", builtin_sorted);

@@ -41,6 +41,35 @@ Value make_iterator(SeqIterator::Kind kind, Value source) {
 }
 
 
+namespace {
+// The next live entry of a dict iterator's dict, or null at the end.
+const DictEntry* next_dict_entry(SeqIterator* it) {
+  Dict* d = it->source.as<Dict>();
+  if (d->size() != it->expected_size) {
+    it->source = Value::null();
+    raise_runtime_error("dictionary changed size during iteration");
+  }
+  const DictTable& t = d->table;
+  auto capacity = static_cast<int64_t>(t.entry_capacity());
+  while (it->index < capacity && t.entry_at(it->index).key.is_null()) ++it->index;
+  if (it->index >= capacity) return nullptr;
+  return &t.entry_at(it->index++);
+}
+}  // namespace
+
+int seq_iterator_next_pair(SeqIterator* it, Value* key, Value* value) {
+  if (it->kind != SeqIterator::Kind::DictItems) return -1;
+  if (it->source.is_null()) return 0;
+  const DictEntry* e = next_dict_entry(it);
+  if (e == nullptr) {
+    it->source = Value::null();
+    return 0;
+  }
+  *key = e->key;
+  *value = e->value;
+  return 1;
+}
+
 Value seq_iterator_next(SeqIterator* it) {
   if (it->source.is_null()) return Value::null();
   Value result;
@@ -81,18 +110,10 @@ Value seq_iterator_next(SeqIterator* it) {
     case SeqIterator::Kind::DictKeys:
     case SeqIterator::Kind::DictValues:
     case SeqIterator::Kind::DictItems: {
-      Dict* d = it->source.as<Dict>();
-      if (d->size() != it->expected_size) {
-        it->source = Value::null();
-        raise_runtime_error("dictionary changed size during iteration");
-      }
-      const DictTable& t = d->table;
-      while (it->index < static_cast<int64_t>(t.entry_capacity()) && t.entry_at(it->index).key.is_null()) ++it->index;
-      if (it->index < static_cast<int64_t>(t.entry_capacity())) {
-        const DictEntry& e = t.entry_at(it->index++);
-        if (it->kind == SeqIterator::Kind::DictKeys) result = e.key;
-        else if (it->kind == SeqIterator::Kind::DictValues) result = e.value;
-        else result = new_tuple({e.key, e.value});
+      if (const DictEntry* e = next_dict_entry(it)) {
+        if (it->kind == SeqIterator::Kind::DictKeys) result = e->key;
+        else if (it->kind == SeqIterator::Kind::DictValues) result = e->value;
+        else result = new_tuple({e->key, e->value});
       }
       break;
     }

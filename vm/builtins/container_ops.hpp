@@ -39,6 +39,9 @@ struct SeqIterator : Object {
 Value make_iterator(SeqIterator::Kind kind, Value source);
 // Next item of a built-in iterator, or null when exhausted.
 Value seq_iterator_next(SeqIterator* it);
+// dict.items() for `for k, v in d.items()`: the next key and value with no
+// 2-tuple made; Type::pair_step's contract (1, 0, or -1 for other kinds).
+int seq_iterator_next_pair(SeqIterator* it, Value* key, Value* value);
 inline bool is_seq_iterator(Value v) { return v.is_object() && (v.object()->flags & kSeqIteratorFlag) != 0; }
 
 // repr of a sequence of items between `open` and `close`, guarding against
