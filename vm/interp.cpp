@@ -863,21 +863,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(BINARY_SUBSCR) {
         Value key = POP();
         Value container = TOP();
-        // list[i] and tuple[i] with an int index in range: read in place.
-        if (key.is_small_int()) {
-          Type* t = type_of(container);
-          const std::vector<Value>* items = t == types().list    ? &container.as<List>()->items
-                                            : t == types().tuple ? &container.as<Tuple>()->items
-                                                                 : nullptr;
-          if (items != nullptr) {
-            int64_t i = key.small_int_value();
-            int64_t n = static_cast<int64_t>(items->size());
-            if (i < 0) i += n;
-            if (i >= 0 && i < n) {
-              TOP() = (*items)[static_cast<size_t>(i)];
-              DISPATCH();
-            }
-          }
+        if (const Value* slot = sequence_item_slot(container, key, types().list, types().tuple)) {
+          TOP() = *slot;
+          DISPATCH();
         }
         TOP() = get_item(container, key);
         DISPATCH();
@@ -886,15 +874,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value key = POP();
         Value container = POP();
         Value value = POP();
-        if (key.is_small_int() && type_of(container) == types().list) {
-          std::vector<Value>& items = container.as<List>()->items;
-          int64_t i = key.small_int_value();
-          int64_t n = static_cast<int64_t>(items.size());
-          if (i < 0) i += n;
-          if (i >= 0 && i < n) {
-            items[static_cast<size_t>(i)] = value;
-            DISPATCH();
-          }
+        if (Value* slot = list_item_slot(container, key, types().list)) {
+          *slot = value;
+          DISPATCH();
         }
         set_item(container, key, value);
         DISPATCH();

@@ -872,14 +872,8 @@ int64_t length(Value v) {
 }
 
 Value get_item(Value container, Value key) {
+  if (const Value* slot = sequence_item_slot(container, key, types().list, types().tuple)) return *slot;
   Type* t = type_of(container);
-  if (t == types().list && key.is_small_int()) {
-    auto& items = container.as<List>()->items;
-    int64_t i = key.small_int_value();
-    if (i < 0) i += static_cast<int64_t>(items.size());
-    if (i < 0 || i >= static_cast<int64_t>(items.size())) raise_index_error("list index out of range");
-    return items[i];
-  }
   if (t == types().dict) {
     Value v = container.as<Dict>()->table.get(key);
     if (!v.is_null()) return v;
@@ -911,15 +905,11 @@ Value get_item(Value container, Value key) {
 }
 
 void set_item(Value container, Value key, Value value) {
-  Type* t = type_of(container);
-  if (t == types().list && key.is_small_int()) {
-    auto& items = container.as<List>()->items;
-    int64_t i = key.small_int_value();
-    if (i < 0) i += static_cast<int64_t>(items.size());
-    if (i < 0 || i >= static_cast<int64_t>(items.size())) raise_index_error("list assignment index out of range");
-    items[i] = value;
+  if (Value* slot = list_item_slot(container, key, types().list)) {
+    *slot = value;
     return;
   }
+  Type* t = type_of(container);
   if (t == types().dict) {
     container.as<Dict>()->table.set(key, value);
     return;

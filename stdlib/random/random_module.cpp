@@ -13,7 +13,7 @@
 #include <fstream>
 
 #include "stdlib/random/mersenne_twister.hpp"
-#include "stdlib/random/sha512.hpp"
+#include "stdlib/hashlib/digests.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -63,8 +63,9 @@ void seed_from(RandomObject* r, Value a) {
   } else if (isinstance(a, types().str) || isinstance(a, types().bytes)) {
     // Version 2: int.from_bytes(text + sha512(text).digest(), 'big').
     std::string bytes = isinstance(a, types().str) ? a.as<Str>()->data : a.as<Bytes>()->data;
-    auto digest = sha512(bytes);
-    bytes.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    std::unique_ptr<Digest> sha512 = new_digest("sha512");
+    sha512->update(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    bytes += sha512->digest();
     mpz_import(n.v, bytes.size(), 1, 1, 0, 0, bytes.data());
   } else {
     // Other hashable objects seed with their hash, as an unsigned number.

@@ -70,6 +70,32 @@ List* new_list(const std::vector<Value, Allocator>& items) {
   return new_list(std::vector<Value>(items.begin(), items.end()));
 }
 
+// The fast path of seq[i] shared by the interpreter (BINARY_SUBSCR,
+// STORE_SUBSCR) and get_item/set_item: the item's place in an exact list
+// (or, for reading, an exact tuple) when the index is a small int in range
+// (negative ones counting from the end), else null and the caller takes
+// the general path, which also raises the errors.
+inline Value* list_item_slot(Value container, Value index, Type* list_type) {
+  if (!index.is_small_int() || !container.is_object() || container.object()->type != list_type) return nullptr;
+  std::vector<Value>& items = static_cast<List*>(container.object())->items;
+  int64_t i = index.small_int_value();
+  auto n = static_cast<int64_t>(items.size());
+  if (i < 0) i += n;
+  return i >= 0 && i < n ? &items[static_cast<size_t>(i)] : nullptr;
+}
+inline const Value* sequence_item_slot(Value container, Value index, Type* list_type, Type* tuple_type) {
+  if (!index.is_small_int() || !container.is_object()) return nullptr;
+  Type* t = container.object()->type;
+  const std::vector<Value>* items = t == list_type    ? &static_cast<List*>(container.object())->items
+                                    : t == tuple_type ? &static_cast<Tuple*>(container.object())->items
+                                                      : nullptr;
+  if (items == nullptr) return nullptr;
+  int64_t i = index.small_int_value();
+  auto n = static_cast<int64_t>(items->size());
+  if (i < 0) i += n;
+  return i >= 0 && i < n ? &(*items)[static_cast<size_t>(i)] : nullptr;
+}
+
 // Python's slice.indices(): clamps a slice to a sequence of `length`.
 struct SliceBounds {
   int64_t start, stop, step, count;
