@@ -268,7 +268,7 @@ Dict* install_core_builtins() {
       {"float", t.float_},      {"str", t.str},           {"bytes", t.bytes},       {"tuple", t.tuple},
       {"list", t.list},         {"dict", t.dict},         {"set", t.set},           {"frozenset", t.frozenset},
       {"range", t.range},       {"slice", t.slice},       {"property", t.property}, {"staticmethod", t.staticmethod},
-      {"classmethod", t.classmethod}, {"super", t.super},
+      {"classmethod", t.classmethod}, {"super", t.super}, {"bytearray", t.bytearray}, {"memoryview", t.memoryview},
   };
   for (auto& [name, type] : visible) b.set(intern(name), type);
 #define GILVM_EXCEPTION(name, base) b.set(intern(#name), exc().name);
