@@ -33,6 +33,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/text/utf8.hpp"
 
@@ -598,10 +599,7 @@ BytesIO* open_bytes_io(const CallArgs& a, const char* method) {
   return b;
 }
 
-const std::string& bytes_like(Value v) {
-  if (!isinstance(v, types().bytes)) raise_type_error("a bytes-like object is required, not '" + type_name(v) + "'");
-  return v.as<Bytes>()->data;
-}
+std::string bytes_like(Value v) { return buffer_bytes(v); }
 
 void write_bytes(BytesIO* b, const std::string& data) {
   if (data.empty()) return;
