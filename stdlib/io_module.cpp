@@ -8,9 +8,9 @@
 // newline modes, newlines, line_buffering, encoding and errors. CPython
 // words the closed-file error of StringIO's own methods without a period and
 // that of the methods it inherits from _IOBase with one; both are kept.
-// Left out: BytesIO.getbuffer, readinto (there is no bytearray or
-// memoryview), pickling (__getstate__), and the _IOBase/_TextIOBase classes
-// (the types derive from object directly).
+// BytesIO takes any bytes-like object (vm/objects/buffer.hpp) where CPython
+// does, and readinto fills a writable one. Left out: BytesIO.getbuffer, pickling (__getstate__), and
+// the _IOBase/_TextIOBase classes (the types derive from object directly).
 //
 // Design. A StringIO keeps its text as UTF-8 (the form every str has here),
 // the number of code points in it and whether it is known to be ASCII.
@@ -693,6 +693,23 @@ Value bio_read1(const CallArgs& a) {
   return take_bytes(b, size);
 }
 
+// readinto(buffer): reads up to len(buffer) bytes into a writable
+// bytes-like object; returns how many.
+Value bio_readinto(const CallArgs& a) {
+  BytesIO* b = self_bytes_io(a, "readinto");
+  check_positional_method(a, "BytesIO", "readinto", 1, 1);
+  BufferView target;
+  if (!get_buffer(a[1], &target) || target.readonly)
+    raise_type_error("readinto() argument must be read-write bytes-like object, not " + type_name(a[1]));
+  size_t room = target.size;
+  if (b->closed) raise_value_error(kClosedBase);
+  Value got = take_bytes(b, static_cast<int64_t>(room));
+  const std::string& data = got.as<Bytes>()->data;
+  BufferView view = writable_buffer_or_raise(a[1]);  // again: taking allocated
+  std::memcpy(view.data, data.data(), std::min(data.size(), view.size));
+  return make_int(static_cast<int64_t>(data.size()));
+}
+
 Value bio_readline(const CallArgs& a) {
   BytesIO* b = self_bytes_io(a, "readline");
   check_positional_method(a, "BytesIO", "readline", 0, 1);
@@ -844,6 +861,7 @@ void make_types() {
   add_method(b, "writelines", bio_writelines);
   add_method(b, "read", bio_read);
   add_method(b, "read1", bio_read1);
+  add_method(b, "readinto", bio_readinto);
   add_method(b, "readline", bio_readline);
   add_method(b, "readlines", bio_readlines);
   add_method(b, "getvalue", bio_getvalue);

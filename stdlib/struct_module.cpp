@@ -254,10 +254,9 @@ void pack_one(const Code& code, Mode mode, Value v, unsigned char* out) {
   char c = code.c;
   switch (c) {
     case 'c': {
-      bool is_bytes = isinstance(v, types().bytes) || isinstance(v, types().bytearray);
-      BufferView view;
-      if (!is_bytes || !get_buffer(v, &view) || view.size != 1) error("char format requires a bytes object of length 1");
-      out[0] = view.data[0];
+      if (!isinstance(v, types().bytes) || v.as<Bytes>()->data.size() != 1)
+        error("char format requires a bytes object of length 1");
+      out[0] = static_cast<unsigned char>(v.as<Bytes>()->data[0]);
       return;
     }
     case '?': out[0] = is_truthy(v) ? 1 : 0; return;

@@ -16,6 +16,7 @@
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -57,8 +58,8 @@ Value run_source(const CallArgs& args, const char* function_name, ParseMode mode
   Code* code;
   if (type_of(source) == types().code) {
     code = source.as<Code>();
-  } else if (type_of(source) == types().str || type_of(source) == types().bytes) {
-    std::string text = type_of(source) == types().str ? source.as<Str>()->data : source.as<Bytes>()->data;
+  } else if (std::string text; type_of(source) == types().str || copy_buffer(source, &text)) {
+    if (type_of(source) == types().str) text = source.as<Str>()->data;
     if (mode == ParseMode::Eval) {
       size_t start = text.find_first_not_of(" \t");
       text = start == std::string::npos ? "" : text.substr(start);

@@ -51,3 +51,6 @@ try:
 except TypeError as e:
     print('TypeError', e)
 print(bytearray.__hash__, repr(bytearray(b"it's")), repr(bytearray(b'\t\x7f')))
+import collections.abc
+print(isinstance(bytearray(), collections.abc.MutableSequence), isinstance(bytearray(), collections.abc.ByteString),
+      isinstance(memoryview(b''), collections.abc.Sequence), issubclass(bytearray, collections.abc.Sequence))

@@ -194,6 +194,34 @@ std::string hex_string(std::string_view data) {
   return out;
 }
 
+// hex([sep[, bytes_per_sep]]): groups of bytes_per_sep bytes separated by
+// sep, counted from the right end (from the left when negative).
+Value hex_method(std::string_view data, const CallArgs& a) {
+  ArgParser p(a, "hex", {"sep", "bytes_per_sep"});
+  std::string hex = hex_string(data);
+  if (!p.given(0)) return new_str(std::move(hex));
+  Value sep_arg = p.get(0);
+  std::string sep;
+  if (isinstance(sep_arg, types().str)) sep = sep_arg.as<Str>()->data;
+  else if (isinstance(sep_arg, types().bytes)) sep = sep_arg.as<Bytes>()->data;
+  else raise_type_error("object of type '" + type_name(sep_arg) + "' has no len()");
+  if (isinstance(sep_arg, types().str) ? sep_arg.as<Str>()->length != 1 : sep.size() != 1)
+    raise_value_error("sep must be length 1.");
+  if (static_cast<unsigned char>(sep[0]) >= 0x80) raise_value_error("sep must be ASCII.");
+  int64_t per = p.given(1) ? index_value(p.get(1)) : 1;
+  size_t group = static_cast<size_t>(per < 0 ? -per : per);
+  if (group == 0 || group >= data.size()) return new_str(std::move(hex));
+  std::string out;
+  size_t n = data.size();
+  for (size_t i = 0; i < n; ++i) {
+    // A separator goes before byte i when a group boundary falls there.
+    bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
+    if (i > 0 && boundary) out += sep;
+    out.append(hex, 2 * i, 2);
+  }
+  return new_str(std::move(out));
+}
+
 namespace {
 
 template <class Self>
@@ -203,9 +231,7 @@ Value common_decode(const CallArgs& a) {
   return decode_bytes(b->data, p.get(0));
 }
 template <class Self>
-Value common_hex(const CallArgs& a) {
-  return new_str(hex_string(self_as<Self>(a, "hex")->data));
-}
+Value common_hex(const CallArgs& a) { return hex_method(self_as<Self>(a, "hex")->data, a); }
 
 template <class Self>
 void install_common(Type* t) {

@@ -51,5 +51,8 @@ unsigned char byte_value(Value v);
 Value decode_bytes(std::string_view data, Value encoding);
 // Two lowercase hex digits a byte (bytes.hex()).
 std::string hex_string(std::string_view data);
+// The hex([sep[, bytes_per_sep]]) method of bytes, bytearray and
+// memoryview, whose contents are `data` (args after self in a).
+Value hex_method(std::string_view data, const CallArgs& a);
 
 }  // namespace gilvm

@@ -296,6 +296,8 @@ Value strip_impl(const CallArgs& a, const char* name, bool left, bool right) {
     while (first < last && strip_this(text[first])) ++first;
   if (right)
     while (last > first && strip_this(text[last - 1])) --last;
+  if constexpr (std::is_same_v<Self, Bytes>)
+    if (first == 0 && last == text.size() && type_of(a[0]) == types().bytes) return a[0];  // as CPython: the same object
   return new_like<Self>(text.substr(first, last - first));
 }
 template <class Self>

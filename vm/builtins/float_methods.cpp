@@ -45,6 +45,8 @@ Value float_construct(Type* type, const CallArgs& args) {
     return with_type(type, float_value(r));
   }
   if (!lookup_in_mro(type_of(x), intern("__index__")).is_null()) return with_type(type, to_double(x));
+  std::string text;
+  if (copy_buffer(x, &text)) return with_type(type, text::parse_float(text));  // memoryview, array
   raise_type_error("float() argument must be a string or a real number, not '" + type_name(x) + "'");
 }
 

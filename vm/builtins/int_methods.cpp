@@ -134,6 +134,8 @@ Value int_construct(Type* type, const CallArgs& args) {
     if (!is_int_value(r)) raise_type_error(std::string(hook) + " returned non-int (type " + type_name(r) + ")");
     return with_type(type, r);
   }
+  std::string digits;
+  if (copy_buffer(x, &digits)) return with_type(type, parse_int(digits, 10));  // memoryview, array
   raise_type_error("int() argument must be a string, a bytes-like object or a real number, not '" + type_name(x) +
                    "'");
 }

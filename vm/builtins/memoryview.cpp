@@ -340,7 +340,7 @@ Value mv_tolist(const CallArgs& a) {
   return new_list(std::move(items));
 }
 
-Value mv_hex(const CallArgs& a) { return new_str(hex_string(view_bytes(self_view(a)))); }
+Value mv_hex(const CallArgs& a) { return hex_method(view_bytes(self_view(a)), a); }
 
 Value mv_release(const CallArgs& a) {
   release_view(a[0].as<MemoryView>());
