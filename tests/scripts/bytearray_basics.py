@@ -54,3 +54,12 @@ print(bytearray.__hash__, repr(bytearray(b"it's")), repr(bytearray(b'\t\x7f')))
 import collections.abc
 print(isinstance(bytearray(), collections.abc.MutableSequence), isinstance(bytearray(), collections.abc.ByteString),
       isinstance(memoryview(b''), collections.abc.Sequence), issubclass(bytearray, collections.abc.Sequence))
+import copy
+orig = bytearray(b'cp')
+dup = copy.copy(orig)
+deep = copy.deepcopy([orig, orig])
+print(dup, dup is orig, deep, deep[0] is deep[1], deep[0] is orig)
+sub = Sub(b'attr')
+sub.tag = 1
+sc = copy.copy(sub)
+print(type(sc).__name__, sc, sc.tag)

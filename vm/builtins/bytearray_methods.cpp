@@ -22,6 +22,7 @@
 #include "vm/native.hpp"
 #include "vm/objects/buffer.hpp"
 #include "vm/objects/bytearray.hpp"
+#include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -271,6 +272,14 @@ Value bytearray_imul(const CallArgs& a) {
   return a[0];
 }
 
+// __reduce__ / __reduce_ex__: (type, (bytes,), instance dict or None), so
+// copy.copy, copy.deepcopy rebuild it as CPython's pickling would.
+Value bytearray_reduce(const CallArgs& a) {
+  ByteArray* b = self_ba(a, "__reduce__");
+  Value state = b->attrs != nullptr ? Value(b->attrs) : Value::none();
+  return new_tuple({Value(b->type), new_tuple({new_bytes(b->data)}), state});
+}
+
 // A bytearray exports its storage, writable; memoryviews pin its size.
 bool bytearray_buffer(Object* o, BufferView* out) {
   ByteArray* b = static_cast<ByteArray*>(o);
@@ -303,6 +312,8 @@ void install_bytearray_methods() {
   add_method(t, "clear", bytearray_clear);
   add_method(t, "copy", bytearray_copy);
   add_method(t, "reverse", bytearray_reverse);
+  add_method(t, "__reduce__", bytearray_reduce);
+  add_method(t, "__reduce_ex__", bytearray_reduce);
   register_buffer_type(t, bytearray_buffer);
 }
 

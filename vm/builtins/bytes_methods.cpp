@@ -161,8 +161,8 @@ Value common_compare(const CallArgs& a) {
 
 }  // namespace
 
-// bytes.decode for any bytes (also str(b, encoding) and memoryview-less
-// callers): utf-8, latin-1 and ascii.
+// decode() of any bytes, for bytes, bytearray and str(obj, encoding):
+// utf-8, latin-1 and ascii.
 Value decode_bytes(std::string_view data, Value encoding_arg) {
   std::string encoding = encoding_arg.is_null() ? "utf-8" : str_string(encoding_arg);
   for (char& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

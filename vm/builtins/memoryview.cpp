@@ -209,7 +209,8 @@ std::string view_bytes(const MemoryView* m) {
   return out;
 }
 
-// A new view of `base`'s memory with `from`'s layout, counted as an export.
+// A new view of exporter's memory (`base`, its buffer now), counted as one
+// of its exports when it can resize; the caller sets the layout.
 MemoryView* new_view(Value exporter, const BufferView& base) {
   MemoryView* m = gc_new<MemoryView>(types().memoryview);
   m->obj = exporter;
@@ -221,6 +222,7 @@ MemoryView* new_view(Value exporter, const BufferView& base) {
   }
   return m;
 }
+// A new view with the layout of `from` (slices and casts then adjust it).
 MemoryView* derived_view(const MemoryView* from) {
   BufferView base = base_buffer(from);
   MemoryView* m = new_view(from->obj, base);
