@@ -8,9 +8,9 @@
 // newline modes, newlines, line_buffering, encoding and errors. CPython
 // words the closed-file error of StringIO's own methods without a period and
 // that of the methods it inherits from _IOBase with one; both are kept.
-// Left out: BytesIO.getbuffer, readinto (there is no bytearray or
-// memoryview), pickling (__getstate__), and the _IOBase/_TextIOBase classes
-// (the types derive from object directly).
+// BytesIO takes any bytes-like object (vm/objects/buffer.hpp) where CPython
+// does, and readinto fills a writable one. Left out: BytesIO.getbuffer, pickling (__getstate__), and
+// the _IOBase/_TextIOBase classes (the types derive from object directly).
 //
 // Design. A StringIO keeps its text as UTF-8 (the form every str has here),
 // the number of code points in it and whether it is known to be ASCII.
@@ -33,6 +33,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/text/utf8.hpp"
 
@@ -598,10 +599,7 @@ BytesIO* open_bytes_io(const CallArgs& a, const char* method) {
   return b;
 }
 
-const std::string& bytes_like(Value v) {
-  if (!isinstance(v, types().bytes)) raise_type_error("a bytes-like object is required, not '" + type_name(v) + "'");
-  return v.as<Bytes>()->data;
-}
+std::string bytes_like(Value v) { return buffer_bytes(v); }
 
 void write_bytes(BytesIO* b, const std::string& data) {
   if (data.empty()) return;
@@ -693,6 +691,23 @@ Value bio_read1(const CallArgs& a) {
   int64_t size = optional_size(a, 1);
   if (b->closed) raise_value_error(kClosedBase);
   return take_bytes(b, size);
+}
+
+// readinto(buffer): reads up to len(buffer) bytes into a writable
+// bytes-like object; returns how many.
+Value bio_readinto(const CallArgs& a) {
+  BytesIO* b = self_bytes_io(a, "readinto");
+  check_positional_method(a, "BytesIO", "readinto", 1, 1);
+  BufferView target;
+  if (!get_buffer(a[1], &target) || target.readonly)
+    raise_type_error("readinto() argument must be read-write bytes-like object, not " + type_name(a[1]));
+  size_t room = target.size;
+  if (b->closed) raise_value_error(kClosedBase);
+  Value got = take_bytes(b, static_cast<int64_t>(room));
+  const std::string& data = got.as<Bytes>()->data;
+  BufferView view = writable_buffer_or_raise(a[1]);  // again: taking allocated
+  std::memcpy(view.data, data.data(), std::min(data.size(), view.size));
+  return make_int(static_cast<int64_t>(data.size()));
 }
 
 Value bio_readline(const CallArgs& a) {
@@ -846,6 +861,7 @@ void make_types() {
   add_method(b, "writelines", bio_writelines);
   add_method(b, "read", bio_read);
   add_method(b, "read1", bio_read1);
+  add_method(b, "readinto", bio_readinto);
   add_method(b, "readline", bio_readline);
   add_method(b, "readlines", bio_readlines);
   add_method(b, "getvalue", bio_getvalue);

@@ -18,7 +18,8 @@
 
 #include <gmp.h>
 
-#include "stdlib/buffer.hpp"
+#include "vm/objects/buffer.hpp"
+#include "vm/objects/bytearray.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -327,8 +328,9 @@ void pack_one(const Code& code, Mode mode, Value v, unsigned char* out) {
 }
 
 void pack_string(const Code& code, Value v, unsigned char* out) {
-  if (!isinstance(v, types().bytes)) error(std::string("argument for '") + code.c + "' must be a bytes object");
-  const std::string& data = v.as<Bytes>()->data;
+  if (!isinstance(v, types().bytes) && !isinstance(v, types().bytearray))
+    error(std::string("argument for '") + code.c + "' must be a bytes object");
+  const std::string& data = isinstance(v, types().bytes) ? v.as<Bytes>()->data : v.as<ByteArray>()->data;
   size_t n = code.count;
   std::memset(out, 0, n);
   if (code.c == 's') {
@@ -462,14 +464,14 @@ Value struct_construct(Type* type, const CallArgs& a) {
 }
 
 Value unpack_exact(const Layout& layout, Value buffer) {
-  ByteView view = bytes_like_or_raise(buffer);
+  BufferView view = buffer_or_raise(buffer);
   if (view.size != layout.size) error("unpack requires a buffer of " + std::to_string(layout.size) + " bytes");
   return unpack_values(layout, view.data);
 }
 
 Value unpack_from_impl(const Layout& layout, Value buffer, Value offset_value) {
   int64_t offset = offset_value.is_null() ? 0 : index_value(offset_value);
-  ByteView view = bytes_like_or_raise(buffer);
+  BufferView view = buffer_or_raise(buffer);
   int64_t size = static_cast<int64_t>(view.size);
   int64_t need = static_cast<int64_t>(layout.size);
   if (offset < 0) {
@@ -493,10 +495,10 @@ void pack_into_impl(const Layout& layout, const CallArgs& a, size_t first) {
   if (given != layout.items)
     error("pack_into expected " + std::to_string(layout.items) + " items for packing (got " + std::to_string(given) + ")");
   Value buffer = a[first];
-  writable_bytes_or_raise(buffer);
+  writable_buffer_or_raise(buffer);
   int64_t offset = index_value(a[first + 1]);
   std::string packed = pack_to_string(layout, a.args + first + 2, given, "pack_into");
-  WritableByteView view = writable_bytes_or_raise(buffer);  // again: packing may have run Python code
+  BufferView view = writable_buffer_or_raise(buffer);  // again: packing may have run Python code
   int64_t size = static_cast<int64_t>(view.size);
   int64_t need = static_cast<int64_t>(layout.size);
   if (offset < 0) {
@@ -513,7 +515,7 @@ void pack_into_impl(const Layout& layout, const CallArgs& a, size_t first) {
 }
 
 Value iter_unpack_impl(Value owner, const Layout& layout, Value buffer) {
-  ByteView view = bytes_like_or_raise(buffer);
+  BufferView view = buffer_or_raise(buffer);
   if (layout.size == 0) error("cannot iteratively unpack with a struct of length 0");
   if (view.size % layout.size != 0)
     error("iterative unpacking requires a buffer of a multiple of " + std::to_string(layout.size) + " bytes");
@@ -553,7 +555,7 @@ Value it_next(const CallArgs& a) {
   auto* it = a[0].as<UnpackIterator>();
   if (it->buffer.is_null()) raise_stop_iteration(Value::null());
   const Layout& layout = *it->owner.as<StructObject>()->layout;
-  ByteView view = bytes_like_or_raise(it->buffer);
+  BufferView view = buffer_or_raise(it->buffer);
   if (it->offset + layout.size > view.size) {
     it->buffer = Value::null();
     raise_stop_iteration(Value::null());
@@ -566,7 +568,7 @@ Value it_iter(const CallArgs& a) { return a[0]; }
 Value it_length_hint(const CallArgs& a) {
   auto* it = a[0].as<UnpackIterator>();
   if (it->buffer.is_null()) return Value::small_int(0);
-  ByteView view = bytes_like_or_raise(it->buffer);
+  BufferView view = buffer_or_raise(it->buffer);
   size_t size = it->owner.as<StructObject>()->layout->size;
   return make_int(static_cast<int64_t>(view.size > it->offset ? (view.size - it->offset) / size : 0));
 }

@@ -78,6 +78,7 @@ void create_core_types() {
   t.float_ = make("float");
   t.bytes = make("bytes");
   t.bytearray = make("bytearray");
+  t.memoryview = make("memoryview");
   t.tuple = make("tuple");
   t.list = make("list");
   t.set = make("set");
@@ -168,6 +169,8 @@ void bootstrap_vm() {
     install_float_methods();
     install_str_methods();
     install_bytes_methods();
+    install_bytearray_methods();
+    install_memoryview_methods();
     install_list_methods();
     install_dict_methods();
     install_set_methods();

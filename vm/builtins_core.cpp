@@ -16,6 +16,7 @@
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -57,8 +58,8 @@ Value run_source(const CallArgs& args, const char* function_name, ParseMode mode
   Code* code;
   if (type_of(source) == types().code) {
     code = source.as<Code>();
-  } else if (type_of(source) == types().str || type_of(source) == types().bytes) {
-    std::string text = type_of(source) == types().str ? source.as<Str>()->data : source.as<Bytes>()->data;
+  } else if (std::string text; type_of(source) == types().str || copy_buffer(source, &text)) {
+    if (type_of(source) == types().str) text = source.as<Str>()->data;
     if (mode == ParseMode::Eval) {
       size_t start = text.find_first_not_of(" \t");
       text = start == std::string::npos ? "" : text.substr(start);
@@ -268,7 +269,7 @@ Dict* install_core_builtins() {
       {"float", t.float_},      {"str", t.str},           {"bytes", t.bytes},       {"tuple", t.tuple},
       {"list", t.list},         {"dict", t.dict},         {"set", t.set},           {"frozenset", t.frozenset},
       {"range", t.range},       {"slice", t.slice},       {"property", t.property}, {"staticmethod", t.staticmethod},
-      {"classmethod", t.classmethod}, {"super", t.super},
+      {"classmethod", t.classmethod}, {"super", t.super}, {"bytearray", t.bytearray}, {"memoryview", t.memoryview},
   };
   for (auto& [name, type] : visible) b.set(intern(name), type);
 #define GILVM_EXCEPTION(name, base) b.set(intern(#name), exc().name);

@@ -96,6 +96,10 @@ constexpr MethodArity kMethodStyle[] = {
     {"int", "conjugate", 0, 0}, {"int", "as_integer_ratio", 0, 0}, {"float", "is_integer", 0, 0},
     {"float", "hex", 0, 0}, {"float", "conjugate", 0, 0}, {"float", "as_integer_ratio", 0, 0},
     {"type", "mro", 0, 0}, {"int", "__round__", 0, 1}, {"float", "__round__", 0, 1},
+    {"bytearray", "append", 1, 1}, {"bytearray", "remove", 1, 1}, {"bytearray", "extend", 1, 1},
+    {"bytearray", "clear", 0, 0}, {"bytearray", "copy", 0, 0}, {"bytearray", "reverse", 0, 0},
+    {"memoryview", "release", 0, 0}, {"memoryview", "tolist", 0, 0}, {"memoryview", "toreadonly", 0, 0},
+    {"memoryview", "__enter__", 0, 0},
     // stdlib types: array.array, struct.Struct, hashlib's HASH.
     {"array", "append", 1, 1}, {"array", "extend", 1, 1}, {"array", "remove", 1, 1},
     {"array", "count", 1, 1}, {"array", "frombytes", 1, 1}, {"array", "fromlist", 1, 1},

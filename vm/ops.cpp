@@ -801,7 +801,7 @@ Value binary_op(Value a, Value b, uint32_t op) {
     // is not an int: the right one when the left is a sequence.
     auto is_sequence = [](Type* t) {
       return t->is_subtype_of(types().str) || t->is_subtype_of(types().bytes) || t->is_subtype_of(types().list) ||
-             t->is_subtype_of(types().tuple);
+             t->is_subtype_of(types().tuple) || t->is_subtype_of(types().bytearray);
     };
     if (is_sequence(ta)) raise_type_error("can't multiply sequence by non-int of type '" + tb->name + "'");
     if (is_sequence(tb)) raise_type_error("can't multiply sequence by non-int of type '" + ta->name + "'");

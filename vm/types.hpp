@@ -18,6 +18,7 @@ struct CoreTypes {
   Type* str;
   Type* bytes;
   Type* bytearray;
+  Type* memoryview;
   Type* tuple;
   Type* list;
   Type* dict;

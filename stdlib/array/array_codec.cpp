@@ -1,7 +1,7 @@
 // Converting between Python values and array items, with the errors
-// CPython's array module raises for each typecode; and the bytes-like view
-// (stdlib/buffer.hpp) of bytes and arrays that struct, hashlib and array
-// itself read.
+// CPython's array module raises for each typecode; and the array's side of
+// the buffer protocol (vm/objects/buffer.hpp): its provider and resize
+// guard.
 #include <gmp.h>
 
 #include <cmath>
@@ -9,10 +9,10 @@
 #include <string>
 
 #include "stdlib/array/array_object.hpp"
-#include "stdlib/buffer.hpp"
 #include "vm/errors.hpp"
 #include "vm/names.hpp"
 #include "vm/number_ops.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
@@ -174,35 +174,20 @@ void array_store(const ArrayKind* kind, Value v, unsigned char* out) {
   }
 }
 
-bool get_bytes_like(Value v, ByteView* out) {
-  Type* t = type_of(v);
-  if (t == types().bytes || isinstance(v, types().bytes)) {
-    const std::string& d = v.as<Bytes>()->data;
-    out->data = reinterpret_cast<const unsigned char*>(d.data());
-    out->size = d.size();
-    return true;
-  }
-  if (array_type != nullptr && (t == array_type || isinstance(v, array_type))) {
-    ArrayObject* a = v.as<ArrayObject>();
-    out->data = a->bytes.data();
-    out->size = a->bytes.size();
-    return true;
-  }
-  return false;
+bool array_buffer(Object* o, BufferView* out) {
+  ArrayObject* a = static_cast<ArrayObject*>(o);
+  out->data = a->bytes.data();
+  out->size = a->bytes.size();
+  out->itemsize = a->kind->size;
+  out->format = a->kind->code;
+  out->readonly = false;
+  out->exports = &a->exports;
+  out->exporter = o;
+  return true;
 }
 
-ByteView bytes_like_or_raise(Value v) {
-  ByteView view;
-  if (!get_bytes_like(v, &view)) raise_type_error("a bytes-like object is required, not '" + type_name(v) + "'");
-  return view;
-}
-
-WritableByteView writable_bytes_or_raise(Value v) {
-  if (array_type != nullptr && isinstance(v, array_type)) {
-    ArrayObject* a = v.as<ArrayObject>();
-    return {a->bytes.data(), a->bytes.size()};
-  }
-  raise_type_error("argument must be read-write bytes-like object, not " + type_name(v));
+void array_check_resizable(ArrayObject* a) {
+  check_resizable(a, &a->exports, "cannot resize an array that is exporting buffers");
 }
 
 }  // namespace gilvm

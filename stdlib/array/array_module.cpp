@@ -17,7 +17,6 @@
 #include <string>
 
 #include "stdlib/array/array_object.hpp"
-#include "stdlib/buffer.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -25,6 +24,7 @@
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
@@ -81,6 +81,7 @@ void extend_from_iterable(ArrayObject* self, Value iterable) {
     unsigned char item[8];
     for (Value v : values) {
       array_store(self->kind, v, item);
+      array_check_resizable(self);
       self->bytes.insert(self->bytes.end(), item, item + self->kind->size);
     }
     return;
@@ -89,6 +90,7 @@ void extend_from_iterable(ArrayObject* self, Value iterable) {
   unsigned char item[8];
   for (Value v = iter_next(it); !v.is_null(); v = iter_next(it)) {
     array_store(self->kind, v, item);
+    array_check_resizable(self);
     self->bytes.insert(self->bytes.end(), item, item + self->kind->size);
   }
 }
@@ -96,13 +98,15 @@ void extend_from_iterable(ArrayObject* self, Value iterable) {
 void extend_from_array(ArrayObject* self, ArrayObject* other) {
   if (other->kind != self->kind) raise_type_error("can only extend with array of same kind");
   std::vector<unsigned char> copy = other->bytes;  // other may be self
+  if (!copy.empty()) array_check_resizable(self);
   self->bytes.insert(self->bytes.end(), copy.begin(), copy.end());
 }
 
 void frombytes_impl(ArrayObject* self, Value data) {
-  ByteView view = bytes_like_or_raise(data);
+  BufferView view = buffer_or_raise(data);
   if (view.size % self->kind->size != 0) raise_value_error("bytes length not a multiple of item size");
   std::vector<unsigned char> copy(view.data, view.data + view.size);  // data may be self
+  if (!copy.empty()) array_check_resizable(self);
   self->bytes.insert(self->bytes.end(), copy.begin(), copy.end());
 }
 
@@ -133,7 +137,7 @@ Value array_construct(Type* type, const CallArgs& a) {
         self->bytes.resize(n * kind->size);
         for (size_t i = 0; i < n; ++i) array_store(kind, array_load(other->kind, other->at(i)), self->at(i));
       }
-    } else if (isinstance(init, types().bytes)) {
+    } else if (isinstance(init, types().bytes) || isinstance(init, types().bytearray)) {
       frombytes_impl(self, init);
     } else {
       extend_from_iterable(self, init);
@@ -190,6 +194,7 @@ Value a_getitem(const CallArgs& a) {
 
 void delete_slice(ArrayObject* self, const SliceBounds& b) {
   if (b.count <= 0) return;
+  array_check_resizable(self);
   size_t sz = self->kind->size;
   if (b.step == 1) {
     self->bytes.erase(self->bytes.begin() + b.start * sz, self->bytes.begin() + (b.start + b.count) * sz);
@@ -232,6 +237,7 @@ Value a_setitem(const CallArgs& a) {
     size_t count = src.size() / sz;
     if (b.step == 1) {
       int64_t stop = std::max(b.start, b.stop);
+      if (static_cast<int64_t>(count) != stop - b.start) array_check_resizable(self);
       self->bytes.erase(self->bytes.begin() + b.start * sz, self->bytes.begin() + stop * sz);
       self->bytes.insert(self->bytes.begin() + b.start * sz, src.begin(), src.end());
       return Value::none();
@@ -261,6 +267,7 @@ Value a_delitem(const CallArgs& a) {
   }
   if (!has_index(key)) raise_type_error("array indices must be integers");
   int64_t i = normalize_index(key, n, "array assignment index");
+  array_check_resizable(self);
   size_t sz = self->kind->size;
   self->bytes.erase(self->bytes.begin() + i * sz, self->bytes.begin() + (i + 1) * sz);
   return Value::none();
@@ -270,6 +277,7 @@ Value a_append(const CallArgs& a) {
   ArrayObject* self = self_array(a, "append");
   unsigned char item[8];
   array_store(self->kind, a[1], item);
+  array_check_resizable(self);
   self->bytes.insert(self->bytes.end(), item, item + self->kind->size);
   return Value::none();
 }
@@ -290,6 +298,7 @@ Value a_insert(const CallArgs& a) {
   int64_t n = static_cast<int64_t>(self->length());
   if (i < 0) i = std::max<int64_t>(0, i + n);
   if (i > n) i = n;
+  array_check_resizable(self);
   self->bytes.insert(self->bytes.begin() + i * self->kind->size, item, item + self->kind->size);
   return Value::none();
 }
@@ -303,6 +312,7 @@ Value a_pop(const CallArgs& a) {
   if (i < 0) i += n;
   if (i < 0 || i >= n) raise_index_error("pop index out of range");
   Value v = array_load(self->kind, self->at(i));
+  array_check_resizable(self);
   size_t sz = self->kind->size;
   self->bytes.erase(self->bytes.begin() + i * sz, self->bytes.begin() + (i + 1) * sz);
   return v;
@@ -337,6 +347,7 @@ Value a_remove(const CallArgs& a) {
   ArrayObject* self = self_array(a, "remove");
   int64_t i = find_item(self, a[1], 0, INT64_MAX);
   if (i < 0) raise_value_error("array.remove(x): x not in array");
+  array_check_resizable(self);
   size_t sz = self->kind->size;
   self->bytes.erase(self->bytes.begin() + i * sz, self->bytes.begin() + (i + 1) * sz);
   return Value::none();
@@ -390,6 +401,7 @@ Value a_fromlist(const CallArgs& a) {
   List* l = a[1].as<List>();
   ValueVector values(l->items.begin(), l->items.end());
   std::vector<unsigned char> converted = convert_all(self->kind, values);
+  if (!converted.empty()) array_check_resizable(self);
   self->bytes.insert(self->bytes.end(), converted.begin(), converted.end());
   return Value::none();
 }
@@ -451,7 +463,9 @@ Value a_imul(const CallArgs& a) {
   ArrayObject* self = self_array(a, "__imul__");
   if (!has_index(a[1])) return not_a_count(a[1]);
   int64_t n = index_value(a[1]);
-  self->bytes = repeated(self->bytes, n);
+  std::vector<unsigned char> out = repeated(self->bytes, n);
+  if (out.size() != self->bytes.size()) array_check_resizable(self);
+  self->bytes = std::move(out);
   return self;
 }
 
@@ -532,6 +546,7 @@ Value no_construct(Type* type, const CallArgs&) { raise_type_error("cannot creat
 void build_types() {
   Type* t = new_builtin_type("array", types().object, array_construct);
   array_type = t;
+  register_buffer_type(t, array_buffer);
   add_type_attr(t, "__module__", intern("array"));
   add_type_attr(t, "__hash__", Value::none());
   add_method(t, "__repr__", a_repr);

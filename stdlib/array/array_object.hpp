@@ -30,11 +30,19 @@ const ArrayKind* array_kind(char c);
 struct ArrayObject : Object {
   const ArrayKind* kind;
   std::vector<unsigned char> bytes;
+  uint32_t exports = 0;  // memoryviews pinning `bytes` (vm/objects/buffer.hpp)
   ArrayObject(Type* t, const ArrayKind* k) : Object(t), kind(k) {}
   size_t length() const { return bytes.size() / kind->size; }
   unsigned char* at(size_t i) { return bytes.data() + i * kind->size; }
   const unsigned char* at(size_t i) const { return bytes.data() + i * kind->size; }
 };
+
+// BufferError "cannot resize an array that is exporting buffers" while a
+// memoryview exports a; every change of size calls it first.
+void array_check_resizable(ArrayObject* a);
+struct BufferView;
+// The array's buffer provider (registered with the type).
+bool array_buffer(Object* o, BufferView* out);
 
 // The array type (set when the module is first imported).
 extern Type* array_type;

@@ -21,6 +21,7 @@
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/text/utf8.hpp"
 
 namespace gilvm {
@@ -426,18 +427,11 @@ Value file_write(const CallArgs& a) {
   check_writable(f);
   Value data = a[1];
   if (f->binary) {
-    if (isinstance(data, types().bytes)) {
-      const std::string& d = data.as<Bytes>()->data;
-      write_data(f, d);
-      return make_int(static_cast<int64_t>(d.size()));
-    }
-    if (isinstance(data, types().bytearray)) {
-      Value b = call(Value(types().bytes), {data});
-      const std::string& d = b.as<Bytes>()->data;
-      write_data(f, d);
-      return make_int(static_cast<int64_t>(d.size()));
-    }
-    raise_type_error("a bytes-like object is required, not '" + type_name(data) + "'");
+    // Any bytes-like object (bytearray, memoryview, array), copied first:
+    // writing may flush, and the view must not outlive Python code.
+    std::string d = buffer_bytes(data);
+    write_data(f, d);
+    return make_int(static_cast<int64_t>(d.size()));
   }
   if (!is_str(data)) raise_type_error("write() argument must be str, not " + type_name(data));
   Str* s = as_str(data);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "stdlib/builtins/common.hpp"
+#include "vm/objects/bytearray.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/opcodes.hpp"
 
@@ -290,8 +291,9 @@ Value builtin_ord(const CallArgs& a) {
     n = static_cast<int64_t>(d.size());
     if (n == 1) return Value::small_int(static_cast<unsigned char>(d[0]));
   } else if (isinstance(v, types().bytearray)) {
-    n = length(v);
-    if (n == 1) return get_item(v, Value::small_int(0));
+    const std::string& d = v.as<ByteArray>()->data;
+    n = static_cast<int64_t>(d.size());
+    if (n == 1) return Value::small_int(static_cast<unsigned char>(d[0]));
   } else {
     raise_type_error("ord() expected string of length 1, but " + type_name(v) + " found");
   }

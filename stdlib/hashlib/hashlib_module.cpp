@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "stdlib/buffer.hpp"
+#include "vm/objects/buffer.hpp"
 #include "stdlib/hashlib/digests.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
@@ -46,8 +46,8 @@ HashObject* self_hash(const CallArgs& a, const char* name) {
 
 void feed(HashObject* h, Value data) {
   if (isinstance(data, types().str)) raise_type_error("Strings must be encoded before hashing");
-  ByteView view;
-  if (!get_bytes_like(data, &view)) raise_type_error("object supporting the buffer API required");
+  BufferView view;
+  if (!get_buffer(data, &view)) raise_type_error("object supporting the buffer API required");
   h->digest->update(view.data, view.size);
 }
 

@@ -896,6 +896,7 @@ class Sequence(Reversible, Collection):
 Sequence.register(tuple)
 Sequence.register(str)
 Sequence.register(range)
+Sequence.register(memoryview)
 
 
 class ByteString(Sequence):
@@ -905,6 +906,7 @@ class ByteString(Sequence):
 
 
 ByteString.register(bytes)
+ByteString.register(bytearray)
 
 
 class MutableSequence(Sequence):
@@ -971,6 +973,7 @@ class MutableSequence(Sequence):
 
 
 MutableSequence.register(list)
+MutableSequence.register(bytearray)
 
 # array.array is a MutableSequence; whichever of the two modules is imported
 # second registers it (the array module does so when it comes second).

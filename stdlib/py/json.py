@@ -216,7 +216,7 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
         if s.startswith("\ufeff"):
             raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
     else:
-        if not isinstance(s, bytes):  # gilvm has no bytearray yet
+        if not isinstance(s, (bytes, bytearray)):
             raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")
         encoding = detect_encoding(s)
         if encoding == "utf-8-sig":

@@ -2,9 +2,14 @@
 // replacing and ASCII case, with CPython's arguments and messages.
 //
 // Everything works on byte offsets, and only ASCII letters and whitespace
-// count as letters and whitespace, as in CPython. The arguments that CPython
-// calls "bytes-like" can only be bytes here (there is no bytearray or
-// memoryview yet).
+// count as letters and whitespace, as in CPython. Each method is a template
+// over the self type and is installed on bytes and on bytearray; results
+// are of self's kind (bytearray.strip() is a bytearray). Arguments that
+// CPython calls "bytes-like" are read with the buffer protocol
+// (vm/objects/buffer.hpp), so bytes, bytearray, memoryview and array all
+// work. Self's `data` is read through a reference to the std::string, never
+// a view into its buffer, across anything that may run Python: a bytearray
+// may change under a __index__ or an iterator.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -13,6 +18,7 @@
 #include "vm/builtins/install.hpp"
 #include "vm/errors.hpp"
 #include "vm/native.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -22,14 +28,12 @@ namespace gilvm {
 
 namespace {
 
-const std::string& bytes_arg(Value v) {
-  if (!isinstance(v, types().bytes)) raise_type_error("a bytes-like object is required, not '" + type_name(v) + "'");
-  return v.as<Bytes>()->data;
-}
+std::string bytes_arg(Value v) { return buffer_bytes(v); }
 
 // The needle of find/count/index: bytes, or an int naming one byte.
 std::string needle_arg(Value v) {
-  if (isinstance(v, types().bytes)) return v.as<Bytes>()->data;
+  BufferView view;
+  if (get_buffer(v, &view)) return std::string(view.bytes());
   if (!has_index(v))
     raise_type_error("argument should be integer or bytes-like object, not '" + type_name(v) + "'");
   int64_t byte = index_value(v);
@@ -51,8 +55,9 @@ void clamp_range(const CallArgs& a, size_t first, int64_t length, int64_t* start
   *end = r.stop;
 }
 
+template <class Self>
 Value find_impl(const CallArgs& a, const char* name, bool reverse, bool raise) {
-  Bytes* b = self_bytes(a, name);
+  Self* b = self_as<Self>(a, name);
   check_arg_count(a, name, 2, 4);
   std::string needle = needle_arg(a[1]);
   int64_t start, end;
@@ -66,13 +71,18 @@ Value find_impl(const CallArgs& a, const char* name, bool reverse, bool raise) {
   if (result < 0 && raise) raise_value_error("subsection not found");
   return make_int(result);
 }
-Value bytes_find(const CallArgs& a) { return find_impl(a, "find", false, false); }
-Value bytes_rfind(const CallArgs& a) { return find_impl(a, "rfind", true, false); }
-Value bytes_index(const CallArgs& a) { return find_impl(a, "index", false, true); }
-Value bytes_rindex(const CallArgs& a) { return find_impl(a, "rindex", true, true); }
+template <class Self>
+Value bytes_find(const CallArgs& a) { return find_impl<Self>(a, "find", false, false); }
+template <class Self>
+Value bytes_rfind(const CallArgs& a) { return find_impl<Self>(a, "rfind", true, false); }
+template <class Self>
+Value bytes_index(const CallArgs& a) { return find_impl<Self>(a, "index", false, true); }
+template <class Self>
+Value bytes_rindex(const CallArgs& a) { return find_impl<Self>(a, "rindex", true, true); }
 
+template <class Self>
 Value bytes_count(const CallArgs& a) {
-  Bytes* b = self_bytes(a, "count");
+  Self* b = self_as<Self>(a, "count");
   check_arg_count(a, "count", 2, 4);
   std::string needle = needle_arg(a[1]);
   int64_t start, end;
@@ -85,34 +95,41 @@ Value bytes_count(const CallArgs& a) {
   return make_int(n);
 }
 
+template <class Self>
 Value affix_impl(const CallArgs& a, const char* name, bool at_end) {
-  Bytes* b = self_bytes(a, name);
+  Self* b = self_as<Self>(a, name);
   check_arg_count(a, name, 2, 4);
   int64_t start, end;
   clamp_range(a, 2, static_cast<int64_t>(b->data.size()), &start, &end);
   ValueVector candidates;
   if (type_of(a[1]) == types().tuple) candidates = a[1].as<Tuple>()->items;
   else candidates.push_back(a[1]);
-  for (Value c : candidates)
-    if (!isinstance(c, types().bytes))
+  std::vector<std::string> affixes;
+  for (Value c : candidates) {
+    BufferView view;
+    if (!get_buffer(c, &view))
       raise_type_error(std::string(name) + " first arg must be bytes or a tuple of bytes, not " + type_name(c));
+    affixes.emplace_back(view.bytes());
+  }
   if (start > end) return Value::false_value();
   std::string_view hay = std::string_view(b->data).substr(start, end - start);
-  for (Value c : candidates) {
-    const std::string& t = c.as<Bytes>()->data;
+  for (const std::string& t : affixes) {
     if (t.size() > hay.size()) continue;
     if (at_end ? hay.substr(hay.size() - t.size()) == t : hay.substr(0, t.size()) == t) return Value::true_value();
   }
   return Value::false_value();
 }
-Value bytes_startswith(const CallArgs& a) { return affix_impl(a, "startswith", false); }
-Value bytes_endswith(const CallArgs& a) { return affix_impl(a, "endswith", true); }
+template <class Self>
+Value bytes_startswith(const CallArgs& a) { return affix_impl<Self>(a, "startswith", false); }
+template <class Self>
+Value bytes_endswith(const CallArgs& a) { return affix_impl<Self>(a, "endswith", true); }
 
 // --- splitting and joining ------------------------------------------------------
 
+template <class Self>
 Value split_impl(const CallArgs& a, const char* name, bool reverse) {
   ArgParser p(a, name, {"sep", "maxsplit"});
-  const std::string& text = self_bytes(a, name)->data;
+  const std::string& text = self_as<Self>(a, name)->data;
   Value sep = p.get(0, Value::none());
   int64_t maxsplit = p.given(1) ? index_value(p.get(1)) : -1;
   std::vector<std::string> parts;
@@ -173,15 +190,18 @@ Value split_impl(const CallArgs& a, const char* name, bool reverse) {
   }
   ValueVector items;
   items.reserve(parts.size());
-  for (std::string& part : parts) items.push_back(new_bytes(std::move(part)));
+  for (std::string& part : parts) items.push_back(new_like<Self>(std::move(part)));
   return new_list(std::move(items));
 }
-Value bytes_split(const CallArgs& a) { return split_impl(a, "split", false); }
-Value bytes_rsplit(const CallArgs& a) { return split_impl(a, "rsplit", true); }
+template <class Self>
+Value bytes_split(const CallArgs& a) { return split_impl<Self>(a, "split", false); }
+template <class Self>
+Value bytes_rsplit(const CallArgs& a) { return split_impl<Self>(a, "rsplit", true); }
 
+template <class Self>
 Value bytes_splitlines(const CallArgs& a) {
   ArgParser p(a, "splitlines", {"keepends"});
-  const std::string& text = self_bytes(a, "splitlines")->data;
+  const std::string& text = self_as<Self>(a, "splitlines")->data;
   bool keep = is_truthy(p.get(0, Value::false_value()));
   ValueVector lines;
   size_t start = 0;
@@ -189,48 +209,54 @@ Value bytes_splitlines(const CallArgs& a) {
     if (text[i] != '\n' && text[i] != '\r') continue;
     size_t line_end = i;
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    lines.push_back(new_bytes(text.substr(start, (keep ? i + 1 : line_end) - start)));
+    lines.push_back(new_like<Self>(text.substr(start, (keep ? i + 1 : line_end) - start)));
     start = i + 1;
   }
-  if (start < text.size()) lines.push_back(new_bytes(text.substr(start)));
+  if (start < text.size()) lines.push_back(new_like<Self>(text.substr(start)));
   return new_list(std::move(lines));
 }
 
+template <class Self>
 Value bytes_join(const CallArgs& a) {
-  const std::string& sep = self_bytes(a, "join")->data;
+  const std::string& sep = self_as<Self>(a, "join")->data;
   check_arg_count(a, "join", 2, 2);
   ValueVector items = collect_iterable(a[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (!isinstance(items[i], types().bytes))
+    BufferView view;
+    if (!get_buffer(items[i], &view))
       raise_type_error("sequence item " + std::to_string(i) + ": expected a bytes-like object, " +
                        type_name(items[i]) + " found");
     if (i > 0) out += sep;
-    out += items[i].as<Bytes>()->data;
+    out += view.bytes();
   }
-  return new_bytes(std::move(out));
+  return new_like<Self>(std::move(out));
 }
 
+template <class Self>
 Value partition_impl(const CallArgs& a, const char* name, bool reverse) {
-  const std::string& text = self_bytes(a, name)->data;
+  const std::string& text = self_as<Self>(a, name)->data;
   check_arg_count(a, name, 2, 2);
   const std::string& sep = bytes_arg(a[1]);
   if (sep.empty()) raise_value_error("empty separator");
   size_t pos = reverse ? text.rfind(sep) : text.find(sep);
   if (pos == std::string::npos) {
-    Value empty = new_bytes("");
-    Value whole = new_bytes(text);
+    Value empty = new_like<Self>("");
+    Value whole = new_like<Self>(text);
     return reverse ? new_tuple({empty, empty, whole}) : new_tuple({whole, empty, empty});
   }
-  return new_tuple({new_bytes(text.substr(0, pos)), new_bytes(sep), new_bytes(text.substr(pos + sep.size()))});
+  return new_tuple({new_like<Self>(text.substr(0, pos)), new_like<Self>(sep), new_like<Self>(text.substr(pos + sep.size()))});
 }
-Value bytes_partition(const CallArgs& a) { return partition_impl(a, "partition", false); }
-Value bytes_rpartition(const CallArgs& a) { return partition_impl(a, "rpartition", true); }
+template <class Self>
+Value bytes_partition(const CallArgs& a) { return partition_impl<Self>(a, "partition", false); }
+template <class Self>
+Value bytes_rpartition(const CallArgs& a) { return partition_impl<Self>(a, "rpartition", true); }
 
 // --- replacing and stripping ---------------------------------------------------------
 
+template <class Self>
 Value bytes_replace(const CallArgs& a) {
-  const std::string& text = self_bytes(a, "replace")->data;
+  const std::string& text = self_as<Self>(a, "replace")->data;
   check_arg_count(a, "replace", 3, 4);
   const std::string& old_part = bytes_arg(a[1]);
   const std::string& new_part = bytes_arg(a[2]);
@@ -246,7 +272,7 @@ Value bytes_replace(const CallArgs& a) {
       }
       if (i < text.size()) out += text[i];
     }
-    return new_bytes(std::move(out));
+    return new_like<Self>(std::move(out));
   }
   size_t start = 0;
   for (size_t pos; (limit < 0 || done < limit) && (pos = text.find(old_part, start)) != std::string::npos; ++done) {
@@ -255,11 +281,12 @@ Value bytes_replace(const CallArgs& a) {
     start = pos + old_part.size();
   }
   out.append(text, start, std::string::npos);
-  return new_bytes(std::move(out));
+  return new_like<Self>(std::move(out));
 }
 
+template <class Self>
 Value strip_impl(const CallArgs& a, const char* name, bool left, bool right) {
-  const std::string& text = self_bytes(a, name)->data;
+  const std::string& text = self_as<Self>(a, name)->data;
   check_arg_count(a, name, 1, 2);
   bool whitespace = a.count < 2 || a[1].is_none();
   std::string chars = whitespace ? std::string() : bytes_arg(a[1]);
@@ -269,46 +296,55 @@ Value strip_impl(const CallArgs& a, const char* name, bool left, bool right) {
     while (first < last && strip_this(text[first])) ++first;
   if (right)
     while (last > first && strip_this(text[last - 1])) --last;
-  return new_bytes(text.substr(first, last - first));
+  if constexpr (std::is_same_v<Self, Bytes>)
+    if (first == 0 && last == text.size() && type_of(a[0]) == types().bytes) return a[0];  // as CPython: the same object
+  return new_like<Self>(text.substr(first, last - first));
 }
-Value bytes_strip(const CallArgs& a) { return strip_impl(a, "strip", true, true); }
-Value bytes_lstrip(const CallArgs& a) { return strip_impl(a, "lstrip", true, false); }
-Value bytes_rstrip(const CallArgs& a) { return strip_impl(a, "rstrip", false, true); }
+template <class Self>
+Value bytes_strip(const CallArgs& a) { return strip_impl<Self>(a, "strip", true, true); }
+template <class Self>
+Value bytes_lstrip(const CallArgs& a) { return strip_impl<Self>(a, "lstrip", true, false); }
+template <class Self>
+Value bytes_rstrip(const CallArgs& a) { return strip_impl<Self>(a, "rstrip", false, true); }
 
+template <class Self>
 Value affix_removal(const CallArgs& a, const char* name, bool suffix) {
-  const std::string& text = self_bytes(a, name)->data;
+  const std::string& text = self_as<Self>(a, name)->data;
   check_arg_count(a, name, 2, 2);
   const std::string& affix = bytes_arg(a[1]);
   if (affix.size() <= text.size()) {
-    if (!suffix && text.compare(0, affix.size(), affix) == 0) return new_bytes(text.substr(affix.size()));
+    if (!suffix && text.compare(0, affix.size(), affix) == 0) return new_like<Self>(text.substr(affix.size()));
     if (suffix && text.compare(text.size() - affix.size(), affix.size(), affix) == 0 && !affix.empty())
-      return new_bytes(text.substr(0, text.size() - affix.size()));
+      return new_like<Self>(text.substr(0, text.size() - affix.size()));
   }
-  return new_bytes(text);
+  return new_like<Self>(text);
 }
-Value bytes_removeprefix(const CallArgs& a) { return affix_removal(a, "removeprefix", false); }
-Value bytes_removesuffix(const CallArgs& a) { return affix_removal(a, "removesuffix", true); }
+template <class Self>
+Value bytes_removeprefix(const CallArgs& a) { return affix_removal<Self>(a, "removeprefix", false); }
+template <class Self>
+Value bytes_removesuffix(const CallArgs& a) { return affix_removal<Self>(a, "removesuffix", true); }
 
 // --- ASCII case and classes -----------------------------------------------------------
 
-template <char (*Convert)(char)>
+template <class Self, char (*Convert)(char)>
 Value map_bytes(const CallArgs& a) {
-  std::string out = self_bytes(a, "method")->data;
+  std::string out = self_as<Self>(a, "method")->data;
   check_arg_count(a, "method", 1, 1);
   for (char& c : out) c = Convert(c);
-  return new_bytes(std::move(out));
+  return new_like<Self>(std::move(out));
 }
 char swap_case(char c) { return is_ascii_lower(c) ? to_upper(c) : to_lower(c); }
 
+template <class Self>
 Value bytes_capitalize(const CallArgs& a) {
-  std::string out = self_bytes(a, "capitalize")->data;
+  std::string out = self_as<Self>(a, "capitalize")->data;
   for (size_t i = 0; i < out.size(); ++i) out[i] = i == 0 ? to_upper(out[i]) : to_lower(out[i]);
-  return new_bytes(std::move(out));
+  return new_like<Self>(std::move(out));
 }
 
-template <bool (*Test)(char)>
+template <class Self, bool (*Test)(char)>
 Value all_bytes(const CallArgs& a) {
-  const std::string& text = self_bytes(a, "method")->data;
+  const std::string& text = self_as<Self>(a, "method")->data;
   if (text.empty()) return Value::false_value();
   return Value::boolean(std::all_of(text.begin(), text.end(), Test));
 }
@@ -316,9 +352,9 @@ bool is_ascii_alpha(char c) { return is_ascii_lower(c) || is_ascii_upper(c); }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
 // islower/isupper: some cased byte, and none of the other case.
-template <bool (*Wanted)(char), bool (*Unwanted)(char)>
+template <class Self, bool (*Wanted)(char), bool (*Unwanted)(char)>
 Value cased_bytes(const CallArgs& a) {
-  const std::string& text = self_bytes(a, "method")->data;
+  const std::string& text = self_as<Self>(a, "method")->data;
   bool any = false;
   for (char c : text) {
     if (Unwanted(c)) return Value::false_value();
@@ -327,8 +363,9 @@ Value cased_bytes(const CallArgs& a) {
   return Value::boolean(any);
 }
 
+template <class Self>
 Value bytes_isascii(const CallArgs& a) {
-  const std::string& text = self_bytes(a, "isascii")->data;
+  const std::string& text = self_as<Self>(a, "isascii")->data;
   return Value::boolean(std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }));
 }
 
@@ -365,41 +402,46 @@ Value bytes_fromhex(const CallArgs& a) {
   return call_object(a[0], CallArgs{&result, 1});
 }
 
+template <class Self>
+void install_text_methods_on(Type* t) {
+  add_method(t, "find", bytes_find<Self>);
+  add_method(t, "rfind", bytes_rfind<Self>);
+  add_method(t, "index", bytes_index<Self>);
+  add_method(t, "rindex", bytes_rindex<Self>);
+  add_method(t, "count", bytes_count<Self>);
+  add_method(t, "startswith", bytes_startswith<Self>);
+  add_method(t, "endswith", bytes_endswith<Self>);
+  add_method(t, "split", bytes_split<Self>);
+  add_method(t, "rsplit", bytes_rsplit<Self>);
+  add_method(t, "splitlines", bytes_splitlines<Self>);
+  add_method(t, "join", bytes_join<Self>);
+  add_method(t, "partition", bytes_partition<Self>);
+  add_method(t, "rpartition", bytes_rpartition<Self>);
+  add_method(t, "replace", bytes_replace<Self>);
+  add_method(t, "strip", bytes_strip<Self>);
+  add_method(t, "lstrip", bytes_lstrip<Self>);
+  add_method(t, "rstrip", bytes_rstrip<Self>);
+  add_method(t, "removeprefix", bytes_removeprefix<Self>);
+  add_method(t, "removesuffix", bytes_removesuffix<Self>);
+  add_method(t, "upper", map_bytes<Self, to_upper>);
+  add_method(t, "lower", map_bytes<Self, to_lower>);
+  add_method(t, "swapcase", map_bytes<Self, swap_case>);
+  add_method(t, "capitalize", bytes_capitalize<Self>);
+  add_method(t, "isdigit", all_bytes<Self, is_ascii_digit>);
+  add_method(t, "isalpha", all_bytes<Self, is_ascii_alpha>);
+  add_method(t, "isalnum", all_bytes<Self, is_ascii_alnum>);
+  add_method(t, "isspace", all_bytes<Self, is_ascii_space>);
+  add_method(t, "islower", cased_bytes<Self, is_ascii_lower, is_ascii_upper>);
+  add_method(t, "isupper", cased_bytes<Self, is_ascii_upper, is_ascii_lower>);
+  add_method(t, "isascii", bytes_isascii<Self>);
+  add_class_method(t, "fromhex", bytes_fromhex);
+}
+
 }  // namespace
 
 void install_bytes_text_methods() {
-  Type* t = types().bytes;
-  add_method(t, "find", bytes_find);
-  add_method(t, "rfind", bytes_rfind);
-  add_method(t, "index", bytes_index);
-  add_method(t, "rindex", bytes_rindex);
-  add_method(t, "count", bytes_count);
-  add_method(t, "startswith", bytes_startswith);
-  add_method(t, "endswith", bytes_endswith);
-  add_method(t, "split", bytes_split);
-  add_method(t, "rsplit", bytes_rsplit);
-  add_method(t, "splitlines", bytes_splitlines);
-  add_method(t, "join", bytes_join);
-  add_method(t, "partition", bytes_partition);
-  add_method(t, "rpartition", bytes_rpartition);
-  add_method(t, "replace", bytes_replace);
-  add_method(t, "strip", bytes_strip);
-  add_method(t, "lstrip", bytes_lstrip);
-  add_method(t, "rstrip", bytes_rstrip);
-  add_method(t, "removeprefix", bytes_removeprefix);
-  add_method(t, "removesuffix", bytes_removesuffix);
-  add_method(t, "upper", map_bytes<to_upper>);
-  add_method(t, "lower", map_bytes<to_lower>);
-  add_method(t, "swapcase", map_bytes<swap_case>);
-  add_method(t, "capitalize", bytes_capitalize);
-  add_method(t, "isdigit", all_bytes<is_ascii_digit>);
-  add_method(t, "isalpha", all_bytes<is_ascii_alpha>);
-  add_method(t, "isalnum", all_bytes<is_ascii_alnum>);
-  add_method(t, "isspace", all_bytes<is_ascii_space>);
-  add_method(t, "islower", cased_bytes<is_ascii_lower, is_ascii_upper>);
-  add_method(t, "isupper", cased_bytes<is_ascii_upper, is_ascii_lower>);
-  add_method(t, "isascii", bytes_isascii);
-  add_class_method(t, "fromhex", bytes_fromhex);
+  install_text_methods_on<Bytes>(types().bytes);
+  install_text_methods_on<ByteArray>(types().bytearray);
 }
 
 }  // namespace gilvm

@@ -7,6 +7,8 @@
 #include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
+#include "vm/objects/buffer.hpp"
+#include "vm/objects/bytearray.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -35,6 +37,7 @@ Value float_construct(Type* type, const CallArgs& args) {
   if (is_int_value(x)) return with_type(type, int_to_double(x));
   if (isinstance(x, types().str)) return with_type(type, text::parse_float(x.as<Str>()->data));
   if (type_of(x) == types().bytes) return with_type(type, text::parse_float(x.as<Bytes>()->data));
+  if (type_of(x) == types().bytearray) return with_type(type, text::parse_float(x.as<ByteArray>()->data));
   Value m = lookup_in_mro(type_of(x), intern("__float__"));
   if (!m.is_null()) {
     Value r = call_method(x, "__float__", {});
@@ -42,6 +45,8 @@ Value float_construct(Type* type, const CallArgs& args) {
     return with_type(type, float_value(r));
   }
   if (!lookup_in_mro(type_of(x), intern("__index__")).is_null()) return with_type(type, to_double(x));
+  std::string text;
+  if (copy_buffer(x, &text)) return with_type(type, text::parse_float(text));  // memoryview, array
   raise_type_error("float() argument must be a string or a real number, not '" + type_name(x) + "'");
 }
 

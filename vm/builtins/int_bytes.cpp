@@ -13,6 +13,8 @@
 #include "vm/errors.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
+#include "vm/objects/buffer.hpp"
+#include "vm/objects/bytearray.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
@@ -78,7 +80,8 @@ Value int_to_bytes(const CallArgs& a) {
 // ints in range(256) (CPython accepts any object bytes() would, except str
 // and int).
 std::string bytes_argument(Value source) {
-  if (isinstance(source, types().bytes)) return source.as<Bytes>()->data;
+  std::string copied;
+  if (!isinstance(source, types().str) && copy_buffer(source, &copied)) return copied;
   Type* t = type_of(source);
   if (isinstance(source, types().str) || is_int_value(source) ||
       (lookup_in_mro(t, names().__iter__).is_null() && lookup_in_mro(t, names().__getitem__).is_null()))

@@ -13,6 +13,8 @@
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
+#include "vm/objects/buffer.hpp"
+#include "vm/objects/bytearray.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -115,6 +117,8 @@ Value int_construct(Type* type, const CallArgs& args) {
     if (base != 0 && (base < 2 || base > 36)) raise_value_error("int() base must be >= 2 and <= 36, or 0");
     if (type_of(x) == types().str) return with_type(type, parse_int(x.as<Str>()->data, static_cast<int>(base)));
     if (type_of(x) == types().bytes) return with_type(type, parse_int(x.as<Bytes>()->data, static_cast<int>(base)));
+    if (type_of(x) == types().bytearray)
+      return with_type(type, parse_int(x.as<ByteArray>()->data, static_cast<int>(base)));
     raise_type_error("int() can't convert non-string with explicit base");
   }
   if (is_int_value(x)) return with_type(type, x.is_bool() ? Value::small_int(x.is_true()) : x);
@@ -122,6 +126,7 @@ Value int_construct(Type* type, const CallArgs& args) {
   if (type_of(x) == types().str || isinstance(x, types().str))
     return with_type(type, parse_int(x.as<Str>()->data, 10));
   if (type_of(x) == types().bytes) return with_type(type, parse_int(x.as<Bytes>()->data, 10));
+  if (type_of(x) == types().bytearray) return with_type(type, parse_int(x.as<ByteArray>()->data, 10));
   for (const char* hook : {"__int__", "__index__", "__trunc__"}) {
     Value m = lookup_in_mro(type_of(x), intern(hook));
     if (m.is_null()) continue;
@@ -129,6 +134,8 @@ Value int_construct(Type* type, const CallArgs& args) {
     if (!is_int_value(r)) raise_type_error(std::string(hook) + " returned non-int (type " + type_name(r) + ")");
     return with_type(type, r);
   }
+  std::string digits;
+  if (copy_buffer(x, &digits)) return with_type(type, parse_int(digits, 10));  // memoryview, array
   raise_type_error("int() argument must be a string, a bytes-like object or a real number, not '" + type_name(x) +
                    "'");
 }

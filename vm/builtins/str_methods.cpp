@@ -7,7 +7,9 @@
 #include <string>
 
 #include "vm/builtins/container_ops.hpp"
+#include "vm/builtins/bytes_ops.hpp"
 #include "vm/builtins/install.hpp"
+#include "vm/objects/buffer.hpp"
 #include "vm/builtins/str_ops.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -74,11 +76,11 @@ Value str_construct(Type* type, const CallArgs& args) {
     result = intern("");
   } else if (p.given(1) || p.given(2)) {
     Value obj = p.get(0);
-    if (type_of(obj) != types().bytes) raise_type_error("decoding str is not supported");
-    const std::string& bytes = obj.as<Bytes>()->data;
-    text::Utf8Check check = text::check_utf8(bytes);
-    if (!check.valid) raise_error(exc().UnicodeDecodeError, text::utf8_decode_error_message(bytes, check));
-    result = new_str(bytes);
+    if (isinstance(obj, types().str)) raise_type_error("decoding str is not supported");
+    std::string bytes;
+    if (!copy_buffer(obj, &bytes))
+      raise_type_error("decoding to str: need a bytes-like object, " + type_name(obj) + " found");
+    result = decode_bytes(bytes, p.get(1));
   } else {
     result = to_str(p.get(0));
   }
