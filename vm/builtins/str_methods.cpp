@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "vm/builtins/container_ops.hpp"
@@ -207,7 +208,10 @@ Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
   Str* s = self_str(a, name);
   Value sep = p.get(0, Value::none());
   int64_t maxsplit = p.given(1) ? index_value(p.get(1)) : -1;
-  ValueVector parts;
+  // Appended to the result list itself: an object this frame holds, so the
+  // collector sees the parts as they are made.
+  List* result = new_list();
+  std::vector<Value>& parts = result->items;
   std::string_view text = s->data;
   if (sep.is_none()) {
     // Runs of whitespace separate; leading/trailing whitespace is dropped.
@@ -232,19 +236,19 @@ Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
         size_t rest_start = words[maxsplit].first;
         size_t rest_end = words.back().second;
         words.resize(maxsplit);
-        for (auto& w : words) parts.push_back(new_str(text.substr(w.first, w.second - w.first)));
-        parts.push_back(new_str(text.substr(rest_start, rest_end - rest_start)));
-        return new_list(std::move(parts));
+        for (auto& w : words) parts.push_back(str_part(s, text.substr(w.first, w.second - w.first)));
+        parts.push_back(str_part(s, text.substr(rest_start, rest_end - rest_start)));
+        return result;
       }
       size_t first_kept = words.size() - maxsplit;
       size_t rest_start = words[0].first, rest_end = words[first_kept - 1].second;
-      parts.push_back(new_str(text.substr(rest_start, rest_end - rest_start)));
+      parts.push_back(str_part(s, text.substr(rest_start, rest_end - rest_start)));
       for (size_t i = first_kept; i < words.size(); ++i)
-        parts.push_back(new_str(text.substr(words[i].first, words[i].second - words[i].first)));
-      return new_list(std::move(parts));
+        parts.push_back(str_part(s, text.substr(words[i].first, words[i].second - words[i].first)));
+      return result;
     }
-    for (auto& w : words) parts.push_back(new_str(text.substr(w.first, w.second - w.first)));
-    return new_list(std::move(parts));
+    for (auto& w : words) parts.push_back(str_part(s, text.substr(w.first, w.second - w.first)));
+    return result;
   }
   Str* sep_str = arg_str(sep, "must be str or None, not");
   if (sep_str->data.empty()) raise_value_error("empty separator");
@@ -255,27 +259,27 @@ Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
     for (;;) {
       size_t pos = text.find(d, start);
       if (pos == std::string::npos || (maxsplit >= 0 && splits >= maxsplit)) break;
-      parts.push_back(new_str(text.substr(start, pos - start)));
+      parts.push_back(str_part(s, text.substr(start, pos - start)));
       start = pos + d.size();
       ++splits;
     }
-    parts.push_back(new_str(text.substr(start)));
-    return new_list(std::move(parts));
+    parts.push_back(str_part(s, text.substr(start)));
+    return result;
   }
   size_t end = text.size();
   int64_t splits = 0;
-  ValueVector rev;
+  std::vector<Value>& rev = parts;
   for (;;) {
     if (end < d.size()) break;
     size_t pos = text.rfind(d, end - d.size());
     if (pos == std::string::npos || (maxsplit >= 0 && splits >= maxsplit)) break;
-    rev.push_back(new_str(text.substr(pos + d.size(), end - pos - d.size())));
+    rev.push_back(str_part(s, text.substr(pos + d.size(), end - pos - d.size())));
     end = pos;
     ++splits;
   }
-  rev.push_back(new_str(text.substr(0, end)));
+  rev.push_back(str_part(s, text.substr(0, end)));
   std::reverse(rev.begin(), rev.end());
-  return new_list(std::move(rev));
+  return result;
 }
 Value str_split(const CallArgs& a) { return str_split_impl(a, "split", false); }
 Value str_rsplit(const CallArgs& a) { return str_split_impl(a, "rsplit", true); }
@@ -295,26 +299,55 @@ Value str_splitlines(const CallArgs& a) {
     if (!is_break) continue;
     size_t end_of_break = pos;
     if (cp == '\r' && pos < text.size() && text[pos] == '\n') end_of_break = ++pos;
-    lines.push_back(new_str(text.substr(start, (keep ? end_of_break : here) - start)));
+    lines.push_back(str_part(s, text.substr(start, (keep ? end_of_break : here) - start)));
     start = end_of_break;
   }
-  if (start < text.size()) lines.push_back(new_str(text.substr(start)));
+  if (start < text.size()) lines.push_back(str_part(s, text.substr(start)));
   return new_list(std::move(lines));
 }
 
 Value str_join(const CallArgs& a) {
   Str* sep = self_str(a, "join");
   check_arg_count(a, "join", 2, 2);
-  ValueVector items = collect_iterable(a[1]);
-  std::string out;
+  // An exact list or tuple is read in place (nothing below runs Python
+  // code); anything else is drained first.
+  ValueVector drained;
+  std::span<const Value> items;
+  Type* source_type = type_of(a[1]);
+  if (source_type == types().list) {
+    items = a[1].as<List>()->items;
+  } else if (source_type == types().tuple) {
+    items = a[1].as<Tuple>()->items;
+  } else {
+    drained = collect_iterable(a[1]);
+    items = drained;
+  }
+  // Measured first: one allocation, and the result's length and ASCII-ness
+  // follow from the parts', so it needs no scan.
+  size_t bytes = 0;
+  int64_t code_points = 0;
+  bool ascii = sep->ascii;
   for (size_t i = 0; i < items.size(); ++i) {
     if (!isinstance(items[i], types().str))
       raise_type_error("sequence item " + std::to_string(i) + ": expected str instance, " + type_name(items[i]) +
                        " found");
+    const Str* part = items[i].as<Str>();
+    bytes += part->data.size();
+    code_points += part->length;
+    ascii = ascii && part->ascii;
+  }
+  if (items.size() == 1 && type_of(items[0]) == types().str) return items[0];  // as CPython: no copy
+  if (items.size() > 1) {
+    bytes += sep->data.size() * (items.size() - 1);
+    code_points += sep->length * static_cast<int64_t>(items.size() - 1);
+  }
+  std::string out;
+  out.reserve(bytes);
+  for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += sep->data;
     out += items[i].as<Str>()->data;
   }
-  return new_str(std::move(out));
+  return new_str_known(std::move(out), code_points, ascii);
 }
 
 Value partition_impl(const CallArgs& a, const char* name, bool reverse) {
@@ -361,7 +394,8 @@ Value strip_impl(const CallArgs& a, const char* name, bool left, bool right) {
       end = p;
     }
   }
-  return new_str(text.substr(begin, end - begin));
+  if (begin == 0 && end == text.size() && type_of(a[0]) == types().str) return a[0];  // as CPython: no copy
+  return str_part(s, text.substr(begin, end - begin));
 }
 Value str_strip(const CallArgs& a) { return strip_impl(a, "strip", true, true); }
 Value str_lstrip(const CallArgs& a) { return strip_impl(a, "lstrip", true, false); }

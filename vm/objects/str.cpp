@@ -82,6 +82,17 @@ Str* new_str_known(std::string text, int64_t code_points, bool ascii) {
   if (s->data.size() > 64) heap().note_allocation(s->data.size());
   return s;
 }
+Str* str_part(const Str* whole, std::string_view piece) {
+  if (piece.size() <= 1 && (piece.empty() || static_cast<unsigned char>(piece[0]) < 0x80)) {
+    // Interned, so rooted; remembered here to skip the table lookup.
+    static Str* shared[129] = {};
+    size_t index = piece.empty() ? 128 : static_cast<unsigned char>(piece[0]);
+    if (shared[index] == nullptr) shared[index] = intern(piece);
+    return shared[index];
+  }
+  if (whole->ascii) return new_str_known(std::string(piece), static_cast<int64_t>(piece.size()), true);
+  return new_str(piece);
+}
 Str* new_str(std::string_view text) { return new_str(std::string(text)); }
 Str* new_str(const char* text) { return new_str(std::string(text)); }
 

@@ -58,6 +58,10 @@ Str* new_str(const char* text);
 // new_str for text of `code_points` code points, all ASCII when `ascii`;
 // the caller vouches for both.
 Str* new_str_known(std::string text, int64_t code_points, bool ascii);
+// A str holding a piece of `whole`'s text (split, strip, partition): an
+// ASCII str's pieces are ASCII, as many code points as bytes, so they are
+// made without a scan; empty and one-ASCII-character pieces are shared.
+Str* str_part(const Str* whole, std::string_view piece);
 // The one interned str with this spelling.
 Str* intern(std::string_view text);
 Bytes* new_bytes(std::string data);
