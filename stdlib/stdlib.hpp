@@ -33,5 +33,6 @@ void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 void register_json_module();    // stdlib/json/json_module.cpp (_json)
 void register_io_module();      // stdlib/io_module.cpp (_io)
 void register_itertools_module();   // stdlib/itertools/ (itertools)
+void register_operator_module();    // stdlib/operator_module.cpp (operator)
 
 }  // namespace gilvm
