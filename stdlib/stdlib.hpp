@@ -34,5 +34,7 @@ void register_json_module();    // stdlib/json/json_module.cpp (_json)
 void register_io_module();      // stdlib/io_module.cpp (_io)
 void register_itertools_module();   // stdlib/itertools/ (itertools)
 void register_operator_module();    // stdlib/operator_module.cpp (operator)
+void register_heapq_module();       // stdlib/heapq_module.cpp (_heapq, under heapq.py)
+void register_bisect_module();      // stdlib/bisect_module.cpp (bisect)
 
 }  // namespace gilvm
