@@ -36,5 +36,6 @@ void register_itertools_module();   // stdlib/itertools/ (itertools)
 void register_operator_module();    // stdlib/operator_module.cpp (operator)
 void register_heapq_module();       // stdlib/heapq_module.cpp (_heapq, under heapq.py)
 void register_bisect_module();      // stdlib/bisect_module.cpp (bisect)
+void register_collections_module(); // stdlib/collections/ (_collections: deque)
 
 }  // namespace gilvm
