@@ -80,7 +80,14 @@ Value accumulate_step(Object* self) {
     acc->total = item;
   } else {
     Value total = acc->total;
-    acc->total = acc->function.is_none() ? binary_op(total, item, kAdd) : call(acc->function, {total, item});
+    int64_t sum;
+    // Running sums of small ints add in place, as count() does.
+    if (acc->function.is_none() && total.is_small_int() && item.is_small_int() &&
+        !__builtin_add_overflow(total.small_int_value(), item.small_int_value(), &sum) && Value::fits_small_int(sum)) {
+      acc->total = Value::small_int(sum);
+    } else {
+      acc->total = acc->function.is_none() ? binary_op(total, item, kAdd) : call(acc->function, {total, item});
+    }
   }
   return acc->total;
 }
