@@ -506,6 +506,13 @@ Value deque_compare(const CallArgs& a) {
   return sequence_compare(left->items, right->items, op);
 }
 
+// deque[int]: a types.GenericAlias, made by the type that list[...] makes.
+Value deque_class_getitem(const CallArgs& a) {
+  if (a.count != 2) raise_type_error("deque.__class_getitem__() takes exactly one argument");
+  Value sample = call_method(Value(types().list), "__class_getitem__", {Value(types().int_)});
+  return call(Value(type_of(sample)), {a[0], a[1]});
+}
+
 }  // namespace
 
 void install_deque(Module* m) {
@@ -551,6 +558,7 @@ void install_deque(Module* m) {
     add_method(t, "__gt__", deque_compare<kGt>);
     add_method(t, "__ge__", deque_compare<kGe>);
     add_getset(t, "maxlen", deque_maxlen);
+    add_class_method(t, "__class_getitem__", deque_class_getitem);
     install_deque_iterators();
   }
   m->dict()->table.set(intern("deque"), deque_type);

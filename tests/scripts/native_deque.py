@@ -155,3 +155,7 @@ for label, f in [
     ("maxlen float", lambda: deque([], 1.5)), ("index start", lambda: deque([1, 2, 3]).index(1, 1)),
 ]:
     show(label, f)
+
+# generic alias and the ABCs
+import collections.abc
+print(deque[int], isinstance(deque(), collections.abc.MutableSequence), issubclass(deque, collections.abc.Sequence))
