@@ -32,5 +32,10 @@ void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 void register_json_module();    // stdlib/json/json_module.cpp (_json)
 void register_io_module();      // stdlib/io_module.cpp (_io)
+void register_itertools_module();   // stdlib/itertools/ (itertools)
+void register_operator_module();    // stdlib/operator_module.cpp (operator)
+void register_heapq_module();       // stdlib/heapq_module.cpp (_heapq, under heapq.py)
+void register_bisect_module();      // stdlib/bisect_module.cpp (bisect)
+void register_collections_module(); // stdlib/collections/ (_collections: deque)
 
 }  // namespace gilvm

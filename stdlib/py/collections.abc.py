@@ -974,6 +974,10 @@ class MutableSequence(Sequence):
 
 MutableSequence.register(list)
 MutableSequence.register(bytearray)
+# collections.deque (native, in _collections, which collections imports
+# before this submodule can run).
+if "_collections" in sys.modules:
+    MutableSequence.register(sys.modules["_collections"].deque)
 
 # array.array is a MutableSequence; whichever of the two modules is imported
 # second registers it (the array module does so when it comes second).

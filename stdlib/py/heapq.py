@@ -1,71 +1,41 @@
 """Heap queue: a binary min-heap kept in a plain list (heap[0] is the
-smallest), with CPython's functions."""
+smallest). The heap operations are native (_heapq, stdlib/heapq_module.cpp);
+merge, nlargest and nsmallest stay here, as in CPython."""
+from _heapq import heappush, heappop, heapify, heapreplace, heappushpop
+from _heapq import _heappop_max, _heapreplace_max, _heapify_max
+
+__all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest", "heappushpop"]
 
 
-def _sift_down(heap, start, pos):
-    # Moves heap[pos] up toward start until its parent is not larger.
-    item = heap[pos]
-    while pos > start:
-        parent_pos = (pos - 1) >> 1
-        parent = heap[parent_pos]
-        if item < parent:
-            heap[pos] = parent
-            pos = parent_pos
-            continue
-        break
-    heap[pos] = item
-
-
-def _sift_up(heap, pos):
-    # Fills the hole at pos with the smaller child, down to a leaf, then
-    # settles the original item back up (CPython's fewer-comparisons method).
-    end = len(heap)
-    start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _sift_down(heap, start, pos)
-
-
-def heappush(heap, item):
-    heap.append(item)
-    _sift_down(heap, 0, len(heap) - 1)
-
-
-def heappop(heap):
-    last = heap.pop()
-    if heap:
-        smallest = heap[0]
-        heap[0] = last
-        _sift_up(heap, 0)
-        return smallest
-    return last
-
-
-def heapreplace(heap, item):
-    smallest = heap[0]
-    heap[0] = item
-    _sift_up(heap, 0)
-    return smallest
-
-
-def heappushpop(heap, item):
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _sift_up(heap, 0)
-    return item
-
-
-def heapify(x):
-    for i in reversed(range(len(x) // 2)):
-        _sift_up(x, i)
+def merge(*iterables, key=None, reverse=False):
+    """Merges sorted inputs into one sorted iterator, lazily."""
+    # Entries are [sort key, order, value, iterator]: `order` (the input's
+    # position, negated for a max-heap) is unique, so ties come out in input
+    # order and values themselves are never compared.
+    if reverse:
+        make_heap, pop, replace, direction = _heapify_max, _heappop_max, _heapreplace_max, -1
+    else:
+        make_heap, pop, replace, direction = heapify, heappop, heapreplace, 1
+    entries = []
+    for order, iterable in enumerate(iterables):
+        it = iter(iterable)
+        for value in it:
+            entries.append([value if key is None else key(value), order * direction, value, it])
+            break
+    make_heap(entries)
+    while len(entries) > 1:
+        entry = entries[0]
+        yield entry[2]
+        for value in entry[3]:
+            entry[0] = value if key is None else key(value)
+            entry[2] = value
+            replace(entries, entry)
+            break
+        else:
+            pop(entries)
+    if entries:
+        yield entries[0][2]
+        yield from entries[0][3]
 
 
 def nlargest(n, iterable, key=None):
@@ -95,10 +65,3 @@ def _n_best(n, iterable, key, reverse):
     if n <= 0:
         return []
     return sorted(iterable, key=key, reverse=reverse)[:n]
-
-
-def merge(*iterables, key=None, reverse=False):
-    merged = []
-    for it in iterables:
-        merged.extend(it)
-    return iter(sorted(merged, key=key, reverse=reverse))
