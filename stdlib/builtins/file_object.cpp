@@ -74,8 +74,15 @@ Type* os_error_type_for(int err) {
     case EPERM: return exc().PermissionError;
     case EPIPE: return exc().BrokenPipeError;
     case EINTR: return exc().InterruptedError;
-    case EAGAIN: return exc().BlockingIOError;
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS: return exc().BlockingIOError;
+    case ECHILD: return exc().ChildProcessError;
+    case ESRCH: return exc().ProcessLookupError;
+    case ETIMEDOUT: return exc().TimeoutError;
     case ECONNRESET: return exc().ConnectionResetError;
+    case ECONNREFUSED: return exc().ConnectionRefusedError;
+    case ECONNABORTED: return exc().ConnectionAbortedError;
     default: return exc().OSError;
   }
 }
