@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "runtime/gil.hpp"
+#include "runtime/signals.hpp"
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/heap/heap.hpp"
@@ -30,12 +31,23 @@ namespace builtins_impl {
 
 // Reads at most n bytes into a buffer the caller owns (never an object's
 // field: the GIL is released here, so other threads run meanwhile and may
-// touch the file object). -1 and errno on error.
+// touch the file object). -1 and errno on error. A signal that interrupts
+// the wait has its handler run (main thread), which may raise; otherwise
+// the read goes on (PEP 475).
 ssize_t blocking_read(int fd, char* buffer, size_t n) {
-  GilRelease release;
   for (;;) {
-    ssize_t got = ::read(fd, buffer, n);
-    if (got >= 0 || errno != EINTR) return got;
+    ssize_t got;
+    int err;
+    {
+      GilRelease release;
+      got = ::read(fd, buffer, n);
+      err = errno;
+    }
+    if (got >= 0 || err != EINTR) {
+      errno = err;
+      return got;
+    }
+    run_pending_signal_handlers();
   }
 }
 

@@ -111,7 +111,7 @@ print("wait:", got == pid, os.waitstatus_to_exitcode(status))
 r, w = os.pipe()
 pid = os.fork()
 if pid == 0:
-    os.write(w, b"%d %d" % (os.getpid(), os.getppid()))
+    os.write(w, ("%d %d" % (os.getpid(), os.getppid())).encode())
     os._exit(0)
 child_pid, parent_pid = map(int, os.read(r, 100).split())
 os.waitpid(pid, 0)

@@ -63,6 +63,23 @@ elapsed = time.monotonic() - start
 print("sleep resumed:", ticks, elapsed >= 1.45)
 print("alarm returns the time left:", signal.alarm(100) == 0, signal.alarm(0) in (99, 100))
 
+# ... and a blocking read of a file (PEP 475: the handler raised, so the
+# read ends; os.read behaves the same).
+r, w = os.pipe()
+with open(r, "rb", buffering=0) as f:
+    signal.signal(signal.SIGALRM, raising)
+    signal.alarm(1)
+    try:
+        f.read(1)
+    except Alarm as e:
+        print("file read interrupted:", e)
+    signal.alarm(1)
+    try:
+        os.read(r, 1)
+    except Alarm as e:
+        print("os.read interrupted:", e)
+os.close(w)
+
 # A handled signal arriving while the main thread waits for a lock.
 lock = threading.Lock()
 lock.acquire()
