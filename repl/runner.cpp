@@ -6,6 +6,7 @@
 #include <new>
 #include <sstream>
 
+#include "stdlib/atexit_module.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
@@ -118,6 +119,7 @@ int run_main_source(const std::string& source, const std::string& filename) {
     status = report_uncaught(memory_error_from_bad_alloc());
   }
   join_non_daemon_threads();
+  run_atexit_callbacks();
   // As CPython tearing down its modules: objects still alive get their
   // __del__ now.
   heap().finalize_all_at_exit();

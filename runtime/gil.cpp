@@ -32,6 +32,10 @@ void Gil::retire_thread(ThreadState* ts) {
   if (ts->runtime_data == nullptr) return;
   auto* record = static_cast<GilThreadStats*>(ts->runtime_data);
   ts->runtime_data = nullptr;
+  retire_record_locked(record);
+}
+
+void Gil::retire_record_locked(GilThreadStats* record) {
   if (finished_records_ < kKeptFinishedThreads) {
     record->finished = true;
     ++finished_records_;
@@ -136,7 +140,14 @@ void Gil::begin_shutdown(ThreadState* survivor) {
   released_.notify_all();  // waiters see the flag and park
 }
 
+void Gil::lock_for_fork() { mutex_.lock(); }
+void Gil::unlock_after_fork() { mutex_.unlock(); }
+
 void Gil::reinit_after_fork(ThreadState* survivor) {
+  // The mutex was locked through fork() by this thread; the condition
+  // variables may count waiters that exist only in the parent (and glibc's
+  // condition variables wait for those to acknowledge a signal): re-make
+  // all four rather than unlock or reuse them.
   new (&mutex_) std::mutex();
   new (&released_) std::condition_variable();
   new (&switched_) std::condition_variable();
@@ -144,6 +155,14 @@ void Gil::reinit_after_fork(ThreadState* survivor) {
   locked_ = true;
   holder_ = survivor;
   last_holder_ = survivor;
+  // A waiter in the parent may have asked for a drop: nobody waits here.
+  clear_eval_breaker_bit(kGilDropRequested);
+  // Every other thread's row ends now, as if it had retired (the survivor
+  // keeps its own). Collected first: retiring may fold and erase a row.
+  std::vector<GilThreadStats*> others;
+  for (GilThreadStats& r : records_)
+    if (&r != survivor->runtime_data && !r.finished) others.push_back(&r);
+  for (GilThreadStats* r : others) retire_record_locked(r);
 }
 
 GilRelease::GilRelease() : ts_(current_thread_state()) { gil().drop(ts_); }

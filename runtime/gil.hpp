@@ -33,6 +33,13 @@
 // * Counters (acquisitions, switches, drop requests, forced drops, time
 //   spent waiting per thread) are kept under the GIL's mutex; reading them
 //   is for the `gil` module and --gil-stats.
+// * fork() (runtime/fork.hpp): the forking thread holds the GIL and also
+//   locks the GIL's mutex across the call (`lock_for_fork`), so no other
+//   thread is half-way through updating the counters or records when the
+//   address space is copied. The parent unlocks it (`unlock_after_fork`);
+//   the child re-creates the mutex and condition variables, whose waiters
+//   do not exist there, and marks every other thread's record finished
+//   (`reinit_after_fork`).
 // * Per-thread records live in the GIL's registry, not in the thread state,
 //   so a thread's row outlives the thread (the --gil-stats table is printed
 //   at exit). Past kKeptFinishedThreads ended threads, the records of later
@@ -97,8 +104,12 @@ class Gil {
   // From now on only `survivor` may take the GIL (see the contract).
   void begin_shutdown(ThreadState* survivor);
 
-  // Re-creates the lock state in a child after fork(): only the forking
-  // thread survives and it holds the GIL.
+  // fork(): called by the GIL holder right before fork() ...
+  void lock_for_fork();
+  // ... then in the parent ...
+  void unlock_after_fork();
+  // ... or in the child, where only the forking thread survives and holds
+  // the GIL: re-creates the lock state and retires the other threads' rows.
   void reinit_after_fork(ThreadState* survivor);
 
  private:
@@ -118,6 +129,7 @@ class Gil {
   GilThreadStats folded_{"(other threads)", 0, 0, 0, true, 0};
 
   GilThreadStats& record_locked(ThreadState* ts);
+  void retire_record_locked(GilThreadStats* record);
 };
 
 Gil& gil();

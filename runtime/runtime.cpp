@@ -23,12 +23,13 @@ ThreadState* the_main_thread = nullptr;
 std::atomic<int> running_threads{0};
 
 // The runtime's half of the eval breaker: GIL drop requests for any
-// thread, KeyboardInterrupt for the main thread.
+// thread, signal handlers (KeyboardInterrupt for SIGINT by default) for the
+// main thread.
 void runtime_breaker(ThreadState* ts, uint32_t bits) {
   if (bits & kGilDropRequested) gil().yield_for_switch(ts);
   if ((bits & kSignalPending) && ts == the_main_thread) {
     clear_eval_breaker_bit(kSignalPending);
-    if (take_pending_sigint()) raise_error(exc().KeyboardInterrupt, "");
+    run_pending_signal_handlers();
   }
 }
 
@@ -83,6 +84,13 @@ void initialize_runtime(ThreadState* main_thread) {
 }
 
 ThreadState* main_thread_state() { return the_main_thread; }
+
+void adopt_main_thread_after_fork(ThreadState* survivor) {
+  // A survivor started by start_thread still ends through its thread
+  // function, which counts itself out.
+  running_threads.store(survivor == the_main_thread ? 0 : 1);
+  the_main_thread = survivor;
+}
 
 uint64_t current_thread_ident() { return static_cast<uint64_t>(pthread_self()); }
 

@@ -29,6 +29,10 @@ using ThreadExceptionHandler = void (*)(Value callable, Value exception);
 // `kwargs` may be null. Raises RuntimeError "can't start new thread" on failure.
 uint64_t start_thread(Value callable, Tuple* args, Dict* kwargs, ThreadExceptionHandler on_exception);
 
+// In a fork child (runtime/fork.hpp): `survivor` becomes the main thread
+// and no other started thread is counted.
+void adopt_main_thread_after_fork(ThreadState* survivor);
+
 // The ident of the calling OS thread (threading.get_ident()).
 uint64_t current_thread_ident();
 // Number of threads started by start_thread still running.

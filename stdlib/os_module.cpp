@@ -1,5 +1,6 @@
 // The os module: process and environment facts, the file-system calls
 // scripts use, and os.path (the Python module posixpath, stdlib/py/).
+// fork, waiting, signals to processes and descriptors: stdlib/os_process.cpp.
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "stdlib/builtins_module.hpp"
+#include "stdlib/os_process.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -195,6 +197,7 @@ void init_os(Module* m) {
   add_function(m, "_realpath", os_realpath);
   add_function(m, "urandom", os_urandom);
   add_function(m, "system", os_system);
+  add_process_functions(m);
   // os.path is posixpath, which imports os: bind it after os is complete.
   Value posixpath = import_module(intern("posixpath"), m->dict(), Value::none(), 0);
   d.set(intern("path"), posixpath);

@@ -1,5 +1,6 @@
 #include "stdlib/stdlib.hpp"
 
+#include "stdlib/atexit_module.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/frozen.hpp"
 #include "vm/builtins_core.hpp"
@@ -42,6 +43,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_heapq_module();
   register_bisect_module();
   register_collections_module();
+  register_signal_module();
+  register_atexit_module();
   register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);

@@ -37,5 +37,6 @@ void register_operator_module();    // stdlib/operator_module.cpp (operator)
 void register_heapq_module();       // stdlib/heapq_module.cpp (_heapq, under heapq.py)
 void register_bisect_module();      // stdlib/bisect_module.cpp (bisect)
 void register_collections_module(); // stdlib/collections/ (_collections: deque)
+void register_signal_module();  // stdlib/signal_module.cpp (_signal, under signal.py)
 
 }  // namespace gilvm

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "runtime/fork.hpp"
 #include "runtime/gil.hpp"
 #include "runtime/runtime.hpp"
 #include "runtime/signals.hpp"
@@ -37,11 +38,23 @@ namespace gilvm {
 
 namespace {
 
+// After fork() a thread that exists only in the parent may have held
+// `mutex` or waited on `cond`, so a lock re-creates both the first time the
+// child uses it (runtime/fork.hpp); `locked` is kept, as in CPython. Every
+// path checks with the GIL held, before it may release the GIL, and the
+// child has one thread until it starts more, so no one else is inside.
 struct LockObject : Object {
   std::mutex mutex;
   std::condition_variable cond;
   bool locked = false;
+  uint64_t generation = fork_generation();
   explicit LockObject(Type* t) : Object(t) {}
+  void refresh_after_fork() {
+    if (generation == fork_generation()) return;
+    new (&mutex) std::mutex();
+    new (&cond) std::condition_variable();
+    generation = fork_generation();
+  }
 };
 
 Type* lock_type = nullptr;
@@ -55,7 +68,9 @@ size_t thread_stack_size = 0;
 
 LockObject* self_lock(const CallArgs& a) {
   if (a.count == 0 || !isinstance(a[0], lock_type)) raise_type_error("descriptor requires a 'lock' object");
-  return a[0].as<LockObject>();
+  LockObject* lock = a[0].as<LockObject>();
+  lock->refresh_after_fork();
+  return lock;
 }
 
 // Waits for the lock with the GIL released. A negative timeout waits forever.
@@ -77,8 +92,9 @@ bool acquire_slow(LockObject* lock, double timeout) {
     }
     if (got) return true;
     if (Clock::now() >= deadline) return false;
-    // With the GIL back, let a pending Ctrl-C interrupt the wait.
-    raise_if_interrupted();
+    // With the GIL back, run pending signal handlers (main thread only): one
+    // that raises (KeyboardInterrupt for Ctrl-C) ends the wait.
+    run_pending_signal_handlers();
   }
 }
 
@@ -144,6 +160,15 @@ Value lock_repr(const CallArgs& a) {
                 static_cast<unsigned long long>(a[0].raw()));
   return new_str(buf);
 }
+// CPython's private lock._at_fork_reinit(): threading's after-fork code
+// makes its internal locks new and unlocked whoever held them.
+Value lock_at_fork_reinit(const CallArgs& a) {
+  LockObject* lock = self_lock(a);
+  new (&lock->mutex) std::mutex();
+  new (&lock->cond) std::condition_variable();
+  lock->locked = false;
+  return Value::none();
+}
 Value lock_construct(Type*, const CallArgs&) { raise_type_error("cannot create '_thread.lock' instances"); }
 
 Value thread_allocate_lock(const CallArgs& a) {
@@ -172,6 +197,7 @@ Value thread_start_new_thread(const CallArgs& a) {
 // threading acquires it at thread start; join() waits for it.
 void release_sentinel(Value lock_value) {
   auto* lock = lock_value.as<LockObject>();
+  lock->refresh_after_fork();
   {
     std::lock_guard<std::mutex> guard(lock->mutex);
     lock->locked = false;
@@ -261,6 +287,7 @@ void init_thread(Module* m) {
     add_method(lock_type, "__enter__", lock_enter);
     add_method(lock_type, "__exit__", lock_exit);
     add_method(lock_type, "__repr__", lock_repr);
+    add_method(lock_type, "_at_fork_reinit", lock_at_fork_reinit);
     add_method(lock_type, "acquire_lock", lock_acquire);
     add_method(lock_type, "release_lock", lock_release);
     add_method(lock_type, "locked_lock", lock_locked);

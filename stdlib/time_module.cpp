@@ -47,17 +47,27 @@ Value nanoseconds(const CallArgs& a) {
   return make_int(clock_ns(Clock));
 }
 
-// Sleeps with the GIL released, so other threads run meanwhile. The main
-// thread's sleep ends early on Ctrl-C, with KeyboardInterrupt, as CPython's.
+// Sleeps with the GIL released, so other threads run meanwhile. In the
+// main thread a signal wakes the sleep: its handler runs and, unless it
+// raised (KeyboardInterrupt for Ctrl-C), the sleep goes on for the time
+// left (PEP 475), as CPython's.
 void blocking_sleep(double secs) {
   if (current_thread_state() == main_thread_state()) {
-    bool interrupted;
-    {
-      GilRelease release;
-      interrupted = sleep_unless_interrupted(secs);
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double deadline = static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec) + secs;
+    for (;;) {
+      bool interrupted;
+      {
+        GilRelease release;
+        interrupted = sleep_unless_interrupted(secs);
+      }
+      if (!interrupted) return;
+      run_pending_signal_handlers();
+      clock_gettime(CLOCK_MONOTONIC, &now);
+      secs = deadline - (static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec));
+      if (secs <= 0) return;
     }
-    if (interrupted) raise_if_interrupted();
-    return;
   }
   GilRelease release;
   struct timespec request;

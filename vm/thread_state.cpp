@@ -114,6 +114,21 @@ void unregister_thread_state(ThreadState* ts) {
   r.erase(std::remove(r.begin(), r.end(), ts), r.end());
 }
 
+void lock_thread_registry() { registry_mutex().lock(); }
+void unlock_thread_registry() { registry_mutex().unlock(); }
+
+std::vector<ThreadState*> reset_thread_registry_after_fork(ThreadState* survivor) {
+  // The parent's lock was held through fork(); the child's copy is re-made
+  // unlocked (the thread that held it is the only one left).
+  new (&registry_mutex()) std::mutex();
+  std::vector<ThreadState*> gone;
+  auto& r = registry();
+  for (ThreadState* state : r)
+    if (state != survivor) gone.push_back(state);
+  r.assign(1, survivor);
+  return gone;
+}
+
 void note_c_stack_base(ThreadState* ts, size_t stack_size) {
   // The address of a local approximates the top of this thread's stack.
   // Leave a generous margin for the frames of natives and the error path.

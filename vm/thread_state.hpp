@@ -89,6 +89,15 @@ void set_current_thread_state(ThreadState* ts);
 void register_thread_state(ThreadState* ts);
 void unregister_thread_state(ThreadState* ts);
 
+// fork() support (runtime/fork.hpp). The forking thread holds the registry
+// lock across fork() so that the child's copy of the list is consistent.
+void lock_thread_registry();
+void unlock_thread_registry();
+// In the child, where only `survivor` still runs: re-creates the lock
+// (held through the fork) and removes every other state from the list.
+// Returns them; their stacks are gone, so they are no longer roots.
+std::vector<ThreadState*> reset_thread_registry_after_fork(ThreadState* survivor);
+
 // Records how deep this OS thread's C++ stack may go (call on thread entry).
 void note_c_stack_base(ThreadState* ts, size_t stack_size);
 

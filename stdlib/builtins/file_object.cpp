@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "runtime/gil.hpp"
+#include "runtime/signals.hpp"
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/heap/heap.hpp"
@@ -31,12 +32,23 @@ namespace builtins_impl {
 
 // Reads at most n bytes into a buffer the caller owns (never an object's
 // field: the GIL is released here, so other threads run meanwhile and may
-// touch the file object). -1 and errno on error.
+// touch the file object). -1 and errno on error. A signal that interrupts
+// the wait has its handler run (main thread), which may raise; otherwise
+// the read goes on (PEP 475).
 ssize_t blocking_read(int fd, char* buffer, size_t n) {
-  GilRelease release;
   for (;;) {
-    ssize_t got = ::read(fd, buffer, n);
-    if (got >= 0 || errno != EINTR) return got;
+    ssize_t got;
+    int err;
+    {
+      GilRelease release;
+      got = ::read(fd, buffer, n);
+      err = errno;
+    }
+    if (got >= 0 || err != EINTR) {
+      errno = err;
+      return got;
+    }
+    run_pending_signal_handlers();
   }
 }
 
@@ -75,8 +87,15 @@ Type* os_error_type_for(int err) {
     case EPERM: return exc().PermissionError;
     case EPIPE: return exc().BrokenPipeError;
     case EINTR: return exc().InterruptedError;
-    case EAGAIN: return exc().BlockingIOError;
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS: return exc().BlockingIOError;
+    case ECHILD: return exc().ChildProcessError;
+    case ESRCH: return exc().ProcessLookupError;
+    case ETIMEDOUT: return exc().TimeoutError;
     case ECONNRESET: return exc().ConnectionResetError;
+    case ECONNREFUSED: return exc().ConnectionRefusedError;
+    case ECONNABORTED: return exc().ConnectionAbortedError;
     default: return exc().OSError;
   }
 }

@@ -967,6 +967,34 @@ def _local_type_name(obj):
 _main_thread = _MainThread()
 
 
+def _after_fork():
+    """Runs in the child of os.fork() (the runtime calls it before the
+    after_in_child hooks): only the forking thread still exists. It becomes
+    the main thread; every other Thread is marked stopped, so join() and
+    is_alive() answer at once; threading's own locks are made anew, since a
+    thread that no longer exists may have held them."""
+    global _active_limbo_lock, _main_thread
+    _active_limbo_lock = RLock()
+    ident = get_ident()
+    current = _active.get(ident)
+    if current is None:
+        # Forked from a thread threading did not start (_thread).
+        _active.pop(ident, None)
+        current = _MainThread()
+    _main_thread = current
+    for thread in list(_active.values()) + list(_limbo.values()):
+        thread._started._at_fork_reinit()
+        thread._stopped._at_fork_reinit()
+        if thread is current:
+            continue
+        thread._is_stopped = True
+        thread._tstate_lock = None
+        thread._stopped._flag = True
+    _limbo.clear()
+    _active.clear()
+    _active[ident] = current
+
+
 def _shutdown():
     """Runs the _register_atexit calls, then joins every non-daemon thread;
     the interpreter calls this at exit."""

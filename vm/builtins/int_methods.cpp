@@ -105,6 +105,8 @@ Value with_type(Type* type, Value v) {
   return obj;
 }
 
+Value as_plain_int(Value v);
+
 Value int_construct(Type* type, const CallArgs& args) {
   ArgParser p(args, "int", {"x", "base"}, 0, false);
   Value x = p.get(0);
@@ -121,7 +123,8 @@ Value int_construct(Type* type, const CallArgs& args) {
       return with_type(type, parse_int(x.as<ByteArray>()->data, static_cast<int>(base)));
     raise_type_error("int() can't convert non-string with explicit base");
   }
-  if (is_int_value(x)) return with_type(type, x.is_bool() ? Value::small_int(x.is_true()) : x);
+  // An int subclass instance (an IntEnum member) becomes a plain int, as in CPython.
+  if (is_int_value(x)) return with_type(type, as_plain_int(x));
   if (is_float(x)) return with_type(type, int_from_double(float_value(x)));
   if (type_of(x) == types().str || isinstance(x, types().str))
     return with_type(type, parse_int(x.as<Str>()->data, 10));
