@@ -213,6 +213,13 @@ class deque:
             result.extend(self)
         return result
 
+    def __reduce__(self):
+        # As CPython's: the items come back through an iterator (APPENDS),
+        # and only attributes a subclass added are state.
+        state = {k: v for k, v in vars(self).items() if k not in ("_items", "_head", "_maxlen")} or None
+        args = () if self._maxlen is None else ((), self._maxlen)
+        return self.__class__, args, state, iter(self)
+
 
 class defaultdict(dict):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
@@ -239,6 +246,10 @@ class defaultdict(dict):
 
     __copy__ = copy
 
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return self.__class__, args, None, None, iter(self.items())
+
 
 class Counter(dict):
     """Dict subclass for counting hashable items."""
@@ -252,6 +263,9 @@ class Counter(dict):
 
     def total(self):
         return sum(self.values())
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
 
     def most_common(self, n=None):
         # Stable sort: equal counts keep their first-seen order, as in CPython.
@@ -358,6 +372,10 @@ class OrderedDict(dict):
 
     def copy(self):
         return OrderedDict(self)
+
+    def __reduce__(self):
+        state = dict(vars(self)) or None
+        return self.__class__, (), state, None, iter(self.items())
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
