@@ -37,6 +37,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_hashlib_module();
   register_json_module();
   register_io_module();
+  register_pickle_module();
   register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);

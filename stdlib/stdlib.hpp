@@ -32,5 +32,6 @@ void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 void register_json_module();    // stdlib/json/json_module.cpp (_json)
 void register_io_module();      // stdlib/io_module.cpp (_io)
+void register_pickle_module();  // stdlib/pickle/pickle_module.cpp (_pickle, under pickle.py)
 
 }  // namespace gilvm
