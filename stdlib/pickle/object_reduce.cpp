@@ -201,6 +201,21 @@ Value set_reduce(const CallArgs& a) {
   return new_tuple({Value(type_of(self)), Value(new_tuple({items})), instance_dict_state(self)});
 }
 
+// __getnewargs__ of the immutable core types, which subclasses inherit:
+// the plain value, which cls.__new__(cls, value) turns back into one.
+Value int_getnewargs(const CallArgs& a) {
+  mpz_t z;
+  mpz_init(z);
+  int_to_mpz(a[0], z);
+  Value v = make_int(z);
+  mpz_clear(z);
+  return new_tuple({v});
+}
+Value float_getnewargs(const CallArgs& a) { return new_tuple({make_float(float_value(a[0]))}); }
+Value str_getnewargs(const CallArgs& a) { return new_tuple({Value(new_str(a[0].as<Str>()->data))}); }
+Value bytes_getnewargs(const CallArgs& a) { return new_tuple({Value(new_bytes(a[0].as<Bytes>()->data))}); }
+Value tuple_getnewargs(const CallArgs& a) { return new_tuple({Value(new_tuple(a[0].as<Tuple>()->items))}); }
+
 // type.__flags__, reduced to the one bit copyreg reads: Py_TPFLAGS_HEAPTYPE
 // (1 << 9) for classes made by `class` or type(), none for native types.
 Value type_flags(Value self) {
@@ -284,6 +299,11 @@ void install_reduce_methods() {
   add_method(ct.set, "__reduce__", set_reduce);
   add_method(ct.frozenset, "__reduce__", set_reduce);
   add_getset(ct.type, "__flags__", type_flags);
+  add_method(ct.int_, "__getnewargs__", int_getnewargs);
+  add_method(ct.float_, "__getnewargs__", float_getnewargs);
+  add_method(ct.str, "__getnewargs__", str_getnewargs);
+  add_method(ct.bytes, "__getnewargs__", bytes_getnewargs);
+  add_method(ct.tuple, "__getnewargs__", tuple_getnewargs);
 }
 
 }  // namespace gilvm::pickle

@@ -70,6 +70,7 @@ struct DecodeOptions {
   Value persistent_load;          // null: PERSID raises
   Value buffers;                  // null, or an iterable of out-of-band buffers
   Value unpickler;                // null, or the Unpickler whose `proto` to set
+  Value memo;                     // null, or a dict {index: value} kept between loads
 };
 
 // Loads one pickle from data[*pos...]; on return *pos is just after STOP.

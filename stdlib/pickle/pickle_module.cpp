@@ -11,7 +11,7 @@
 //   _encode(obj, protocol, fix_imports, memo, persistent_id, reducer_override,
 //           dispatch_table) -> bytes              (None: no hook)
 //   _decode(source, fix_imports, encoding, errors, find_class,
-//           persistent_load, buffers, unpickler) -> value
+//           persistent_load, buffers, unpickler, memo) -> value
 //           (source: bytes, or a file; the unpickler's `proto` attribute
 //           follows the stream's PROTO, for its find_class)
 //   _find_class(module, name, protocol, fix_imports): the default find_class
@@ -182,11 +182,12 @@ Value m_encode(const CallArgs& a) {
 }
 
 Value m_decode(const CallArgs& a) {
-  check_arg_count(a, "_decode", 8, 8);
+  check_arg_count(a, "_decode", 9, 9);
   DecodeOptions o = decode_options(a[1], a[2], a[3], a[6]);
   o.find_class = hook(a[4]);
   o.persistent_load = hook(a[5]);
   o.unpickler = hook(a[7]);
+  o.memo = hook(a[8]);
   Value source = a[0];
   if (type_of(source) == types().bytes) {
     size_t pos = 0;

@@ -279,6 +279,8 @@ class Encoder {
       if (!rv.is(Value(ct_not_implemented()))) return save_reduce_value(obj, rv);
     }
     if (t == ct.type) return save_type(obj);
+    if (t == ct.not_implemented) return save_global(obj, intern("NotImplemented"));
+    if (t == ct.ellipsis) return save_global(obj, intern("Ellipsis"));
     if (t == ct.function) return save_global(obj, nullptr);
 
     Value reduce_fn = dispatch_entry(t);
@@ -418,7 +420,7 @@ class Encoder {
         }
         static Value codecs_encode;
         if (codecs_encode.is_null()) codecs_encode = get_attr(import_by_name(intern("_codecs")), "encode");
-        rv = new_tuple({codecs_encode, Value(new_tuple({Value(new_str(std::move(text))), Value(new_str("latin1"))}))});
+        rv = new_tuple({codecs_encode, Value(new_tuple({Value(new_str(std::move(text))), Value(intern("latin1"))}))});
       }
       return save_reduce(rv.as<Tuple>(), obj);
     }
@@ -725,6 +727,7 @@ class Encoder {
       Value m = obj.as<Type>()->dict()->table.get_str(s_module());
       return !m.is_null() && isinstance(m, types().str) ? m : Value(intern("builtins"));
     }
+    if (type_of(obj) == types().not_implemented || type_of(obj) == types().ellipsis) return intern("builtins");
     Value module_name = get_attr_or_null(obj, s_module());
     if (!module_name.is_null() && !module_name.is_none()) return module_name;
     const DictTable& modules = module_table()->table;
@@ -794,7 +797,7 @@ class Encoder {
     } else if (!parent.is(module)) {
       // A nested class below protocol 4: getattr(parent, last name).
       Value rv = new_tuple({builtin("getattr"), Value(new_tuple({parent, Value(new_str(path.back()))}))});
-      return save_reduce(rv.as<Tuple>(), Value::null());
+      save_reduce(rv.as<Tuple>(), Value::null());
     } else {
       std::string mod = module_name.as<Str>()->data;
       std::string nm = dotted;

@@ -19,6 +19,7 @@
 //  * Reading from a file asks it for exactly what each opcode needs
 //    (read(n), readline()), except inside a frame, which is read whole: so a
 //    load stops at its STOP and the next load starts at the next pickle.
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -281,6 +282,28 @@ class Decoder {
  public:
   Decoder(Reader& in, const DecodeOptions& o) : in_(in), o_(o) {}
 
+  // An Unpickler's memo lives in a dict between its loads (a later pickle
+  // in the same file may refer to what an earlier one memoized).
+  void take_memo(Dict* d) {
+    const DictTable& t = d->table;
+    for (size_t i = 0; i < t.entry_capacity(); ++i) {
+      const DictEntry& e = t.entry_at(i);
+      int64_t index = 0;
+      if (e.key.is_null() || !is_int_value(e.key) || !int_to_int64(e.key, &index) || index < 0) continue;
+      memo_put(static_cast<uint64_t>(index), e.value);
+    }
+  }
+  void give_memo(Dict* d) {
+    d->table.clear();
+    for (size_t i = 0; i < memo_.size(); ++i)
+      if (!memo_[i].is_null()) d->table.set(make_int(static_cast<int64_t>(i)), memo_[i]);
+    if (sparse_ != nullptr) {
+      const DictTable& t = sparse_->table;
+      for (size_t i = 0; i < t.entry_capacity(); ++i)
+        if (!t.entry_at(i).key.is_null()) d->table.set(t.entry_at(i).key, t.entry_at(i).value);
+    }
+  }
+
   Value load() {
     for (;;) {
       uint8_t code;
@@ -293,7 +316,10 @@ class Decoder {
  private:
   // ---- the stacks -----------------------------------------------------------
   size_t fence() const { return marks_.empty() ? 0 : marks_.back(); }
-  [[noreturn]] static void underflow() { raise_unpickling_error("unpickling stack underflow"); }
+  // CPython names the mark when one stands in the way.
+  [[noreturn]] void underflow() const {
+    raise_unpickling_error(marks_.empty() ? "unpickling stack underflow" : "unexpected MARK found");
+  }
   Value pop() {
     if (stack_.size() <= fence()) underflow();
     Value v = stack_.back();
@@ -310,7 +336,9 @@ class Decoder {
     if (marks_.empty()) raise_unpickling_error("could not find MARK");
     size_t k = marks_.back();
     marks_.pop_back();
-    return k;
+    // TUPLE1-3 take their items from anywhere in the stack, as CPython's
+    // do, so a mark may stand past its end.
+    return std::min(k, stack_.size());
   }
   ValueVector pop_items() {
     size_t k = pop_mark();
@@ -514,9 +542,9 @@ class Decoder {
       case op::BININT1: return push(make_int(static_cast<int64_t>(read_uint(1))));
       case op::BININT2: return push(make_int(static_cast<int64_t>(read_uint(2))));
       case op::LONG: {
-        std::string s(line());
-        if (!s.empty() && s.back() == 'L') s.pop_back();
-        return push(call(Value(types().int_), {new_str(s), make_int(int64_t{0})}));
+        std::string s(in_.readline());
+        if (s.size() > 1 && s[s.size() - 2] == 'L') s.resize(s.size() - 2);
+        return push(call(Value(types().int_), {new_str(s), make_int(int64_t{10})}));
       }
       case op::LONG1: return push(long_from_bytes(in_.read(read_uint(1))));
       case op::LONG4: {
@@ -529,7 +557,8 @@ class Decoder {
         char* end = nullptr;
         errno = 0;
         double d = std::strtod(s.c_str(), &end);
-        if (end == s.c_str() || *end != '\0') raise_value_error("could not convert string to float");
+        if (end == s.c_str()) raise_value_error("could not convert string to float: '" + s + "\n'");
+        if (*end != '\0') raise_value_error("could not convert string to float");
         return push(make_float(d));
       }
       case op::BINFLOAT: {
@@ -560,8 +589,12 @@ class Decoder {
       case op::SHORT_BINBYTES: return push(new_bytes(std::string(in_.read(read_uint(1)))));
       case op::BINBYTES: return push(new_bytes(std::string(in_.read(read_uint(4)))));
       case op::BINBYTES8:
-      case op::BYTEARRAY8:  // no bytearray type here: loads as bytes
-        return push(new_bytes(std::string(read_sized(read_uint(8)))));
+      case op::BYTEARRAY8: {  // no bytearray type here: loads as bytes
+        uint64_t n = read_uint(8);
+        // CPython makes the bytes object before it reads into it.
+        if (n > static_cast<uint64_t>(INT64_MAX) - 64) raise_overflow_error("byte string is too large");
+        return push(new_bytes(std::string(read_sized(n))));
+      }
       case op::NEXT_BUFFER: {
         if (o_.buffers.is_null())
           raise_unpickling_error("pickle stream refers to out-of-band data but no *buffers* argument was given");
@@ -576,7 +609,7 @@ class Decoder {
       case op::TUPLE2:
       case op::TUPLE3: {
         size_t n = code - op::TUPLE1 + 1;
-        if (stack_.size() < fence() + n) underflow();
+        if (stack_.size() < n) underflow();
         std::vector<Value> items(n);
         for (size_t i = n; i-- > 0;) {
           items[i] = stack_.back();
@@ -647,6 +680,7 @@ class Decoder {
       case op::BINGET: return push(memo_get(read_uint(1)));
       case op::LONG_BINGET: return push(memo_get(read_uint(4)));
       case op::PUT: {
+        top();  // CPython checks the stack before the argument
         std::string s(line());
         char* end = nullptr;
         errno = 0;
@@ -705,8 +739,9 @@ class Decoder {
       case op::NEWOBJ: {
         Value args = pop();
         Value cls = pop();
-        if (!isinstance(cls, types().type)) raise_unpickling_error("NEWOBJ class argument isn't a type object");
-        if (type_of(args) != types().tuple) raise_unpickling_error("NEWOBJ expected an arg tuple.");
+        if (!isinstance(cls, types().type)) raise_unpickling_error("NEWOBJ class argument must be a type, not " + type_name(cls));
+        if (type_of(args) != types().tuple)
+          raise_unpickling_error("NEWOBJ args argument must be a tuple, not " + type_name(args));
         ValueVector full{cls};
         for (Value v : args.as<Tuple>()->items) full.push_back(v);
         Value new_fn = get_attr(cls, "__new__");
@@ -745,6 +780,7 @@ class Decoder {
         return push(persistent_load(new_str(std::string(s))));
       }
       case op::BINPERSID: {
+        if (o_.persistent_load.is_null()) persistent_load(Value::none());
         Value pid = pop();
         return push(persistent_load(pid));
       }
@@ -778,7 +814,7 @@ class Decoder {
   Value persistent_load(Value pid) {
     if (o_.persistent_load.is_null())
       raise_unpickling_error(
-          "A load persistent id instruction was encountered, but no persistent_load function was specified.");
+          "A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
     return call(o_.persistent_load, {pid});
   }
 
@@ -795,18 +831,29 @@ class Decoder {
 
 }  // namespace
 
+namespace {
+
+Value run(Reader& reader, const DecodeOptions& options) {
+  Decoder decoder(reader, options);
+  Dict* memo = !options.memo.is_null() && type_of(options.memo) == types().dict ? options.memo.as<Dict>() : nullptr;
+  if (memo != nullptr) decoder.take_memo(memo);
+  Value v = decoder.load();
+  if (memo != nullptr) decoder.give_memo(memo);
+  return v;
+}
+
+}  // namespace
+
 Value decode_buffer(std::string_view data, size_t* pos, const DecodeOptions& options) {
   Reader reader(data, *pos);
-  Decoder decoder(reader, options);
-  Value v = decoder.load();
+  Value v = run(reader, options);
   *pos = reader.position();
   return v;
 }
 
 Value decode_file(Value file, const DecodeOptions& options) {
   Reader reader(file);
-  Decoder decoder(reader, options);
-  return decoder.load();
+  return run(reader, options);
 }
 
 }  // namespace gilvm::pickle

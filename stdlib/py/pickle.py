@@ -90,7 +90,8 @@ class Unpickler:
         self.proto = 0
         find_class = None if type(self).find_class is Unpickler.find_class else self.find_class
         return _pickle._decode(self._file, self.fix_imports, self.encoding, self.errors, find_class,
-                               getattr(self, "persistent_load", None), self._buffers, self)
+                               getattr(self, "persistent_load", None), self._buffers, self,
+                               self.memo)
 
     def find_class(self, module, name):
         """The object `name` of module `module` (imported if needed)."""
