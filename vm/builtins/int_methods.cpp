@@ -95,9 +95,12 @@ Value int_from_double(double d) {
   return make_int(z.v);
 }
 
-// An int of exactly class `type` (a subclass of int) with the value of `v`.
+Value as_plain_int(Value v);
+
+// An int of exactly class `type` (a subclass of int) with the value of `v`;
+// int(x) of an int subclass instance is a plain int, as in CPython.
 Value with_type(Type* type, Value v) {
-  if (type == types().int_) return v;
+  if (type == types().int_) return as_plain_int(v);
   Int* obj = gc_new<Int>(type);
   int_to_mpz(v, obj->value);
   return obj;
