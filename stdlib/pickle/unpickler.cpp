@@ -90,6 +90,25 @@ bool valid_utf8(std::string_view data, int64_t* code_points, bool* ascii) {
   return true;
 }
 
+// Stream bytes as text for int() and for messages: UTF-8 when they are,
+// Latin-1 otherwise (a Str must never hold invalid UTF-8).
+std::string safe_text(std::string_view data) {
+  int64_t n = 0;
+  bool ascii = true;
+  if (valid_utf8(data, &n, &ascii)) return std::string(data);
+  std::string out;
+  for (char c : data) {
+    uint8_t b = static_cast<uint8_t>(c);
+    if (b < 0x80) {
+      out.push_back(c);
+    } else {
+      out.push_back(static_cast<char>(0xc0 | (b >> 6)));
+      out.push_back(static_cast<char>(0x80 | (b & 0x3f)));
+    }
+  }
+  return out;
+}
+
 Value utf8_to_str(std::string_view data) {
   int64_t n = 0;
   bool ascii = true;
@@ -425,7 +444,7 @@ class Decoder {
     long long v = std::strtoll(s.c_str(), &end, 0);
     if (errno == 0 && end != s.c_str() && *end == '\0') return make_int(static_cast<int64_t>(v));
     if (errno != ERANGE) raise_value_error("could not convert string to int");
-    return call(Value(types().int_), {new_str(s), make_int(int64_t{0})});
+    return call(Value(types().int_), {new_str(safe_text(s)), make_int(int64_t{0})});
   }
 
   Value instantiate(Value cls, const ValueVector& args) {
@@ -544,7 +563,7 @@ class Decoder {
       case op::LONG: {
         std::string s(in_.readline());
         if (s.size() > 1 && s[s.size() - 2] == 'L') s.resize(s.size() - 2);
-        return push(call(Value(types().int_), {new_str(s), make_int(int64_t{10})}));
+        return push(call(Value(types().int_), {new_str(safe_text(s)), make_int(int64_t{10})}));
       }
       case op::LONG1: return push(long_from_bytes(in_.read(read_uint(1))));
       case op::LONG4: {
@@ -557,7 +576,7 @@ class Decoder {
         char* end = nullptr;
         errno = 0;
         double d = std::strtod(s.c_str(), &end);
-        if (end == s.c_str()) raise_value_error("could not convert string to float: '" + s + "\n'");
+        if (end == s.c_str()) raise_value_error("could not convert string to float: '" + safe_text(s) + "\n'");
         if (*end != '\0') raise_value_error("could not convert string to float");
         return push(make_float(d));
       }
@@ -673,7 +692,7 @@ class Decoder {
         errno = 0;
         long long idx = std::strtoll(s.c_str(), &end, 10);
         if (end == s.c_str() || *end != '\0' || errno != 0)
-          raise_value_error("invalid literal for int() with base 10: " + repr_string(new_str(s)));
+          raise_value_error("invalid literal for int() with base 10: " + repr_string(new_str(safe_text(s))));
         if (idx < 0) raise_unpickling_error("Memo value not found at index " + std::to_string(idx));
         return push(memo_get(static_cast<uint64_t>(idx)));
       }
@@ -686,7 +705,7 @@ class Decoder {
         errno = 0;
         long long idx = std::strtoll(s.c_str(), &end, 10);
         if (end == s.c_str() || *end != '\0' || errno != 0)
-          raise_value_error("invalid literal for int() with base 10: " + repr_string(new_str(s)));
+          raise_value_error("invalid literal for int() with base 10: " + repr_string(new_str(safe_text(s))));
         if (idx < 0) raise_value_error("negative PUT argument");
         return memo_put(static_cast<uint64_t>(idx), top());
       }
