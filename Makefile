@@ -58,12 +58,12 @@ test-tsan: deps
 	cmake --build $(TSAN_BUILD) -j$(JOBS)
 	cd $(TSAN_BUILD) && ctest --output-on-failure -j$(JOBS) -E '^gcstress'
 
-# The fuzz targets (libFuzzer, clang): the parser and the interpreter, each
+# The fuzz targets (libFuzzer, clang): the parser, the interpreter and pickle.loads, each
 # run for a bounded time.
 test-fuzz: deps
 	@if [ -f tests/fuzz/CMakeLists.txt ]; then \
 	  cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DGILVM_FUZZ=ON && \
-	  cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_parser fuzz_interp && \
+	  cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_parser fuzz_interp fuzz_pickle && \
 	  cd $(FUZZ_BUILD) && ctest -R '^fuzz' --output-on-failure; \
 	else echo "no fuzz targets yet"; fi
 

@@ -49,6 +49,11 @@ struct LockObject : Object {
   bool locked = false;
   uint64_t generation = fork_generation();
   explicit LockObject(Type* t) : Object(t) {}
+  // In a child, a lock the parent's other threads were waiting on is
+  // garbage once unreachable; destroying its inherited condition variable
+  // would wait for those waiters forever (glibc's pthread_cond_destroy
+  // does), so it is replaced first and the fresh one is destroyed.
+  ~LockObject() override { refresh_after_fork(); }
   void refresh_after_fork() {
     if (generation == fork_generation()) return;
     new (&mutex) std::mutex();

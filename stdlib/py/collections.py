@@ -40,6 +40,10 @@ class defaultdict(dict):
 
     __copy__ = copy
 
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return self.__class__, args, None, None, iter(self.items())
+
 
 class Counter(dict):
     """Dict subclass for counting hashable items."""
@@ -53,6 +57,9 @@ class Counter(dict):
 
     def total(self):
         return sum(self.values())
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
 
     def most_common(self, n=None):
         # Stable sort: equal counts keep their first-seen order, as in CPython.
@@ -159,6 +166,10 @@ class OrderedDict(dict):
 
     def copy(self):
         return OrderedDict(self)
+
+    def __reduce__(self):
+        state = dict(vars(self)) or None
+        return self.__class__, (), state, None, iter(self.items())
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):

@@ -10,7 +10,7 @@ namespace gilvm {
 Module* new_module(std::string_view name) {
   Module* m = gc_new<Module>(types().module);
   m->attrs = new_dict();
-  m->attrs->table.set(intern("__name__"), new_str(name));
+  m->attrs->table.set(intern("__name__"), intern(name));
   m->attrs->table.set(intern("__doc__"), Value::none());
   return m;
 }
