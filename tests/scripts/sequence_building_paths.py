@@ -123,3 +123,9 @@ try:
     b[6]
 except IndexError as e:
     print("IndexError", e)
+
+# Slices with steps 1 and -1 are copied as ranges; the edges of both.
+a = list(range(10))
+t = tuple(a)
+print(a[::-1], a[3::-1], a[0::-1], a[9:2:-1], a[:3], a[2:5], a[5:2], a[::2], a[-1::-1])
+print(t[::-1], t[1:4], a[100:], a[-100::-1], a[:-100:-1], [][::-1], ()[0:0], a[-3:], t[-2::-1])

@@ -3,6 +3,7 @@
 // vm/builtins/sort.cpp's).
 #include <span>
 #include <algorithm>
+#include <iterator>
 
 #include "vm/builtins/container_ops.hpp"
 #include "vm/builtins/install.hpp"
@@ -94,8 +95,15 @@ Value sequence_getitem(Value self, const std::vector<Value>& items, Value key, b
     // A plain vector is enough: nothing runs between filling it and handing
     // it to the new object (slice_bounds above may call __index__, not this).
     std::vector<Value> out;
-    out.reserve(static_cast<size_t>(b.count));
-    for (int64_t i = 0; i < b.count; ++i) out.push_back(items[b.at(i)]);
+    if (b.count > 0 && b.step == 1) {
+      out.assign(items.begin() + b.start, items.begin() + b.start + b.count);
+    } else if (b.count > 0 && b.step == -1) {  // a[::-1], a[k::-1]
+      auto after_first = items.begin() + b.start + 1;
+      out.assign(std::make_reverse_iterator(after_first), std::make_reverse_iterator(after_first - b.count));
+    } else {
+      out.reserve(static_cast<size_t>(b.count));
+      for (int64_t i = 0; i < b.count; ++i) out.push_back(items[b.at(i)]);
+    }
     (void)self;
     return is_list ? Value(new_list(std::move(out))) : Value(new_tuple(std::move(out)));
   }
