@@ -19,7 +19,7 @@ async def fail():
 
 def blocking(n):
     time.sleep(0.2)
-    return n * n
+    return n * n, threading.get_ident()
 
 
 async def main():
@@ -64,11 +64,10 @@ async def main():
     where = await asyncio.to_thread(lambda: threading.get_ident() != main_thread)
     print("to_thread in a worker:", where)
     print("to_thread kwargs:", await asyncio.to_thread(sorted, [3, 1, 2], reverse=True))
-    start = time.perf_counter()
-    squares = await asyncio.gather(*(loop.run_in_executor(None, blocking, n) for n in range(4)))
-    print("run_in_executor:", squares, "overlapped:", time.perf_counter() - start < 0.6)
+    pairs = await asyncio.gather(*(loop.run_in_executor(None, blocking, n) for n in range(4)))
+    print("run_in_executor:", [p[0] for p in pairs], "several workers:", len({p[1] for p in pairs}) > 1)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        print("own executor:", await loop.run_in_executor(pool, blocking, 7))
+        print("own executor:", (await loop.run_in_executor(pool, blocking, 7))[0])
     try:
         await asyncio.to_thread(int, "x")
     except ValueError as e:
