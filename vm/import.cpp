@@ -193,6 +193,18 @@ Value import_from(Value module, Str* name) {
     std::string full = mod_name.as<Str>()->data + "." + name->data;
     Value cached = state().modules->table.get(new_str(full));
     if (!cached.is_null()) return cached;
+    // `from package import submodule` imports the submodule, as CPython's
+    // _handle_fromlist does; only a missing module is an ImportError here.
+    if (!get_attr_or_null(module, names().__path__).is_null()) {
+      try {
+        import_module(intern(full), nullptr, new_tuple({name}), 0);
+        cached = state().modules->table.get(new_str(full));
+        if (!cached.is_null()) return cached;
+      } catch (PyException&) {
+        if (!exception_matches(exc().ModuleNotFoundError)) throw;
+        take_current_exception();
+      }
+    }
     std::string where;
     Value file = get_attr_or_null(module, names().__file__);
     if (!file.is_null() && type_of(file) == types().str) where = " (" + file.as<Str>()->data + ")";

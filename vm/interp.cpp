@@ -1346,11 +1346,13 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         PUSH(ts->handled_exception.is_null() ? Value::none() : ts->handled_exception);
         PUSH(e);
         ts->handled_exception = e;
+        if (frame->generator != nullptr) ++static_cast<Generator*>(frame->generator)->except_depth;
         DISPATCH();
       }
       TARGET(POP_EXCEPT) {
         Value previous = POP();
         ts->handled_exception = previous.is_none() ? Value::null() : previous;
+        if (frame->generator != nullptr) --static_cast<Generator*>(frame->generator)->except_depth;
         DISPATCH();
       }
       TARGET(CHECK_EXC_MATCH) {
@@ -1368,6 +1370,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value e = POP();
         Value previous = POP();
         ts->handled_exception = previous.is_none() ? Value::null() : previous;
+        if (frame->generator != nullptr) --static_cast<Generator*>(frame->generator)->except_depth;
         ts->current_exception = e;
         ts->reraising = true;
         throw PyException{};

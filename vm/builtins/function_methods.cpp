@@ -180,6 +180,20 @@ Value code_varnames(Value self) {
   ValueVector v(self.as<Code>()->varnames.begin(), self.as<Code>()->varnames.end());
   return new_tuple(std::move(v));
 }
+// CPython's co_flags bits (inspect.CO_*), translated from ours, so that
+// inspect-style checks (asyncio.iscoroutinefunction) read the same numbers.
+Value code_flags(Value self) {
+  uint32_t f = self.as<Code>()->flags;
+  int64_t out = 0;
+  if (!(f & kCodeUsesLocalsDict)) out |= 0x1 | 0x2;  // CO_OPTIMIZED | CO_NEWLOCALS
+  if (f & kCodeVarargs) out |= 0x4;
+  if (f & kCodeVarkeywords) out |= 0x8;
+  if (f & kCodeNested) out |= 0x10;
+  if (f & kCodeGenerator) out |= 0x20;
+  if (f & kCodeCoroutine) out |= 0x80;
+  if (f & kCodeAsyncGenerator) out |= 0x200;
+  return Value::small_int(out);
+}
 Value cell_contents(Value self) {
   Value v = self.as<Cell>()->contents;
   if (v.is_null()) raise_error(exc().ValueError, "Cell is empty");
@@ -245,6 +259,7 @@ void install_function_methods() {
   add_getset(types().code, "co_firstlineno", code_firstlineno);
   add_getset(types().code, "co_argcount", code_argcount);
   add_getset(types().code, "co_varnames", code_varnames);
+  add_getset(types().code, "co_flags", code_flags);
   add_getset(types().cell, "cell_contents", cell_contents);
 }
 

@@ -2,7 +2,9 @@
 #include <cstdio>
 
 #include "vm/builtins/install.hpp"
+#include "vm/call.hpp"
 #include "vm/errors.hpp"
+#include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/generator.hpp"
 #include "vm/objects/str.hpp"
@@ -48,7 +50,38 @@ Value gen_repr(const CallArgs& a) {
 Value gen_name(Value self) { return self.as<Generator>()->name; }
 Value gen_qualname(Value self) { return self.as<Generator>()->qualname; }
 Value gen_running(Value self) { return Value::boolean(self.as<Generator>()->running); }
-Value coro_await(const CallArgs& a) { return a[0]; }
+// coroutine.__await__() gives an iterator over the coroutine (CPython's
+// coroutine_wrapper), so that a plain generator can `yield from` it: a
+// custom __await__ may delegate to a coroutine that way.
+struct CoroutineWrapper : Object {
+  Generator* coro;
+  CoroutineWrapper(Type* t, Generator* c) : Object(t), coro(c) {}
+  void trace(Tracer& t) override { t.visit(coro); }
+};
+Type* coroutine_wrapper_type = nullptr;
+
+Generator* wrapped(const CallArgs& a) {
+  if (a.count == 0 || type_of(a[0]) != coroutine_wrapper_type) raise_type_error("descriptor requires a 'coroutine_wrapper' object");
+  return a[0].as<CoroutineWrapper>()->coro;
+}
+Value coro_await(const CallArgs& a) { return gc_new<CoroutineWrapper>(coroutine_wrapper_type, gen(a)); }
+Value wrapper_next(const CallArgs& a) { return finish(generator_send(wrapped(a), Value::none())); }
+Value wrapper_send(const CallArgs& a) {
+  check_arg_count(a, "send", 2, 2);
+  return finish(generator_send(wrapped(a), a[1]));
+}
+Value wrapper_throw(const CallArgs& a) {
+  check_arg_count(a, "throw", 2, 4);
+  Generator* g = wrapped(a);
+  Value e = a[1];
+  if (a.count >= 3 && !a[2].is_none() && is_exception_class(e)) e = call_object(e, CallArgs{a.args + 2, 1});
+  return finish(generator_throw(g, e));
+}
+Value wrapper_close(const CallArgs& a) {
+  generator_close(wrapped(a));
+  return Value::none();
+}
+Value wrapper_construct(Type*, const CallArgs&) { raise_type_error("cannot create 'coroutine_wrapper' instances"); }
 
 }  // namespace
 
@@ -65,6 +98,12 @@ void install_generator_methods() {
   add_method(types().generator, "__next__", gen_next);
   add_getset(types().generator, "gi_running", gen_running);
   add_method(types().coroutine, "__await__", coro_await);
+  coroutine_wrapper_type = new_builtin_type("coroutine_wrapper", types().object, wrapper_construct);
+  add_method(coroutine_wrapper_type, "__iter__", gen_iter);
+  add_method(coroutine_wrapper_type, "__next__", wrapper_next);
+  add_method(coroutine_wrapper_type, "send", wrapper_send);
+  add_method(coroutine_wrapper_type, "throw", wrapper_throw);
+  add_method(coroutine_wrapper_type, "close", wrapper_close);
   add_getset(types().coroutine, "cr_running", gen_running);
   add_method(types().async_generator, "__repr__", gen_repr);
 }

@@ -20,6 +20,7 @@ Generator::~Generator() {
 void Generator::trace(Tracer& t) {
   t.visit(name);
   t.visit(qualname);
+  if (!handled.is_null()) t.visit(handled);
   if (!finished) frame->trace(t);
 }
 
@@ -63,6 +64,10 @@ GenResult resume(Generator* gen, Value value, Value pending) {
   frame->previous = ts->current_frame;
   frame->is_entry = true;
   ++ts->recursion_depth;
+  // The generator sees its own handled exception if it is suspended in an
+  // `except` block, else the resumer's (as CPython chains exc_info).
+  Value outer_handled = ts->handled_exception;
+  if (gen->except_depth > 0) ts->handled_exception = gen->handled;
   Value result;
   try {
     if (!pending.is_null()) {
@@ -74,6 +79,8 @@ GenResult resume(Generator* gen, Value value, Value pending) {
   } catch (...) {
     gen->running = false;
     gen->finished = true;
+    gen->handled = Value::null();
+    ts->handled_exception = outer_handled;
     // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
     if (exception_matches(exc().StopIteration)) {
       Value stop = take_current_exception();
@@ -86,6 +93,8 @@ GenResult resume(Generator* gen, Value value, Value pending) {
     throw;
   }
   gen->running = false;
+  gen->handled = gen->except_depth > 0 ? ts->handled_exception : Value::null();
+  ts->handled_exception = outer_handled;
   if (gen->yielded) return GenResult{result, false};
   gen->finished = true;
   return GenResult{result, true};

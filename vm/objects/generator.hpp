@@ -19,6 +19,13 @@ struct Generator : Object {
   Frame* frame;
   Str* name;
   Str* qualname;
+  // The exception being handled inside the generator (an `except` block
+  // it is suspended in), kept apart from the resumer's while suspended, as
+  // CPython keeps a per-generator exc_info. `except_depth` counts the
+  // handlers the frame is inside (PUSH_EXC_INFO / POP_EXCEPT): at 0 the
+  // generator has no exception of its own and sees its resumer's.
+  Value handled;
+  uint32_t except_depth = 0;
   bool started = false;
   bool running = false;
   bool finished = false;

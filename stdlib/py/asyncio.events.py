@@ -1,0 +1,576 @@
+"""The event loop: Handle, TimerHandle, the loop class, and which loop runs.
+
+The loop keeps every callback in Python: a deque of ready Handles, and a
+dict from timer id to TimerHandle. Its waiting is native (_asyncio_loop.Core,
+runtime/event_loop.hpp): one Boost.Asio steady_timer per call_at/call_later,
+and a posted no-op for call_soon_threadsafe. One iteration (_run_once) waits
+-- with the GIL released -- only when nothing is ready, appends the timers
+that fired (deadline order) to the ready deque, then runs exactly the
+handles that were ready when the iteration began, as CPython does.
+"""
+import collections
+import _thread
+import threading
+import _asyncio_loop
+from time import monotonic as _monotonic
+
+__all__ = ("AbstractEventLoopPolicy", "AbstractEventLoop", "Handle", "TimerHandle", "get_event_loop_policy",
+           "set_event_loop_policy", "get_event_loop", "set_event_loop", "new_event_loop", "get_running_loop",
+           "_get_running_loop", "BaseEventLoop")
+
+
+def _function_source(func):
+    func = getattr(func, "__func__", func)
+    while hasattr(func, "func") and hasattr(func, "keywords"):
+        func = func.func
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return None
+    return code.co_filename, code.co_firstlineno
+
+
+def _format_callback(func, args, suffix=""):
+    """'name(arg, ...)', as the loop's messages name a callback."""
+    if hasattr(func, "func") and hasattr(func, "keywords") and hasattr(func, "args"):
+        inner = _format_callback(func.func, func.args)
+        return f"functools.partial({inner})" + suffix
+    name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or repr(func)
+    return name + "(" + ", ".join(repr(a) for a in args) + ")" + suffix
+
+
+def _format_callback_source(func, args):
+    text = _format_callback(func, args)
+    source = _function_source(func)
+    if source:
+        text += f" at {source[0]}:{source[1]}"
+    return text
+
+
+class Handle:
+    """A callback scheduled on the loop; cancel() keeps it from running."""
+    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "_context", "_repr")
+
+    def __init__(self, callback, args, loop, context=None):
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._loop = loop
+        self._context = context
+        self._repr = None
+
+    def _repr_info(self):
+        info = [type(self).__name__]
+        if self._cancelled:
+            info.append("cancelled")
+        if self._callback is not None:
+            info.append(_format_callback_source(self._callback, self._args))
+        return info
+
+    def __repr__(self):
+        if self._repr is not None:
+            return self._repr
+        return "<" + " ".join(self._repr_info()) + ">"
+
+    def get_context(self):
+        return self._context
+
+    def cancel(self):
+        if not self._cancelled:
+            self._cancelled = True
+            if self._loop.get_debug():
+                self._repr = repr(self)
+            self._callback = None
+            self._args = None
+
+    def cancelled(self):
+        return self._cancelled
+
+    def _run(self):
+        try:
+            self._callback(*self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            cb = _format_callback_source(self._callback, self._args)
+            self._loop.call_exception_handler({
+                "message": f"Exception in callback {cb}",
+                "exception": exc,
+                "handle": self,
+            })
+        self = None  # break the cycle through the exception's traceback
+
+
+class TimerHandle(Handle):
+    """A Handle due at loop time `when` (call_later, call_at)."""
+    __slots__ = ("_when", "_scheduled", "_timer_id")
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(callback, args, loop, context)
+        self._when = when
+        self._scheduled = False
+        self._timer_id = 0
+
+    def _repr_info(self):
+        info = super()._repr_info()
+        info.insert(2 if self._cancelled else 1, f"when={self._when}")
+        return info
+
+    def __hash__(self):
+        return hash(self._when)
+
+    def __lt__(self, other):
+        return self._when < other._when if isinstance(other, TimerHandle) else NotImplemented
+
+    def __le__(self, other):
+        return self._when <= other._when if isinstance(other, TimerHandle) else NotImplemented
+
+    def __gt__(self, other):
+        return self._when > other._when if isinstance(other, TimerHandle) else NotImplemented
+
+    def __ge__(self, other):
+        return self._when >= other._when if isinstance(other, TimerHandle) else NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, TimerHandle):
+            return (self._when == other._when and self._callback == other._callback and
+                    self._args == other._args and self._cancelled == other._cancelled)
+        return NotImplemented
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_handle_cancelled(self)
+        super().cancel()
+
+    def when(self):
+        return self._when
+
+
+class AbstractEventLoop:
+    """The interface; BaseEventLoop implements it."""
+
+    def run_forever(self):
+        raise NotImplementedError
+
+    def run_until_complete(self, future):
+        raise NotImplementedError
+
+    def stop(self):
+        raise NotImplementedError
+
+    def is_running(self):
+        raise NotImplementedError
+
+    def is_closed(self):
+        raise NotImplementedError
+
+    def close(self):
+        raise NotImplementedError
+
+
+def _check_callback(callback, method):
+    if not callable(callback):
+        raise TypeError(f"a callable object was expected by {method}(), got {callback!r}")
+
+
+def _run_until_complete_cb(fut):
+    if not fut.cancelled():
+        exc = fut.exception()
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            return  # the loop is already unwinding with it
+    fut.get_loop().stop()
+
+
+class BaseEventLoop(AbstractEventLoop):
+    def __init__(self):
+        self._core = _asyncio_loop.Core()
+        self._ready = collections.deque()
+        self._timers = {}  # native timer id -> TimerHandle
+        self._stopping = False
+        self._closed = False
+        self._thread_id = None
+        self._exception_handler = None
+        self._default_executor = None
+        self._executor_shutdown_called = False
+        self._task_factory = None
+        self._debug = False
+        # Tasks not yet done (asyncio.all_tasks). Strong references: gilvm has
+        # no weakref module yet, so a pending task lives as long as its loop.
+        self._tasks = set()
+
+    def __repr__(self):
+        return f"<{type(self).__name__} running={self.is_running()} closed={self.is_closed()} debug={self.get_debug()}>"
+
+    # -- running --------------------------------------------------------
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError("This event loop is already running")
+        if _get_running_loop() is not None:
+            raise RuntimeError("Cannot run the event loop while another loop is running")
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        self._thread_id = _thread.get_ident()
+        _set_running_loop(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._thread_id = None
+            _set_running_loop(None)
+
+    def run_until_complete(self, future):
+        from asyncio import futures, tasks
+        self._check_closed()
+        self._check_running()
+        new_task = not futures.isfuture(future)
+        future = tasks.ensure_future(future, loop=self)
+        if new_task:
+            future._log_destroy_pending = False  # an interrupted run leaves it pending, quietly
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except BaseException:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()  # the caller sees it: not "never retrieved"
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError("Event loop stopped before Future completed.")
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def is_running(self):
+        return self._thread_id is not None
+
+    def is_closed(self):
+        return self._closed
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError("Cannot close a running event loop")
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        for handle in self._timers.values():
+            handle._scheduled = False
+        self._timers.clear()
+        self._core.close()
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
+
+    def _run_once(self):
+        ready = self._ready
+        fired = self._core.wait(0 if (ready or self._stopping) else None)
+        if fired:
+            timers = self._timers
+            for timer_id in fired:
+                handle = timers.pop(timer_id, None)
+                if handle is not None:
+                    handle._scheduled = False
+                    ready.append(handle)
+        # Only what was ready now: callbacks these schedule wait for the
+        # next iteration, so timers and I/O are not starved.
+        for _ in range(len(ready)):
+            handle = ready.popleft()
+            if not handle._cancelled:
+                handle._run()
+
+    def time(self):
+        return _monotonic()
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = bool(enabled)
+
+    # -- scheduling -----------------------------------------------------
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        if self._debug:  # as CPython: only debug mode checks early
+            _check_callback(callback, "call_soon")
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self.call_at(_monotonic() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:  # as CPython: only debug mode checks early
+            _check_callback(callback, "call_at")
+        timer = TimerHandle(when, callback, args, self, context)
+        timer._timer_id = timer_id = self._core.add_timer(when)
+        timer._scheduled = True
+        self._timers[timer_id] = timer
+        return timer
+
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            handle._scheduled = False
+            self._timers.pop(handle._timer_id, None)
+            if not self._closed:
+                self._core.cancel_timer(handle._timer_id)
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        """From any thread: appending to the deque is atomic under the GIL;
+        wake() then ends the loop's wait (or its next one)."""
+        self._check_closed()
+        if self._debug:  # as CPython: only debug mode checks early
+            _check_callback(callback, "call_soon_threadsafe")
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        self._core.wake()
+        return handle
+
+    # -- futures and tasks ----------------------------------------------
+    def create_future(self):
+        from asyncio.futures import Future
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        from asyncio import tasks
+        self._check_closed()
+        if self._task_factory is None:
+            task = tasks.Task(coro, loop=self, name=name, context=context)
+        else:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            if name is not None:
+                task.set_name(name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError("task factory must be a callable or None")
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    # -- threads --------------------------------------------------------
+    def run_in_executor(self, executor, func, *args):
+        from asyncio import futures
+        import concurrent.futures
+        self._check_closed()
+        if self._debug:
+            _check_callback(func, "run_in_executor")
+        if executor is None:
+            if self._executor_shutdown_called:
+                raise RuntimeError("Executor shutdown has been called")
+            executor = self._default_executor
+            if executor is None:
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        return futures.wrap_future(executor.submit(func, *args), loop=self)
+
+    def set_default_executor(self, executor):
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError("executor must be ThreadPoolExecutor")
+        self._default_executor = executor
+
+    async def shutdown_default_executor(self):
+        """Joins the default executor's threads from a helper thread, so the
+        loop keeps running meanwhile."""
+        self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is None:
+            return
+        future = self.create_future()
+
+        def shut_down():
+            try:
+                executor.shutdown(wait=True)
+                if not self.is_closed():
+                    self.call_soon_threadsafe(_set_result_if_pending, future, None)
+            except Exception as exc:
+                if not self.is_closed():
+                    self.call_soon_threadsafe(future.set_exception, exc)
+
+        thread = threading.Thread(target=shut_down)
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+    async def shutdown_asyncgens(self):
+        """Async generators are not tracked by the loop yet: nothing to close."""
+        return None
+
+    # -- errors ---------------------------------------------------------
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f"A callable object or None is expected, got {handler!r}")
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        message = context.get("message") or "Unhandled exception in event loop"
+        exception = context.get("exception")
+        lines = [message]
+        for key in sorted(context):
+            if key in {"message", "exception"}:
+                continue
+            lines.append(f"{key}: {context[key]!r}")
+        _logger().error("\n".join(lines), exc_info=(type(exception), exception, exception.__traceback__)
+                        if exception is not None else False)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                _logger().error("Exception in default exception handler", exc_info=True)
+            return
+        try:
+            self._exception_handler(self, context)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            try:
+                self.default_exception_handler({
+                    "message": "Unhandled error in exception handler",
+                    "exception": exc,
+                    "context": context,
+                })
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                _logger().error("Exception in default exception handler while handling an unexpected "
+                                "error in custom exception handler", exc_info=True)
+
+
+def _set_result_if_pending(fut, result):
+    if not fut.done():
+        fut.set_result(result)
+
+
+def _logger():
+    import logging
+    return logging.getLogger("asyncio")
+
+
+# -- which loop runs, per thread ---------------------------------------------
+_running_loops = {}  # thread ident -> running loop
+_get_ident = _thread.get_ident
+
+
+def _get_running_loop():
+    return _running_loops.get(_get_ident())
+
+
+def _set_running_loop(loop):
+    if loop is None:
+        _running_loops.pop(_get_ident(), None)
+    else:
+        _running_loops[_get_ident()] = loop
+
+
+def get_running_loop():
+    loop = _running_loops.get(_get_ident())
+    if loop is None:
+        raise RuntimeError("no running event loop")
+    return loop
+
+
+class AbstractEventLoopPolicy:
+    def get_event_loop(self):
+        raise NotImplementedError
+
+    def set_event_loop(self, loop):
+        raise NotImplementedError
+
+    def new_event_loop(self):
+        raise NotImplementedError
+
+
+class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    """One current loop per thread; the main thread gets one on demand."""
+
+    class _Local(threading.local):
+        _loop = None
+        _set_called = False
+
+    def __init__(self):
+        self._local = self._Local()
+
+    def get_event_loop(self):
+        local = self._local
+        if local._loop is None and not local._set_called and threading.current_thread() is threading.main_thread():
+            import warnings
+            warnings.warn("There is no current event loop", DeprecationWarning, stacklevel=3)
+            self.set_event_loop(self.new_event_loop())
+        if local._loop is None:
+            raise RuntimeError(f"There is no current event loop in thread {threading.current_thread().name!r}.")
+        return local._loop
+
+    def set_event_loop(self, loop):
+        self._local._set_called = True
+        if loop is not None and not isinstance(loop, AbstractEventLoop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")
+        self._local._loop = loop
+
+    def new_event_loop(self):
+        return BaseEventLoop()
+
+
+_policy = None
+_policy_lock = threading.Lock()
+
+
+def get_event_loop_policy():
+    global _policy
+    if _policy is None:
+        with _policy_lock:
+            if _policy is None:
+                _policy = DefaultEventLoopPolicy()
+    return _policy
+
+
+def set_event_loop_policy(policy):
+    global _policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")
+    _policy = policy
+
+
+def get_event_loop():
+    loop = _get_running_loop()
+    if loop is not None:
+        return loop
+    return get_event_loop_policy().get_event_loop()
+
+
+def set_event_loop(loop):
+    get_event_loop_policy().set_event_loop(loop)
+
+
+def new_event_loop():
+    return get_event_loop_policy().new_event_loop()
