@@ -193,6 +193,10 @@ Value import_from(Value module, Str* name) {
     std::string full = mod_name.as<Str>()->data + "." + name->data;
     Value cached = state().modules->table.get(new_str(full));
     if (!cached.is_null()) return cached;
+    // `from package import submodule` loads a built-in or frozen submodule
+    // not yet imported, as CPython's import does for any package.
+    if (!get_attr_or_null(module, names().__path__).is_null() && builtin_modules().count(full) != 0)
+      return import_module(intern(full), nullptr, new_tuple({name}), 0);
     std::string where;
     Value file = get_attr_or_null(module, names().__file__);
     if (!file.is_null() && type_of(file) == types().str) where = " (" + file.as<Str>()->data + ")";
