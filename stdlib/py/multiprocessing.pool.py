@@ -351,9 +351,6 @@ class Pool:
     def __reduce__(self):
         raise NotImplementedError("pool objects cannot be passed between processes or pickled")
 
-    def __del__(self):
-        pass
-
 
 def ThreadPool(processes=None, initializer=None, initargs=()):
     raise NotImplementedError("multiprocessing.pool.ThreadPool is not available in gilvm yet")

@@ -25,6 +25,6 @@ __all__ = ["Array", "AuthenticationError", "Barrier", "BoundedSemaphore", "Buffe
            "set_start_method"]
 
 for _name in __all__:
-    if _name not in globals() and _name != "reducer":
+    if _name not in globals():
         globals()[_name] = getattr(_ctx, _name)
 del _name

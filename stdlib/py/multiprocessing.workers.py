@@ -287,6 +287,10 @@ class WorkerSet:
                           % (w.process.name, w.process.pid, w.process.exitcode))
             return
         with self._lock:
+            # Not at exit: util._exit_function is terminating the daemonic
+            # children, and would then wait for a new one forever.
+            if util.is_exiting():
+                return
             if self._state == RUN or (self._state == CLOSE and self._pending):
                 self._start_worker()
 
