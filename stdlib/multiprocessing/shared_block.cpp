@@ -1,0 +1,135 @@
+// _multiprocessing.SharedBlock: memory that processes forked after its
+// creation share (anonymous MAP_SHARED), read and written as typed items.
+// multiprocessing.sharedctypes builds Value and Array on it.
+//
+// Items use array.array's codec (stdlib/array/array_object.hpp), so the
+// typecodes b B h H i I l L q Q f d convert with array's errors; 'c' and
+// 'u' are handled above, in Python, as 'B' and 'I' items. Offsets are
+// checked here, so a script cannot reach outside the block. Accesses are
+// not atomic: Value and Array guard them with a SemLock, as CPython does.
+#include <sys/mman.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "stdlib/array/array_object.hpp"
+#include "stdlib/builtins_module.hpp"
+#include "stdlib/multiprocessing/mp_natives.hpp"
+#include "vm/builtins_core.hpp"
+#include "vm/errors.hpp"
+#include "vm/heap/heap.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/buffer.hpp"
+#include "vm/objects/dict.hpp"
+#include "vm/objects/module.hpp"
+#include "vm/objects/number.hpp"
+#include "vm/objects/sequence.hpp"
+#include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
+
+namespace gilvm {
+
+namespace {
+
+struct SharedBlockObject : Object {
+  unsigned char* data = nullptr;
+  size_t size = 0;
+  explicit SharedBlockObject(Type* t) : Object(t) {}
+  ~SharedBlockObject() override {
+    if (data != nullptr) ::munmap(data, size == 0 ? 1 : size);
+  }
+};
+
+Type* block_type = nullptr;
+
+SharedBlockObject* self_block(const CallArgs& a) {
+  if (a.count == 0 || !isinstance(a[0], block_type)) raise_type_error("descriptor requires a 'SharedBlock' object");
+  return a[0].as<SharedBlockObject>();
+}
+
+Value block_construct(Type* type, const CallArgs& a) {
+  ArgParser p(a, "SharedBlock", {"size"}, 1, false);
+  int64_t size = index_value(p.get(0));
+  if (size < 0) raise_value_error("negative size");
+  void* mem = ::mmap(nullptr, size == 0 ? 1 : static_cast<size_t>(size), PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) raise_os_error_from_errno(errno);
+  auto* b = gc_new<SharedBlockObject>(type);
+  b->data = static_cast<unsigned char*>(mem);  // zero-filled by the kernel
+  b->size = static_cast<size_t>(size);
+  return b;
+}
+
+const ArrayKind* kind_arg(Value v) {
+  if (type_of(v) != types().str || v.as<Str>()->data.size() != 1) raise_type_error("typecode must be a one-character str");
+  const ArrayKind* kind = array_kind(v.as<Str>()->data[0]);
+  if (kind == nullptr) raise_value_error("bad typecode");
+  return kind;
+}
+
+// The address of item `index` of `kind` items starting at byte `offset`.
+unsigned char* item_at(SharedBlockObject* b, const ArrayKind* kind, Value offset, Value index) {
+  int64_t off = index_value(offset);
+  int64_t i = index_value(index);
+  if (off < 0 || i < 0 || static_cast<uint64_t>(off) + (static_cast<uint64_t>(i) + 1) * kind->size > b->size)
+    raise_index_error("shared memory index out of range");
+  return b->data + off + i * kind->size;
+}
+
+// load(typecode, offset, index): the item's value.
+Value block_load(const CallArgs& a) {
+  ArgParser p(a, "load", {"typecode", "offset", "index"}, 3);
+  SharedBlockObject* b = self_block(a);
+  const ArrayKind* kind = kind_arg(p.get(0));
+  return array_load(kind, item_at(b, kind, p.get(1), p.get(2)));
+}
+
+// store(typecode, offset, index, value). The value is converted before the
+// address is taken, as the conversion may run Python code.
+Value block_store(const CallArgs& a) {
+  ArgParser p(a, "store", {"typecode", "offset", "index", "value"}, 4);
+  SharedBlockObject* b = self_block(a);
+  const ArrayKind* kind = kind_arg(p.get(0));
+  unsigned char item[16];
+  array_store(kind, p.get(3), item);
+  std::memcpy(item_at(b, kind, p.get(1), p.get(2)), item, kind->size);
+  return Value::none();
+}
+
+// read(offset, length) -> bytes; write(offset, data).
+Value block_read(const CallArgs& a) {
+  ArgParser p(a, "read", {"offset", "length"}, 2);
+  SharedBlockObject* b = self_block(a);
+  int64_t off = index_value(p.get(0));
+  int64_t n = index_value(p.get(1));
+  if (off < 0 || n < 0 || static_cast<uint64_t>(off + n) > b->size) raise_index_error("shared memory range out of range");
+  return new_bytes(std::string(reinterpret_cast<const char*>(b->data + off), static_cast<size_t>(n)));
+}
+Value block_write(const CallArgs& a) {
+  ArgParser p(a, "write", {"offset", "data"}, 2);
+  SharedBlockObject* b = self_block(a);
+  int64_t off = index_value(p.get(0));
+  std::string data(buffer_or_raise(p.get(1)).bytes());
+  if (off < 0 || static_cast<uint64_t>(off) + data.size() > b->size) raise_index_error("shared memory range out of range");
+  std::memcpy(b->data + off, data.data(), data.size());
+  return Value::none();
+}
+Value block_size(Value self) { return make_int(static_cast<int64_t>(self.as<SharedBlockObject>()->size)); }
+
+}  // namespace
+
+void add_shared_block(Module* m) {
+  if (block_type == nullptr) {
+    block_type = new_builtin_type("SharedBlock", types().object, block_construct);
+    add_type_attr(block_type, "__module__", intern("_multiprocessing"));
+    add_method(block_type, "load", block_load);
+    add_method(block_type, "store", block_store);
+    add_method(block_type, "read", block_read);
+    add_method(block_type, "write", block_write);
+    add_getset(block_type, "size", block_size);
+  }
+  m->dict()->table.set(intern("SharedBlock"), block_type);
+}
+
+}  // namespace gilvm

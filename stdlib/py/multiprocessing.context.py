@@ -1,0 +1,212 @@
+"""Start-method contexts: get_context, set_start_method, and the factory
+functions (Process, Queue, Lock, Pool, ...) bound to a context. Only
+'fork' exists in gilvm for now; 'spawn' and 'forkserver' raise ValueError
+as an unknown method does."""
+import os
+
+from multiprocessing import process
+
+__all__ = ()
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+class BaseContext:
+    ProcessError = ProcessError
+    BufferTooShort = BufferTooShort
+    TimeoutError = TimeoutError
+    AuthenticationError = AuthenticationError
+
+    current_process = staticmethod(process.current_process)
+    parent_process = staticmethod(process.parent_process)
+    active_children = staticmethod(process.active_children)
+
+    def cpu_count(self):
+        num = os.cpu_count()
+        if num is None:
+            raise NotImplementedError("cannot determine number of cpus")
+        return num
+
+    def Manager(self):
+        raise NotImplementedError("multiprocessing.Manager is not available in gilvm yet")
+
+    def Pipe(self, duplex=True):
+        from multiprocessing.connection import Pipe
+        return Pipe(duplex)
+
+    def Lock(self):
+        from multiprocessing.synchronize import Lock
+        return Lock(ctx=self.get_context())
+
+    def RLock(self):
+        from multiprocessing.synchronize import RLock
+        return RLock(ctx=self.get_context())
+
+    def Condition(self, lock=None):
+        from multiprocessing.synchronize import Condition
+        return Condition(lock, ctx=self.get_context())
+
+    def Semaphore(self, value=1):
+        from multiprocessing.synchronize import Semaphore
+        return Semaphore(value, ctx=self.get_context())
+
+    def BoundedSemaphore(self, value=1):
+        from multiprocessing.synchronize import BoundedSemaphore
+        return BoundedSemaphore(value, ctx=self.get_context())
+
+    def Event(self):
+        from multiprocessing.synchronize import Event
+        return Event(ctx=self.get_context())
+
+    def Barrier(self, parties, action=None, timeout=None):
+        from multiprocessing.synchronize import Barrier
+        return Barrier(parties, action, timeout, ctx=self.get_context())
+
+    def Queue(self, maxsize=0):
+        from multiprocessing.queues import Queue
+        return Queue(maxsize, ctx=self.get_context())
+
+    def JoinableQueue(self, maxsize=0):
+        from multiprocessing.queues import JoinableQueue
+        return JoinableQueue(maxsize, ctx=self.get_context())
+
+    def SimpleQueue(self):
+        from multiprocessing.queues import SimpleQueue
+        return SimpleQueue(ctx=self.get_context())
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        from multiprocessing.pool import Pool
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self.get_context())
+
+    def RawValue(self, typecode_or_type, *args):
+        from multiprocessing.sharedctypes import RawValue
+        return RawValue(typecode_or_type, *args)
+
+    def RawArray(self, typecode_or_type, size_or_initializer):
+        from multiprocessing.sharedctypes import RawArray
+        return RawArray(typecode_or_type, size_or_initializer)
+
+    def Value(self, typecode_or_type, *args, lock=True):
+        from multiprocessing.sharedctypes import Value
+        return Value(typecode_or_type, *args, lock=lock, ctx=self.get_context())
+
+    def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        from multiprocessing.sharedctypes import Array
+        return Array(typecode_or_type, size_or_initializer, lock=lock, ctx=self.get_context())
+
+    def freeze_support(self):
+        pass
+
+    def get_logger(self):
+        from multiprocessing.util import get_logger
+        return get_logger()
+
+    def log_to_stderr(self, level=None):
+        from multiprocessing.util import log_to_stderr
+        return log_to_stderr(level)
+
+    def allow_connection_pickling(self):
+        pass
+
+    def set_executable(self, executable):
+        pass
+
+    def set_forkserver_preload(self, module_names):
+        pass
+
+    def get_context(self, method=None):
+        if method is None:
+            return self
+        try:
+            ctx = _concrete_contexts[method]
+        except KeyError:
+            raise ValueError("cannot find context for %r" % method) from None
+        ctx._check_available()
+        return ctx
+
+    def get_start_method(self, allow_none=False):
+        return self._name
+
+    def set_start_method(self, method, force=False):
+        raise ValueError("cannot set start method of concrete context")
+
+    @property
+    def reducer(self):
+        from multiprocessing import reduction
+        return reduction
+
+    def _check_available(self):
+        pass
+
+
+class Process(process.BaseProcess):
+    _start_method = None
+
+    @staticmethod
+    def _Popen(process_obj):
+        return _default_context.get_context().Process._Popen(process_obj)
+
+
+class DefaultContext(BaseContext):
+    Process = Process
+
+    def __init__(self, context):
+        self._default_context = context
+        self._actual_context = None
+
+    def get_context(self, method=None):
+        if method is None:
+            if self._actual_context is None:
+                self._actual_context = self._default_context
+            return self._actual_context
+        return super().get_context(method)
+
+    def set_start_method(self, method, force=False):
+        if self._actual_context is not None and not force:
+            raise RuntimeError("context has already been set")
+        if method is None and force:
+            self._actual_context = None
+            return
+        self._actual_context = self.get_context(method)
+
+    def get_start_method(self, allow_none=False):
+        if self._actual_context is None:
+            if allow_none:
+                return None
+            self._actual_context = self._default_context
+        return self._actual_context._name
+
+    def get_all_start_methods(self):
+        return ["fork"]
+
+
+class ForkProcess(process.BaseProcess):
+    _start_method = "fork"
+
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_fork import Popen
+        return Popen(process_obj)
+
+
+class ForkContext(BaseContext):
+    _name = "fork"
+    Process = ForkProcess
+
+
+_concrete_contexts = {"fork": ForkContext()}
+_default_context = DefaultContext(_concrete_contexts["fork"])

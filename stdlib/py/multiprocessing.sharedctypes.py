@@ -1,0 +1,284 @@
+"""Value and Array in shared memory (CPython's sharedctypes, without ctypes).
+
+The items live in a _multiprocessing.SharedBlock (anonymous MAP_SHARED
+memory), so processes forked after creation see each other's writes.
+Typecodes are array's and ctypes' one-letter codes: b B h H i I l L q Q f
+d, plus 'c' (a bytes of length 1) and 'u' (a one-character str). Value()
+and Array() wrap the raw object with a lock (a multiprocessing RLock by
+default, get_lock()); lock=False gives the raw object."""
+import _multiprocessing
+
+__all__ = ["RawValue", "RawArray", "Value", "Array", "copy", "synchronized"]
+
+_SIZES = {"b": 1, "B": 1, "h": 2, "H": 2, "i": 4, "I": 4, "l": 8, "L": 8, "q": 8, "Q": 8,
+          "f": 4, "d": 8, "c": 1, "u": 4}
+# The storage code of the two codes array has not.
+_STORAGE = {"c": "B", "u": "I"}
+_CTYPE_NAMES = {"b": "c_byte", "B": "c_ubyte", "h": "c_short", "H": "c_ushort", "i": "c_int",
+                "I": "c_uint", "l": "c_long", "L": "c_ulong", "q": "c_longlong", "Q": "c_ulonglong",
+                "f": "c_float", "d": "c_double", "c": "c_char", "u": "c_wchar"}
+
+
+def _check_typecode(typecode):
+    if not isinstance(typecode, str):
+        raise TypeError("gilvm's sharedctypes take a typecode string, not %s" % type(typecode).__name__)
+    if typecode not in _SIZES:
+        raise KeyError(typecode)
+    return typecode
+
+
+def _encode(typecode, value):
+    if typecode == "c":
+        if not isinstance(value, (bytes, bytearray)) or len(value) != 1:
+            raise TypeError("one character bytes, bytearray or integer expected")
+        return value[0]
+    if typecode == "u":
+        if not isinstance(value, str) or len(value) != 1:
+            raise TypeError("unicode string expected instead of %s instance" % type(value).__name__)
+        return ord(value)
+    return value
+
+
+def _decode(typecode, raw):
+    if typecode == "c":
+        return bytes([raw])
+    if typecode == "u":
+        return chr(raw)
+    return raw
+
+
+class _RawValue:
+    """One shared item; .value reads and writes it."""
+
+    def __init__(self, typecode, value=None):
+        self._typecode = _check_typecode(typecode)
+        self._block = _multiprocessing.SharedBlock(_SIZES[typecode])
+        self._code = _STORAGE.get(typecode, typecode)
+        if value is not None:
+            self.value = value
+
+    @property
+    def value(self):
+        return _decode(self._typecode, self._block.load(self._code, 0, 0))
+
+    @value.setter
+    def value(self, value):
+        self._block.store(self._code, 0, 0, _encode(self._typecode, value))
+
+    def __reduce__(self):
+        raise RuntimeError("%s objects should only be shared between processes through inheritance"
+                           % _CTYPE_NAMES[self._typecode])
+
+    def __repr__(self):
+        return "%s(%r)" % (_CTYPE_NAMES[self._typecode], self.value)
+
+
+class _RawArray:
+    """A fixed-length shared sequence of items."""
+
+    def __init__(self, typecode, length):
+        self._typecode = _check_typecode(typecode)
+        self._length = length
+        self._block = _multiprocessing.SharedBlock(_SIZES[typecode] * length)
+        self._code = _STORAGE.get(typecode, typecode)
+
+    def __len__(self):
+        return self._length
+
+    def _index(self, i):
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("invalid index")
+        return i
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            code, t, load = self._code, self._typecode, self._block.load
+            items = [_decode(t, load(code, 0, i)) for i in range(*index.indices(self._length))]
+            if t == "c":
+                return b"".join(items)
+            if t == "u":
+                return "".join(items)
+            return items
+        return _decode(self._typecode, self._block.load(self._code, 0, self._index(index.__index__())))
+
+    def __setitem__(self, index, value):
+        if isinstance(index, slice):
+            positions = range(*index.indices(self._length))
+            if self._typecode == "c":
+                value = [bytes([b]) if isinstance(b, int) else b for b in value]
+            values = list(value)
+            if len(values) != len(positions):
+                raise ValueError("Can only assign sequence of same size")
+            for i, v in zip(positions, values):
+                self._block.store(self._code, 0, i, _encode(self._typecode, v))
+            return
+        self._block.store(self._code, 0, self._index(index.__index__()), _encode(self._typecode, value))
+
+    def __iter__(self):
+        for i in range(self._length):
+            yield self[i]
+
+    # ctypes' char and wchar arrays read as a string up to the first NUL.
+    @property
+    def value(self):
+        if self._typecode not in "cu":
+            raise AttributeError("'%s_Array_%d' object has no attribute 'value'"
+                                 % (_CTYPE_NAMES[self._typecode], self._length))
+        data = self[:]
+        end = data.find(b"\0" if self._typecode == "c" else "\0")
+        return data if end < 0 else data[:end]
+
+    @value.setter
+    def value(self, value):
+        if len(value) > self._length:
+            raise ValueError("byte string too long" if self._typecode == "c" else "string too long")
+        if len(value) < self._length:
+            value = value + (b"\0" if self._typecode == "c" else "\0")
+        self[:len(value)] = value
+
+    @property
+    def raw(self):
+        if self._typecode != "c":
+            raise AttributeError("raw")
+        return self[:]
+
+    def __reduce__(self):
+        raise RuntimeError("%s_Array_%d objects should only be shared between processes through inheritance"
+                           % (_CTYPE_NAMES[self._typecode], self._length))
+
+    def __repr__(self):
+        return "<%s_Array_%d object at %#x>" % (_CTYPE_NAMES[self._typecode], self._length, id(self))
+
+
+def RawValue(typecode_or_type, *args):
+    """A shared item without a lock."""
+    return _RawValue(typecode_or_type, *args)
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    """A shared array without a lock; size_or_initializer is a length or
+    the initial items."""
+    if isinstance(size_or_initializer, int):
+        return _RawArray(typecode_or_type, size_or_initializer)
+    items = list(size_or_initializer)
+    result = _RawArray(typecode_or_type, len(items))
+    result[:] = items
+    return result
+
+
+def _make_lock(lock, ctx):
+    if lock in (True, None):
+        from multiprocessing.synchronize import RLock
+        return RLock()
+    if not hasattr(lock, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return lock
+
+
+def Value(typecode_or_type, *args, lock=True, ctx=None):
+    """A shared item; with a lock (the default) a Synchronized wrapper."""
+    obj = RawValue(typecode_or_type, *args)
+    if lock is False:
+        return obj
+    return Synchronized(obj, _make_lock(lock, ctx))
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
+    """A shared array; with a lock (the default) a SynchronizedArray wrapper."""
+    obj = RawArray(typecode_or_type, size_or_initializer)
+    if lock is False:
+        return obj
+    wrapper = SynchronizedString if typecode_or_type == "c" else SynchronizedArray
+    return wrapper(obj, _make_lock(lock, ctx))
+
+
+def copy(obj):
+    if isinstance(obj, _RawValue):
+        return RawValue(obj._typecode, obj.value)
+    return RawArray(obj._typecode, obj[:])
+
+
+def synchronized(obj, lock=None, ctx=None):
+    if isinstance(obj, _RawValue):
+        return Synchronized(obj, _make_lock(lock, ctx))
+    if obj._typecode == "c":
+        return SynchronizedString(obj, _make_lock(lock, ctx))
+    return SynchronizedArray(obj, _make_lock(lock, ctx))
+
+
+class SynchronizedBase:
+    def __init__(self, obj, lock=None, ctx=None):
+        self._obj = obj
+        self._lock = lock if lock is not None else _make_lock(True, ctx)
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __reduce__(self):
+        raise RuntimeError("Synchronized objects should only be shared between processes through inheritance")
+
+    def get_obj(self):
+        return self._obj
+
+    def get_lock(self):
+        return self._lock
+
+    def __repr__(self):
+        return "<%s wrapper for %s>" % (type(self).__name__, self._obj)
+
+
+class Synchronized(SynchronizedBase):
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+    @value.setter
+    def value(self, value):
+        with self._lock:
+            self._obj.value = value
+
+
+class SynchronizedArray(SynchronizedBase):
+    def __len__(self):
+        return len(self._obj)
+
+    def __getitem__(self, i):
+        with self._lock:
+            return self._obj[i]
+
+    def __setitem__(self, i, value):
+        with self._lock:
+            self._obj[i] = value
+
+    def __getslice__(self, start, stop):
+        with self._lock:
+            return self._obj[start:stop]
+
+    def __setslice__(self, start, stop, values):
+        with self._lock:
+            self._obj[start:stop] = values
+
+
+class SynchronizedString(SynchronizedArray):
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+    @value.setter
+    def value(self, value):
+        with self._lock:
+            self._obj.value = value
+
+    @property
+    def raw(self):
+        with self._lock:
+            return self._obj.raw
