@@ -144,11 +144,13 @@ void Gil::lock_for_fork() { mutex_.lock(); }
 void Gil::unlock_after_fork() { mutex_.unlock(); }
 
 void Gil::reinit_after_fork(ThreadState* survivor) {
-  // The mutex was locked through fork() by this thread; the condition
+  // The mutex was locked through fork() by this thread, which survives, so
+  // it unlocks it as the parent does (re-making a locked mutex in place
+  // leaves ThreadSanitizer believing it is still held). The condition
   // variables may count waiters that exist only in the parent (and glibc's
   // condition variables wait for those to acknowledge a signal): re-make
-  // all four rather than unlock or reuse them.
-  new (&mutex_) std::mutex();
+  // those three rather than reuse them.
+  mutex_.unlock();
   new (&released_) std::condition_variable();
   new (&switched_) std::condition_variable();
   new (&never_) std::condition_variable();

@@ -1,5 +1,7 @@
 #include "runtime/signals.hpp"
 
+#include <atomic>
+
 #include <poll.h>
 #include <pthread.h>
 #include <sys/eventfd.h>
@@ -22,8 +24,11 @@ namespace gilvm {
 namespace {
 
 // Written by the C handler, read and cleared by the main thread.
-volatile std::sig_atomic_t tripped[NSIG];
-volatile std::sig_atomic_t any_tripped = 0;
+// Atomics, not volatile sig_atomic_t: the handler may run on one thread
+// while another reads the flags (a thread's pthread_kill runs the pending
+// handlers itself), and lock-free atomics are async-signal-safe.
+std::atomic<int> tripped[NSIG];
+std::atomic<int> any_tripped{0};
 int wakeup_eventfd = -1;        // wakes sleep_unless_interrupted
 volatile int python_wakeup_fd = -1;  // signal.set_wakeup_fd()
 pthread_t signal_thread;        // the main thread: where handlers run

@@ -118,9 +118,9 @@ void lock_thread_registry() { registry_mutex().lock(); }
 void unlock_thread_registry() { registry_mutex().unlock(); }
 
 std::vector<ThreadState*> reset_thread_registry_after_fork(ThreadState* survivor) {
-  // The parent's lock was held through fork(); the child's copy is re-made
-  // unlocked (the thread that held it is the only one left).
-  new (&registry_mutex()) std::mutex();
+  // The lock was held through fork() by this thread, the only one left: it
+  // unlocks it as the parent does.
+  registry_mutex().unlock();
   std::vector<ThreadState*> gone;
   auto& r = registry();
   for (ThreadState* state : r)
