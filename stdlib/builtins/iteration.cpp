@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "stdlib/builtins/common.hpp"
+#include "stdlib/native_iterator.hpp"
 #include "vm/builtins/sort.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/opcodes.hpp"
@@ -56,7 +57,7 @@ Value enumerate_construct(Type* type, const CallArgs& a) {
 }
 
 // The iterators below step through a function that returns null when
-// exhausted (Type::iter_step); their __next__ is step_method<...>, which
+// exhausted (Type::iter_step); their __next__ is native_iterator::next_method, which
 // raises StopIteration then.
 int enumerate_pair(Object* self, Value* index, Value* item) {
   auto* e = static_cast<EnumerateObject*>(self);
@@ -454,26 +455,16 @@ Value builtin_all(const CallArgs& a) {
   return Value::true_value();
 }
 
-// __next__ of an iterator type that steps through Type::iter_step.
-template <class T, Type** type, Value (*step)(Object*)>
-Value step_method(const CallArgs& a) {
-  Value item = step(self_as<T>(a, *type, "__next__"));
-  if (item.is_null()) stop_iteration();
-  return item;
-}
-
+// A built-in iterator type, bound in builtins (unless null); __next__ is
+// the shared one of stdlib/native_iterator.hpp.
 template <class T, Type** type, Value (*step)(Object*)>
 Type* iterator_type(Dict* builtins, const char* name, ConstructFn construct) {
   Type* t = new_builtin_type(name, types().object, construct);
   add_method(t, "__iter__", iter_self);
-  add_method(t, "__next__", step_method<T, type, step>);
+  add_method(t, "__next__", native_iterator::next_method<T, type, step>);
   t->iter_step = step;
   if (builtins != nullptr) dict_set(builtins, name, Value(t));
   return t;
-}
-
-Value no_construct(Type* type, const CallArgs&) {
-  raise_type_error("cannot create '" + type->name + "' instances");
 }
 
 }  // namespace
@@ -489,7 +480,7 @@ void install_iteration_functions(Dict* builtins) {
   reversed_type = iterator_type<ReversedObject, &reversed_type, reversed_step>(builtins, "reversed", reversed_construct);
   add_method(reversed_type, "__length_hint__", reversed_length_hint);
   callable_iterator_type = iterator_type<CallableIterator, &callable_iterator_type, callable_iterator_step>(
-      nullptr, "callable_iterator", no_construct);
+      nullptr, "callable_iterator", native_iterator::no_construct);
   add_function(builtins, "iter", builtin_iter);
   add_function(builtins, "next", builtin_next);
   add_function(builtins, "sorted", builtin_sorted);
