@@ -319,7 +319,9 @@ Value recv_into_common(const CallArgs& a, bool with_address) {
   ArgParser p(a, name, {"buffer", "nbytes", "flags"}, 1);
   SocketObject* s = self_socket(a);
   Value target = p.get(0);
-  BufferView view = writable_buffer_or_raise(target);
+  BufferView view;
+  if (!get_buffer(target, &view) || view.readonly)
+    raise_type_error(std::string(name) + "() argument 1 must be read-write bytes-like object, not " + type_name(target));
   int64_t n = index_value(p.get(1, Value::small_int(0)));
   if (n < 0) raise_value_error(std::string("negative buffersize in ") + name);
   if (n == 0) n = static_cast<int64_t>(view.size);
@@ -432,7 +434,7 @@ Value sock_getsockopt(const CallArgs& a) {
   SocketObject* s = self_socket(a);
   int level = static_cast<int>(index_value(a[1]));
   int option = static_cast<int>(index_value(a[2]));
-  if (a.count == 3) {
+  if (a.count == 3 || index_value(a[3]) == 0) {
     int value = 0;
     socklen_t len = sizeof value;
     if (::getsockopt(s->fd, level, option, &value, &len) != 0) raise_socket_error(errno);
