@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <memory>
+#include <string_view>
 
 #include "runtime/gil.hpp"
 #include "runtime/signals.hpp"
@@ -128,6 +130,29 @@ template <typename Call>
 ssize_t sock_call(SocketObject* s, bool writing, Call call) {
   Clock::time_point deadline = s->timeout > 0 ? deadline_after(s->timeout) : Clock::time_point::max();
   return sock_call(s, writing, call, deadline);
+}
+
+// Receives land in a per-thread scratch buffer, then only the bytes that
+// came are copied into the bytes object: a recv(65536) that gets 64 bytes
+// must not leave a 64 KiB string behind in every result.
+constexpr size_t kScratchSize = 256 * 1024;
+char* scratch_for(size_t size, std::string* fallback) {
+  thread_local std::unique_ptr<char[]> scratch;
+  if (size > kScratchSize) {
+    fallback->resize(size);
+    return fallback->data();
+  }
+  if (!scratch) scratch.reset(new char[kScratchSize]);
+  return scratch.get();
+}
+
+// The bytes to send: a bytes object's own storage (immutable, and kept
+// alive by the caller's argument while the GIL is released), otherwise a
+// copy (a bytearray may be resized by another thread meanwhile).
+std::string_view send_data(Value v, std::string* copy) {
+  if (v.is_object() && type_of(v) == types().bytes) return v.as<Bytes>()->data;
+  *copy = buffer_bytes(v);
+  return *copy;
 }
 
 int flags_arg(const ArgParser& p, size_t i) { return static_cast<int>(index_value(p.get(i, Value::small_int(0)))); }
@@ -286,11 +311,10 @@ Value sock_recv(const CallArgs& a) {
   SocketObject* s = self_socket(a);
   int64_t size = bufsize_arg(p.get(0), "recv");
   int flags = flags_arg(p, 1);
-  std::string buffer(static_cast<size_t>(size), '\0');
-  char* data = buffer.data();
+  std::string big;
+  char* data = scratch_for(static_cast<size_t>(size), &big);
   ssize_t got = size == 0 ? 0 : sock_call(s, false, [data, size, flags](int fd) { return ::recv(fd, data, static_cast<size_t>(size), flags); });
-  buffer.resize(static_cast<size_t>(got));
-  return new_bytes(std::move(buffer));
+  return new_bytes(std::string(data, static_cast<size_t>(got)));
 }
 
 Value sock_recvfrom(const CallArgs& a) {
@@ -298,8 +322,8 @@ Value sock_recvfrom(const CallArgs& a) {
   SocketObject* s = self_socket(a);
   int64_t size = bufsize_arg(p.get(0), "recvfrom");
   int flags = flags_arg(p, 1);
-  std::string buffer(static_cast<size_t>(size), '\0');
-  char* data = buffer.data();
+  std::string big;
+  char* data = scratch_for(static_cast<size_t>(size), &big);
   SockAddr addr;
   sockaddr* where = addr.get();
   socklen_t* len = &addr.len;
@@ -307,8 +331,7 @@ Value sock_recvfrom(const CallArgs& a) {
     *len = sizeof(sockaddr_storage);
     return ::recvfrom(fd, data, static_cast<size_t>(size), flags, where, len);
   });
-  buffer.resize(static_cast<size_t>(got));
-  Value bytes = new_bytes(std::move(buffer));
+  Value bytes = new_bytes(std::string(data, static_cast<size_t>(got)));
   return new_tuple({bytes, make_address(addr.get(), addr.len)});
 }
 
@@ -327,8 +350,8 @@ Value recv_into_common(const CallArgs& a, bool with_address) {
   if (n == 0) n = static_cast<int64_t>(view.size);
   else if (static_cast<size_t>(n) > view.size) raise_value_error(with_address ? "nbytes is greater than the length of the buffer" : "buffer too small for requested bytes");
   int flags = flags_arg(p, 2);
-  std::string buffer(static_cast<size_t>(n), '\0');
-  char* data = buffer.data();
+  std::string big;
+  char* data = scratch_for(static_cast<size_t>(n), &big);
   SockAddr addr;
   sockaddr* where = addr.get();
   socklen_t* len = &addr.len;
@@ -337,7 +360,7 @@ Value recv_into_common(const CallArgs& a, bool with_address) {
     return ::recvfrom(fd, data, static_cast<size_t>(n), flags, where, len);
   });
   view = writable_buffer_or_raise(target);
-  std::memcpy(view.data, buffer.data(), std::min(static_cast<size_t>(got), view.size));
+  std::memcpy(view.data, data, std::min(static_cast<size_t>(got), view.size));
   Value count = make_int(static_cast<int64_t>(got));
   if (!with_address) return count;
   return new_tuple({count, make_address(addr.get(), addr.len)});
@@ -349,7 +372,8 @@ Value sock_recvfrom_into(const CallArgs& a) { return recv_into_common(a, true); 
 Value sock_send(const CallArgs& a) {
   ArgParser p(a, "send", {"data", "flags"}, 1);
   SocketObject* s = self_socket(a);
-  std::string data = buffer_bytes(p.get(0));
+  std::string copy;
+  std::string_view data = send_data(p.get(0), &copy);
   int flags = flags_arg(p, 1) | MSG_NOSIGNAL;
   const char* bytes = data.data();
   size_t size = data.size();
@@ -360,7 +384,8 @@ Value sock_send(const CallArgs& a) {
 Value sock_sendall(const CallArgs& a) {
   ArgParser p(a, "sendall", {"data", "flags"}, 1);
   SocketObject* s = self_socket(a);
-  std::string data = buffer_bytes(p.get(0));
+  std::string copy;
+  std::string_view data = send_data(p.get(0), &copy);
   int flags = flags_arg(p, 1) | MSG_NOSIGNAL;
   Clock::time_point deadline = s->timeout > 0 ? deadline_after(s->timeout) : Clock::time_point::max();
   size_t done = 0;
