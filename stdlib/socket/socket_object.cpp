@@ -159,8 +159,10 @@ int flags_arg(const ArgParser& p, size_t i) { return static_cast<int>(index_valu
 
 // ---------------------------------------------------------------- creation
 
-Value socket_construct(Type* type, const CallArgs& a) {
-  ArgParser p(a, "socket", {"family", "type", "proto", "fileno"}, 0, false);
+// Opens (or adopts, with fileno) the descriptor for socket(family, type,
+// proto, fileno), the arguments after self when has_self.
+void init_socket(SocketObject* s, const CallArgs& a, bool has_self) {
+  ArgParser p(a, has_self ? "__init__" : "socket", {"family", "type", "proto", "fileno"}, 0, has_self);
   int family = static_cast<int>(index_value(p.get(0, Value::small_int(-1))));
   int kind = static_cast<int>(index_value(p.get(1, Value::small_int(-1))));
   int proto = static_cast<int>(index_value(p.get(2, Value::small_int(-1))));
@@ -185,7 +187,6 @@ Value socket_construct(Type* type, const CallArgs& a) {
     fd = ::socket(family, kind | SOCK_CLOEXEC, proto);
     if (fd < 0) raise_socket_error(errno);
   }
-  auto* s = gc_new<SocketObject>(type);
   s->fd = fd;
   s->family = family;
   s->type = kind & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -196,7 +197,28 @@ Value socket_construct(Type* type, const CallArgs& a) {
     s->timeout = default_timeout();
     if (s->timeout >= 0) set_fd_blocking(fd, false);
   }
-  return s;
+}
+
+Value socket_construct(Type* type, const CallArgs& a) {
+  auto* s = gc_new<SocketObject>(type);
+  Value keep = s;
+  init_socket(s, a, false);
+  return keep;
+}
+
+// Only reached when a subclass's __init__ calls it explicitly
+// (super().__init__(family, ...)): the descriptor the constructor opened
+// from the subclass's own arguments is replaced by one for these.
+Value socket_init(const CallArgs& a) {
+  SocketObject* s = self_socket(a);
+  ArgParser p(a, "__init__", {"family", "type", "proto", "fileno"});
+  Value fileno = p.get(3, Value::none());
+  int old = s->fd;
+  bool same_fd = is_int_value(fileno) && index_value(fileno) == old;
+  s->fd = -1;
+  if (old >= 0 && !same_fd) ::close(old);
+  init_socket(s, a, true);
+  return Value::none();
 }
 
 // ---------------------------------------------------------------- methods
@@ -524,6 +546,7 @@ void install_socket_type() {
   Type* t = new_builtin_type("socket", types().object, socket_construct);
   t->instances_have_dict = true;
   add_type_attr(t, "__module__", new_str("_socket"));
+  add_method(t, "__init__", socket_init);
   add_method(t, "fileno", sock_fileno);
   add_method(t, "close", sock_close);
   add_method(t, "detach", sock_detach);
