@@ -19,6 +19,7 @@ import random
 import _thread
 import _socket
 import select
+import _ssl
 try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
@@ -105,7 +106,7 @@ FACTORIES = [
     lambda: OSError(2, 'x'), lambda: StopIteration(1), lambda: SyntaxError('x'),
     lambda: UnicodeDecodeError('utf-8', b'x', 0, 1, 'bad'), lambda: SystemExit(1),
     lambda: BaseExceptionGroupish(), lambda: _socket.socket(), lambda: select.poll(),
-    lambda: select.epoll(),
+    lambda: select.epoll(), lambda: _ssl._SSLContext(16),
 ]
 
 
