@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <system_error>
 #include <unordered_map>
 
 #include "runtime/asio.hpp"
@@ -41,6 +42,52 @@ struct EventLoop::Impl {
   };
   std::vector<Fired> fired;  // touched only by the loop thread (handlers run inside wait)
   uint64_t next_id = 1;
+
+  // One per watched fd: epoll takes an fd once, so both directions share
+  // one descriptor object. `serial` tells a completion of this watch from
+  // a late one of an earlier watch of the same fd number.
+  struct Watch {
+    asio::posix::stream_descriptor descriptor;
+    int mask = 0;
+    bool armed[2] = {false, false};
+    uint64_t serial;
+    Watch(asio::io_context& c, int fd, uint64_t s) : descriptor(c, fd), serial(s) {}
+  };
+  std::unordered_map<int, std::unique_ptr<Watch>> watches;
+  std::vector<int64_t> io_ready;
+  uint64_t next_serial = 1;
+
+  // The descriptors' destructors would close the fds, which belong to
+  // Python objects: release them first.
+  ~Impl() {
+    while (!watches.empty()) forget(watches.begin());
+  }
+
+  void forget(std::unordered_map<int, std::unique_ptr<Watch>>::iterator it) {
+    boost::system::error_code ignored;
+    it->second->descriptor.cancel(ignored);
+    it->second->descriptor.release();  // the fd stays open: it is not ours
+    watches.erase(it);
+  }
+
+  // Arms a one-shot wait for each wanted direction not armed yet.
+  void arm_watches() {
+    for (auto& [fd, watch] : watches) {
+      for (int direction : {kReadable, kWritable}) {
+        int slot = direction - 1;
+        if (!(watch->mask & direction) || watch->armed[slot]) continue;
+        watch->armed[slot] = true;
+        auto kind = direction == kReadable ? asio::posix::stream_descriptor::wait_read : asio::posix::stream_descriptor::wait_write;
+        watch->descriptor.async_wait(kind, [this, fd = fd, serial = watch->serial, direction](const boost::system::error_code& error) {
+          auto it = watches.find(fd);
+          if (it == watches.end() || it->second->serial != serial) return;  // forgotten since
+          it->second->armed[direction - 1] = false;
+          // A direction dropped from the mask while armed completes silently.
+          if (!error && (it->second->mask & direction)) io_ready.push_back(static_cast<int64_t>(fd) * 4 + direction);
+        });
+      }
+    }
+  }
 };
 
 EventLoop::EventLoop() : impl_(std::make_unique<Impl>()) {}
@@ -85,13 +132,40 @@ bool EventLoop::cancel_timer(uint64_t id) {
 
 size_t EventLoop::pending_timers() const { return impl_->timers.size(); }
 
+void EventLoop::watch(int fd, int mask) {
+  auto it = impl_->watches.find(fd);
+  if (mask == 0) {
+    if (it != impl_->watches.end()) impl_->forget(it);
+    return;
+  }
+  if (it == impl_->watches.end()) {
+    std::unique_ptr<Impl::Watch> watch;
+    try {
+      watch = std::make_unique<Impl::Watch>(impl_->context, fd, impl_->next_serial++);
+    } catch (const boost::system::system_error& e) {
+      throw std::system_error(e.code().value(), std::generic_category(), "watch");
+    }
+    it = impl_->watches.emplace(fd, std::move(watch)).first;
+  }
+  it->second->mask = mask;
+}
+
+std::vector<int64_t> EventLoop::take_io() {
+  std::vector<int64_t> events;
+  events.swap(impl_->io_ready);
+  return events;
+}
+
+size_t EventLoop::watched_fds() const { return impl_->watches.size(); }
+
 void EventLoop::wake() {
   asio::post(impl_->context, [] {});
 }
 
 std::vector<uint64_t> EventLoop::wait(double timeout) {
   asio::io_context& context = impl_->context;
-  if (timeout != 0) {
+  impl_->arm_watches();
+  if (timeout != 0 && impl_->io_ready.empty()) {
     // Blocks with the GIL released; nothing below touches a Value.
     GilRelease release;
     Clock::time_point deadline = timeout < 0 ? Clock::time_point::max() : Clock::now() + to_time_point(timeout).time_since_epoch();
