@@ -612,7 +612,8 @@ class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
         self._local._loop = loop
 
     def new_event_loop(self):
-        return BaseEventLoop()
+        from asyncio.selector_events import SelectorEventLoop  # it imports this module
+        return SelectorEventLoop()
 
 
 _policy = None
