@@ -126,7 +126,12 @@ Value os_error_str(const CallArgs& a) {
   if (!code.is_null() && !code.is_none() && !text.is_null() && !text.is_none()) {
     std::string out = "[Errno " + str_string(code) + "] " + str_string(text);
     Value filename = get_attr_or_null(self, intern("filename"));
-    if (!filename.is_null() && !filename.is_none()) out += ": " + repr_string(filename);
+    if (!filename.is_null() && !filename.is_none()) {
+      out += ": " + repr_string(filename);
+      // Calls on two paths (os.rename) name both: "'a' -> 'b'".
+      Value filename2 = get_attr_or_null(self, intern("filename2"));
+      if (!filename2.is_null() && !filename2.is_none()) out += " -> " + repr_string(filename2);
+    }
     return new_str_value(out);
   }
   Tuple* args = self.as<ExceptionObject>()->args;
