@@ -1254,6 +1254,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value value = POP();
         SAVE_STATE();
         static_cast<Generator*>(frame->generator)->yielded = true;
+        // An async generator tells its awaitables (vm/builtins/async_generator.cpp)
+        // a value for `async for` (a plain `yield`) from an await passing through.
+        static_cast<Generator*>(frame->generator)->yielded_plain = ARG == 0;
         ts->current_frame = frame->previous;
         --ts->recursion_depth;
         return value;
@@ -1308,6 +1311,8 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(GET_AITER) {
+        if (lookup_in_mro(type_of(TOP()), names().__aiter__).is_null())
+          raise_type_error("'async for' requires an object with __aiter__ method, got " + type_name(TOP()));
         TOP() = call_method(TOP(), names().__aiter__, {});
         DISPATCH();
       }
@@ -1494,6 +1499,7 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
           GenResult r = generator_throw(sub.as<Generator>(), exception);
           if (!r.finished) {
             static_cast<Generator*>(frame->generator)->yielded = true;
+            static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
             ts->current_frame = frame->previous;
             --ts->recursion_depth;
             return r.value;
@@ -1509,6 +1515,7 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
           try {
             Value r = call_object(thrower, CallArgs{&exception, 1});
             static_cast<Generator*>(frame->generator)->yielded = true;
+            static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
             ts->current_frame = frame->previous;
             --ts->recursion_depth;
             return r;
