@@ -35,17 +35,17 @@
 // * File descriptors (loop.add_reader / add_writer, and so every socket
 //   transport and pipe): `watch(fd, mask)` sets which readiness the loop
 //   wants to hear about (kReadable, kWritable, both, or 0 to forget the fd).
-//   Like the timers, only the fd and its mask enter Asio; the Python side
-//   keeps the callbacks. Readiness is level-triggered, as a selector's is:
-//   each `wait` arms a one-shot Asio wait for every wanted direction that
-//   is not armed yet, and an armed wait that completes reports
-//   `fd * 4 + direction` once in `take_io()`. It is re-armed by the next
-//   `wait`, after the callbacks ran, so a callback that did not drain the
-//   fd hears about it again, and one that did is not woken for nothing.
-// * An fd must be forgotten (watch(fd, 0)) before it is closed, as with
+//   Like the timers, only the fd and its mask enter C++; the Python side
+//   keeps the callbacks. The fds sit in an epoll set of the loop's own,
+//   level-triggered as a selector is; Asio watches that set's fd. Each
+//   `wait` first takes what the set reports ready at once (so nothing
+//   depends on Asio's edge-triggered reactor having seen an edge), and
+//   blocks only if nothing is; a ready fd reports `fd * 4 + direction`,
+//   once per wait, in `take_io()`. A callback that did not drain its fd
+//   hears about it again at the next wait.
+// * An fd should be forgotten (watch(fd, 0)) before it is closed, as with
 //   selectors: epoll drops a closed fd on its own, and a new fd with the
-//   same number would otherwise inherit the old registration. Asio never
-//   owns the fd: forgetting releases it without closing it.
+//   same number is added afresh. The loop never owns or closes a watched fd.
 // * A work guard keeps the io_context from stopping when it has no timers,
 //   so `wait(-1)` really waits for the next wake().
 #pragma once
