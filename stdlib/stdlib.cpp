@@ -49,6 +49,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_asyncio_loop_module();
   register_multiprocessing_module();
   register_posixsubprocess_module();
+  register_contextvars_module();
   register_socket_module();
   register_select_module();
   register_frozen_modules();

@@ -87,7 +87,12 @@ class Handle:
 
     def _run(self):
         try:
-            self._callback(*self._args)
+            # A Handle made without a context runs in whatever is current
+            # (CPython snapshots one at call_soon; tasks pass their own).
+            if self._context is None:
+                self._callback(*self._args)
+            else:
+                self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

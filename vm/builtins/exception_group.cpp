@@ -153,7 +153,10 @@ Value group_derive(const CallArgs& a) {
   return call_object(exc().BaseExceptionGroup, CallArgs{args, 2});
 }
 
-Value group_class_getitem(const CallArgs& a) { return a.count > 0 ? a[0] : Value::none(); }
+Value group_class_getitem(const CallArgs& a) {
+  check_arg_count(a, "__class_getitem__", 2, 2);
+  return new_generic_alias(a[0], a[1]);
+}
 
 // -- except* ----------------------------------------------------------------------
 // The state is a list: [original, unhandled rest or None, raised (list),
