@@ -48,6 +48,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_pickle_module();
   register_asyncio_loop_module();
   register_multiprocessing_module();
+  register_posixsubprocess_module();
+  register_contextvars_module();
   register_socket_module();
   register_select_module();
   register_ssl_module();

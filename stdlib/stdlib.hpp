@@ -41,6 +41,8 @@ void register_signal_module();  // stdlib/signal_module.cpp (_signal, under sign
 void register_pickle_module();  // stdlib/pickle/pickle_module.cpp (_pickle, under pickle.py)
 void register_asyncio_loop_module();  // stdlib/asyncio_loop_module.cpp (_asyncio_loop, under asyncio)
 void register_multiprocessing_module();  // stdlib/multiprocessing/ (_multiprocessing)
+void register_contextvars_module();  // stdlib/contextvars_module.cpp
+void register_posixsubprocess_module();  // stdlib/subprocess/ (_posixsubprocess, under subprocess.py)
 void register_socket_module();  // stdlib/socket/ (_socket, under socket.py)
 void register_select_module();  // stdlib/select/select_module.cpp (select)
 void register_ssl_module();     // stdlib/ssl/ (_ssl, under ssl.py; OpenSSL)
