@@ -561,7 +561,7 @@ std::string os_path_arg(Value v, const char* function, const char* param, Value*
 void add_file_functions(Module* m) {
   if (stat_result_type == nullptr) {
     stat_result_type = new_builtin_type("stat_result", types().tuple, nullptr);
-    stat_result_type->qualname = "os.stat_result";
+    stat_result_type->qualname = "stat_result";
     stat_result_type->instances_have_dict = true;
     add_method(stat_result_type, "__repr__", stat_result_repr);
     add_type_attr(stat_result_type, "n_sequence_fields", make_int(10));
