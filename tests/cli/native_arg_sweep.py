@@ -17,6 +17,8 @@ import time
 import os
 import random
 import _thread
+import binascii
+import zlib
 try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
@@ -223,7 +225,7 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, gil):
+    for module in (math, time, os, sys, random, _thread, binascii, zlib, gil):
         if module is None:
             continue
         for name in dir(module):
