@@ -205,9 +205,47 @@ class _Reader:
         self._input = iter(iterable)
         self.dialect = _Dialect(dialect, **fmtparams)
         self.line_num = 0
+        d = self.dialect
+        # Lines holding none of these characters (but a final line end) are
+        # records split at the delimiter, as the state machine would find.
+        special = "\r\n"
+        for c in (d.quotechar, d.escapechar):
+            if c is not None:
+                special += c
+        self._special = re.compile("[" + re.escape(special) + "]").search
+        self._simple = not d.skipinitialspace and d.quoting != QUOTE_NONNUMERIC
+        # Lines of well-formed fields (bare, or quoted with doubled quotes
+        # inside) are split by one regular expression; anything else goes
+        # through the state machine.
+        self._quoted_line = None
+        if (self._simple and d.escapechar is None and d.quotechar is not None and d.quoting != QUOTE_NONE
+                and d.doublequote):
+            q, delim = re.escape(d.quotechar), re.escape(d.delimiter)
+            field = "(?:%s(?:[^%s]|%s%s)*%s|[^%s%s\r\n]*)" % (q, q, q, q, q, q, delim)
+            self._quoted_line = re.compile("%s(?:%s%s)*" % (field, delim, field), re.DOTALL).fullmatch
+            self._quoted_field = re.compile("(%s(?:[^%s]|%s%s)*%s|[^%s%s\r\n]*)(?:%s|\Z)" % (
+                q, q, q, q, q, q, delim, delim), re.DOTALL)
+            self._doubled = d.quotechar * 2
 
     def __iter__(self):
         return self
+
+    def _split_quoted(self, body):
+        quote = self.dialect.quotechar
+        fields = []
+        position = 0
+        end = len(body)
+        while True:
+            m = self._quoted_field.match(body, position)
+            text = m.group(1)
+            if text.startswith(quote):
+                text = text[1:-1].replace(self._doubled, quote)
+            fields.append(text)
+            position = m.end()
+            if position >= end:
+                if m.end(1) != end:  # a delimiter ended the line: one more empty field
+                    fields.append("")
+                return fields
 
     def _reset(self):
         self._fields = []
@@ -230,6 +268,29 @@ class _Reader:
 
     def __next__(self):
         self._reset()
+        if self._simple:
+            line = next(self._input)
+            if not isinstance(line, str):
+                raise Error("iterator should return strings, not %.200s "
+                            "(the file should be opened in text mode)" % type(line).__name__)
+            self.line_num += 1
+            body = line
+            if body.endswith("\n"):
+                body = body[:-2] if body.endswith("\r\n") else body[:-1]
+            elif body.endswith("\r"):
+                body = body[:-1]
+            if len(body) <= _field_limit:
+                if self._special(body) is None:
+                    return body.split(self.dialect.delimiter) if body else []
+                if self._quoted_line is not None and body and self._quoted_line(body) is not None:
+                    return self._split_quoted(body)
+            for c in line:
+                self._process(c)
+            self._process(_EOL)
+            if self._state == _START_RECORD:
+                fields = self._fields
+                self._fields = []
+                return fields
         while True:
             try:
                 line = next(self._input)
@@ -358,9 +419,22 @@ class _Writer:
             raise TypeError('argument 1 must have a "write" method')
         self._write = fileobj.write
         self.dialect = _Dialect(dialect, **fmtparams)
+        d = self.dialect
+        special = d.delimiter + d.lineterminator
+        for c in (d.quotechar, d.escapechar):
+            if c is not None:
+                special += c
+        self._special = re.compile("[" + re.escape(special) + "]").search
 
     def _field_text(self, field, quoted):
         d = self.dialect
+        if self._special(field) is None:
+            return d.quotechar + field + d.quotechar if quoted else field
+        if d.escapechar is None and d.doublequote and d.quoting != QUOTE_NONE:
+            # Every special character then just asks for quotes (and a
+            # quote character is doubled).
+            q = d.quotechar
+            return q + field.replace(q, q + q) + q
         out = []
         for c in field:
             if c == d.delimiter or c == d.escapechar or c == d.quotechar or c in d.lineterminator:
