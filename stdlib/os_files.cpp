@@ -1,6 +1,7 @@
 // File-system calls of the posix module; see os_files.hpp. Every call that
 // can wait on a slow disk or a FIFO runs with the GIL released, on plain C++
-// strings taken from the arguments beforehand.
+// strings taken from the arguments beforehand, and errno survives taking the
+// GIL back (ReleaseKeepingErrno).
 #include "stdlib/os_files.hpp"
 
 #include <dirent.h>
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,23 @@ using builtins_impl::is_str;
 using builtins_impl::lookup_special;
 
 namespace {
+
+// A GilRelease that leaves errno as the blocking call set it: taking the
+// GIL back may itself change errno, and the callers read it afterwards.
+class ReleaseKeepingErrno {
+ public:
+  ReleaseKeepingErrno() { release_.emplace(); }
+  ~ReleaseKeepingErrno() {
+    int saved = errno;
+    release_.reset();
+    errno = saved;
+  }
+  ReleaseKeepingErrno(const ReleaseKeepingErrno&) = delete;
+  ReleaseKeepingErrno& operator=(const ReleaseKeepingErrno&) = delete;
+
+ private:
+  std::optional<GilRelease> release_;
+};
 
 bool is_bytes(Value v) { return isinstance(v, types().bytes); }
 
@@ -134,13 +153,13 @@ Value do_stat(Value path_value, const char* function, bool follow) {
   int rc;
   if (is_descriptor(path_value)) {
     int fd = descriptor(path_value);
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = fstat(fd, &info);
   } else {
     Value converted;
     std::string path = os_path_arg(path_value, function, "path", &converted, true);
     {
-      GilRelease release;
+      ReleaseKeepingErrno release;
       rc = follow ? stat(path.c_str(), &info) : lstat(path.c_str(), &info);
     }
     if (rc != 0) raise_os_error_from_errno(errno, converted);
@@ -184,7 +203,7 @@ List* list_directory(Value path_value, const char* function) {
   std::vector<RawEntry> raw;
   int err = 0;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     if (DIR* dir = opendir(path.c_str())) {
       while (struct dirent* entry = readdir(dir)) {
         if (std::strcmp(entry->d_name, ".") == 0 || std::strcmp(entry->d_name, "..") == 0) continue;
@@ -224,7 +243,7 @@ Value os_mkdir(const CallArgs& a) {
   auto mode = static_cast<mode_t>(index_value(p.get(1, Value::small_int(0777))));
   int rc;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = mkdir(path.c_str(), mode);
   }
   if (rc != 0) raise_os_error_from_errno(errno, converted);
@@ -238,7 +257,7 @@ Value one_path_call(const CallArgs& a, const char* function) {
   std::string path = os_path_arg(p.get(0), function, "path", &converted);
   int rc;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = Call(path.c_str());
   }
   if (rc != 0) raise_os_error_from_errno(errno, converted);
@@ -259,7 +278,7 @@ Value two_path_call(const CallArgs& a, const char* function, std::initializer_li
   std::string to = os_path_arg(p.get(1), function, "dst", &dst);
   int rc;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = Call(from.c_str(), to.c_str());
   }
   if (rc != 0) raise_os_error_two(errno, src, dst);
@@ -293,7 +312,7 @@ Value os_readlink(const CallArgs& a) {
   std::string target(PATH_MAX, '\0');
   ssize_t n;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     n = readlink(path.c_str(), target.data(), target.size());
   }
   if (n < 0) raise_os_error_from_errno(errno, converted);
@@ -311,11 +330,11 @@ Value os_chmod(const CallArgs& a) {
   Value converted;
   if (is_descriptor(p.get(0))) {
     int fd = descriptor(p.get(0));
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = fchmod(fd, mode);
   } else {
     std::string path = os_path_arg(p.get(0), "chmod", "path", &converted, true);
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = chmod(path.c_str(), mode);
   }
   if (rc != 0) raise_os_error_from_errno(errno, converted);
@@ -330,7 +349,7 @@ Value os_access(const CallArgs& a) {
   if (!keyword_bool(p, 4, true)) flags |= AT_SYMLINK_NOFOLLOW;
   int rc;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = faccessat(AT_FDCWD, path.c_str(), mode, flags);
   }
   return Value::boolean(rc == 0);
@@ -382,11 +401,11 @@ Value os_utime(const CallArgs& a) {
   Value converted;
   if (is_descriptor(p.get(0))) {
     int fd = descriptor(p.get(0));
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = futimens(fd, use);
   } else {
     std::string path = os_path_arg(p.get(0), "utime", "path", &converted, true);
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = utimensat(AT_FDCWD, path.c_str(), use, flags);
   }
   if (rc != 0) raise_os_error_from_errno(errno, converted);
@@ -409,7 +428,7 @@ Value os_open(const CallArgs& a) {
   auto mode = static_cast<mode_t>(index_value(p.get(2, Value::small_int(0777))));
   int fd;
   do {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     fd = open(path.c_str(), flags, mode);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) raise_os_error_from_errno(errno, converted);
@@ -433,7 +452,7 @@ Value os_fsync(const CallArgs& a) {
   int fd = descriptor(fd_value);
   int rc;
   {
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = fsync(fd);
   }
   if (rc != 0) raise_os_error_from_errno(errno);
@@ -471,11 +490,11 @@ Value os_statvfs_numbers(const CallArgs& a) {
   Value converted;
   if (is_descriptor(p.get(0))) {
     int fd = descriptor(p.get(0));
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = fstatvfs(fd, &info);
   } else {
     std::string path = os_path_arg(p.get(0), "statvfs", "path", &converted, true);
-    GilRelease release;
+    ReleaseKeepingErrno release;
     rc = statvfs(path.c_str(), &info);
   }
   if (rc != 0) raise_os_error_from_errno(errno, converted);
@@ -561,7 +580,7 @@ std::string os_path_arg(Value v, const char* function, const char* param, Value*
 void add_file_functions(Module* m) {
   if (stat_result_type == nullptr) {
     stat_result_type = new_builtin_type("stat_result", types().tuple, nullptr);
-    stat_result_type->qualname = "os.stat_result";
+    stat_result_type->qualname = "stat_result";
     stat_result_type->instances_have_dict = true;
     add_method(stat_result_type, "__repr__", stat_result_repr);
     add_type_attr(stat_result_type, "n_sequence_fields", make_int(10));

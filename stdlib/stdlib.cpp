@@ -34,6 +34,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_copy_module();
   register_re_module();
   register_struct_module();
+  register_binascii_module();
+  register_zlib_module();
   register_array_module();
   register_hashlib_module();
   register_json_module();

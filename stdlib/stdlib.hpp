@@ -28,6 +28,8 @@ void register_gc_module();      // stdlib/gc_module.cpp
 void register_copy_module();    // stdlib/copy_module.cpp (_copy, under copy.py)
 void register_re_module();      // stdlib/re/re_module.cpp (_re, under re.py)
 void register_struct_module();  // stdlib/struct_module.cpp (struct, _struct)
+void register_binascii_module();  // stdlib/binascii_module.cpp
+void register_zlib_module();      // stdlib/zlib_module.cpp (on the system's zlib)
 void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 void register_json_module();    // stdlib/json/json_module.cpp (_json)

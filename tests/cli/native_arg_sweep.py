@@ -20,6 +20,8 @@ import _thread
 import _socket
 import select
 import _ssl
+import binascii
+import zlib
 try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
@@ -231,7 +233,7 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, _socket, select, gil):
+    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil):
         if module is None:
             continue
         for name in dir(module):
