@@ -45,8 +45,10 @@ async def one_failure():
 async def many_failures():
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(fail(ValueError(1), 0.01))
-            tg.create_task(fail(TypeError(2), 0.01))
+            # Both fail in the same loop iteration, before either failure
+            # can cancel the other.
+            tg.create_task(fail(ValueError(1), 0))
+            tg.create_task(fail(TypeError(2), 0))
     except ExceptionGroup as eg:
         print(eg.message, sorted(type(e).__name__ for e in eg.exceptions))
 
