@@ -200,6 +200,8 @@ void check_native_call(const NativeFunction* f, const CallArgs& args) {
     raise_count_error(f, given);
 }
 
+const NativeFunction* current_native_function() { return current_native; }
+
 NativeCallScope::NativeCallScope(const NativeFunction* f) : saved_(current_native) { current_native = f; }
 NativeCallScope::~NativeCallScope() { current_native = saved_; }
 
