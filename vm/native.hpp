@@ -62,10 +62,6 @@ class ArgParser {
 void assign_native_arity(NativeFunction* f);  // from the name, at registration
 void check_native_call(const NativeFunction* f, const CallArgs& args);
 
-// The NativeFunction being called on this thread (inside its body), or null:
-// lets one C++ body serve many function objects (the embedding API's natives).
-const NativeFunction* current_native_function();
-
 class NativeCallScope {
  public:
   explicit NativeCallScope(const NativeFunction* f);

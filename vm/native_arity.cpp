@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "vm/current_native.hpp"
 #include "vm/errors.hpp"
 #include "vm/native.hpp"
 #include "vm/ops.hpp"

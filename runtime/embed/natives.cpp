@@ -22,6 +22,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
+#include "vm/current_native.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/function.hpp"
 #include "vm/objects/sequence.hpp"

@@ -83,16 +83,19 @@ summary = {"owner": acct.owner, "balance": acct.balance}
 import threading, time, host
 STEPS = 100_000_000
 def run(threads):
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     ts = [threading.Thread(target=host.pi, args=(STEPS // threads,)) for _ in range(threads)]
     for t in ts: t.start()
     for t in ts: t.join()
-    return time.perf_counter() - start
-one = run(1)
-two = run(2)
+    wall = time.perf_counter() - start
+    # CPU seconds per wall second: how many cores the work kept busy.
+    return wall, (time.process_time() - cpu_start) / wall
+one, one_busy = run(1)
+two, two_busy = run(2)
 )");
   double one = interp.global<double>("one");
   double two = interp.global<double>("two");
-  std::printf("native pi, 1 thread: %.3f s; 2 threads: %.3f s; speed-up %.2fx\n", one, two, one / two);
+  std::printf("native pi, 1 thread: %.3f s (%.2f cores busy); 2 threads: %.3f s (%.2f cores busy); speed-up %.2fx\n",
+              one, interp.global<double>("one_busy"), two, interp.global<double>("two_busy"), one / two);
   return 0;
 }
