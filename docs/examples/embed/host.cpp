@@ -2,7 +2,8 @@
 // scripts, runs a script, reads its results, and shows the other half of
 // the GIL story: CPU work in a native that releases the GIL runs in
 // parallel, so two script threads calling it finish in about half the time
-// one thread needs for the same total work (why numpy scales with threads).
+// one thread needs for the same total work (why numpy scales with threads),
+// while the same loop written in Python gains nothing from a second thread.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -82,9 +83,16 @@ summary = {"owner": acct.owner, "balance": acct.balance}
   interp.exec(R"(
 import threading, time, host
 STEPS = 100_000_000
-def run(threads):
+PY_STEPS = 2_000_000
+def py_work(steps):  # the same kind of loop in Python: holds the GIL
+    total = 0.0
+    for i in range(steps):
+        x = (i + 0.5) / steps
+        total += 4.0 / (1.0 + x * x)
+    return total / steps
+def run(threads, work=host.pi, steps=STEPS):
     start, cpu_start = time.perf_counter(), time.process_time()
-    ts = [threading.Thread(target=host.pi, args=(STEPS // threads,)) for _ in range(threads)]
+    ts = [threading.Thread(target=work, args=(steps // threads,)) for _ in range(threads)]
     for t in ts: t.start()
     for t in ts: t.join()
     wall = time.perf_counter() - start
@@ -92,10 +100,15 @@ def run(threads):
     return wall, (time.process_time() - cpu_start) / wall
 one, one_busy = run(1)
 two, two_busy = run(2)
+py_one, _ = run(1, py_work, PY_STEPS)
+py_two, _ = run(2, py_work, PY_STEPS)
 )");
   double one = interp.global<double>("one");
   double two = interp.global<double>("two");
   std::printf("native pi, 1 thread: %.3f s (%.2f cores busy); 2 threads: %.3f s (%.2f cores busy); speed-up %.2fx\n",
               one, interp.global<double>("one_busy"), two, interp.global<double>("two_busy"), one / two);
+  double py_one = interp.global<double>("py_one");
+  double py_two = interp.global<double>("py_two");
+  std::printf("Python loop, 1 thread: %.3f s; 2 threads: %.3f s; speed-up %.2fx\n", py_one, py_two, py_one / py_two);
   return 0;
 }
