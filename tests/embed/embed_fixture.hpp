@@ -13,4 +13,12 @@ gilvm::Interpreter& interp();
 std::string take_output();
 std::string take_error_output();
 
+// SIGINT's and SIGPIPE's handlers, before the interpreter existed and now.
+struct SignalDispositions {
+  void (*sigint)(int) = nullptr;
+  void (*sigpipe)(int) = nullptr;
+};
+extern SignalDispositions dispositions_before_interpreter;
+SignalDispositions current_dispositions();
+
 }  // namespace gilvm_test

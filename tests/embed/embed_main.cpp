@@ -3,6 +3,7 @@
 // check what scripts print.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <mutex>
 #include <string>
 
@@ -18,6 +19,18 @@ gilvm::Interpreter* the_interpreter = nullptr;
 }  // namespace
 
 gilvm::Interpreter& interp() { return *the_interpreter; }
+
+SignalDispositions dispositions_before_interpreter;
+
+SignalDispositions current_dispositions() {
+  SignalDispositions d;
+  struct sigaction current {};
+  sigaction(SIGINT, nullptr, &current);
+  d.sigint = current.sa_handler;
+  sigaction(SIGPIPE, nullptr, &current);
+  d.sigpipe = current.sa_handler;
+  return d;
+}
 
 std::string take_output() {
   std::lock_guard<std::mutex> lock(output_mutex);
@@ -45,7 +58,9 @@ int main(int argc, char** argv) {
   config.argv = {"host-program", "--flag"};
   config.module_path = {GILVM_EMBED_TEST_MODULES};
   config.switch_interval = 0.001;
+  config.recursion_limit = 500;
   int status;
+  gilvm_test::dispositions_before_interpreter = gilvm_test::current_dispositions();
   {
     gilvm::Interpreter interpreter(config);
     gilvm_test::the_interpreter = &interpreter;

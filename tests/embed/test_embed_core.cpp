@@ -40,6 +40,17 @@ TEST(EmbedCore, ArgvAndModulePathComeFromConfig) {
   EXPECT_EQ(module.attr("greet")("host").cast<std::string>(), "hello, host");
 }
 
+TEST(EmbedCore, ConfigSetsTheSwitchIntervalAndRecursionLimit) {
+  EXPECT_DOUBLE_EQ(interp().eval("__import__('sys').getswitchinterval()").cast<double>(), 0.001);
+  EXPECT_EQ(interp().eval("__import__('sys').getrecursionlimit()").cast<int>(), 500);
+}
+
+TEST(EmbedCore, SignalHandlersAreLeftAloneByDefault) {
+  gilvm_test::SignalDispositions now = gilvm_test::current_dispositions();
+  EXPECT_EQ(now.sigint, gilvm_test::dispositions_before_interpreter.sigint);
+  EXPECT_EQ(now.sigpipe, gilvm_test::dispositions_before_interpreter.sigpipe);
+}
+
 TEST(EmbedCore, ImportModuleReturnsTheSubmoduleOfADottedName) {
   gilvm::Object path = interp().import_module("os.path");
   EXPECT_EQ(path.attr("join")("a", "b").cast<std::string>(), "a/b");
