@@ -7,11 +7,12 @@
 //   mutex), so a value with a handle survives every collection. Copying or
 //   dropping a handle touches only the table: no GIL needed, any thread.
 // * Host threads (threads the runtime did not start) get a ThreadState on
-//   their first GilAcquire, kept in a thread_local until the thread ends. It
-//   is registered with the collector only while the thread is inside the
-//   interpreter (its outermost GilAcquire, or a GilRelease nested in it):
-//   between calls the host's stack changes freely, and a registered thread's
-//   stack would be scanned from where it last released the GIL.
+//   their first GilAcquire, registered with the collector until the thread
+//   ends (a thread_local owns it). Its precise roots (exceptions, Root
+//   handles, exit hooks) are visited like any thread's; its native stack is
+//   scanned only while the thread is inside the interpreter: the outermost
+//   guard releases the GIL without recording the stack and leaves an empty
+//   snapshot, because between calls the host's frames change freely.
 // * A guard that takes the GIL for a thread that already holds it does
 //   nothing (re-entrant); releasing the GIL on a thread that does not hold
 //   it throws instead of corrupting the lock.
@@ -57,6 +58,7 @@ struct HostThread {
   int depth = 0;  // GilAcquire guards on this thread that took the GIL
   ~HostThread() {
     if (ts == nullptr) return;
+    unregister_thread_state(ts);
     gil().retire_thread(ts);
     if (current_thread_state() == ts) set_current_thread_state(nullptr);
     delete ts;
@@ -111,17 +113,21 @@ ThreadState* host_thread_state() {
   set_current_thread_state(ts);
   note_c_stack_base(ts, this_thread_stack_size());
   gil().name_thread(ts, "host thread");
+  register_thread_state(ts);  // its stack snapshot is empty: nothing scanned yet
   return ts;
 }
 
 void enter_host_thread(ThreadState* ts) {
-  if (ts != host.ts) return;  // a thread the runtime started: always registered
-  if (host.depth++ == 0) register_thread_state(ts);
+  if (ts == host.ts) ++host.depth;
 }
 
-void leave_host_thread(ThreadState* ts) {
-  if (ts != host.ts) return;
-  if (--host.depth == 0) unregister_thread_state(ts);
+bool leave_host_thread(ThreadState* ts) {
+  if (ts != host.ts || --host.depth > 0) return false;
+  // Leaving the interpreter altogether (the GIL is still held, so no
+  // collection runs meanwhile): nothing of the interpreter's stays on this
+  // stack, which host code is about to reuse.
+  ts->stack = StackSnapshot{};
+  return true;
 }
 
 }  // namespace gilvm::embed
@@ -160,10 +166,11 @@ GilAcquire::GilAcquire() {
 GilAcquire::~GilAcquire() {
   if (!took_) return;
   ThreadState* ts = current_thread_state();
-  // Unregistered before the GIL goes, so no collection ever scans a stack
-  // this thread is about to reuse for host code.
-  embed::leave_host_thread(ts);
-  gil().drop(ts);
+  // Leaving the interpreter: release without recording this stack (drop
+  // records it when given the thread state), so no collection scans frames
+  // that host code is about to reuse.
+  bool leaving = embed::leave_host_thread(ts);
+  gil().drop(leaving ? nullptr : ts);
 }
 
 GilRelease::GilRelease() {

@@ -43,11 +43,13 @@ void register_handle_roots();
 bool interpreter_running();
 void set_interpreter_running(bool running);
 
-// The calling thread's state for a host thread, made on first use, and its
-// registration with the collector (see handles.cpp).
+// The calling thread's state, made (and registered) on first use for a
+// host thread, and the count of guards that took the GIL on it (see
+// handles.cpp). leave_host_thread returns true when the thread leaves the
+// interpreter altogether: release the GIL with gil().drop(nullptr) then.
 ThreadState* host_thread_state();
-void enter_host_thread(ThreadState* ts);  // registers on the outermost entry
-void leave_host_thread(ThreadState* ts);  // unregisters on the outermost exit
+void enter_host_thread(ThreadState* ts);
+bool leave_host_thread(ThreadState* ts);
 
 // An api::Error for a Python exception object.
 api::Error error_from_exception(Value exception);

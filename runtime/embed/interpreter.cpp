@@ -204,15 +204,13 @@ Interpreter::Interpreter(Config config) : impl_(std::make_unique<Impl>()) {
     }
   } catch (...) {
     embed::set_interpreter_running(false);
-    embed::leave_host_thread(ts);
-    gil().drop(ts);
+    gil().drop(embed::leave_host_thread(ts) ? nullptr : ts);
     throw;
   }
   impl_->time_limit = c.time_limit;
   impl_->watchdog = std::thread([this] { impl_->watch(); });
   // From here on no thread holds the GIL between calls.
-  embed::leave_host_thread(ts);
-  gil().drop(ts);
+  gil().drop(embed::leave_host_thread(ts) ? nullptr : ts);
 }
 
 Interpreter::~Interpreter() {
