@@ -81,7 +81,7 @@ Value str_construct(Type* type, const CallArgs& args) {
     std::string bytes;
     if (!copy_buffer(obj, &bytes))
       raise_type_error("decoding to str: need a bytes-like object, " + type_name(obj) + " found");
-    result = decode_bytes(bytes, p.get(1));
+    result = decode_bytes(bytes, p.get(1), p.get(2));
   } else {
     result = to_str(p.get(0));
   }
@@ -555,10 +555,10 @@ Value str_expandtabs(const CallArgs& a) {
 Value str_encode(const CallArgs& a) {
   ArgParser p(a, "encode", {"encoding", "errors"});
   Str* s = self_str(a, "encode");
-  std::string encoding = p.given(0) ? arg_str(p.get(0), "encode() argument 'encoding' must be str, not")->data : "utf-8";
-  for (char& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (encoding == "utf-8" || encoding == "utf8") return new_bytes(s->data);
-  if (encoding == "ascii" || encoding == "latin-1" || encoding == "latin1" || encoding == "iso-8859-1") {
+  std::string given = p.given(0) ? arg_str(p.get(0), "encode() argument 'encoding' must be str, not")->data : "utf-8";
+  std::string encoding = normalize_encoding(given);
+  if (encoding == "utf-8") return new_bytes(s->data);
+  if (encoding == "ascii" || encoding == "latin-1") {
     uint32_t limit = encoding == "ascii" ? 0x80 : 0x100;
     std::string errors = p.given(1) ? str_string(p.get(1)) : "strict";
     std::string out;
@@ -580,7 +580,7 @@ Value str_encode(const CallArgs& a) {
     }
     return new_bytes(std::move(out));
   }
-  raise_error(exc().LookupError, "unknown encoding: " + encoding);
+  raise_error(exc().LookupError, "unknown encoding: " + given);
 }
 Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "format"), a, 1); }
 
