@@ -62,12 +62,19 @@ def _encode(data, name='data'):
     """A str body or header as Latin-1, with an error that says what to do."""
     try:
         return data.encode("latin-1")
-    except UnicodeEncodeError as err:
+    except UnicodeEncodeError:
+        # The run of characters Latin-1 lacks, as the codec reports it.
+        start = 0
+        while ord(data[start]) < 256:
+            start += 1
+        end = start
+        while end < len(data) and ord(data[end]) >= 256:
+            end += 1
         raise UnicodeEncodeError(
-            err.encoding, err.object, err.start, err.end,
+            "latin-1", data, start, end,
             "%s (%.20r) is not valid Latin-1. Use %s.encode('utf-8') "
             "if you want to send it encoded in UTF-8." %
-            (name.title(), data[err.start:err.end], name)) from None
+            (name.title(), data[start:end], name)) from None
 
 
 class HTTPMessage(email.message.Message):
@@ -341,9 +348,9 @@ class HTTPResponse(io.BufferedIOBase if hasattr(io, 'BufferedIOBase') else objec
         if not line and limit:
             self._close_conn()
         elif self.length is not None:
+            # As in CPython, reaching the end by lines leaves the response
+            # open until read() or close().
             self.length -= len(line)
-            if not self.length:
-                self._close_conn()
         return line
 
     def readlines(self, hint=-1):

@@ -345,7 +345,7 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
     def __init__(self, *args, directory=None, **kwargs):
         if directory is None:
             directory = os.getcwd()
-        self.directory = os.fspath(directory)
+        self.directory = directory if isinstance(directory, str) else os.fspath(directory)
         super().__init__(*args, **kwargs)
 
     def do_GET(self):
@@ -395,7 +395,7 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
             return None
 
         try:
-            fs = os.fstat(f.fileno())
+            fs = os.fstat(f.fileno()) if hasattr(os, 'fstat') else os.stat(path)
             if "If-Modified-Since" in self.headers and "If-None-Match" not in self.headers:
                 if self._not_modified_since(self.headers["If-Modified-Since"], fs.st_mtime):
                     self.send_response(HTTPStatus.NOT_MODIFIED)
@@ -457,7 +457,7 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
             if os.path.isdir(fullname):
                 displayname = name + "/"
                 linkname = name + "/"
-            if os.path.islink(fullname):
+            if hasattr(os.path, 'islink') and os.path.islink(fullname):
                 displayname = name + "@"
             lines.append('<li><a href="%s">%s</a></li>'
                          % (urllib.parse.quote(linkname), html.escape(displayname, quote=False)))

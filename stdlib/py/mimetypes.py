@@ -223,7 +223,8 @@ class MimeTypes:
 
     def guess_type(self, url, strict=True):
         """(type, encoding) for a file name or URL; None where unknown."""
-        url = os.fspath(url)
+        if not isinstance(url, str):
+            url = os.fspath(url)
         scheme, sep, rest = url.partition(':')
         if sep and scheme == 'data':
             comma = rest.find(',')
