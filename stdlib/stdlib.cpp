@@ -48,6 +48,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_pickle_module();
   register_asyncio_loop_module();
   register_multiprocessing_module();
+  register_socket_module();
+  register_select_module();
   register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);

@@ -41,5 +41,7 @@ void register_signal_module();  // stdlib/signal_module.cpp (_signal, under sign
 void register_pickle_module();  // stdlib/pickle/pickle_module.cpp (_pickle, under pickle.py)
 void register_asyncio_loop_module();  // stdlib/asyncio_loop_module.cpp (_asyncio_loop, under asyncio)
 void register_multiprocessing_module();  // stdlib/multiprocessing/ (_multiprocessing)
+void register_socket_module();  // stdlib/socket/ (_socket, under socket.py)
+void register_select_module();  // stdlib/select/select_module.cpp (select)
 
 }  // namespace gilvm

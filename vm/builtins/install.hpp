@@ -21,6 +21,7 @@ void install_set_methods();       // set, frozenset          (vm/builtins/set_me
 void install_range_methods();     // range, slice            (vm/builtins/range_methods.cpp)
 void install_function_methods();  // function, method, code, property, staticmethod, classmethod
 void install_exception_methods(); // BaseException and subclasses
+void install_os_error_methods();  // OSError's fields and errno mapping (vm/builtins/os_error.cpp)
 void install_generator_methods(); // generator, coroutine
 void install_generic_alias_methods(); // list[int], int | None (vm/builtins/generic_alias.cpp)
 void install_module_methods();    // module                  (vm/builtins/module_methods.cpp)
