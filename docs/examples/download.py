@@ -44,6 +44,13 @@ class ComicHandler(http.server.BaseHTTPRequestHandler):
         pass  # quiet: the point is the timing
 
 
+class ComicServer(http.server.ThreadingHTTPServer):
+    # Ten connections arrive at once. socketserver's default listen backlog
+    # of 5 would let the kernel drop some of them, and a dropped connection
+    # attempt is retried only after a second.
+    request_queue_size = 32
+
+
 def fetch(base, number):
     with urllib.request.urlopen("%s/%d/info.0.json" % (base, number), timeout=30) as response:
         return response.read()
@@ -69,7 +76,7 @@ def main():
     if len(sys.argv) > 1:
         base = sys.argv[1].rstrip("/")
     else:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ComicHandler)
+        server = ComicServer(("127.0.0.1", 0), ComicHandler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = "http://127.0.0.1:%d" % server.server_address[1]
     print("downloading comics %d-%d from %s" % (COMICS[0], COMICS[-1], base))
