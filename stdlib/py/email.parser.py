@@ -4,21 +4,17 @@ header line is: 'Name: value' (no space before the colon), continuation
 lines start with a space or tab, and a blank line ends the headers. A
 line that is none of these starts the body."""
 
+import re
+
 __all__ = ['Parser', 'HeaderParser', 'BytesParser', 'BytesHeaderParser']
 
-# Characters allowed in a header name: printable ASCII but ':'.
-_NAME_CHARS = frozenset(chr(c) for c in range(0x21, 0x7f) if c != 0x3a)
+# A header line: 'Name:' (printable ASCII but ':' in the name, possibly
+# empty), a continuation starting with a space or tab, or a mbox 'From '.
+_HEADER_LINE = re.compile(r'From |[\041-\071\073-\176]*:|[\t ]')
 
 
 def _is_header_line(line):
-    if line[:1] in (' ', '\t'):
-        return True
-    if line.startswith('From '):
-        return True
-    colon = line.find(':')
-    if colon < 0:
-        return False
-    return all(c in _NAME_CHARS for c in line[:colon])
+    return _HEADER_LINE.match(line) is not None
 
 
 def _strip_eol(line):

@@ -48,7 +48,9 @@ MAX_CACHE_SIZE = 20
 
 
 def clear_cache():
-    """Kept for compatibility: nothing is cached."""
+    """Forget the cached results of urlsplit and the quoting tables."""
+    _split_cache.clear()
+    _quoters.clear()
 
 
 # ---- str/bytes handling -------------------------------------------------
@@ -310,9 +312,31 @@ def _is_ipv6(text):
     return count == groups_needed
 
 
+# urlsplit's results by arguments: programs split the same URLs again and
+# again (CPython caches them too). Cleared when it grows past the limit.
+_split_cache = {}
+_SPLIT_CACHE_LIMIT = 128
+
+
 def urlsplit(url, scheme='', allow_fragments=True):
     """Split url into SplitResult(scheme, netloc, path, query, fragment);
     scheme is the default when url has none."""
+    key = (url, scheme, allow_fragments, type(url), type(scheme))
+    try:
+        return _split_cache[key]
+    except (KeyError, TypeError):
+        pass
+    result = _urlsplit(url, scheme, allow_fragments)
+    if len(_split_cache) >= _SPLIT_CACHE_LIMIT:
+        _split_cache.clear()
+    try:
+        _split_cache[key] = result
+    except TypeError:
+        pass  # unhashable arguments (a bytearray) are not cached
+    return result
+
+
+def _urlsplit(url, scheme, allow_fragments):
     url, scheme, coerce_result = _coerce_args(url, scheme)
     url = url.lstrip(_LEADING_JUNK)
     scheme = scheme.strip(_LEADING_JUNK)
@@ -524,14 +548,16 @@ def quote_plus(string, safe='', encoding=None, errors=None):
     return quote(string, safe + space, encoding, errors).replace(' ', '+')
 
 
-def _hex_pair_value(pair):
-    """The byte two hex digits name, or None."""
-    if len(pair) != 2:
-        return None
-    hexdigits = b'0123456789abcdefABCDEF'
-    if pair[0] not in hexdigits or pair[1] not in hexdigits:
-        return None
-    return int(pair, 16)
+_hex_to_byte = None
+
+
+def _hex_table():
+    """b'%XX' payloads (two hex digits, any case) -> the byte they name."""
+    global _hex_to_byte
+    if _hex_to_byte is None:
+        digits = b'0123456789ABCDEFabcdef'
+        _hex_to_byte = {bytes((a, b)): bytes.fromhex(bytes((a, b)).decode()) for a in digits for b in digits}
+    return _hex_to_byte
 
 
 def unquote_to_bytes(string):
@@ -544,14 +570,15 @@ def unquote_to_bytes(string):
     pieces = string.split(b'%')
     if len(pieces) == 1:
         return string
+    table = _hex_table()
     out = [pieces[0]]
     for piece in pieces[1:]:
-        value = _hex_pair_value(piece[:2])
-        if value is None:
+        byte = table.get(piece[:2])
+        if byte is None:
             out.append(b'%')
             out.append(piece)
         else:
-            out.append(bytes((value,)))
+            out.append(byte)
             out.append(piece[2:])
     return b''.join(out)
 
@@ -568,6 +595,8 @@ def unquote(string, encoding='utf-8', errors='replace'):
         encoding = 'utf-8'
     if errors is None:
         errors = 'replace'
+    if string.isascii():
+        return unquote_to_bytes(string).decode(encoding, errors)
     # Runs of ASCII characters carry the escapes; other characters are
     # copied as they are.
     out = []

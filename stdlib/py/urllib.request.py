@@ -539,16 +539,13 @@ class UnknownHandler(BaseHandler):
         raise URLError('unknown url type: %s' % req.type)
 
 
-def _local_file_response(localfile, origurl):
-    stats = os.stat(localfile)
-    size = stats.st_size
-    import email.utils
-    import mimetypes
-    modified = email.utils.formatdate(stats.st_mtime, usegmt=True)
-    mtype = mimetypes.guess_type(localfile)[0]
-    headers = email.message_from_string('Content-type: %s\nContent-length: %d\nLast-modified: %s\n'
-                                        % (mtype or 'text/plain', size, modified))
-    return addinfourl(open(localfile, 'rb'), headers, origurl)
+def _local_host_names():
+    names = {'localhost', '127.0.0.1'}
+    try:
+        names.add(socket.gethostname())
+    except (AttributeError, OSError):
+        pass
+    return names
 
 
 class FileHandler(BaseHandler):
@@ -557,23 +554,32 @@ class FileHandler(BaseHandler):
     def file_open(self, req):
         url = req.selector
         if url[:2] == '//' and url[2:3] != '/' and req.host and req.host != 'localhost':
-            raise URLError("file:// scheme is supported only on localhost")
+            if req.host not in _local_host_names():
+                raise URLError("file:// scheme is supported only on localhost")
         return self.open_local_file(req)
 
     def open_local_file(self, req):
+        import email.utils
+        import mimetypes
         host = req.host
         filename = req.selector
         localfile = url2pathname(filename)
         try:
-            origurl = 'file://' + (host or '') + filename if host else 'file://' + filename
+            stats = os.stat(localfile)
+            size = stats.st_size
+            modified = email.utils.formatdate(stats.st_mtime, usegmt=True)
+            mtype = mimetypes.guess_type(filename)[0]
+            headers = email.message_from_string('Content-type: %s\nContent-length: %d\nLast-modified: %s\n'
+                                                % (mtype or 'text/plain', size, modified))
+            port = None
             if host:
                 host, port = _splitport(host)
-                if port or host not in ('localhost', '127.0.0.1', socket.gethostname()
-                                        if hasattr(socket, 'gethostname') else 'localhost'):
-                    raise URLError('file not on local host')
-            return _local_file_response(localfile, origurl)
+            if not host or (not port and host in _local_host_names()):
+                origurl = ('file://' + host + filename) if host else ('file://' + filename)
+                return addinfourl(open(localfile, 'rb'), headers, origurl)
         except OSError as exp:
             raise URLError(exp)
+        raise URLError('file not on local host')
 
 
 class DataHandler(BaseHandler):
