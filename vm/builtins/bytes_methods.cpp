@@ -5,6 +5,7 @@
 // in vm/builtins/bytearray_methods.cpp.
 #include "vm/builtins/bytes_ops.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "vm/builtins/install.hpp"
@@ -235,6 +236,9 @@ Value decode_bytes(std::string_view data, Value encoding_arg, Value errors_arg) 
     return new_str(std::move(out));
   }
   if (encoding == "latin-1" || encoding == "ascii") {
+    // ASCII bytes (HTTP's headers, nearly always) are the text as they are.
+    if (std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      return new_str(std::string(data));
     std::string out;
     for (size_t i = 0; i < data.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(data[i]);
