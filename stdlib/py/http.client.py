@@ -12,6 +12,7 @@ HTTP/1.0 and 'Connection: close') by the end of the connection.
 """
 import email.parser
 import email.message
+import errno
 import http
 import io
 import re
@@ -526,6 +527,28 @@ class HTTPConnection:
         self._tunnel_host, self._tunnel_port = self._get_hostport(host, port)
         self._tunnel_headers = headers.copy() if headers else {}
 
+    def _tunnel(self):
+        """Ask the proxy we are connected to for a tunnel to the real
+        host (CONNECT); its answer's headers are read and dropped."""
+        lines = [("CONNECT %s:%d HTTP/1.0\r\n" % (self._tunnel_host, self._tunnel_port)).encode("ascii")]
+        for header, value in self._tunnel_headers.items():
+            lines.append(f"{header}: {value}\r\n".encode("latin-1"))
+        lines.append(b"\r\n")
+        self.send(b"".join(lines))
+        response = self.response_class(self.sock, method=self._method)
+        version, code, message = response._read_status()
+        if code != 200:
+            self.close()
+            raise OSError(f"Tunnel connection failed: {code} {message.strip()}")
+        while True:
+            line = response.fp.readline(_MAXLINE + 1)
+            if len(line) > _MAXLINE:
+                raise LineTooLong("header line")
+            if not line or line in (b'\r\n', b'\n'):
+                break
+            if self.debuglevel > 0:
+                print('header:', line.decode())
+
     def _get_hostport(self, host, port):
         if port is None:
             colon = host.rfind(':')
@@ -554,8 +577,11 @@ class HTTPConnection:
         # Requests are written whole, so Nagle's delay only adds latency.
         try:
             self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        except (OSError, AttributeError):
-            pass
+        except OSError as e:
+            if e.errno != errno.ENOPROTOOPT:
+                raise
+        if self._tunnel_host:
+            self._tunnel()
 
     def close(self):
         """Close the socket and any response still open."""

@@ -11,6 +11,7 @@ import threading
 
 connections = []  # client ports seen by the server, one per connection
 bodies = []
+tunnels = []
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -111,6 +112,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.reply(reply.encode())
 
     do_PUT = do_POST
+
+    def do_CONNECT(self):
+        tunnels.append((self.path, self.request_version, self.headers.get("Proxy-Authorization")))
+        if self.path.startswith("refused"):
+            self.send_response(403)
+            self.end_headers()
+            return
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        self.close_connection = False  # the tunnelled requests follow
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -273,6 +284,52 @@ for path in ["/badstatus", "/silent", "/short", "/badchunk"]:
 c = http.client.HTTPConnection("127.0.0.1", port)
 c.request("GET", "/chunk-ext")
 print("chunk extensions:", c.getresponse().read())
+c.close()
+
+print("set_tunnel")
+c = http.client.HTTPConnection("127.0.0.1", port)
+c.set_tunnel("example.com", 8080, headers={"Proxy-Authorization": "secret"})
+c.request("GET", "/headers")
+print(c.getresponse().read().decode(), end="")
+c.request("GET", "/hello")
+print(" ", c.getresponse().read(), tunnels)
+try:
+    c.set_tunnel("other.example")
+except RuntimeError as e:
+    print("  RuntimeError:", e)
+c.close()
+c = http.client.HTTPConnection("127.0.0.1", port)
+c.set_tunnel("refused.example")
+try:
+    c.request("GET", "/")
+except OSError as e:
+    print("  OSError:", e, c.sock)
+c.close()
+
+print("set_debuglevel and source_address")
+import contextlib
+
+
+def debug_chunks():
+    yield b"ab"
+    yield b"cd"
+
+
+c = http.client.HTTPConnection("127.0.0.1", port, source_address=("127.0.0.1", 0))
+c.set_debuglevel(1)
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    c.request("GET", "/hello", headers={"X-Debug": "1"})
+    r = c.getresponse()
+    r.read()
+    c.request("POST", "/echo", body=debug_chunks())
+    c.getresponse().read()
+for line in out.getvalue().splitlines():
+    if " at 0x" in line:
+        line = line.split(" at 0x")[0] + ">"  # an object's address
+    if not line.startswith(("header: Date:", "header: Server:")):
+        print("  ", line.replace(str(port), "PORT"))
+print("  ", c.sock.getsockname()[0], c.debuglevel)
 c.close()
 
 print("host and port parsing")
