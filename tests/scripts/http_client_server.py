@@ -137,7 +137,7 @@ def show(response, body=None):
         print("  body:", body)
 
 
-conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
 print(conn.host == "127.0.0.1", conn.port == port, conn.timeout, conn.sock)
 
 print("GET /hello")

@@ -20,7 +20,7 @@ def start(handler):
 
 def exchange(server, raw, shutdown_write=True):
     """Send raw bytes, read until the server closes, show the replies."""
-    with socket.create_connection(server.server_address, timeout=10) as sock:
+    with socket.create_connection(server.server_address, timeout=300) as sock:
         sock.sendall(raw)
         if shutdown_write:
             sock.shutdown(socket.SHUT_WR)
@@ -119,7 +119,7 @@ sys.stderr = captured = io.StringIO()
 try:
     for raw in [b"GET /plain HTTP/1.0\r\n\r\n", b"GET /esc\x1b[31m\\ HTTP/1.0\r\n\r\n", b"PUT /x HTTP/1.0\r\n\r\n",
                 b"GET / HTTP/9.9\r\n\r\n"]:
-        with socket.create_connection(logged.server_address, timeout=10) as sock:
+        with socket.create_connection(logged.server_address, timeout=300) as sock:
             sock.sendall(raw)
             while sock.recv(65536):
                 pass

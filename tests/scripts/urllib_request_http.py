@@ -206,7 +206,7 @@ try:
     urllib.request.urlopen(base + "/slow", timeout=0.2)
 except (TimeoutError, urllib.error.URLError) as e:
     print("  ", type(e).__name__, e)
-with urllib.request.urlopen(base + "/echo", timeout=5) as r:
+with urllib.request.urlopen(base + "/echo", timeout=300) as r:
     print("   with a timeout that is long enough:", r.status)
 
 print("openers")
