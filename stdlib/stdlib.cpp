@@ -50,6 +50,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_multiprocessing_module();
   register_socket_module();
   register_select_module();
+  register_ssl_module();
   register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);

@@ -43,5 +43,6 @@ void register_asyncio_loop_module();  // stdlib/asyncio_loop_module.cpp (_asynci
 void register_multiprocessing_module();  // stdlib/multiprocessing/ (_multiprocessing)
 void register_socket_module();  // stdlib/socket/ (_socket, under socket.py)
 void register_select_module();  // stdlib/select/select_module.cpp (select)
+void register_ssl_module();     // stdlib/ssl/ (_ssl, under ssl.py; OpenSSL)
 
 }  // namespace gilvm

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <memory>
+#include <string_view>
 
 #include "runtime/gil.hpp"
 #include "runtime/signals.hpp"
@@ -130,12 +132,37 @@ ssize_t sock_call(SocketObject* s, bool writing, Call call) {
   return sock_call(s, writing, call, deadline);
 }
 
+// Receives land in a per-thread scratch buffer, then only the bytes that
+// came are copied into the bytes object: a recv(65536) that gets 64 bytes
+// must not leave a 64 KiB string behind in every result.
+constexpr size_t kScratchSize = 256 * 1024;
+char* scratch_for(size_t size, std::string* fallback) {
+  thread_local std::unique_ptr<char[]> scratch;
+  if (size > kScratchSize) {
+    fallback->resize(size);
+    return fallback->data();
+  }
+  if (!scratch) scratch.reset(new char[kScratchSize]);
+  return scratch.get();
+}
+
+// The bytes to send: a bytes object's own storage (immutable, and kept
+// alive by the caller's argument while the GIL is released), otherwise a
+// copy (a bytearray may be resized by another thread meanwhile).
+std::string_view send_data(Value v, std::string* copy) {
+  if (v.is_object() && type_of(v) == types().bytes) return v.as<Bytes>()->data;
+  *copy = buffer_bytes(v);
+  return *copy;
+}
+
 int flags_arg(const ArgParser& p, size_t i) { return static_cast<int>(index_value(p.get(i, Value::small_int(0)))); }
 
 // ---------------------------------------------------------------- creation
 
-Value socket_construct(Type* type, const CallArgs& a) {
-  ArgParser p(a, "socket", {"family", "type", "proto", "fileno"}, 0, false);
+// Opens (or adopts, with fileno) the descriptor for socket(family, type,
+// proto, fileno), the arguments after self when has_self.
+void init_socket(SocketObject* s, const CallArgs& a, bool has_self) {
+  ArgParser p(a, has_self ? "__init__" : "socket", {"family", "type", "proto", "fileno"}, 0, has_self);
   int family = static_cast<int>(index_value(p.get(0, Value::small_int(-1))));
   int kind = static_cast<int>(index_value(p.get(1, Value::small_int(-1))));
   int proto = static_cast<int>(index_value(p.get(2, Value::small_int(-1))));
@@ -160,7 +187,6 @@ Value socket_construct(Type* type, const CallArgs& a) {
     fd = ::socket(family, kind | SOCK_CLOEXEC, proto);
     if (fd < 0) raise_socket_error(errno);
   }
-  auto* s = gc_new<SocketObject>(type);
   s->fd = fd;
   s->family = family;
   s->type = kind & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -171,7 +197,28 @@ Value socket_construct(Type* type, const CallArgs& a) {
     s->timeout = default_timeout();
     if (s->timeout >= 0) set_fd_blocking(fd, false);
   }
-  return s;
+}
+
+Value socket_construct(Type* type, const CallArgs& a) {
+  auto* s = gc_new<SocketObject>(type);
+  Value keep = s;
+  init_socket(s, a, false);
+  return keep;
+}
+
+// Only reached when a subclass's __init__ calls it explicitly
+// (super().__init__(family, ...)): the descriptor the constructor opened
+// from the subclass's own arguments is replaced by one for these.
+Value socket_init(const CallArgs& a) {
+  SocketObject* s = self_socket(a);
+  ArgParser p(a, "__init__", {"family", "type", "proto", "fileno"});
+  Value fileno = p.get(3, Value::none());
+  int old = s->fd;
+  bool same_fd = is_int_value(fileno) && index_value(fileno) == old;
+  s->fd = -1;
+  if (old >= 0 && !same_fd) ::close(old);
+  init_socket(s, a, true);
+  return Value::none();
 }
 
 // ---------------------------------------------------------------- methods
@@ -286,11 +333,10 @@ Value sock_recv(const CallArgs& a) {
   SocketObject* s = self_socket(a);
   int64_t size = bufsize_arg(p.get(0), "recv");
   int flags = flags_arg(p, 1);
-  std::string buffer(static_cast<size_t>(size), '\0');
-  char* data = buffer.data();
+  std::string big;
+  char* data = scratch_for(static_cast<size_t>(size), &big);
   ssize_t got = size == 0 ? 0 : sock_call(s, false, [data, size, flags](int fd) { return ::recv(fd, data, static_cast<size_t>(size), flags); });
-  buffer.resize(static_cast<size_t>(got));
-  return new_bytes(std::move(buffer));
+  return new_bytes(std::string(data, static_cast<size_t>(got)));
 }
 
 Value sock_recvfrom(const CallArgs& a) {
@@ -298,8 +344,8 @@ Value sock_recvfrom(const CallArgs& a) {
   SocketObject* s = self_socket(a);
   int64_t size = bufsize_arg(p.get(0), "recvfrom");
   int flags = flags_arg(p, 1);
-  std::string buffer(static_cast<size_t>(size), '\0');
-  char* data = buffer.data();
+  std::string big;
+  char* data = scratch_for(static_cast<size_t>(size), &big);
   SockAddr addr;
   sockaddr* where = addr.get();
   socklen_t* len = &addr.len;
@@ -307,8 +353,7 @@ Value sock_recvfrom(const CallArgs& a) {
     *len = sizeof(sockaddr_storage);
     return ::recvfrom(fd, data, static_cast<size_t>(size), flags, where, len);
   });
-  buffer.resize(static_cast<size_t>(got));
-  Value bytes = new_bytes(std::move(buffer));
+  Value bytes = new_bytes(std::string(data, static_cast<size_t>(got)));
   return new_tuple({bytes, make_address(addr.get(), addr.len)});
 }
 
@@ -319,14 +364,16 @@ Value recv_into_common(const CallArgs& a, bool with_address) {
   ArgParser p(a, name, {"buffer", "nbytes", "flags"}, 1);
   SocketObject* s = self_socket(a);
   Value target = p.get(0);
-  BufferView view = writable_buffer_or_raise(target);
+  BufferView view;
+  if (!get_buffer(target, &view) || view.readonly)
+    raise_type_error(std::string(name) + "() argument 1 must be read-write bytes-like object, not " + type_name(target));
   int64_t n = index_value(p.get(1, Value::small_int(0)));
   if (n < 0) raise_value_error(std::string("negative buffersize in ") + name);
   if (n == 0) n = static_cast<int64_t>(view.size);
   else if (static_cast<size_t>(n) > view.size) raise_value_error(with_address ? "nbytes is greater than the length of the buffer" : "buffer too small for requested bytes");
   int flags = flags_arg(p, 2);
-  std::string buffer(static_cast<size_t>(n), '\0');
-  char* data = buffer.data();
+  std::string big;
+  char* data = scratch_for(static_cast<size_t>(n), &big);
   SockAddr addr;
   sockaddr* where = addr.get();
   socklen_t* len = &addr.len;
@@ -335,7 +382,7 @@ Value recv_into_common(const CallArgs& a, bool with_address) {
     return ::recvfrom(fd, data, static_cast<size_t>(n), flags, where, len);
   });
   view = writable_buffer_or_raise(target);
-  std::memcpy(view.data, buffer.data(), std::min(static_cast<size_t>(got), view.size));
+  std::memcpy(view.data, data, std::min(static_cast<size_t>(got), view.size));
   Value count = make_int(static_cast<int64_t>(got));
   if (!with_address) return count;
   return new_tuple({count, make_address(addr.get(), addr.len)});
@@ -347,7 +394,8 @@ Value sock_recvfrom_into(const CallArgs& a) { return recv_into_common(a, true); 
 Value sock_send(const CallArgs& a) {
   ArgParser p(a, "send", {"data", "flags"}, 1);
   SocketObject* s = self_socket(a);
-  std::string data = buffer_bytes(p.get(0));
+  std::string copy;
+  std::string_view data = send_data(p.get(0), &copy);
   int flags = flags_arg(p, 1) | MSG_NOSIGNAL;
   const char* bytes = data.data();
   size_t size = data.size();
@@ -358,7 +406,8 @@ Value sock_send(const CallArgs& a) {
 Value sock_sendall(const CallArgs& a) {
   ArgParser p(a, "sendall", {"data", "flags"}, 1);
   SocketObject* s = self_socket(a);
-  std::string data = buffer_bytes(p.get(0));
+  std::string copy;
+  std::string_view data = send_data(p.get(0), &copy);
   int flags = flags_arg(p, 1) | MSG_NOSIGNAL;
   Clock::time_point deadline = s->timeout > 0 ? deadline_after(s->timeout) : Clock::time_point::max();
   size_t done = 0;
@@ -432,7 +481,7 @@ Value sock_getsockopt(const CallArgs& a) {
   SocketObject* s = self_socket(a);
   int level = static_cast<int>(index_value(a[1]));
   int option = static_cast<int>(index_value(a[2]));
-  if (a.count == 3) {
+  if (a.count == 3 || index_value(a[3]) == 0) {
     int value = 0;
     socklen_t len = sizeof value;
     if (::getsockopt(s->fd, level, option, &value, &len) != 0) raise_socket_error(errno);
@@ -497,6 +546,7 @@ void install_socket_type() {
   Type* t = new_builtin_type("socket", types().object, socket_construct);
   t->instances_have_dict = true;
   add_type_attr(t, "__module__", new_str("_socket"));
+  add_method(t, "__init__", socket_init);
   add_method(t, "fileno", sock_fileno);
   add_method(t, "close", sock_close);
   add_method(t, "detach", sock_detach);
