@@ -842,6 +842,59 @@ class HTTPConnection:
             raise
 
 
+try:
+    import ssl
+except ImportError:
+    pass
+else:
+    class HTTPSConnection(HTTPConnection):
+        """HTTPConnection over TLS: the socket is wrapped by an SSLContext
+        (by default one that verifies the server's certificate and name)."""
+
+        default_port = HTTPS_PORT
+
+        def __init__(self, host, port=None, key_file=None, cert_file=None,
+                     timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None,
+                     *, context=None, check_hostname=None, blocksize=8192):
+            super(HTTPSConnection, self).__init__(host, port, timeout, source_address, blocksize=blocksize)
+            if key_file is not None or cert_file is not None or check_hostname is not None:
+                import warnings
+                warnings.warn("key_file, cert_file and check_hostname are deprecated, "
+                              "use a custom context instead.", DeprecationWarning, 2)
+            self.key_file = key_file
+            self.cert_file = cert_file
+            if context is None:
+                context = _create_https_context()
+            will_verify = context.verify_mode != ssl.CERT_NONE
+            if check_hostname is None:
+                check_hostname = context.check_hostname
+            if check_hostname and not will_verify:
+                raise ValueError("check_hostname needs a SSL context with either CERT_OPTIONAL or CERT_REQUIRED")
+            if key_file or cert_file:
+                context.load_cert_chain(cert_file, key_file)
+            self._context = context
+            if check_hostname is not None:
+                self._context.check_hostname = check_hostname
+
+        def connect(self):
+            """Connect, then do the TLS handshake, naming the host (or the
+            tunnel's far end) for SNI and the certificate check."""
+            super().connect()
+            server_hostname = self._tunnel_host if self._tunnel_host else self.host
+            self.sock = self._context.wrap_socket(self.sock, server_hostname=server_hostname)
+
+    def _create_https_context():
+        """The default client context: verifies certificates and host
+        names against the system's certificate store."""
+        factory = getattr(ssl, '_create_default_https_context', ssl.create_default_context)
+        context = factory()
+        if hasattr(context, 'set_alpn_protocols'):
+            context.set_alpn_protocols(['http/1.1'])
+        return context
+
+    __all__.append("HTTPSConnection")
+
+
 class HTTPException(Exception):
     pass
 

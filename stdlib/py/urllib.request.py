@@ -31,6 +31,13 @@ __all__ = ['Request', 'OpenerDirector', 'BaseHandler', 'HTTPDefaultErrorHandler'
            'build_opener', 'pathname2url', 'url2pathname', 'getproxies',
            'urlretrieve', 'urlcleanup']
 
+try:
+    import ssl
+except ImportError:
+    _have_ssl = False
+else:
+    _have_ssl = True
+
 __version__ = '%d.%d' % sys.version_info[:2]
 
 _opener = None
@@ -43,11 +50,23 @@ def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
     is the body of a POST. Error statuses raise HTTPError; failures to
     connect raise URLError."""
     global _opener
-    if cafile or capath or cadefault or context is not None:
-        raise URLError('ssl is not available in gilvm')
-    if _opener is None:
-        _opener = build_opener()
-    return _opener.open(url, data, timeout)
+    if cafile or capath or cadefault:
+        import warnings
+        warnings.warn("cafile, capath and cadefault are deprecated, use a "
+                      "custom context instead.", DeprecationWarning, 2)
+        if context is not None:
+            raise ValueError("You can't pass both context and any of cafile, capath, and cadefault")
+        if not _have_ssl:
+            raise ValueError('SSL support not available')
+        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=cafile, capath=capath)
+        opener = build_opener(HTTPSHandler(context=context))
+    elif context:
+        opener = build_opener(HTTPSHandler(context=context))
+    elif _opener is None:
+        _opener = opener = build_opener()
+    else:
+        opener = _opener
+    return opener.open(url, data, timeout)
 
 
 def install_opener(opener):
@@ -335,6 +354,8 @@ def build_opener(*handlers):
     opener = OpenerDirector()
     default_classes = [UnknownHandler, HTTPHandler, HTTPDefaultErrorHandler,
                        HTTPRedirectHandler, FileHandler, HTTPErrorProcessor, DataHandler]
+    if _have_ssl:
+        default_classes.append(HTTPSHandler)
     skip = set()
     for check in default_classes:
         for klass in handlers:
@@ -532,6 +553,25 @@ class HTTPHandler(AbstractHTTPHandler):
         return self.do_open(http.client.HTTPConnection, req)
 
     http_request = AbstractHTTPHandler.do_request_
+
+
+if _have_ssl:
+    class HTTPSHandler(AbstractHTTPHandler):
+        """https: URLs, on http.client.HTTPSConnection with the given
+        SSLContext (the default verifying one when None)."""
+
+        def __init__(self, debuglevel=None, context=None, check_hostname=None):
+            super(HTTPSHandler, self).__init__(debuglevel)
+            self._context = context
+            self._check_hostname = check_hostname
+
+        def https_open(self, req):
+            return self.do_open(http.client.HTTPSConnection, req,
+                                context=self._context, check_hostname=self._check_hostname)
+
+        https_request = AbstractHTTPHandler.do_request_
+
+    __all__.append('HTTPSHandler')
 
 
 class UnknownHandler(BaseHandler):
