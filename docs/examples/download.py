@@ -5,8 +5,9 @@
 #
 #   gilvm download.py                      # against a local server started here,
 #                                          # which takes 0.1 s per comic
-#   gilvm download.py http://example.org   # against a real server: comic N is
-#                                          # fetched from BASE/N/info.0.json
+#   gilvm download.py https://xkcd.com     # against a real server (on a machine
+#                                          # with a network): comic N is fetched
+#                                          # from BASE/N/info.0.json
 #
 # The same script runs under python3.
 import http.server
