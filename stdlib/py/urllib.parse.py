@@ -711,11 +711,18 @@ def unwrap(url):
 
 
 def _splittype(url):
-    """'type:rest' -> ('type' lowercased, 'rest'); (None, url) without one."""
+    """'type:rest' -> ('type' lowercased, 'rest'), where type is anything
+    before the first ':' without a '/'; (None, url) without one."""
     colon = url.find(':')
-    if colon > 0 and all(c in scheme_chars for c in url[:colon]) and url[0].isalpha():
+    if colon > 0 and '/' not in url[:colon]:
         return url[:colon].lower(), url[colon + 1:]
     return None, url
+
+
+def _splitpasswd(user):
+    """'user:passwd' -> ('user', 'passwd'); the password is None without a ':'."""
+    user, has_colon, passwd = user.partition(':')
+    return user, (passwd if has_colon else None)
 
 
 def _splithost(url):

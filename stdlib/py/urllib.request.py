@@ -21,12 +21,12 @@ import time
 
 from urllib.error import URLError, HTTPError, ContentTooShortError
 from urllib.parse import (urlparse, urlsplit, urljoin, unwrap, quote, unquote,
-                          _splittype, _splithost, _splittag, _splitport,
-                          unquote_to_bytes, urlunparse)
+                          _splittype, _splithost, _splittag, _splitport, _splituser,
+                          _splitpasswd, unquote_to_bytes, urlunparse)
 from urllib.response import addinfourl, addclosehook
 
 __all__ = ['Request', 'OpenerDirector', 'BaseHandler', 'HTTPDefaultErrorHandler',
-           'HTTPRedirectHandler', 'HTTPHandler', 'FileHandler', 'DataHandler',
+           'HTTPRedirectHandler', 'ProxyHandler', 'HTTPHandler', 'FileHandler', 'DataHandler',
            'UnknownHandler', 'HTTPErrorProcessor', 'urlopen', 'install_opener',
            'build_opener', 'pathname2url', 'url2pathname', 'getproxies',
            'urlretrieve', 'urlcleanup']
@@ -352,7 +352,7 @@ def build_opener(*handlers):
     """An OpenerDirector with the default handlers, those of the given
     ones' classes (or subclasses) replaced by them."""
     opener = OpenerDirector()
-    default_classes = [UnknownHandler, HTTPHandler, HTTPDefaultErrorHandler,
+    default_classes = [ProxyHandler, UnknownHandler, HTTPHandler, HTTPDefaultErrorHandler,
                        HTTPRedirectHandler, FileHandler, HTTPErrorProcessor, DataHandler]
     if _have_ssl:
         default_classes.append(HTTPSHandler)
@@ -527,6 +527,14 @@ class AbstractHTTPHandler(BaseHandler):
         headers["Connection"] = "close"
         headers = {name.title(): val for name, val in headers.items()}
 
+        if req._tunnel_host:
+            # https through a proxy: CONNECT first; the proxy's credentials
+            # go with the CONNECT, not to the far server.
+            tunnel_headers = {}
+            if "Proxy-Authorization" in headers:
+                tunnel_headers["Proxy-Authorization"] = headers.pop("Proxy-Authorization")
+            h.set_tunnel(req._tunnel_host, headers=tunnel_headers)
+
         try:
             try:
                 h.request(req.get_method(), req.selector, req.data, headers,
@@ -572,6 +580,77 @@ if _have_ssl:
         https_request = AbstractHTTPHandler.do_request_
 
     __all__.append('HTTPSHandler')
+
+
+def _b64encode(data):
+    """Standard base64 of bytes, as ASCII text (for Basic credentials;
+    gilvm has no base64 module yet)."""
+    alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+    out = []
+    for i in range(0, len(data), 3):
+        chunk = data[i:i + 3]
+        n = int.from_bytes(chunk + b'\0' * (3 - len(chunk)), 'big')
+        quad = [alphabet[(n >> shift) & 63] for shift in (18, 12, 6, 0)]
+        if len(chunk) < 3:
+            quad[len(chunk) + 1:] = '=' * (3 - len(chunk))
+        out.extend(quad)
+    return ''.join(out)
+
+
+def _parse_proxy(proxy):
+    """(scheme, user, password, 'host:port') of a proxy URL or a bare
+    authority ('host:port'); a URL needs its '//'."""
+    scheme, rest = _splittype(proxy)
+    if not rest.startswith("/"):
+        scheme = None
+        authority = proxy
+    else:
+        if not rest.startswith("//"):
+            raise ValueError("proxy URL with no authority: %r" % proxy)
+        if '@' in rest:
+            end = rest.find("/", rest.find('@'))
+        else:
+            end = rest.find("/", 2)
+        authority = rest[2:] if end == -1 else rest[2:end]
+    userinfo, hostport = _splituser(authority)
+    if userinfo is not None:
+        user, password = _splitpasswd(userinfo)
+    else:
+        user = password = None
+    return scheme, user, password, hostport
+
+
+class ProxyHandler(BaseHandler):
+    """Sends requests through the proxies given ({'http': 'http://host:port',
+    ...}), or by default those the <scheme>_proxy environment variables
+    name; no_proxy lists hosts that are reached directly."""
+    handler_order = 100  # before everything that opens
+
+    def __init__(self, proxies=None):
+        if proxies is None:
+            proxies = getproxies()
+        assert hasattr(proxies, 'keys'), "proxies must be a mapping"
+        self.proxies = proxies
+        for type, url in proxies.items():
+            type = type.lower()
+            setattr(self, '%s_open' % type,
+                    lambda r, proxy=url, type=type, meth=self.proxy_open: meth(r, proxy, type))
+
+    def proxy_open(self, req, proxy, type):
+        orig_type = req.type
+        proxy_type, user, password, hostport = _parse_proxy(proxy)
+        if proxy_type is None:
+            proxy_type = orig_type
+        if req.host and proxy_bypass(req.host):
+            return None
+        if user and password:
+            user_pass = '%s:%s' % (unquote(user), unquote(password))
+            req.add_header('Proxy-authorization', 'Basic ' + _b64encode(user_pass.encode()))
+        req.set_proxy(unquote(hostport), proxy_type)
+        if orig_type == proxy_type or orig_type == 'https':
+            return None  # the scheme's own handler now opens it, via the proxy
+        # A proxy of another scheme: start again with that scheme.
+        return self.parent.open(req, timeout=req.timeout)
 
 
 class UnknownHandler(BaseHandler):
@@ -652,12 +731,54 @@ def pathname2url(pathname):
     return quote(pathname)
 
 
-def getproxies():
-    """Proxies named by the environment (<scheme>_proxy variables);
-    gilvm's opener does not use them."""
+def getproxies_environment():
+    """{scheme: proxy URL} from the <scheme>_proxy environment variables;
+    the lower-case spelling wins over the upper-case one, and HTTP_PROXY
+    is ignored in a CGI script (REQUEST_METHOD set), as CPython does."""
     proxies = {}
     for name, value in os.environ.items():
         name = name.lower()
         if value and name[-6:] == '_proxy':
             proxies[name[:-6]] = value
+    if 'REQUEST_METHOD' in os.environ:
+        proxies.pop('http', None)
+    for name, value in os.environ.items():
+        if name[-6:] == '_proxy':
+            name = name.lower()
+            if value:
+                proxies[name[:-6]] = value
+            else:
+                proxies.pop(name[:-6], None)
     return proxies
+
+
+def proxy_bypass_environment(host, proxies=None):
+    """Whether host (with or without a port) is in no_proxy: '*', or a
+    name that is the host or a domain it is in."""
+    if proxies is None:
+        proxies = getproxies_environment()
+    try:
+        no_proxy = proxies['no']
+    except KeyError:
+        return False
+    if no_proxy == '*':
+        return True
+    host = host.lower()
+    hostonly, port = _splitport(host)
+    for name in no_proxy.split(','):
+        name = name.strip()
+        if name:
+            name = name.lstrip('.').lower()
+            if hostonly == name or host == name:
+                return True
+            name = '.' + name
+            if hostonly.endswith(name) or host.endswith(name):
+                return True
+    return False
+
+
+getproxies = getproxies_environment
+
+
+def proxy_bypass(host):
+    return proxy_bypass_environment(host)

@@ -4,6 +4,7 @@
 # connections and unknown schemes, and timeouts. Server, Date and the port
 # vary, so they are left out or replaced.
 import http.server
+import os
 import socket
 import sys
 import threading
@@ -11,6 +12,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+# Proxies from the environment would take these requests elsewhere.
+for name in list(os.environ):
+    if name.lower().endswith("_proxy"):
+        del os.environ[name]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
