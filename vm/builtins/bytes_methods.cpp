@@ -38,6 +38,16 @@ std::string bytes_from_source(const ArgParser& p, Type* kind) {
     return std::string();
   }
   Value src = p.get(0);
+  if (is_bytes && !p.given(1) && !p.given(2)) {
+    // bytes(x) asks x.__bytes__ first (pathlib paths, for one), as CPython does.
+    Value convert = lookup_in_mro(type_of(src), intern("__bytes__"));
+    if (!convert.is_null()) {
+      Value result = call(convert, {src});
+      if (!isinstance(result, types().bytes))
+        raise_type_error("__bytes__ returned non-bytes (type " + type_name(result) + ")");
+      return result.as<Bytes>()->data;
+    }
+  }
   if (isinstance(src, types().str)) {
     if (!p.given(1)) raise_type_error("string argument without an encoding");
     Value encoded = p.given(2) ? call_method(src, "encode", {p.get(1), p.get(2)}) : call_method(src, "encode", {p.get(1)});
