@@ -582,21 +582,6 @@ if _have_ssl:
     __all__.append('HTTPSHandler')
 
 
-def _b64encode(data):
-    """Standard base64 of bytes, as ASCII text (for Basic credentials;
-    gilvm has no base64 module yet)."""
-    alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-    out = []
-    for i in range(0, len(data), 3):
-        chunk = data[i:i + 3]
-        n = int.from_bytes(chunk + b'\0' * (3 - len(chunk)), 'big')
-        quad = [alphabet[(n >> shift) & 63] for shift in (18, 12, 6, 0)]
-        if len(chunk) < 3:
-            quad[len(chunk) + 1:] = '=' * (3 - len(chunk))
-        out.extend(quad)
-    return ''.join(out)
-
-
 def _parse_proxy(proxy):
     """(scheme, user, password, 'host:port') of a proxy URL or a bare
     authority ('host:port'); a URL needs its '//'."""
@@ -645,7 +630,9 @@ class ProxyHandler(BaseHandler):
             return None
         if user and password:
             user_pass = '%s:%s' % (unquote(user), unquote(password))
-            req.add_header('Proxy-authorization', 'Basic ' + _b64encode(user_pass.encode()))
+            import base64
+            credentials = base64.b64encode(user_pass.encode()).decode("ascii")
+            req.add_header('Proxy-authorization', 'Basic ' + credentials)
         req.set_proxy(unquote(hostport), proxy_type)
         if orig_type == proxy_type or orig_type == 'https':
             return None  # the scheme's own handler now opens it, via the proxy

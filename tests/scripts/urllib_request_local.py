@@ -8,6 +8,8 @@ r = urllib.request.urlopen("data:text/plain;charset=utf-8,hello%20world")
 print(r.read(), r.headers.items(), r.geturl(), r.status, r.getcode(), type(r.info()).__name__)
 r = urllib.request.urlopen("data:,plain%2Ftext")
 print(r.read(), r.headers.items())
+r = urllib.request.urlopen("data:text/plain;charset=utf-8;base64,SGVsbG8sIFfDtnJsZCE=")
+print(r.read(), r.headers.items())
 
 here = os.path.join(os.getcwd(), "urllib_request_local.py")
 with open(here, "rb") as f:
