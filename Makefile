@@ -32,11 +32,13 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j$(JOBS)
 
-# The language tour, then the CPU-bound threads comparison (its process
-# half arrives with multiprocessing).
+# The language tour, the CPU-bound threads comparison (its process half
+# arrives with multiprocessing), then threads on I/O-bound downloads from a
+# local HTTP server.
 demo: build
 	./$(BUILD)/gilvm docs/examples/demo.py
 	./$(BUILD)/gilvm docs/examples/thread_halves.py
+	./$(BUILD)/gilvm docs/examples/download.py
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

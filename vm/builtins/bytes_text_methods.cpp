@@ -220,6 +220,31 @@ template <class Self>
 Value bytes_join(const CallArgs& a) {
   const std::string& sep = self_as<Self>(a, "join")->data;
   check_arg_count(a, "join", 2, 2);
+  // A list or tuple of exact bytes (what b"".join gets almost always)
+  // is joined from its items in place, sized first; nothing in that loop
+  // can run Python, so the items cannot change under it.
+  Type* container = type_of(a[1]);
+  if (container == types().list || container == types().tuple) {
+    const std::vector<Value>& items = container == types().list ? a[1].as<List>()->items : a[1].as<Tuple>()->items;
+    size_t total = items.empty() ? 0 : sep.size() * (items.size() - 1);
+    bool all_bytes = true;
+    for (Value item : items) {
+      if (type_of(item) != types().bytes) {
+        all_bytes = false;
+        break;
+      }
+      total += item.as<Bytes>()->data.size();
+    }
+    if (all_bytes) {
+      std::string out;
+      out.reserve(total);
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += sep;
+        out += items[i].as<Bytes>()->data;
+      }
+      return new_like<Self>(std::move(out));
+    }
+  }
   ValueVector items = collect_iterable(a[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
