@@ -1,5 +1,6 @@
 #include "repl/runner.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include "stdlib/atexit_module.hpp"
 #include "stdlib/builtins_module.hpp"
+#include "stdlib/frozen.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/compiler/compiler.hpp"
@@ -58,27 +60,120 @@ void join_non_daemon_threads() {
 
 void set_disassemble_on_run(bool on) { disassemble_on_run = on; }
 
-bool find_module_source(const std::string& module, std::string* source, std::string* filename) {
+namespace {
+
+bool read_whole_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+bool is_folder(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char* frozen_source(const std::string& name) {
+  for (const FrozenModule* m = kFrozenModules; m->name != nullptr; ++m)
+    if (name == m->name) return m->source;
+  return nullptr;
+}
+
+bool is_frozen_package(const std::string& name) {
+  std::string prefix = name + ".";
+  for (const FrozenModule* m = kFrozenModules; m->name != nullptr; ++m)
+    if (std::string(m->name).rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+bool find_main_module(const std::string& module, std::string* source, std::string* filename, std::string* error) {
+  // As runpy: the parent package is imported first (its __init__ runs).
+  size_t dot = module.rfind('.');
+  if (dot != std::string::npos) {
+    try {
+      import_module(new_str(module.substr(0, dot)), nullptr, Value::none(), 0);
+    } catch (PyException&) {
+      Value e = take_current_exception();
+      *error = "Error while finding module specification for '" + module + "' (" + type_of(e)->name + ": " +
+               str_string(e) + ")";
+      return false;
+    }
+  }
   std::string relative = module;
   for (char& c : relative)
     if (c == '.') c = '/';
   Value path = module_search_path();
-  if (type_of(path) != types().list) return false;
-  for (Value entry : path.as<List>()->items) {
-    if (type_of(entry) != types().str) continue;
-    std::string dir = entry.as<Str>()->data;
-    std::string prefix = dir.empty() ? "" : dir + "/";
-    for (const std::string& candidate : {prefix + relative + ".py", prefix + relative + "/__main__.py"}) {
-      std::ifstream in(candidate, std::ios::binary);
-      if (!in) continue;
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      *source = buffer.str();
-      *filename = candidate;
-      return true;
+  if (type_of(path) == types().list) {
+    for (Value entry : path.as<List>()->items) {
+      if (type_of(entry) != types().str) continue;
+      std::string dir = entry.as<Str>()->data;
+      std::string prefix = dir.empty() ? "" : dir + "/";
+      if (read_whole_file(prefix + relative + ".py", source)) {
+        *filename = absolute_path(prefix + relative + ".py");
+        return true;
+      }
+      if (is_folder(prefix + relative)) {
+        if (read_whole_file(prefix + relative + "/__main__.py", source)) {
+          *filename = absolute_path(prefix + relative + "/__main__.py");
+          return true;
+        }
+        *error = "No module named " + module + ".__main__; '" + module +
+                 "' is a package and cannot be directly executed";
+        return false;
+      }
     }
   }
+  if (const char* text = frozen_source(module)) {
+    *source = text;
+    *filename = "<frozen " + module + ">";
+    return true;
+  }
+  if (const char* text = frozen_source(module + ".__main__")) {
+    *source = text;
+    *filename = "<frozen " + module + ".__main__>";
+    return true;
+  }
+  if (is_frozen_package(module)) {
+    *error = "No module named " + module + ".__main__; '" + module + "' is a package and cannot be directly executed";
+    return false;
+  }
+  *error = "No module named " + module;
   return false;
+}
+
+std::string absolute_path(const std::string& path) {
+  if (path.empty() || path[0] == '/') return path;
+  char cwd[4096];
+  if (getcwd(cwd, sizeof cwd) == nullptr) return path;
+  std::string rest = path;
+  while (rest.rfind("./", 0) == 0) rest = rest.substr(2);
+  return std::string(cwd) + "/" + rest;
+}
+
+void set_sys_argv0(const std::string& value) {
+  Value sys = module_table()->table.get_str(intern("sys"));
+  if (sys.is_null()) return;
+  Value argv = sys.as<Module>()->dict()->table.get_str(intern("argv"));
+  if (!argv.is_null() && type_of(argv) == types().list && !argv.as<List>()->items.empty())
+    argv.as<List>()->items[0] = new_str(value);
+}
+
+void run_in_main(const std::string& source, const std::string& filename) {
+  Module* main_module = main_module_for_repl();
+  Root keep(main_module);
+  try {
+    Code* code = compile_source(source, filename, ParseMode::Exec);
+    Root keep_code(code);
+    run_code(code, main_module->dict(), nullptr);
+  } catch (PyException&) {
+    report_uncaught(take_current_exception());
+  }
+  flush_std_streams();
 }
 
 int report_uncaught(Value exception) {
@@ -118,13 +213,17 @@ int run_main_source(const std::string& source, const std::string& filename) {
   } catch (const std::bad_alloc&) {  // out of memory while compiling
     status = report_uncaught(memory_error_from_bad_alloc());
   }
+  flush_std_streams();
+  return status;
+}
+
+void finish_program() {
   join_non_daemon_threads();
   run_atexit_callbacks();
   // As CPython tearing down its modules: objects still alive get their
   // __del__ now.
   heap().finalize_all_at_exit();
   flush_std_streams();
-  return status;
 }
 
 }  // namespace gilvm
