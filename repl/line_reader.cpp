@@ -177,10 +177,12 @@ void serve_signals_at_prompt() {
   try {
     run_pending_signal_handlers();
   } catch (...) {
-    rl_replace_line("", 0);
+    // Forget the line without redrawing it (CPython leaves it as typed).
     rl_free_line_state();
     rl_callback_sigcleanup();
     rl_callback_handler_remove();
+    rl_line_buffer[0] = '\0';
+    rl_point = rl_end = 0;
     std::fputs("\n", rl_outstream != nullptr ? rl_outstream : stdout);
     std::fflush(rl_outstream != nullptr ? rl_outstream : stdout);
     throw;

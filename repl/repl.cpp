@@ -19,6 +19,7 @@
 // * Prompts are str(sys.ps1) and str(sys.ps2), read before each line.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -141,10 +142,47 @@ void set_default_prompts() {
   if (d.get_str(intern("ps2")).is_null()) d.set(intern("ps2"), new_str("... "));
 }
 
+// CPython's REPL reads one statement from the terminal, so a second one
+// after a block (no blank line between) is "invalid syntax" at its first
+// word, not compile()'s "multiple statements" message. Raises that error.
+void raise_second_statement_error(const std::string& source) {
+  ParseResult tree;
+  try {
+    tree = parse(source, "<stdin>", ParseMode::Exec);
+  } catch (const SyntaxErrorInfo&) {
+    return;
+  }
+  auto* m = static_cast<ast::Module*>(tree.mod);
+  if (m == nullptr || m->body.size() < 2) return;
+  const ast::Stmt* second = m->body[1];
+  size_t line_start = 0;
+  for (int n = 1; n < second->lineno && line_start != std::string::npos; ++n)
+    line_start = source.find('\n', line_start) == std::string::npos ? std::string::npos
+                                                                    : source.find('\n', line_start) + 1;
+  if (line_start == std::string::npos) return;
+  std::string text = source.substr(line_start, source.find('\n', line_start) - line_start);
+  size_t word_end = static_cast<size_t>(second->col_offset);
+  while (word_end < text.size() && (std::isalnum(static_cast<unsigned char>(text[word_end])) || text[word_end] == '_'))
+    ++word_end;
+  if (word_end == static_cast<size_t>(second->col_offset)) ++word_end;
+  SyntaxErrorInfo info("SyntaxError", "invalid syntax");
+  info.filename = "<stdin>";
+  info.lineno = info.end_lineno = second->lineno;
+  info.offset = second->col_offset + 1;
+  info.end_offset = static_cast<int>(word_end) + 1;
+  info.text = text + "\n";
+  raise_syntax_error(info);
+}
+
 // Runs `source` in __main__ (or reports its syntax error). Returns false
 // with *status set when it raised SystemExit.
 bool run_statement(const std::string& source, Module* main_module, int* status) {
   try {
+    try {
+      ParseResult ignored = parse(source, "<stdin>", ParseMode::Single);
+    } catch (const SyntaxErrorInfo& e) {
+      if (e.msg == "multiple statements found while compiling a single statement") raise_second_statement_error(source);
+    }
     Code* code = compile_source(source, "<stdin>", ParseMode::Single);
     Root keep_code(code);
     run_code(code, main_module->dict(), nullptr);
