@@ -98,7 +98,8 @@ int main(int argc, char** argv) {
   if (int rc = parse_command_line(argc, argv, &line); rc >= 0) return rc;
   using Mode = CommandLine::Mode;
   // python3 runs standard input as a script when it is not a terminal.
-  if (line.mode == Mode::Repl && !isatty(0) && !line.inspect) line.mode = Mode::Stdin;
+  bool implicit_stdin = line.mode == Mode::Repl && !isatty(0) && !line.inspect;
+  if (implicit_stdin) line.mode = Mode::Stdin;
   Mode mode = line.mode;
   const std::string& target = line.target;
   if (line.disassemble) set_disassemble_on_run(true);
@@ -152,7 +153,7 @@ int main(int argc, char** argv) {
       buffer << std::cin.rdbuf();
       source = buffer.str();
       filename = "<stdin>";
-      options.argv.push_back("-");
+      options.argv.push_back(implicit_stdin ? "" : "-");
       break;
     }
     case Mode::Module:

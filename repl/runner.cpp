@@ -89,6 +89,19 @@ bool is_frozen_package(const std::string& name) {
   return false;
 }
 
+// -m PKG runs PKG.__main__ after importing PKG (its __init__ runs first).
+bool import_package_first(const std::string& package, std::string* error) {
+  try {
+    import_module(new_str(package), nullptr, Value::none(), 0);
+    return true;
+  } catch (PyException&) {
+    Value e = take_current_exception();
+    *error = "Error while finding module specification for '" + package + ".__main__' (" + type_of(e)->name +
+             ": " + str_string(e) + ")";
+    return false;
+  }
+}
+
 }  // namespace
 
 bool find_main_module(const std::string& module, std::string* source, std::string* filename, std::string* error) {
@@ -120,7 +133,7 @@ bool find_main_module(const std::string& module, std::string* source, std::strin
       if (is_folder(prefix + relative)) {
         if (read_whole_file(prefix + relative + "/__main__.py", source)) {
           *filename = absolute_path(prefix + relative + "/__main__.py");
-          return true;
+          return import_package_first(module, error);
         }
         *error = "No module named " + module + ".__main__; '" + module +
                  "' is a package and cannot be directly executed";
@@ -136,7 +149,7 @@ bool find_main_module(const std::string& module, std::string* source, std::strin
   if (const char* text = frozen_source(module + ".__main__")) {
     *source = text;
     *filename = "<frozen " + module + ".__main__>";
-    return true;
+    return import_package_first(module, error);
   }
   if (is_frozen_package(module)) {
     *error = "No module named " + module + ".__main__; '" + module + "' is a package and cannot be directly executed";
