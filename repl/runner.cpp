@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <regex>
 #include <new>
 #include <sstream>
 
@@ -208,7 +211,56 @@ int report_uncaught(Value exception) {
 
 bool interrupted_by_keyboard() { return keyboard_interrupt_reported; }
 
-int run_main_source(const std::string& source, const std::string& filename) {
+namespace {
+
+// PEP 263: a "coding" comment on line 1 or 2. Latin-1 source is turned into
+// the UTF-8 the compiler reads; UTF-8 (the default) and names gilvm does
+// not know are left as they are.
+void decode_declared_encoding(std::string* source) {
+  size_t end_of_two = source->find('\n');
+  if (end_of_two != std::string::npos) end_of_two = source->find('\n', end_of_two + 1);
+  std::string head = source->substr(0, end_of_two);
+  static const std::regex cookie(R"((^|\n)[ \t\f]*#[^\n]*?coding[:=][ \t]*([-\w.]+))");
+  std::smatch m;
+  if (!std::regex_search(head, m, cookie)) return;
+  std::string name = m[2].str();
+  for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name != "latin-1" && name != "iso-8859-1" && name != "iso8859-1" && name != "latin1" && name != "l1" &&
+      name != "iso-latin-1" && name.rfind("latin-1-", 0) != 0 && name.rfind("iso-8859-1-", 0) != 0)
+    return;
+  std::string utf8;
+  for (unsigned char c : *source) {
+    if (c < 0x80) {
+      utf8.push_back(static_cast<char>(c));
+    } else {
+      utf8.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  *source = std::move(utf8);
+}
+
+// CPython refuses source with a NUL byte before parsing, naming the line.
+bool report_nul_byte(const std::string& source, const std::string& filename) {
+  size_t nul = source.find('\0');
+  if (nul == std::string::npos) return false;
+  size_t line_start = source.rfind('\n', nul);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  int lineno = 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<long>(nul), '\n'));
+  std::string text = source.substr(line_start, nul - line_start);
+  size_t first = text.find_first_not_of(" \t\f");
+  text = first == std::string::npos ? "" : text.substr(first);
+  write_stderr("  File \"" + filename + "\", line " + std::to_string(lineno) + "\n    " + text +
+               "\nSyntaxError: source code cannot contain null bytes\n");
+  return true;
+}
+
+}  // namespace
+
+int run_main_source(const std::string& given_source, const std::string& filename) {
+  if (report_nul_byte(given_source, filename)) return 1;
+  std::string source = given_source;
+  decode_declared_encoding(&source);
   Module* main_module = new_module("__main__");
   Root keep(main_module);
   module_table()->table.set(intern("__main__"), main_module);

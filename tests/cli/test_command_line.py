@@ -131,6 +131,31 @@ class Errors(unittest.TestCase):
         mine, theirs = self.same_file("if 1:\n\tx = 1\n        y = 2\n")
         self.assertEqual(mine[2].splitlines()[-1], "TabError: inconsistent use of tabs and spaces in indentation")
 
+    def test_recursion_is_collapsed(self):
+        mine, theirs = self.same_file("def f(): f()\nf()\n")
+        self.assertEqual(mine[2], theirs[2])
+        self.assertIn("more times]", mine[2])
+        mine, theirs = self.same_file("def g(n):\n    if n: return g(n - 1)\n    1/0\ng(5)\n")
+        self.assertEqual(mine[2], theirs[2])
+
+    def test_latin1_and_nul_bytes(self):
+        mine, theirs = self.same_file(b"# -*- coding: latin-1 -*-\nprint(len('\xe9'), ord('\xe9'))\n", "wb")
+        self.assertEqual(mine, (0, "1 233\n", ""))
+        mine, theirs = self.same_file(b"x = 1\ny = 2\x00\n", "wb")
+        self.assertEqual(mine[2], theirs[2])
+        self.assertIn("SyntaxError: source code cannot contain null bytes", mine[2])
+
+    def test_frozen_frames_show_their_lines(self):
+        rc, out, err = run(GILVM, "-c", "import timeit; timeit.Timer(1, 2)")
+        self.assertIn('raise ValueError("setup is neither a string nor callable")', err)
+
+    def test_broken_pipe(self):
+        code = "for i in range(10**6): print(i)"
+        mine = subprocess.run("'%s' -c '%s' | head -1" % (GILVM, code), shell=True, capture_output=True, text=True)
+        theirs = subprocess.run("'%s' -c '%s' | head -1" % (sys.executable, code), shell=True, capture_output=True,
+                                text=True)
+        self.assertEqual((mine.stdout, mine.stderr), (theirs.stdout, theirs.stderr))
+
     def test_stdin_script_and_dash(self):
         src = "import sys\nprint(sys.argv)\nraise SystemExit(3)\n"
         self.assertEqual(run(GILVM, stdin=src), run(sys.executable, stdin=src))
