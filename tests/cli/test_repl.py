@@ -132,7 +132,7 @@ class Interrupts(unittest.TestCase):
     def test_ctrl_c_cancels_the_line_and_never_fires_later(self):
         steps = [("abc", b"abc"), "SIGINT", "if 1:\n", "SIGINT", "import threading\n", "threading.Thread.__name__\n",
                  "import time\n", ("print('zz'.upper()); time.sleep(30)\n", b"ZZ\r\n"), "SIGINT",
-                 ("input('? ')\n", b"? "), "SIGINT",
+                 ("input('?' + '> ')\n", b"?> "), "SIGINT",
                  "import sys\n", "'threading' in sys.modules\n"]
         mine, theirs = both(steps)
         self.assertEqual(mine, theirs)
