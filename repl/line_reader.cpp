@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ namespace {
 Module* completion_module = nullptr;
 std::vector<std::string> completion_matches;
 std::string history_path;
+std::deque<std::string> pasted_lines;  // the rest of a multi-line paste
 constexpr int kHistoryLines = 1000;
 
 // --------------------------------------------------------------- completion
@@ -274,8 +276,28 @@ void finish_line_reader() {
 }
 
 bool read_prompt_line(const std::string& prompt, const std::string& indent, std::string* out) {
-  if (isatty(0)) return read_terminal_line(prompt, indent, out);
-  return read_plain_line(prompt, out);
+  if (!pasted_lines.empty()) {
+    *out = pasted_lines.front();
+    pasted_lines.pop_front();
+    return true;
+  }
+  if (!isatty(0)) return read_plain_line(prompt, out);
+  if (!read_terminal_line(prompt, indent, out)) return false;
+  // A bracketed paste hands over several lines at once: the REPL takes
+  // them one by one, as if typed.
+  size_t newline = out->find('\n');
+  if (newline != std::string::npos) {
+    std::string rest = out->substr(newline + 1);
+    out->resize(newline);
+    size_t start = 0;
+    while (start < rest.size()) {
+      size_t end = rest.find('\n', start);
+      if (end == std::string::npos) end = rest.size();
+      pasted_lines.push_back(rest.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return true;
 }
 
 }  // namespace gilvm

@@ -181,7 +181,7 @@ int main(int argc, char** argv) {
   if (line.switch_interval > 0) gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * line.switch_interval));
   initialize_stdlib(options);
   bool interactive = mode == Mode::Repl || line.inspect;
-  install_sys_details(line, interactive);
+  install_sys_details(line, line.inspect);  // sys.flags.interactive: -i only, as CPython
   if (line.optimize > 0) builtins_dict()->table.set(intern("__debug__"), Value::false_value());
   int status = 0;
   if (mode == Mode::Module) {

@@ -7,7 +7,8 @@
 
 namespace gilvm {
 
-// `interactive`: the REPL will run (sys.flags.interactive).
+// `interactive`: sys.flags.interactive (CPython sets it for -i only, not
+// for a bare interactive start).
 void install_sys_details(const CommandLine& line, bool interactive);
 
 }  // namespace gilvm

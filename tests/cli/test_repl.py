@@ -166,6 +166,22 @@ class Session_(unittest.TestCase):
         self.assertIn("...     z = 7", out)
         self.assertIn("\n7\n", out)
 
+    def test_bracketed_paste_of_a_nested_block(self):
+        s = Session([GILVM, "-q"], env={"TERM": "xterm"})
+        # The paste stays in the line being edited until Enter.
+        s.send(("\x1b[200~def f():\n    if 1:\n        return 3\n\x1b[201~", b"return 3"))
+        s.send("\n")
+        s.send("\n")
+        s.send("f() + 1\n")
+        s.send("\x04")
+        s.finish()
+        self.assertIn(b"4\r\n", s.out.split(b"f() + 1")[-1])
+
+    def test_interactive_flag_only_with_dash_i(self):
+        code = "import sys; sys.flags.interactive, sys.flags.inspect\n"
+        self.assertIn("(0, 0)", transcript([GILVM, "-q"], [code]))
+        self.assertIn("(1, 1)", transcript([GILVM, "-qi", "-c", "pass"], [code]))
+
     def test_prompts_banner_and_helpers(self):
         out = transcript([GILVM], ["import sys; sys.ps1 = 'py> '\n", "copyright.__class__.__name__\n",
                                    "callable(help), callable(credits), callable(license)\n"])
