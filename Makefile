@@ -8,9 +8,9 @@ FUZZ_BUILD ?= build-fuzz
 TSAN_BUILD ?= build-tsan
 JOBS       ?= 2
 PACKAGES   := cmake make g++ clang libclang-rt-14-dev libgmp-dev \
-              libreadline-dev libgtest-dev libpcre2-dev libboost-dev python3
+              libreadline-dev libgtest-dev libpcre2-dev libboost-dev libssl-dev zlib1g-dev python3
 
-.PHONY: all deps build demo test test-release test-asan test-tsan test-fuzz bench clean
+.PHONY: all deps build demo test test-release test-embed-example test-asan test-tsan test-fuzz bench clean
 
 all: build
 
@@ -32,11 +32,13 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j$(JOBS)
 
-# The language tour, then the CPU-bound threads comparison (its process
-# half arrives with multiprocessing).
+# The language tour, the CPU-bound threads comparison (its process half
+# arrives with multiprocessing), then threads on I/O-bound downloads from a
+# local HTTP server.
 demo: build
 	./$(BUILD)/gilvm docs/examples/demo.py
 	./$(BUILD)/gilvm docs/examples/thread_halves.py
+	./$(BUILD)/gilvm docs/examples/download.py
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -69,7 +71,18 @@ test-fuzz: deps
 	  cd $(FUZZ_BUILD) && ctest -R '^fuzz' --output-on-failure; \
 	else echo "no fuzz targets yet"; fi
 
-test: test-release test-asan test-tsan test-fuzz
+# The embedding example as an outside project would build it: install the
+# release build into a temporary prefix, find_package(gilvm) from there,
+# build docs/examples/embed and run it.
+test-embed-example: build
+	@prefix=$$(mktemp -d) && \
+	cmake --install $(BUILD) --prefix $$prefix >/dev/null && \
+	cmake -S docs/examples/embed -B $$prefix/host-build -DCMAKE_PREFIX_PATH=$$prefix >/dev/null && \
+	cmake --build $$prefix/host-build -j$(JOBS) >/dev/null && \
+	$$prefix/host-build/host && \
+	rm -rf $$prefix
+
+test: test-release test-embed-example test-asan test-tsan test-fuzz
 
 bench: build
 	python3 tests/bench/run.py --gilvm ./$(BUILD)/gilvm

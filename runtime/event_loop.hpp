@@ -32,6 +32,20 @@
 //   slices a pending signal (Ctrl-C) ends the wait early, and the caller runs
 //   the handlers once it holds the GIL again (asyncio.Runner's SIGINT handler
 //   cancels the main task, as in CPython 3.11).
+// * File descriptors (loop.add_reader / add_writer, and so every socket
+//   transport and pipe): `watch(fd, mask)` sets which readiness the loop
+//   wants to hear about (kReadable, kWritable, both, or 0 to forget the fd).
+//   Like the timers, only the fd and its mask enter C++; the Python side
+//   keeps the callbacks. The fds sit in an epoll set of the loop's own,
+//   level-triggered as a selector is; Asio watches that set's fd. Each
+//   `wait` first takes what the set reports ready at once (so nothing
+//   depends on Asio's edge-triggered reactor having seen an edge), and
+//   blocks only if nothing is; a ready fd reports `fd * 4 + direction`,
+//   once per wait, in `take_io()`. A callback that did not drain its fd
+//   hears about it again at the next wait.
+// * An fd should be forgotten (watch(fd, 0)) before it is closed, as with
+//   selectors: epoll drops a closed fd on its own, and a new fd with the
+//   same number is added afresh. The loop never owns or closes a watched fd.
 // * A work guard keeps the io_context from stopping when it has no timers,
 //   so `wait(-1)` really waits for the next wake().
 #pragma once
@@ -58,13 +72,24 @@ class EventLoop {
   bool cancel_timer(uint64_t id);
   size_t pending_timers() const;
 
+  // Readiness directions for watch(); a reported event is fd * 4 + one of them.
+  static constexpr int kReadable = 1;
+  static constexpr int kWritable = 2;
+  // Sets the directions `fd` is watched for (0 forgets it). Throws
+  // std::system_error if the fd cannot be watched (EBADF, EPERM, ...).
+  void watch(int fd, int mask);
+  // The I/O events the last waits reported, in completion order; clears them.
+  std::vector<int64_t> take_io();
+  size_t watched_fds() const;
+
   // Any thread: makes the current or next `wait` return.
   void wake();
 
   // The loop thread, GIL held: waits until a timer fires, wake() is called,
   // `timeout` seconds pass (negative: no limit) or a signal is pending; runs
   // the handlers that became ready, and returns the fired timers' ids in
-  // deadline order.
+  // deadline order. A watched fd becoming ready also ends the wait; its
+  // event waits in take_io().
   std::vector<uint64_t> wait(double timeout);
 
  private:

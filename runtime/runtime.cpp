@@ -75,11 +75,11 @@ void run_thread_target(ThreadState* ts, Value callable, Tuple* args, Dict* kwarg
 
 void install_gil_breaker() { set_eval_breaker_handler(runtime_breaker); }
 
-void initialize_runtime(ThreadState* main_thread) {
+void initialize_runtime(ThreadState* main_thread, bool os_signal_handlers) {
   the_main_thread = main_thread;
   gil().name_thread(main_thread, "MainThread");
   gil().take(main_thread);
-  install_signal_handlers();
+  install_signal_handlers(os_signal_handlers);
   install_gil_breaker();
 }
 

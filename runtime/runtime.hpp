@@ -18,7 +18,10 @@ struct ThreadState;
 struct Tuple;
 struct Dict;
 
-void initialize_runtime(ThreadState* main_thread);
+// `os_signal_handlers` false (embedding hosts): the SIGINT handler is not
+// installed and SIGPIPE/SIGXFSZ keep their dispositions; interrupt requests
+// still arrive through trip_signal (runtime/signals.hpp).
+void initialize_runtime(ThreadState* main_thread, bool os_signal_handlers = true);
 ThreadState* main_thread_state();
 
 // What a new thread does with an exception that escapes its callable

@@ -84,7 +84,7 @@ bool install_c_handler(int signum) {
 
 }  // namespace
 
-void install_signal_handlers() {
+void install_signal_handlers(bool os_handlers) {
   static bool roots_added = [] {
     heap().add_root_source([](Tracer& t) {
       for (Value v : python_handlers) t.visit(v);
@@ -94,9 +94,22 @@ void install_signal_handlers() {
   (void)roots_added;
   signal_thread = pthread_self();
   if (wakeup_eventfd < 0) wakeup_eventfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (!os_handlers) return;
   install_c_handler(SIGINT);
   std::signal(SIGPIPE, SIG_IGN);
   std::signal(SIGXFSZ, SIG_IGN);
+}
+
+void trip_signal(int signum) {
+  if (signum <= 0 || signum >= NSIG) return;
+  tripped[signum] = 1;
+  any_tripped = 1;
+  set_eval_breaker_bit(kSignalPending);
+  if (wakeup_eventfd >= 0) {
+    uint64_t one = 1;
+    ssize_t ignored = ::write(wakeup_eventfd, &one, sizeof one);
+    (void)ignored;
+  }
 }
 
 bool signal_pending() { return any_tripped != 0; }

@@ -38,7 +38,13 @@
 
 namespace gilvm {
 
-void install_signal_handlers();
+// Makes the calling thread the one handlers run on; with `os_handlers`
+// also installs the C handler for SIGINT and ignores SIGPIPE and SIGXFSZ.
+void install_signal_handlers(bool os_handlers = true);
+// Marks `signum` tripped as if it had been delivered to the main thread,
+// from any thread (gilvm::Interpreter::interrupt): its handler, or
+// KeyboardInterrupt for SIGINT, runs in the main thread's next safepoint.
+void trip_signal(int signum);
 // True if a signal is tripped and its handler has not run yet.
 bool signal_pending();
 

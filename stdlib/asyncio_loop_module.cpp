@@ -9,14 +9,23 @@
 //   core.wake()              any thread: ends the current or next wait
 //   core.wait(timeout)       -> list of fired ids, deadline order
 //                            (timeout None: until something happens)
+//   core.watch(fd, mask)     watch fd for readable (1) / writable (2);
+//                            mask 0 forgets it
+//   core.take_io()           -> list of fd * 4 + direction, one per
+//                            readiness the waits saw since the last call
+//   core.watched()           -> how many fds are watched
 //   core.close()
 //
 // Only ints and floats cross this boundary: the callbacks stay in Python.
 #include <cmath>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <system_error>
 
 #include "runtime/event_loop.hpp"
 #include "runtime/signals.hpp"
+#include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
@@ -102,6 +111,35 @@ Value core_wait(const CallArgs& a) {
   return new_list(std::move(items));
 }
 
+Value core_watch(const CallArgs& a) {
+  check_arg_count(a, "watch", 3, 3);
+  EventLoop& loop = open_loop(a);
+  int64_t fd = index_value(a[1]);
+  int64_t mask = index_value(a[2]);
+  if (fd < 0 || fd > INT32_MAX) raise_value_error("Invalid file descriptor: " + std::to_string(fd));
+  if (mask < 0 || mask > (EventLoop::kReadable | EventLoop::kWritable)) raise_value_error("Invalid events mask " + std::to_string(mask));
+  try {
+    loop.watch(static_cast<int>(fd), static_cast<int>(mask));
+  } catch (const std::system_error& e) {
+    raise_os_error_from_errno(e.code().value());
+  }
+  return Value::none();
+}
+
+Value core_take_io(const CallArgs& a) {
+  check_arg_count(a, "take_io", 1, 1);
+  std::vector<int64_t> events = open_loop(a).take_io();
+  std::vector<Value> items;
+  items.reserve(events.size());
+  for (int64_t e : events) items.push_back(make_int(e));
+  return new_list(std::move(items));
+}
+
+Value core_watched(const CallArgs& a) {
+  check_arg_count(a, "watched", 1, 1);
+  return make_int(static_cast<int64_t>(open_loop(a).watched_fds()));
+}
+
 Value core_close(const CallArgs& a) {
   check_arg_count(a, "close", 1, 1);
   if (a.count == 0 || !isinstance(a[0], core_type)) raise_type_error("descriptor requires a '_asyncio_loop.Core' object");
@@ -120,6 +158,9 @@ void init_asyncio_loop(Module* m) {
     add_method(core_type, "pending_timers", core_pending_timers);
     add_method(core_type, "wake", core_wake);
     add_method(core_type, "wait", core_wait);
+    add_method(core_type, "watch", core_watch);
+    add_method(core_type, "take_io", core_take_io);
+    add_method(core_type, "watched", core_watched);
     add_method(core_type, "close", core_close);
   }
   m->dict()->table.set(intern("Core"), core_type);

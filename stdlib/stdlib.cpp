@@ -34,6 +34,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_copy_module();
   register_re_module();
   register_struct_module();
+  register_binascii_module();
+  register_zlib_module();
   register_array_module();
   register_hashlib_module();
   register_json_module();
@@ -48,6 +50,11 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_pickle_module();
   register_asyncio_loop_module();
   register_multiprocessing_module();
+  register_posixsubprocess_module();
+  register_contextvars_module();
+  register_socket_module();
+  register_select_module();
+  register_ssl_module();
   register_frozen_modules();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);

@@ -28,6 +28,8 @@ void register_gc_module();      // stdlib/gc_module.cpp
 void register_copy_module();    // stdlib/copy_module.cpp (_copy, under copy.py)
 void register_re_module();      // stdlib/re/re_module.cpp (_re, under re.py)
 void register_struct_module();  // stdlib/struct_module.cpp (struct, _struct)
+void register_binascii_module();  // stdlib/binascii_module.cpp
+void register_zlib_module();      // stdlib/zlib_module.cpp (on the system's zlib)
 void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp
 void register_json_module();    // stdlib/json/json_module.cpp (_json)
@@ -41,5 +43,10 @@ void register_signal_module();  // stdlib/signal_module.cpp (_signal, under sign
 void register_pickle_module();  // stdlib/pickle/pickle_module.cpp (_pickle, under pickle.py)
 void register_asyncio_loop_module();  // stdlib/asyncio_loop_module.cpp (_asyncio_loop, under asyncio)
 void register_multiprocessing_module();  // stdlib/multiprocessing/ (_multiprocessing)
+void register_contextvars_module();  // stdlib/contextvars_module.cpp
+void register_posixsubprocess_module();  // stdlib/subprocess/ (_posixsubprocess, under subprocess.py)
+void register_socket_module();  // stdlib/socket/ (_socket, under socket.py)
+void register_select_module();  // stdlib/select/select_module.cpp (select)
+void register_ssl_module();     // stdlib/ssl/ (_ssl, under ssl.py; OpenSSL)
 
 }  // namespace gilvm

@@ -367,6 +367,7 @@ struct With : Stmt {
   bool is_async() const { return kind == StmtKind::AsyncWith; }
 };
 struct Try : Stmt {
+  bool is_star = false;  // except* clauses (PEP 654): CPython's TryStar
   std::vector<Stmt*> body;
   std::vector<ExceptHandler*> handlers;
   std::vector<Stmt*> orelse;

@@ -177,7 +177,10 @@ void bootstrap_vm() {
     install_range_methods();
     install_function_methods();
     install_exception_methods();
+    install_exception_group_methods();
+    install_os_error_methods();
     install_generator_methods();
+    install_async_generator_methods();
     install_module_methods();
     install_generic_alias_methods();
     install_member_descriptor_methods();

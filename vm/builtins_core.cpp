@@ -11,6 +11,7 @@
 #include "vm/class_builder.hpp"
 #include "vm/compiler/compiler.hpp"
 #include "vm/errors.hpp"
+#include "vm/exception_group.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
@@ -190,45 +191,124 @@ std::string exception_only(Value e) {
   return out;
 }
 
-// One exception's traceback and its "Type: message" line.
-void format_one(Value e, std::string& out) {
-  auto* obj = e.as<ExceptionObject>();
-  if (!obj->traceback.is_null()) {
-    out += "Traceback (most recent call last):\n";
-    // As CPython: after three identical frames in a row (same file, line
-    // and function: a recursion), the rest are counted, not printed.
-    constexpr int kRepeatsShown = 3;
-    const Traceback* previous = nullptr;
-    int repeats = 0;
-    auto report_repeats = [&]() {
-      if (repeats > kRepeatsShown) {
-        int more = repeats - kRepeatsShown;
-        out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
-      }
-    };
-    for (Traceback* tb = obj->traceback.as<Traceback>(); tb != nullptr; tb = tb->next) {
-      bool same = previous != nullptr && previous->line == tb->line &&
-                  previous->code->filename->data == tb->code->filename->data &&
-                  previous->code->name->data == tb->code->name->data;
-      previous = tb;
-      if (!same) {
-        report_repeats();
-        repeats = 0;
-      }
-      ++repeats;
-      if (repeats > kRepeatsShown) continue;
-      out += "  File \"" + tb->code->filename->data + "\", line " + std::to_string(tb->line) + ", in " +
-             tb->code->name->data + "\n";
-      std::string line = source_line(tb->code->filename->data, tb->line);
-      if (line.empty()) continue;
-      out += "    " + line + "\n";
-      if (tb->pc < tb->code->positions.size())
-        out += traceback_marker_line(raw_source_line(tb->code->filename->data, tb->line), tb->line,
-                                     tb->code->positions[tb->pc]);
+// The "  File ..." lines of a traceback, innermost last. As CPython:
+// after three identical frames in a row (same file, line and function: a
+// recursion), the rest are counted, not printed.
+std::string frames_text(Value traceback) {
+  std::string out;
+  constexpr int kRepeatsShown = 3;
+  const Traceback* previous = nullptr;
+  int repeats = 0;
+  auto report_repeats = [&]() {
+    if (repeats > kRepeatsShown) {
+      int more = repeats - kRepeatsShown;
+      out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
     }
-    report_repeats();
+  };
+  for (Traceback* tb = traceback.as<Traceback>(); tb != nullptr; tb = tb->next) {
+    bool same = previous != nullptr && previous->line == tb->line &&
+                previous->code->filename->data == tb->code->filename->data &&
+                previous->code->name->data == tb->code->name->data;
+    previous = tb;
+    if (!same) {
+      report_repeats();
+      repeats = 0;
+    }
+    ++repeats;
+    if (repeats > kRepeatsShown) continue;
+    out += "  File \"" + tb->code->filename->data + "\", line " + std::to_string(tb->line) + ", in " +
+           tb->code->name->data + "\n";
+    std::string line = source_line(tb->code->filename->data, tb->line);
+    if (line.empty()) continue;
+    out += "    " + line + "\n";
+    if (tb->pc < tb->code->positions.size())
+      out += traceback_marker_line(raw_source_line(tb->code->filename->data, tb->line), tb->line,
+                                   tb->code->positions[tb->pc]);
   }
-  out += exception_only(e);
+  report_repeats();
+  return out;
+}
+
+// Exception groups print as CPython 3.11's tree: each level of nesting
+// indents two columns behind a "|" margin, the top group's header has a
+// "+" margin, and members are numbered in boxes ("+---- 1 ----"), at most
+// 15 per group and 10 levels deep.
+constexpr size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+struct PrintContext {
+  std::unordered_set<const Object*> seen;  // every exception printed so far
+  int group_depth = 0;
+  bool need_close = false;
+};
+
+std::string indent_of(const PrintContext& ctx) { return std::string(static_cast<size_t>(2 * ctx.group_depth), ' '); }
+
+// Appends `text`, each of its lines behind the current indent and margin.
+void emit(const PrintContext& ctx, const std::string& text, std::string& out, char margin = '|') {
+  if (ctx.group_depth == 0) {
+    out += text;
+    return;
+  }
+  std::string prefix = indent_of(ctx) + margin + ' ';
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    end = end == std::string::npos ? text.size() : end + 1;
+    out += prefix;
+    out.append(text, start, end - start);
+    start = end;
+  }
+}
+
+void format_with_chain(Value exception, PrintContext& ctx, std::string& out);
+
+// One exception without its chain: traceback and "Type: message", or a
+// group's header and its members.
+void format_one(Value e, PrintContext& ctx, std::string& out) {
+  auto* obj = e.as<ExceptionObject>();
+  if (!is_exception_group(e)) {
+    if (!obj->traceback.is_null()) emit(ctx, "Traceback (most recent call last):\n" + frames_text(obj->traceback), out);
+    emit(ctx, exception_only(e), out);
+    return;
+  }
+  if (ctx.group_depth > kMaxGroupDepth) {
+    emit(ctx, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n", out);
+    return;
+  }
+  bool top = ctx.group_depth == 0;
+  if (top) ctx.group_depth = 1;
+  if (!obj->traceback.is_null()) {
+    emit(ctx, "Exception Group Traceback (most recent call last):\n", out, top ? '+' : '|');
+    emit(ctx, frames_text(obj->traceback), out);
+  }
+  emit(ctx, exception_only(e), out);
+  Value members_value = get_attr_or_null(e, intern("exceptions"));
+  ValueVector members;
+  if (!members_value.is_null() && isinstance(members_value, types().tuple))
+    members.assign(members_value.as<Tuple>()->items.begin(), members_value.as<Tuple>()->items.end());
+  size_t shown = members.size() <= kMaxGroupWidth ? members.size() : kMaxGroupWidth + 1;
+  ctx.need_close = false;
+  for (size_t i = 0; i < shown; ++i) {
+    bool last = i + 1 == shown;
+    if (last) ctx.need_close = true;  // unless a nested group closes the box first
+    bool truncated = i >= kMaxGroupWidth;
+    std::string title = truncated ? "..." : std::to_string(i + 1);
+    out += indent_of(ctx) + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+    ++ctx.group_depth;
+    if (!truncated) {
+      format_with_chain(members[i], ctx, out);
+    } else {
+      size_t more = members.size() - kMaxGroupWidth;
+      emit(ctx, "and " + std::to_string(more) + " more exception" + (more > 1 ? "s" : "") + "\n", out);
+    }
+    if (last && ctx.need_close) {
+      out += indent_of(ctx) + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    --ctx.group_depth;
+  }
+  if (top) ctx.group_depth = 0;
 }
 
 // The exception printed before `e`: its cause, else its context (unless
@@ -246,23 +326,24 @@ Value chained_before(Value e, const std::unordered_set<const Object*>& seen, boo
 
 // The whole chain, oldest first. Iterative: a loop of `raise ... from`
 // builds chains tens of thousands long.
-void format_chain(Value exception, std::string& out) {
+void format_with_chain(Value exception, PrintContext& ctx, std::string& out) {
   ValueVector chain{exception};  // str() of an exception may run Python
-  std::vector<bool> caused;             // caused[i]: chain[i + 1] is chain[i]'s __cause__
-  std::unordered_set<const Object*> seen{exception.object()};
+  std::vector<bool> caused;      // caused[i]: chain[i + 1] is chain[i]'s __cause__
+  ctx.seen.insert(exception.object());
   for (;;) {
     bool is_cause;
-    Value next = chained_before(chain.back(), seen, &is_cause);
+    Value next = chained_before(chain.back(), ctx.seen, &is_cause);
     if (next.is_null()) break;
-    seen.insert(next.object());
+    ctx.seen.insert(next.object());
     chain.push_back(next);
     caused.push_back(is_cause);
   }
   for (size_t i = chain.size(); i-- > 0;) {
-    format_one(chain[i], out);
+    format_one(chain[i], ctx, out);
     if (i > 0)
-      out += caused[i - 1] ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                           : "\nDuring handling of the above exception, another exception occurred:\n\n";
+      emit(ctx, caused[i - 1] ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                              : "\nDuring handling of the above exception, another exception occurred:\n\n",
+           out);
   }
 }
 
@@ -275,7 +356,8 @@ void remember_source_text(const std::string& filename, const char* source) {
 std::string format_exception(Value exception) {
   std::string out;
   if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
-  format_chain(exception, out);
+  PrintContext ctx;
+  format_with_chain(exception, ctx, out);
   return out;
 }
 

@@ -68,6 +68,13 @@ Value new_exception_args(Type* type, Tuple* args);
 [[noreturn]] void raise_runtime_error(const std::string& message);
 [[noreturn]] void raise_stop_iteration(Value value);
 
+// OSError from a C errno (vm/builtins/os_error.cpp): the subclass CPython
+// maps `err` to (FileNotFoundError, ConnectionRefusedError, ...), with
+// errno, strerror, filename and filename2 set (null: not given).
+Type* os_error_type_for_errno(int err);
+Value new_os_error(int err, const std::string& message, Value filename = Value::null(), Value filename2 = Value::null());
+[[noreturn]] void raise_os_error_errno(int err, Value filename = Value::null(), Value filename2 = Value::null());
+
 // Converts a NativeError caught from a pure helper into the thread's
 // current exception (does not throw).
 void set_exception_from_native(const NativeError& error);

@@ -23,6 +23,7 @@
 // Safepoints (eval-breaker checks) are at JUMP_BACKWARD, at function entry
 // and after calls return, where CPython 3.11 checks.
 #include "vm/interp.hpp"
+#include "vm/exception_group.hpp"
 
 #include <span>
 #include <new>
@@ -239,20 +240,6 @@ Value format_field(Value value, uint32_t flags, Value spec) {
   return format_value(value, spec_str);
 }
 
-bool exception_matches_class(Value exc_value, Value match) {
-  auto check = [](Value m) {
-    if (!is_exception_class(m))
-      raise_type_error("catching classes that do not inherit from BaseException is not allowed");
-  };
-  if (type_of(match) == types().tuple) {
-    for (Value m : match.as<Tuple>()->items) check(m);
-    for (Value m : match.as<Tuple>()->items)
-      if (isinstance(exc_value, m.as<Type>())) return true;
-    return false;
-  }
-  check(match);
-  return isinstance(exc_value, match.as<Type>());
-}
 
 // The `raise` statement: makes the exception (an instance from a class,
 // the cause attached) and stores it in the thread state for the unwinder.
@@ -448,6 +435,21 @@ Value call_with_collected_args(ThreadState* ts, Value callable, Value args_value
 }
 
 }  // namespace
+
+bool exception_matches_class(Value exc_value, Value match) {
+  auto check = [](Value m) {
+    if (!is_exception_class(m))
+      raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+  };
+  if (type_of(match) == types().tuple) {
+    for (Value m : match.as<Tuple>()->items) check(m);
+    for (Value m : match.as<Tuple>()->items)
+      if (isinstance(exc_value, m.as<Type>())) return true;
+    return false;
+  }
+  check(match);
+  return isinstance(exc_value, match.as<Type>());
+}
 
 // ---------------------------------------------------------------------------
 // The loop
@@ -1254,6 +1256,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value value = POP();
         SAVE_STATE();
         static_cast<Generator*>(frame->generator)->yielded = true;
+        // An async generator tells its awaitables (vm/builtins/async_generator.cpp)
+        // a value for `async for` (a plain `yield`) from an await passing through.
+        static_cast<Generator*>(frame->generator)->yielded_plain = ARG == 0;
         ts->current_frame = frame->previous;
         --ts->recursion_depth;
         return value;
@@ -1308,6 +1313,8 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(GET_AITER) {
+        if (lookup_in_mro(type_of(TOP()), names().__aiter__).is_null())
+          raise_type_error("'async for' requires an object with __aiter__ method, got " + type_name(TOP()));
         TOP() = call_method(TOP(), names().__aiter__, {});
         DISPATCH();
       }
@@ -1365,6 +1372,43 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         ts->current_exception = POP();
         ts->reraising = true;
         goto exception_unwind;
+      }
+      TARGET(PREP_STAR) {
+        TOP() = star_prepare(TOP());
+        DISPATCH();
+      }
+      TARGET(MATCH_STAR) {
+        Value match_type = POP();
+        SAVE_STATE();  // splitting may call derive() and conditions in Python
+        Value match = star_match(TOP(), match_type);
+        if (match.is_null()) {
+          pc = ARG;
+        } else {
+          // The clause body handles the matching part: sys.exc_info() and a
+          // bare `raise` see it.
+          ts->handled_exception = match;
+          PUSH(match);
+        }
+        DISPATCH();
+      }
+      TARGET(STAR_RECORD) {
+        Value raised = POP();
+        star_record(TOP(), raised);
+        DISPATCH();
+      }
+      TARGET(STAR_FINISH) {
+        Value state = POP();
+        SAVE_STATE();
+        bool same = false;
+        Value out = star_finish(state, &same);
+        if (!out.is_null()) {
+          ts->current_exception = out;
+          // What was raised before keeps its traceback as it is (as RERAISE);
+          // only a group made here gets this frame as its first entry.
+          ts->reraising = same || !out.as<ExceptionObject>()->traceback.is_null();
+          goto exception_unwind;
+        }
+        DISPATCH();
       }
       TARGET(EXC_CLEANUP) {
         Value e = POP();
@@ -1494,6 +1538,7 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
           GenResult r = generator_throw(sub.as<Generator>(), exception);
           if (!r.finished) {
             static_cast<Generator*>(frame->generator)->yielded = true;
+            static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
             ts->current_frame = frame->previous;
             --ts->recursion_depth;
             return r.value;
@@ -1509,6 +1554,7 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
           try {
             Value r = call_object(thrower, CallArgs{&exception, 1});
             static_cast<Generator*>(frame->generator)->yielded = true;
+            static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
             ts->current_frame = frame->previous;
             --ts->recursion_depth;
             return r;

@@ -29,6 +29,10 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception);
 // __class__ cell or None.
 Value run_class_body(Function* body, Dict* namespace_dict);
 
+// isinstance(exc_value, match) for `except match:` (a class or a tuple of
+// them; TypeError for anything else).
+bool exception_matches_class(Value exc_value, Value match);
+
 // Instantiates a class: __new__/construct, then __init__.
 Value type_call(Type* type, const CallArgs& args);
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "vm/current_native.hpp"
 #include "vm/errors.hpp"
 #include "vm/native.hpp"
 #include "vm/ops.hpp"
@@ -199,6 +200,8 @@ void check_native_call(const NativeFunction* f, const CallArgs& args) {
   if (given < static_cast<size_t>(f->min_args) || given > static_cast<size_t>(f->max_args))
     raise_count_error(f, given);
 }
+
+const NativeFunction* current_native_function() { return current_native; }
 
 NativeCallScope::NativeCallScope(const NativeFunction* f) : saved_(current_native) { current_native = f; }
 NativeCallScope::~NativeCallScope() { current_native = saved_; }

@@ -417,8 +417,16 @@ ast::Stmt* Parser::parse_try() {
   while (at_keyword("except")) {
     const Token& except_token = advance();
     auto* handler = make_at<ast::ExceptHandler>(except_token);
+    bool star = false;
+    if (at_op("*")) {
+      star = true;
+      advance();
+      if (at_op(":")) fail_at(peek(), "expected one or more exception types");
+    }
+    if (!n->handlers.empty() && star != n->is_star)
+      fail_at(except_token, "cannot have both 'except' and 'except*' on the same 'try'");
+    n->is_star = star;
     if (!at_op(":")) {
-      if (at_op("*")) fail_generic();  // except* is not supported
       handler->type = parse_expression();
       if (at_op(",")) {
         ast::Expr* last = handler->type;

@@ -87,6 +87,7 @@ void ThreadState::trace(Tracer& t) {
   for (Frame* f = current_frame; f != nullptr; f = f->previous) f->trace(t);
   t.visit(current_exception);
   t.visit(handled_exception);
+  t.visit(context);
   for (Value* root : roots) t.visit(*root);
   t.visit_all(temp_roots);
   for (ExitHook& hook : exit_hooks) t.visit(hook.object);

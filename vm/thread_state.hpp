@@ -58,6 +58,7 @@ struct ThreadState {
   DataStack data_stack;
   Value current_exception;        // being raised (C++ unwinding in progress)
   Value handled_exception;        // being handled: sys.exc_info()[1], or null
+  Value context;                  // contextvars: the current Context, or null (none made yet)
   bool reraising = false;         // the raise in flight adds no traceback entry
   int recursion_depth = 0;
   const char* c_stack_limit = nullptr;  // below this the C++ stack is too deep

@@ -9,6 +9,7 @@ void install_builtin_functions(Dict* builtins) {
   using namespace builtins_impl;
   install_io_functions(builtins);
   install_iteration_functions(builtins);
+  install_async_iteration_functions(builtins);
   install_number_functions(builtins);
   install_object_functions(builtins);
   install_file_functions(builtins);

@@ -23,6 +23,7 @@ namespace gilvm::builtins_impl {
 // The installers of each file (install.cpp calls them in order).
 void install_io_functions(Dict* builtins);
 void install_iteration_functions(Dict* builtins);
+void install_async_iteration_functions(Dict* builtins);  // aiter, anext (async_iteration.cpp)
 void install_number_functions(Dict* builtins);
 void install_object_functions(Dict* builtins);
 void install_file_functions(Dict* builtins);

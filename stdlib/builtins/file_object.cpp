@@ -77,63 +77,9 @@ int blocking_write(int fd, const std::string& data) {
 
 Type* unsupported_operation_type = nullptr;
 
-Type* os_error_type_for(int err) {
-  switch (err) {
-    case ENOENT: return exc().FileNotFoundError;
-    case EEXIST: return exc().FileExistsError;
-    case EISDIR: return exc().IsADirectoryError;
-    case ENOTDIR: return exc().NotADirectoryError;
-    case EACCES:
-    case EPERM: return exc().PermissionError;
-    case EPIPE: return exc().BrokenPipeError;
-    case EINTR: return exc().InterruptedError;
-    case EAGAIN:
-    case EALREADY:
-    case EINPROGRESS: return exc().BlockingIOError;
-    case ECHILD: return exc().ChildProcessError;
-    case ESRCH: return exc().ProcessLookupError;
-    case ETIMEDOUT: return exc().TimeoutError;
-    case ECONNRESET: return exc().ConnectionResetError;
-    case ECONNREFUSED: return exc().ConnectionRefusedError;
-    case ECONNABORTED: return exc().ConnectionAbortedError;
-    default: return exc().OSError;
-  }
-}
-
 // Raises OSError(err, strerror(err)) (the subclass for err) with errno,
 // strerror and filename set, as CPython's PyErr_SetFromErrnoWithFilename.
-[[noreturn]] void raise_os_error(int err, Value filename = Value::null()) {
-  Type* type = os_error_type_for(err);
-  Value code = Value::small_int(err);
-  Value message = new_str_value(std::strerror(err));
-  ValueVector args{code, message};
-  if (!filename.is_null()) args.push_back(filename);
-  Value e = new_exception_args(type, new_tuple(std::move(args)));
-  set_attr(e, intern("errno"), code);
-  set_attr(e, intern("strerror"), message);
-  set_attr(e, intern("filename"), filename.is_null() ? Value::none() : filename);
-  raise_exception(e);
-}
-
-// OSError.__str__ as CPython's: "[Errno 2] No such file or directory: 'x'"
-// when errno and strerror are set, else BaseException's str. Installed only
-// if the exception classes do not define their own.
-Value os_error_str(const CallArgs& a) {
-  if (a.count != 1 || !is_exception_instance(a[0])) raise_type_error("descriptor '__str__' requires an 'OSError' object");
-  Value self = a[0];
-  Value code = get_attr_or_null(self, intern("errno"));
-  Value text = get_attr_or_null(self, intern("strerror"));
-  if (!code.is_null() && !code.is_none() && !text.is_null() && !text.is_none()) {
-    std::string out = "[Errno " + str_string(code) + "] " + str_string(text);
-    Value filename = get_attr_or_null(self, intern("filename"));
-    if (!filename.is_null() && !filename.is_none()) out += ": " + repr_string(filename);
-    return new_str_value(out);
-  }
-  Tuple* args = self.as<ExceptionObject>()->args;
-  if (args == nullptr || args->items.empty()) return new_str_value("");
-  if (args->items.size() == 1) return Value(to_str(args->items[0]));
-  return Value(to_str(Value(args)));
-}
+[[noreturn]] void raise_os_error(int err, Value filename = Value::null()) { raise_os_error_errno(err, filename); }
 
 [[noreturn]] void raise_unsupported(const std::string& message) { raise_error(unsupported_operation_type, message); }
 
@@ -782,8 +728,6 @@ void make_types() {
   u->instances_have_dict = true;
   add_type_attr(u, "__module__", new_str_value("io"));
   unsupported_operation_type = u;
-  if (exc().OSError->dict()->table.get_str(intern("__str__")).is_null())
-    add_method(exc().OSError, "__str__", os_error_str);
   heap().add_root_source([](Tracer& t) {
     for (Value v : std_streams) t.visit(v);
     t.visit(text_io_type);

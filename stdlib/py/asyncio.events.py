@@ -87,7 +87,12 @@ class Handle:
 
     def _run(self):
         try:
-            self._callback(*self._args)
+            # A Handle made without a context runs in whatever is current
+            # (CPython snapshots one at call_soon; tasks pass their own).
+            if self._context is None:
+                self._callback(*self._args)
+            else:
+                self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
@@ -196,6 +201,9 @@ class BaseEventLoop(AbstractEventLoop):
         # Tasks not yet done (asyncio.all_tasks). Strong references: gilvm has
         # no weakref module yet, so a pending task lives as long as its loop.
         self._tasks = set()
+        # Watched file descriptors: fd -> Handle, one dict per direction.
+        self._readers = {}
+        self._writers = {}
 
     def __repr__(self):
         return f"<{type(self).__name__} running={self.is_running()} closed={self.is_closed()} debug={self.get_debug()}>"
@@ -266,6 +274,8 @@ class BaseEventLoop(AbstractEventLoop):
         for handle in self._timers.values():
             handle._scheduled = False
         self._timers.clear()
+        self._readers.clear()
+        self._writers.clear()
         self._core.close()
         executor = self._default_executor
         if executor is not None:
@@ -281,6 +291,12 @@ class BaseEventLoop(AbstractEventLoop):
                 handle = timers.pop(timer_id, None)
                 if handle is not None:
                     handle._scheduled = False
+                    ready.append(handle)
+        if self._readers or self._writers:
+            for event in self._core.take_io():
+                fd = event >> 2
+                handle = (self._readers if event & 3 == _READABLE else self._writers).get(fd)
+                if handle is not None and not handle._cancelled:
                     ready.append(handle)
         # Only what was ready now: callbacks these schedule wait for the
         # next iteration, so timers and I/O are not starved.
@@ -341,6 +357,51 @@ class BaseEventLoop(AbstractEventLoop):
         self._ready.append(handle)
         self._core.wake()
         return handle
+
+    # -- file descriptors -------------------------------------------------
+    # The loop watches at most one reader and one writer callback per fd,
+    # each called every iteration while the fd stays ready (level-triggered,
+    # as with selectors) until it is removed.
+    def _watch(self, fd, table, callback, args):
+        self._check_closed()
+        handle = Handle(callback, args, self, None)
+        old = table.get(fd)
+        table[fd] = handle
+        try:
+            self._core.watch(fd, self._mask_of(fd))
+        except BaseException:
+            if old is None:
+                del table[fd]
+            else:
+                table[fd] = old
+            raise
+        if old is not None:
+            old.cancel()
+
+    def _unwatch(self, fd, table):
+        if self._closed:
+            return False
+        handle = table.pop(fd, None)
+        if handle is None:
+            return False
+        handle.cancel()
+        self._core.watch(fd, self._mask_of(fd))
+        return True
+
+    def _mask_of(self, fd):
+        return (_READABLE if fd in self._readers else 0) | (_WRITABLE if fd in self._writers else 0)
+
+    def add_reader(self, fd, callback, *args):
+        self._watch(_fileobj_to_fd(fd), self._readers, callback, args)
+
+    def remove_reader(self, fd):
+        return self._unwatch(_fileobj_to_fd(fd), self._readers)
+
+    def add_writer(self, fd, callback, *args):
+        self._watch(_fileobj_to_fd(fd), self._writers, callback, args)
+
+    def remove_writer(self, fd):
+        return self._unwatch(_fileobj_to_fd(fd), self._writers)
 
     # -- futures and tasks ----------------------------------------------
     def create_future(self):
@@ -467,6 +528,24 @@ class BaseEventLoop(AbstractEventLoop):
                                 "error in custom exception handler", exc_info=True)
 
 
+_READABLE = 1
+_WRITABLE = 2
+
+
+def _fileobj_to_fd(fileobj):
+    """An int, or an object with fileno(), as selectors accept."""
+    if isinstance(fileobj, int):
+        fd = fileobj
+    else:
+        try:
+            fd = int(fileobj.fileno())
+        except (AttributeError, TypeError, ValueError):
+            raise ValueError(f"Invalid file object: {fileobj!r}") from None
+    if fd < 0:
+        raise ValueError(f"Invalid file descriptor: {fd}")
+    return fd
+
+
 def _set_result_if_pending(fut, result):
     if not fut.done():
         fut.set_result(result)
@@ -538,7 +617,8 @@ class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
         self._local._loop = loop
 
     def new_event_loop(self):
-        return BaseEventLoop()
+        from asyncio.selector_events import SelectorEventLoop  # it imports this module
+        return SelectorEventLoop()
 
 
 _policy = None

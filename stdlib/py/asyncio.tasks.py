@@ -9,6 +9,7 @@ The task then waits for that future's done callback (`_wakeup`), which steps
 it again. A bare `yield` (sleep(0)) just reschedules the task.
 """
 import concurrent.futures
+import contextvars
 import functools
 import itertools
 
@@ -67,8 +68,10 @@ class Task(futures.Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
-        self._context = context
-        self._loop.call_soon(self._step, context=context)
+        # Each step runs in the task's own copy of the creator's context, so
+        # what the task sets in a ContextVar stays its own.
+        self._context = contextvars.copy_context() if context is None else context
+        self._loop.call_soon(self._step, context=self._context)
         self._loop._tasks.add(self)
 
     def __del__(self):
@@ -173,23 +176,23 @@ class Task(futures.Future):
             if blocking is not None:
                 if futures._get_loop(result) is not loop:
                     loop.call_soon(self._step, RuntimeError(
-                        f"Task {self!r} got Future {result!r} attached to a different loop"))
+                        f"Task {self!r} got Future {result!r} attached to a different loop"), context=self._context)
                 elif blocking:
                     if result is self:
-                        loop.call_soon(self._step, RuntimeError(f"Task cannot await on itself: {self!r}"))
+                        loop.call_soon(self._step, RuntimeError(f"Task cannot await on itself: {self!r}"), context=self._context)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(self._wakeup)
+                        result.add_done_callback(self._wakeup, context=self._context)
                         self._fut_waiter = result
                         if self._must_cancel and result.cancel(msg=self._cancel_message):
                             self._must_cancel = False
                 else:
                     loop.call_soon(self._step, RuntimeError(
-                        f"yield was used instead of yield from in task {self!r} with {result!r}"))
+                        f"yield was used instead of yield from in task {self!r} with {result!r}"), context=self._context)
             elif result is None:
-                loop.call_soon(self._step)  # a bare yield: sleep(0)
+                loop.call_soon(self._step, context=self._context)  # a bare yield: sleep(0)
             else:
-                loop.call_soon(self._step, RuntimeError(f"Task got bad yield: {result!r}"))
+                loop.call_soon(self._step, RuntimeError(f"Task got bad yield: {result!r}"), context=self._context)
         finally:
             _leave_task(loop, self)
             self = None  # no cycle through a traceback

@@ -221,7 +221,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         return tuple.__new__(cls, values)
 
     def __repr__(self):
-        return typename + "(" + ", ".join(n + "=" + repr(v) for n, v in zip(fields, self)) + ")"
+        # A subclass's instances show the subclass's name, as in CPython.
+        return self.__class__.__name__ + "(" + ", ".join(n + "=" + repr(v) for n, v in zip(fields, self)) + ")"
 
     def _asdict(self):
         return dict(zip(fields, self))

@@ -17,6 +17,11 @@ import time
 import os
 import random
 import _thread
+import _socket
+import select
+import _ssl
+import binascii
+import zlib
 try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
@@ -41,9 +46,19 @@ SKIP = {
     # leave the session, or read, write and close the sweep's descriptors.
     'os.killpg', 'os.setsid', 'os.wait', 'os.waitpid', 'os.read', 'os.write', 'os.close',
     'os.dup2', 'os.set_blocking',
+    # fdopen owns (and closes) the descriptor it is given; the rest change
+    # files, descriptors or the environment the sweep itself uses.
+    'os.fdopen', 'os.open', 'os.lseek', 'os.fsync', 'os.ftruncate', 'os.truncate', 'os.chmod',
+    'os.utime', 'os.symlink', 'os.link', 'os.rename', 'os.replace', 'os.renames', 'os.remove',
+    'os.unlink', 'os.rmdir', 'os.removedirs', 'os.mkdir', 'os.makedirs', 'os.putenv',
+    'os.unsetenv', 'os.umask',
     '_thread.exit', '_thread.exit_thread', '_thread.interrupt_main', '_thread.start_new_thread',
     '_thread._set_sentinel', '_thread._at_thread_exit', '_thread.stack_size',
     'time.sleep',
+    # Close the sweep's descriptors, ask the resolver (no network here),
+    # change every later socket, or wait with nothing registered (forever).
+    '_socket.close', '_socket.getaddrinfo', '_socket.gethostbyname', '_socket.setdefaulttimeout',
+    'select.select', 'poll.poll', 'epoll.poll',
 }
 # Owner types whose methods are called only on fresh samples, never unbound
 # with another object: none so far. Attributes with these names are skipped
@@ -98,7 +113,8 @@ FACTORIES = [
     lambda: _thread.allocate_lock(), sample_file, lambda: ValueError('x'), lambda: KeyError(1),
     lambda: OSError(2, 'x'), lambda: StopIteration(1), lambda: SyntaxError('x'),
     lambda: UnicodeDecodeError('utf-8', b'x', 0, 1, 'bad'), lambda: SystemExit(1),
-    lambda: BaseExceptionGroupish(),
+    lambda: BaseExceptionGroupish(), lambda: _socket.socket(), lambda: select.poll(),
+    lambda: select.epoll(), lambda: _ssl._SSLContext(16),
 ]
 
 
@@ -217,7 +233,7 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, gil):
+    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil):
         if module is None:
             continue
         for name in dir(module):

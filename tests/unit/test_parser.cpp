@@ -199,11 +199,17 @@ TEST(ParserErrors, CompleteButWrongInputIsNotIncomplete) {
   EXPECT_FALSE(error_of("if x:\npass\n", ParseMode::Single).incomplete_input);
 }
 
-TEST(ParserErrors, MatchAndExceptStarAreRejected) {
+TEST(ParserErrors, MatchIsRejected) {
   EXPECT_EQ(error_of("match x:\n    case 1:\n        pass\n").msg,
             "invalid syntax");
-  EXPECT_EQ(error_of("try:\n  pass\nexcept* E:\n  pass\n").msg,
-            "invalid syntax");
+}
+
+// CPython 3.11's messages for misused except*.
+TEST(ParserErrors, ExceptStarMisuse) {
+  EXPECT_EQ(error_of("try:\n  pass\nexcept*:\n  pass\n").msg,
+            "expected one or more exception types");
+  EXPECT_EQ(error_of("try:\n  pass\nexcept E:\n  pass\nexcept* F:\n  pass\n").msg,
+            "cannot have both 'except' and 'except*' on the same 'try'");
 }
 
 // Deviations from CPython that are deliberate: CPython 3.11 reports errors

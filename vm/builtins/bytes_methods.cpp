@@ -4,6 +4,10 @@
 // self type (vm/builtins/bytes_ops.hpp); bytearray's mutating methods are
 // in vm/builtins/bytearray_methods.cpp.
 #include "vm/builtins/bytes_ops.hpp"
+
+#include <algorithm>
+#include <functional>
+
 #include "vm/builtins/install.hpp"
 #include "vm/builtins/str_ops.hpp"
 #include "vm/errors.hpp"
@@ -34,6 +38,16 @@ std::string bytes_from_source(const ArgParser& p, Type* kind) {
     return std::string();
   }
   Value src = p.get(0);
+  if (is_bytes && !p.given(1) && !p.given(2)) {
+    // bytes(x) asks x.__bytes__ first (pathlib paths, for one), as CPython does.
+    Value convert = lookup_in_mro(type_of(src), intern("__bytes__"));
+    if (!convert.is_null()) {
+      Value result = call(convert, {src});
+      if (!isinstance(result, types().bytes))
+        raise_type_error("__bytes__ returned non-bytes (type " + type_name(result) + ")");
+      return result.as<Bytes>()->data;
+    }
+  }
   if (isinstance(src, types().str)) {
     if (!p.given(1)) raise_type_error("string argument without an encoding");
     Value encoded = p.given(2) ? call_method(src, "encode", {p.get(1), p.get(2)}) : call_method(src, "encode", {p.get(1)});
@@ -162,27 +176,95 @@ Value common_compare(const CallArgs& a) {
 
 }  // namespace
 
-// decode() of any bytes, for bytes, bytearray and str(obj, encoding):
-// utf-8, latin-1 and ascii.
-Value decode_bytes(std::string_view data, Value encoding_arg) {
-  std::string encoding = encoding_arg.is_null() ? "utf-8" : str_string(encoding_arg);
-  for (char& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (encoding == "utf-8" || encoding == "utf8") {
-    text::Utf8Check check = text::check_utf8(data);
-    if (!check.valid) raise_error(exc().UnicodeDecodeError, text::utf8_decode_error_message(data, check));
-    return new_str(std::string(data));
+// CPython looks codecs up by a normalized name: lower case, with '-' and
+// ' ' read as '_'. These are the aliases of the three codecs gilvm has.
+std::string normalize_encoding(std::string name) {
+  for (char& c : name) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c == '-' || c == ' ') c = '_';
   }
-  if (encoding == "latin-1" || encoding == "latin1" || encoding == "ascii") {
+  if (name == "utf_8" || name == "utf8" || name == "u8" || name == "utf") return "utf-8";
+  if (name == "latin_1" || name == "latin1" || name == "iso_8859_1" || name == "iso8859_1" || name == "l1" ||
+      name == "8859" || name == "cp819" || name == "latin")
+    return "latin-1";
+  if (name == "ascii" || name == "us_ascii" || name == "646" || name == "us") return "ascii";
+  return name;
+}
+
+namespace {
+
+// What an error handler puts in place of the undecodable bytes
+// [start, end) of data; raises for "strict" (and unknown handlers, which
+// CPython reports only when an error happens, as here).
+void handle_decode_error(std::string& out, std::string_view data, size_t start, size_t end, const std::string& errors,
+                         const std::function<std::string()>& strict_message) {
+  if (errors == "ignore") return;
+  if (errors == "replace") {
+    text::append_utf8(out, 0xFFFD);
+    return;
+  }
+  if (errors == "surrogateescape") {
+    for (size_t i = start; i < end; ++i) text::append_utf8(out, 0xDC00 + static_cast<unsigned char>(data[i]));
+    return;
+  }
+  if (errors == "backslashreplace") {
+    for (size_t i = start; i < end; ++i) {
+      unsigned char c = static_cast<unsigned char>(data[i]);
+      out += "\\x";
+      out.push_back("0123456789abcdef"[c >> 4]);
+      out.push_back("0123456789abcdef"[c & 15]);
+    }
+    return;
+  }
+  if (errors != "strict") raise_error(exc().LookupError, "unknown error handler name '" + errors + "'");
+  raise_error(exc().UnicodeDecodeError, strict_message());
+}
+
+}  // namespace
+
+// decode() of any bytes, for bytes, bytearray and str(obj, encoding,
+// errors): utf-8, latin-1 and ascii (and their aliases), with the error
+// handlers strict, ignore, replace, surrogateescape and backslashreplace.
+Value decode_bytes(std::string_view data, Value encoding_arg, Value errors_arg) {
+  std::string encoding = normalize_encoding(encoding_arg.is_null() ? "utf-8" : str_string(encoding_arg));
+  std::string errors = errors_arg.is_null() ? "strict" : str_string(errors_arg);
+  if (encoding == "utf-8") {
+    text::Utf8Check check = text::check_utf8(data);
+    if (check.valid) return new_str(std::string(data));
     std::string out;
-    for (unsigned char c : data) {
-      if (encoding == "ascii" && c >= 0x80)
-        raise_error(exc().UnicodeDecodeError, "'ascii' codec can't decode byte 0x" + std::string(1, "0123456789abcdef"[c >> 4]) +
-                                                  std::string(1, "0123456789abcdef"[c & 15]) + ": ordinal not in range(128)");
+    std::string_view rest = data;
+    size_t offset = 0;  // of rest within data
+    while (!check.valid) {
+      out.append(rest.substr(0, check.error_start));
+      handle_decode_error(out, data, offset + check.error_start, offset + check.error_end, errors,
+                          [&] { return text::utf8_decode_error_message(rest, check); });
+      offset += check.error_end;
+      rest = data.substr(offset);
+      check = text::check_utf8(rest);
+    }
+    out.append(rest);
+    return new_str(std::move(out));
+  }
+  if (encoding == "latin-1" || encoding == "ascii") {
+    // ASCII bytes (HTTP's headers, nearly always) are the text as they are.
+    if (std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      return new_str(std::string(data));
+    std::string out;
+    for (size_t i = 0; i < data.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(data[i]);
+      if (encoding == "ascii" && c >= 0x80) {
+        handle_decode_error(out, data, i, i + 1, errors, [&] {
+          return "'ascii' codec can't decode byte 0x" + std::string(1, "0123456789abcdef"[c >> 4]) +
+                 std::string(1, "0123456789abcdef"[c & 15]) + " in position " + std::to_string(i) +
+                 ": ordinal not in range(128)";
+        });
+        continue;
+      }
       text::append_utf8(out, c);
     }
     return new_str(std::move(out));
   }
-  raise_error(exc().LookupError, "unknown encoding: " + encoding);
+  raise_error(exc().LookupError, "unknown encoding: " + (encoding_arg.is_null() ? std::string("utf-8") : str_string(encoding_arg)));
 }
 
 std::string hex_string(std::string_view data) {
@@ -229,7 +311,7 @@ template <class Self>
 Value common_decode(const CallArgs& a) {
   ArgParser p(a, "decode", {"encoding", "errors"});
   Self* b = self_as<Self>(a, "decode");
-  return decode_bytes(b->data, p.get(0));
+  return decode_bytes(b->data, p.get(0), p.get(1));
 }
 template <class Self>
 Value common_hex(const CallArgs& a) { return hex_method(self_as<Self>(a, "hex")->data, a); }

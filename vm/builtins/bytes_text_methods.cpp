@@ -220,6 +220,31 @@ template <class Self>
 Value bytes_join(const CallArgs& a) {
   const std::string& sep = self_as<Self>(a, "join")->data;
   check_arg_count(a, "join", 2, 2);
+  // A list or tuple of exact bytes (what b"".join gets almost always)
+  // is joined from its items in place, sized first; nothing in that loop
+  // can run Python, so the items cannot change under it.
+  Type* container = type_of(a[1]);
+  if (container == types().list || container == types().tuple) {
+    const std::vector<Value>& items = container == types().list ? a[1].as<List>()->items : a[1].as<Tuple>()->items;
+    size_t total = items.empty() ? 0 : sep.size() * (items.size() - 1);
+    bool all_bytes = true;
+    for (Value item : items) {
+      if (type_of(item) != types().bytes) {
+        all_bytes = false;
+        break;
+      }
+      total += item.as<Bytes>()->data.size();
+    }
+    if (all_bytes) {
+      std::string out;
+      out.reserve(total);
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += sep;
+        out += items[i].as<Bytes>()->data;
+      }
+      return new_like<Self>(std::move(out));
+    }
+  }
   ValueVector items = collect_iterable(a[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -402,8 +427,46 @@ Value bytes_fromhex(const CallArgs& a) {
   return call_object(a[0], CallArgs{&result, 1});
 }
 
+// translate(table, /, delete=b""): each byte not in `delete` mapped
+// through the 256-byte table (None: unchanged).
+template <class Self>
+Value bytes_translate(const CallArgs& a) {
+  Self* b = self_as<Self>(a, "translate");
+  ArgParser p(a, "translate", {"table", "delete"}, 1, true);
+  std::string table;
+  bool has_table = !p.get(0).is_none();
+  if (has_table) {
+    table = buffer_bytes(p.get(0));
+    if (table.size() != 256) raise_value_error("translation table must be 256 characters long");
+  }
+  std::string drop = p.given(1) ? buffer_bytes(p.get(1)) : std::string();
+  bool deleted[256] = {};
+  for (unsigned char c : drop) deleted[c] = true;
+  std::string out;
+  out.reserve(b->data.size());
+  for (unsigned char c : b->data) {
+    if (deleted[c]) continue;
+    out.push_back(has_table ? table[c] : static_cast<char>(c));
+  }
+  return new_like<Self>(std::move(out));
+}
+
+// bytes.maketrans(frm, to), a static method: the table translate() takes.
+Value bytes_maketrans(const CallArgs& a) {
+  ArgParser p(a, "maketrans", {"frm", "to"}, 2, false);
+  std::string from = buffer_bytes(p.get(0));
+  std::string to = buffer_bytes(p.get(1));
+  if (from.size() != to.size()) raise_value_error("maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
+  for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+  return new_bytes(std::move(table));
+}
+
 template <class Self>
 void install_text_methods_on(Type* t) {
+  add_method(t, "translate", bytes_translate<Self>);
+  add_static_method(t, "maketrans", bytes_maketrans);
   add_method(t, "find", bytes_find<Self>);
   add_method(t, "rfind", bytes_rfind<Self>);
   add_method(t, "index", bytes_index<Self>);

@@ -189,6 +189,8 @@ Type* make_type(const char* name) {
 
 }  // namespace
 
+Value new_generic_alias(Value origin, Value item) { return make_alias(origin, item); }
+
 void install_generic_alias_methods() {
   alias_type = make_type("GenericAlias");
   alias_type->construct = alias_construct;

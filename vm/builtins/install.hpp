@@ -3,6 +3,8 @@
 // so any installer may refer to any type.
 #pragma once
 
+#include "vm/value.hpp"
+
 namespace gilvm {
 
 void install_object_methods();    // object, type           (vm/builtins/object_methods.cpp)
@@ -21,8 +23,13 @@ void install_set_methods();       // set, frozenset          (vm/builtins/set_me
 void install_range_methods();     // range, slice            (vm/builtins/range_methods.cpp)
 void install_function_methods();  // function, method, code, property, staticmethod, classmethod
 void install_exception_methods(); // BaseException and subclasses
+void install_os_error_methods();  // OSError's fields and errno mapping (vm/builtins/os_error.cpp)
 void install_generator_methods(); // generator, coroutine
+void install_exception_group_methods(); // BaseExceptionGroup, ExceptionGroup (vm/builtins/exception_group.cpp)
+void install_async_generator_methods(); // async_generator and its awaitables (vm/builtins/async_generator.cpp)
 void install_generic_alias_methods(); // list[int], int | None (vm/builtins/generic_alias.cpp)
+// origin[item] for a native type's __class_getitem__ (types.GenericAlias).
+Value new_generic_alias(Value origin, Value item);
 void install_module_methods();    // module                  (vm/builtins/module_methods.cpp)
 
 }  // namespace gilvm

@@ -81,7 +81,7 @@ Value str_construct(Type* type, const CallArgs& args) {
     std::string bytes;
     if (!copy_buffer(obj, &bytes))
       raise_type_error("decoding to str: need a bytes-like object, " + type_name(obj) + " found");
-    result = decode_bytes(bytes, p.get(1));
+    result = decode_bytes(bytes, p.get(1), p.get(2));
   } else {
     result = to_str(p.get(0));
   }
@@ -183,15 +183,25 @@ Value affix_impl(const CallArgs& a, const char* name, bool at_end) {
   check_arg_count(a, name, 2, 4);
   int64_t start, end;
   clamp_range(s, a, 2, &start, &end);
-  ValueVector candidates;
-  if (type_of(a[1]) == types().tuple) candidates = a[1].as<Tuple>()->items;
-  else candidates.push_back(a[1]);
+  // The candidates: a tuple's items (a tuple never changes, and a[1]
+  // keeps it alive) or the one argument; nothing below runs Python.
+  const Value* candidates = &a.args[1];
+  size_t candidate_count = 1;
+  bool from_tuple = type_of(a[1]) == types().tuple;
+  if (from_tuple) {
+    const std::vector<Value>& items = a[1].as<Tuple>()->items;
+    candidates = items.data();
+    candidate_count = items.size();
+  }
   if (start > end) return Value::false_value();
   size_t bs = to_byte(s, start), be = to_byte(s, end);
   std::string_view hay = std::string_view(s->data).substr(bs, be - bs);
-  for (Value c : candidates) {
-    if (!isinstance(c, types().str))
+  for (size_t i = 0; i < candidate_count; ++i) {
+    Value c = candidates[i];
+    if (!isinstance(c, types().str)) {
+      if (from_tuple) raise_type_error("tuple for " + std::string(name) + " must only contain str, not " + type_name(c));
       raise_type_error(std::string(name) + " first arg must be str or a tuple of str, not " + type_name(c));
+    }
     const std::string& t = c.as<Str>()->data;
     if (t.size() > hay.size()) continue;
     if (at_end ? hay.substr(hay.size() - t.size()) == t : hay.substr(0, t.size()) == t) return Value::true_value();
@@ -215,34 +225,47 @@ Value str_split_impl(const CallArgs& a, const char* name, bool reverse) {
   std::string_view text = s->data;
   if (sep.is_none()) {
     // Runs of whitespace separate; leading/trailing whitespace is dropped.
+    // Once maxsplit words are split off, the rest is one part that keeps
+    // its whitespace on the far side ("a b  ".split(None, 1) is
+    // ['a', 'b  ']), as in CPython.
+    if (!reverse) {
+      size_t pos = 0;
+      int64_t splits = 0;
+      for (;;) {
+        while (pos < text.size() && space_at(text, pos)) {}
+        if (pos >= text.size()) break;
+        if (maxsplit >= 0 && splits >= maxsplit) {
+          parts.push_back(str_part(s, text.substr(pos)));
+          break;
+        }
+        size_t start = pos;
+        while (pos < text.size()) {
+          size_t probe = pos;
+          if (space_at(text, probe)) break;
+          text::decode_utf8(text, pos);
+        }
+        parts.push_back(str_part(s, text.substr(start, pos - start)));
+        ++splits;
+      }
+      return result;
+    }
+    // rsplit: the words found forwards, then the first ones merged.
     std::vector<std::pair<size_t, size_t>> words;
     size_t pos = 0;
     while (pos < text.size()) {
-      size_t p2 = pos;
-      while (p2 < text.size() && space_at(text, p2)) {}
-      if (p2 >= text.size()) break;
-      size_t start = p2;
-      size_t q = p2;
-      while (q < text.size()) {
-        size_t probe = q;
+      while (pos < text.size() && space_at(text, pos)) {}
+      if (pos >= text.size()) break;
+      size_t start = pos;
+      while (pos < text.size()) {
+        size_t probe = pos;
         if (space_at(text, probe)) break;
-        text::decode_utf8(text, q);
+        text::decode_utf8(text, pos);
       }
-      words.emplace_back(start, q);
-      pos = q;
+      words.emplace_back(start, pos);
     }
-    if (maxsplit >= 0 && static_cast<int64_t>(words.size()) > maxsplit + 1) {
-      if (!reverse) {
-        size_t rest_start = words[maxsplit].first;
-        size_t rest_end = words.back().second;
-        words.resize(maxsplit);
-        for (auto& w : words) parts.push_back(str_part(s, text.substr(w.first, w.second - w.first)));
-        parts.push_back(str_part(s, text.substr(rest_start, rest_end - rest_start)));
-        return result;
-      }
+    if (maxsplit >= 0 && static_cast<int64_t>(words.size()) > maxsplit) {
       size_t first_kept = words.size() - maxsplit;
-      size_t rest_start = words[0].first, rest_end = words[first_kept - 1].second;
-      parts.push_back(str_part(s, text.substr(rest_start, rest_end - rest_start)));
+      parts.push_back(str_part(s, text.substr(0, words[first_kept - 1].second)));
       for (size_t i = first_kept; i < words.size(); ++i)
         parts.push_back(str_part(s, text.substr(words[i].first, words[i].second - words[i].first)));
       return result;
@@ -289,7 +312,10 @@ Value str_splitlines(const CallArgs& a) {
   Str* s = self_str(a, "splitlines");
   bool keep = is_truthy(p.get(0, Value::false_value()));
   std::string_view text = s->data;
-  ValueVector lines;
+  // The lines go straight into the result list, an object this frame
+  // holds, so the collector sees them as they are made.
+  List* result = new_list();
+  std::vector<Value>& lines = result->items;
   size_t start = 0, pos = 0;
   while (pos < text.size()) {
     size_t here = pos;
@@ -303,7 +329,7 @@ Value str_splitlines(const CallArgs& a) {
     start = end_of_break;
   }
   if (start < text.size()) lines.push_back(str_part(s, text.substr(start)));
-  return new_list(std::move(lines));
+  return result;
 }
 
 Value str_join(const CallArgs& a) {
@@ -555,10 +581,13 @@ Value str_expandtabs(const CallArgs& a) {
 Value str_encode(const CallArgs& a) {
   ArgParser p(a, "encode", {"encoding", "errors"});
   Str* s = self_str(a, "encode");
-  std::string encoding = p.given(0) ? arg_str(p.get(0), "encode() argument 'encoding' must be str, not")->data : "utf-8";
-  for (char& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (encoding == "utf-8" || encoding == "utf8") return new_bytes(s->data);
-  if (encoding == "ascii" || encoding == "latin-1" || encoding == "latin1" || encoding == "iso-8859-1") {
+  std::string given = p.given(0) ? arg_str(p.get(0), "encode() argument 'encoding' must be str, not")->data : "utf-8";
+  // ASCII text is the same bytes in all three codecs; only the name needs
+  // checking.
+  if (s->ascii && (given == "ascii" || given == "utf-8" || given == "latin-1")) return new_bytes(s->data);
+  std::string encoding = normalize_encoding(given);
+  if (encoding == "utf-8") return new_bytes(s->data);
+  if (encoding == "ascii" || encoding == "latin-1") {
     uint32_t limit = encoding == "ascii" ? 0x80 : 0x100;
     std::string errors = p.given(1) ? str_string(p.get(1)) : "strict";
     std::string out;
@@ -580,7 +609,7 @@ Value str_encode(const CallArgs& a) {
     }
     return new_bytes(std::move(out));
   }
-  raise_error(exc().LookupError, "unknown encoding: " + encoding);
+  raise_error(exc().LookupError, "unknown encoding: " + given);
 }
 Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "format"), a, 1); }
 

@@ -114,6 +114,7 @@ static bool is_jump(Op op) {
     case Op::JUMP_IF_TRUE_OR_POP:
     case Op::FOR_ITER:
     case Op::SEND:
+    case Op::MATCH_STAR:
       return true;
     default:
       return false;
@@ -296,6 +297,7 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
       return jump ? 0 : -1;
     case Op::FOR_ITER: return jump ? -1 : 1;
     case Op::SEND: return jump ? -1 : 0;
+    case Op::MATCH_STAR: return jump ? -1 : 0;
     case Op::CALL: return -static_cast<int>(arg) - 1;
     case Op::CALL_KW: return -static_cast<int>(arg) - 2;
     case Op::CALL_EX: return (arg & 1) ? -3 : -2;

@@ -44,7 +44,9 @@ struct Instr {
 
 // PopValue: a `return` value waiting under an inlined finally body; a
 // break/continue/return in that body must drop it (CPython's POP_VALUE).
-enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith, PopValue };
+// StarHandler: the body of an except* clause, which nothing may leave by
+// break, continue or return (PEP 654).
+enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith, PopValue, StarHandler };
 
 struct FBlock {
   FBlockKind kind;
@@ -122,6 +124,8 @@ class CodeGen {
   void try_stmt(const ast::Try* t);
   void try_except(const ast::Try* t);
   void try_finally(const ast::Try* t);
+  void try_star(const ast::Try* t);
+  void reject_leaving_star_handler(const ast::Stmt* s, size_t from_fblock);
   void with_stmt(const ast::With* w, size_t item);
   void import_stmt(const ast::Import* i);
   void import_from(const ast::ImportFrom* i);

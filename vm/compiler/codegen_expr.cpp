@@ -483,6 +483,7 @@ void CodeGen::comprehension(const Expr* node, const std::vector<Comprehension*>&
   code->argcount = 1;
   code->flags |= kCodeNested;
   if (kind == 3) code->flags |= scope->is_coroutine ? kCodeAsyncGenerator : kCodeGenerator;
+  else if (scope->is_coroutine) code->flags |= kCodeCoroutine;
   set_pos(node);
   if (kind == 0) emit(Op::BUILD_LIST, 0);
   if (kind == 1) emit(Op::BUILD_SET, 0);
@@ -509,13 +510,23 @@ void CodeGen::comprehension_loop(const std::vector<Comprehension*>& gens, size_t
   const Comprehension* g = gens[index];
   Label top = new_label(), end = new_label();
   if (index == 0) {
-    emit(Op::LOAD_FAST, add_varname(".0"));
+    emit(Op::LOAD_FAST, add_varname(".0"));  // GET_ITER or GET_AITER ran in the caller
   } else {
     expr(g->iter);
-    emit(Op::GET_ITER);
+    emit(g->is_async ? Op::GET_AITER : Op::GET_ITER);
   }
   place(top);
-  emit_jump(Op::FOR_ITER, end);
+  if (g->is_async) {
+    // As an `async for` statement: await __anext__(), and let
+    // StopAsyncIteration (caught at `end`) finish this clause.
+    push_handler(end);
+    emit(Op::GET_ANEXT);
+    load_none();
+    yield_from_loop(true);
+    pop_handler();
+  } else {
+    emit_jump(Op::FOR_ITER, end);
+  }
   assign_target(g->target);
   for (const Expr* cond : g->ifs) condition_jump(cond, false, top);
   if (index + 1 < gens.size()) {
@@ -546,6 +557,7 @@ void CodeGen::comprehension_loop(const std::vector<Comprehension*>& gens, size_t
   }
   emit_jump(Op::JUMP_BACKWARD, top);
   place(end);
+  if (g->is_async) emit(Op::END_ASYNC_FOR);
 }
 
 }  // namespace gilvm::compiler

@@ -590,6 +590,7 @@ void CodeGen::break_continue(const Stmt* s, bool is_break) {
   for (size_t i = u().fblocks.size(); i-- > 0;) {
     FBlock block = u().fblocks[i];
     if (block.kind == FBlockKind::WhileLoop || block.kind == FBlockKind::ForLoop) {
+      reject_leaving_star_handler(s, i + 1);
       unwind_fblocks(i + 1, false);
       if (is_break) {
         if (block.kind == FBlockKind::ForLoop) emit(Op::POP_TOP);
@@ -611,6 +612,7 @@ void CodeGen::return_stmt(const Return* r) {
   } else {
     load_none();
   }
+  reject_leaving_star_handler(r, 0);
   unwind_fblocks(0, true);
   set_pos(r);
   emit(Op::RETURN_VALUE);
@@ -646,6 +648,8 @@ void CodeGen::unwind_one(const FBlock& block, bool preserve_tos) {
       body(*block.finalbody);
       if (preserve_tos) u().fblocks.pop_back();
       return;
+    case FBlockKind::StarHandler:
+      return;  // never left by a jump: reject_leaving_star_handler
     case FBlockKind::PopValue:
       if (preserve_tos) emit(Op::SWAP, 2);
       emit(Op::POP_TOP);
@@ -687,7 +691,81 @@ void CodeGen::unwind_one(const FBlock& block, bool preserve_tos) {
 
 void CodeGen::try_stmt(const Try* t) {
   if (!t->finalbody.empty()) try_finally(t);
+  else if (t->is_star) try_star(t);
   else try_except(t);
+}
+
+// except* (contract in vm/exception_group.hpp):
+//          <body>                          (handler H)
+//          JUMP else
+//   H:     PUSH_EXC_INFO                   (handler C)   stack: prev, exc
+//          PREP_STAR                                     stack: prev, state
+//   each:  <type>; MATCH_STAR next                       stack: prev, state, match
+//          STORE name | POP_TOP
+//          <clause body>                   (handler R)
+//          [name = None; del name]; JUMP next
+//   R:     [name = None; del name]; STAR_RECORD          stack: prev, state
+//   next:  ...
+//          STAR_FINISH                     (raises what is left, if anything)
+//          POP_EXCEPT; JUMP end
+//   C:     EXC_CLEANUP
+//   else:  <orelse>
+//   end:
+void CodeGen::try_star(const Try* t) {
+  Label handler = new_label(), cleanup = new_label(), otherwise = new_label(), end = new_label();
+  push_handler(handler);
+  u().fblocks.push_back(FBlock{FBlockKind::TryExcept, {}, {}, nullptr, u().handlers.size() - 1, nullptr});
+  body(t->body);
+  u().fblocks.pop_back();
+  pop_handler();
+  if (u().reachable) emit_jump(Op::JUMP_FORWARD, otherwise);
+  place(handler);
+  emit(Op::PUSH_EXC_INFO);
+  push_handler(cleanup, u().depth - 1);  // keep the previous exception, drop the handled one
+  emit(Op::PREP_STAR);
+  for (const ExceptHandler* h : t->handlers) {
+    set_pos(h);
+    Label next = new_label(), record = new_label();
+    expr(h->type);
+    emit_jump(Op::MATCH_STAR, next);
+    if (h->name) name_op(*h->name, ExprContext::Store);
+    else emit(Op::POP_TOP);
+    auto unbind = [&] {
+      if (!h->name) return;
+      load_none();
+      name_op(*h->name, ExprContext::Store);
+      name_op(*h->name, ExprContext::Del);
+    };
+    push_handler(record);
+    u().fblocks.push_back(FBlock{FBlockKind::StarHandler, {}, {}, nullptr, u().handlers.size() - 1, nullptr});
+    body(h->body);
+    u().fblocks.pop_back();
+    pop_handler();
+    if (u().reachable) {
+      unbind();
+      emit_jump(Op::JUMP_FORWARD, next);
+    }
+    place(record);  // stack: prev, state, raised
+    unbind();
+    emit(Op::STAR_RECORD);
+    place(next);
+  }
+  emit(Op::STAR_FINISH);
+  emit(Op::POP_EXCEPT);
+  emit_jump(Op::JUMP_FORWARD, end);
+  pop_handler();
+  place(cleanup);
+  emit(Op::EXC_CLEANUP);
+  place(otherwise);
+  body(t->orelse);
+  place(end);
+}
+
+// break/continue/return may not leave an except* clause's body.
+void CodeGen::reject_leaving_star_handler(const Stmt* s, size_t from_fblock) {
+  for (size_t i = from_fblock; i < u().fblocks.size(); ++i)
+    if (u().fblocks[i].kind == FBlockKind::StarHandler)
+      error("'break', 'continue' and 'return' cannot appear in an except* block", s);
 }
 
 //          <body>                          (handler H)
@@ -780,6 +858,7 @@ void CodeGen::try_finally(const Try* t) {
     body(t->body);
   } else {
     Try inner;
+    inner.is_star = t->is_star;
     inner.body = t->body;
     inner.handlers = t->handlers;
     inner.orelse = t->orelse;
@@ -787,7 +866,8 @@ void CodeGen::try_finally(const Try* t) {
     inner.col_offset = t->col_offset;
     inner.end_lineno = t->end_lineno;
     inner.end_col_offset = t->end_col_offset;
-    try_except(&inner);
+    if (inner.is_star) try_star(&inner);
+    else try_except(&inner);
   }
   u().fblocks.pop_back();
   pop_handler();

@@ -133,6 +133,9 @@ class ScopeBuilder {
     if (elt) visit(elt);
     if (value) visit(value);
     close();
+    // An enclosing comprehension awaits this one's coroutine, so it is
+    // asynchronous too (a generator expression is only iterated).
+    if (s->is_coroutine && !is_generator && current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
   }
 
   void visit_target(const Expr* e) { visit(e); }
@@ -394,6 +397,8 @@ class ScopeBuilder {
         break;
       }
       case ExprKind::Await:
+        // `await` in a comprehension makes it an asynchronous comprehension.
+        if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
         visit(cast<const Await>(e)->value);
         break;
       case ExprKind::Yield:

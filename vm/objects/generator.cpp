@@ -32,7 +32,16 @@ bool is_generator_like(Value v) {
 namespace {
 
 const char* kind_name(Generator* gen) {
-  return gen->type == types().coroutine ? "coroutine" : "generator";
+  if (gen->type == types().coroutine) return "coroutine";
+  return gen->type == types().async_generator ? "async generator" : "generator";
+}
+
+[[noreturn]] void raise_replacing(Value escaped, const std::string& message) {
+  Value e = new_exception(exc().RuntimeError, message);
+  e.as<ExceptionObject>()->cause = escaped;
+  e.as<ExceptionObject>()->context = escaped;
+  e.as<ExceptionObject>()->suppress_context = true;
+  raise_exception(e);
 }
 
 // Runs the generator's frame until it yields or finishes. `pending` is an
@@ -82,14 +91,11 @@ GenResult resume(Generator* gen, Value value, Value pending) {
     gen->handled = Value::null();
     ts->handled_exception = outer_handled;
     // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
-    if (exception_matches(exc().StopIteration)) {
-      Value stop = take_current_exception();
-      Value e = new_exception(exc().RuntimeError, std::string(kind_name(gen)) + " raised StopIteration");
-      e.as<ExceptionObject>()->cause = stop;
-      e.as<ExceptionObject>()->context = stop;
-      e.as<ExceptionObject>()->suppress_context = true;
-      raise_exception(e);
-    }
+    if (exception_matches(exc().StopIteration))
+      raise_replacing(take_current_exception(), std::string(kind_name(gen)) + " raised StopIteration");
+    // Likewise StopAsyncIteration out of an async generator (PEP 525).
+    if (gen->type == types().async_generator && exception_matches(exc().StopAsyncIteration))
+      raise_replacing(take_current_exception(), "async generator raised StopAsyncIteration");
     throw;
   }
   gen->running = false;

@@ -30,6 +30,7 @@ struct Generator : Object {
   bool running = false;
   bool finished = false;
   bool yielded = false;     // set by YIELD_VALUE, read by the resumer
+  bool yielded_plain = false;  // ... by a `yield` (not an await's or yield from's)
   bool frame_inline = false;
   Generator(Type* t, Frame* f, Str* n, Str* q) : Object(t), frame(f), name(n), qualname(q) {}
   ~Generator() override;

@@ -106,17 +106,29 @@ bool cells_possible(Type* cls) {
   return true;
 }
 
+// The class that added the last of `t`'s slots (t itself, or the nearest
+// ancestor along the layout chain), or null when `t` has none. Two bases
+// agree on the slot layout when one's owner derives from the other's: the
+// shorter layout is then a prefix of the longer one.
+Type* slot_owner(Type* t) {
+  while (t->base != nullptr && t->base->slot_count == t->slot_count) t = t->base;
+  return t->slot_count > 0 ? t : nullptr;
+}
+
 }  // namespace
 
 void apply_slots(Type* cls, Dict* ns) {
   Type* base = cls->base;
-  uint32_t inherited = base != nullptr ? base->slot_count : 0;
+  Type* owner = base != nullptr ? slot_owner(base) : nullptr;
   cls->inline_values = false;
-  for (Type* b : cls->bases)
-    if (b != base && b->slot_count > 0) {
-      if (inherited > 0) raise_type_error("multiple bases have instance lay-out conflict");
-      inherited = b->slot_count;
-    }
+  for (Type* b : cls->bases) {
+    if (b == base) continue;
+    Type* other = slot_owner(b);
+    if (other == nullptr || (owner != nullptr && owner->is_subtype_of(other))) continue;
+    if (owner != nullptr && !other->is_subtype_of(owner)) raise_type_error("multiple bases have instance lay-out conflict");
+    owner = other;
+  }
+  uint32_t inherited = owner != nullptr ? owner->slot_count : 0;
   cls->slot_count = inherited;
   Value spec = ns->table.get_str(names().__slots__);
   if (spec.is_null()) {  // instances have a dict, as set by the caller

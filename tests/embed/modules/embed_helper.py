@@ -1,0 +1,5 @@
+ANSWER = 42
+
+
+def greet(name):
+    return "hello, " + name

@@ -1,0 +1,1 @@
+RUN_ME_RESULT = "ran"
