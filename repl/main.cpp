@@ -3,8 +3,10 @@
 //   gilvm [options] [FILE | -c CODE | -m MODULE | -] [args]
 //
 // Exit codes follow CPython: 0, the SystemExit code, 1 for an uncaught
-// exception, 2 for a usage error or a file that cannot be opened.
+// exception, 2 for a usage error or a file that cannot be opened. The
+// options are parsed in repl/command_line.cpp.
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,7 +20,13 @@
 #include <string>
 #include <vector>
 
+#include "repl/command_line.hpp"
 #include "repl/runner.hpp"
+#include "repl/sys_details.hpp"
+#include "vm/compiler/compiler.hpp"
+#include "vm/call.hpp"
+#include "vm/names.hpp"
+#include "vm/objects/dict.hpp"
 #include "runtime/gil.hpp"
 #include "runtime/gil_report.hpp"
 #include "runtime/runtime.hpp"
@@ -30,123 +38,72 @@
 
 namespace {
 
-const char* kUsage =
-    "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
-    "Options:\n"
-    "  -c cmd   program passed in as string (terminates option list)\n"
-    "  -m mod   run library module as a script (terminates option list)\n"
-    "  -i       inspect interactively after running script\n"
-    "  -u       unbuffered stdout and stderr (also PYTHONUNBUFFERED=x)\n"
-    "  --dis    print the compiled bytecode to stderr before running\n"
-    "  --switch-interval S\n"
-    "           the GIL's switch interval in seconds (as sys.setswitchinterval;\n"
-    "           default 0.005)\n"
-    "  --gil-stats\n"
-    "           print the GIL's counters per thread to stderr at exit\n"
-    "  -h       print this help message and exit (also --help)\n"
-    "  -V       print the Python version number and exit (also --version)\n"
-    "  file     program read from script file\n"
-    "  -        program read from stdin (default; interactive mode if a tty)\n";
-
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "%s\n%s", message.c_str(), "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
-                                                 "Try `gilvm -h' for more information.\n");
-  return 2;
-}
-
-// Parses --switch-interval's value as sys.setswitchinterval would take it.
-bool parse_switch_interval(const std::string& text, double* seconds, std::string* error) {
-  char* end = nullptr;
-  errno = 0;
-  double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || errno == ERANGE) {
-    *error = "--switch-interval: not a number of seconds: '" + text + "'";
-    return false;
-  }
-  if (!(value > 0.0) || value > 1e9) {
-    *error = "--switch-interval: switch interval must be strictly positive (and at most 1e9 s)";
-    return false;
-  }
-  *seconds = value;
-  return true;
-}
-
 std::string folder_of(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return "";
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+std::string absolute(const std::string& path) {
+  if (path.empty() || path[0] == '/') return path;
+  char cwd[4096];
+  if (getcwd(cwd, sizeof cwd) == nullptr) return path;
+  return std::string(cwd) + "/" + path;
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+// The interactive banner: the version and the GIL's switch interval.
+void print_banner() {
+  double ms = 1e-3 * static_cast<double>(gilvm::gil().interval_microseconds());
+  char interval[64];
+  std::snprintf(interval, sizeof interval, "%g ms", ms);
+  std::fprintf(stderr,
+               "gilvm 0.1 (Python 3.11.7 language subset; GIL switch interval %s) on linux\n"
+               "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
+               interval);
+}
+
+// PYTHONSTARTUP: run in __main__ before the first prompt; its errors are
+// reported and the session goes on.
+void run_startup_file() {
+  const char* path = std::getenv("PYTHONSTARTUP");
+  if (path == nullptr || path[0] == '\0') return;
+  std::string source;
+  if (!read_file(path, &source)) {
+    std::fprintf(stderr, "Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno 2] No such file or directory: '%s'\n",
+                 path);
+    return;
+  }
+  gilvm::run_in_main(source, path);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace gilvm;
-  enum class Mode { Repl, File, Command, Module, Stdin } mode = Mode::Repl;
-  std::string target;
-  std::vector<std::string> script_args;
-  bool interactive_after = false;
-  bool gil_stats = false;
-  bool unbuffered = false;
-  double switch_interval = 0;  // 0: keep the default
-  int i = 1;
-  for (; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    }
-    if (arg == "-V" || arg == "--version") {
-      std::puts("Python 3.11.7 (gilvm 0.1)");
-      return 0;
-    }
-    if (arg == "-i") {
-      interactive_after = true;
-      continue;
-    }
-    if (arg == "--dis") {  // developer aid: print the bytecode before running
-      set_disassemble_on_run(true);
-      continue;
-    }
-    if (arg == "--gil-stats") {
-      gil_stats = true;
-      continue;
-    }
-    if (arg == "--switch-interval" || arg.rfind("--switch-interval=", 0) == 0) {
-      std::string value;
-      if (arg == "--switch-interval") {
-        if (i + 1 >= argc) return usage_error("Argument expected for the --switch-interval option");
-        value = argv[++i];
-      } else {
-        value = arg.substr(std::strlen("--switch-interval="));
-      }
-      std::string error;
-      if (!parse_switch_interval(value, &switch_interval, &error)) return usage_error(error);
-      continue;
-    }
-    if (arg == "-u") {
-      unbuffered = true;
-      continue;
-    }
-    if (arg == "-B" || arg == "-E" || arg == "-s" || arg == "-S") continue;
-    if (arg == "-c" || arg == "-m") {
-      if (i + 1 >= argc) return usage_error("Argument expected for the " + arg + " option");
-      mode = arg == "-c" ? Mode::Command : Mode::Module;
-      target = argv[++i];
-      ++i;
-      break;
-    }
-    if (arg == "-") {
-      mode = Mode::Stdin;
-      ++i;
-      break;
-    }
-    if (arg.size() > 1 && arg[0] == '-') return usage_error("Unknown option: " + arg);
-    mode = Mode::File;
-    target = arg;
-    ++i;
-    break;
-  }
-  for (; i < argc; ++i) script_args.push_back(argv[i]);
+  CommandLine line;
+  if (int rc = parse_command_line(argc, argv, &line); rc >= 0) return rc;
+  using Mode = CommandLine::Mode;
+  // python3 runs standard input as a script when it is not a terminal.
+  bool implicit_stdin = line.mode == Mode::Repl && !isatty(0) && !line.inspect;
+  if (implicit_stdin) line.mode = Mode::Stdin;
+  Mode mode = line.mode;
+  const std::string& target = line.target;
+  if (line.disassemble) set_disassemble_on_run(true);
+  set_optimize_level(line.optimize);
 
   if (const char* stress = std::getenv("GILVM_GC_STRESS"); stress != nullptr && stress[0] == '1')
     heap().set_stress(true);
@@ -164,21 +121,24 @@ int main(int argc, char** argv) {
   std::string filename;
   switch (mode) {
     case Mode::File: {
-      std::ifstream in(target, std::ios::binary);
-      if (!in) {
-        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], target.c_str(), errno,
+      if (is_directory(target)) {
+        // A folder with __main__.py runs it, the folder first on sys.path.
+        filename = absolute(target) + "/__main__.py";
+        if (!read_file(filename, &source)) {
+          std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", argv[0], target.c_str());
+          return 1;
+        }
+        options.argv.push_back(target);
+        options.path0 = target;
+        break;
+      }
+      if (!read_file(target, &source)) {
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], absolute(target).c_str(), errno,
                      std::strerror(errno));
         return 2;
       }
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      source = buffer.str();
       // CPython names the main script by its absolute path (os.path.abspath).
-      filename = target;
-      if (!target.empty() && target[0] != '/') {
-        char cwd[4096];
-        if (getcwd(cwd, sizeof cwd) != nullptr) filename = std::string(cwd) + "/" + target;
-      }
+      filename = absolute(target);
       options.argv.push_back(target);
       options.path0 = folder_of(filename);
       break;
@@ -193,7 +153,7 @@ int main(int argc, char** argv) {
       buffer << std::cin.rdbuf();
       source = buffer.str();
       filename = "<stdin>";
-      options.argv.push_back("-");
+      options.argv.push_back(implicit_stdin ? "" : "-");
       break;
     }
     case Mode::Module:
@@ -209,29 +169,45 @@ int main(int argc, char** argv) {
       options.argv.push_back("");
       break;
   }
-  for (const std::string& a : script_args) options.argv.push_back(a);
-  if (const char* env = std::getenv("PYTHONUNBUFFERED"); env != nullptr && env[0] != '\0') unbuffered = true;
-  set_std_streams_unbuffered(unbuffered);
+  for (const std::string& a : line.script_args) options.argv.push_back(a);
+  if (line.skip_first_line) {
+    // -x: the first line is not Python; keep the line numbers of the rest.
+    size_t newline = source.find('\n');
+    source = newline == std::string::npos ? "" : source.substr(newline);
+  }
+  set_std_streams_unbuffered(line.unbuffered);
   bootstrap_vm();
   initialize_runtime(ts);
-  if (switch_interval > 0) gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * switch_interval));
+  if (line.switch_interval > 0) gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * line.switch_interval));
   initialize_stdlib(options);
+  bool interactive = mode == Mode::Repl || line.inspect;
+  install_sys_details(line, line.inspect);  // sys.flags.interactive: -i only, as CPython
+  if (line.optimize > 0) builtins_dict()->table.set(intern("__debug__"), Value::false_value());
+  int status = 0;
   if (mode == Mode::Module) {
-    if (!find_module_source(target, &source, &filename)) {
-      std::fprintf(stderr, "%s: No module named %s\n", argv[0], target.c_str());
+    std::string error;
+    if (!find_main_module(target, &source, &filename, &error)) {
+      std::fprintf(stderr, "%s: %s\n", argv[0], error.c_str());
       return 1;
     }
+    set_sys_argv0(filename);
   }
-  int status = mode == Mode::Repl ? run_repl() : run_main_source(source, filename);
-  if (mode != Mode::Repl && interactive_after) status = run_repl();
+  if (mode == Mode::Repl) {
+    if (!line.quiet) print_banner();
+    if (!line.ignore_environment) run_startup_file();
+  } else {
+    status = run_main_source(source, filename);
+  }
+  if (interactive) status = run_repl();
+  finish_program();
   // Shutdown begins: daemon threads never run Python again.
   gil().begin_shutdown(ts);
-  if (gil_stats) {
+  if (line.gil_stats) {
     std::fflush(stdout);
     std::string table = format_gil_report();
     std::fputs(table.c_str(), stderr);
   }
-  if (interrupted_by_keyboard() && mode != Mode::Repl && !interactive_after) {
+  if (interrupted_by_keyboard() && !interactive) {
     std::fflush(nullptr);
     std::signal(SIGINT, SIG_DFL);
     std::raise(SIGINT);

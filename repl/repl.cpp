@@ -1,20 +1,35 @@
-// The interactive loop: readline with history, `...` continuation lines for
-// incomplete statements, results echoed by PRINT_EXPR, Ctrl-D to exit.
-#include <readline/history.h>
-#include <readline/readline.h>
+// The interactive loop, as CPython's REPL behaves:
+//
+// * Lines are collected until they form a complete statement. The parser
+//   decides (as codeop does): input that only ends too early (an open
+//   bracket, a triple-quoted string, a block header with no body yet) is
+//   incomplete and asks for a `...` line; any other syntax error is
+//   reported at once. A compound statement (if/for/def/@decorator/...) is
+//   complete only after a blank line, even when it fits on one line; a
+//   simple statement runs as soon as it parses.
+// * Lines holding only blanks or a comment at `>>>` do nothing.
+// * Ctrl-C cancels the line or statement being typed (KeyboardInterrupt is
+//   printed, the statement is forgotten); Ctrl-D at `...` ends the
+//   statement as a blank line would; Ctrl-D at `>>>` leaves the loop (the
+//   caller then waits for non-daemon threads and runs atexit, as at the end
+//   of a script).
+// * Each statement runs in __main__; an uncaught exception prints its
+//   traceback and the session goes on; SystemExit ends the loop with its
+//   code.
+// * Prompts are str(sys.ps1) and str(sys.ps2), read before each line.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
-#include <algorithm>
 #include <cstdlib>
-#include <cstring>
-#include <vector>
 #include <string>
+#include <vector>
 
+#include "repl/line_reader.hpp"
 #include "repl/runner.hpp"
 #include "runtime/gil.hpp"
 #include "stdlib/builtins_module.hpp"
-#include "vm/objects/instance_values.hpp"
+#include "vm/ast.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/compiler/compiler.hpp"
@@ -33,160 +48,218 @@ namespace gilvm {
 
 namespace {
 
-Module* completion_module = nullptr;
-std::vector<std::string> completion_matches;
+enum class Verdict { Nothing, Incomplete, Complete, Invalid };
 
-void add_dict_names(Dict* d, const std::string& prefix, const std::string& stem) {
-  if (d == nullptr) return;
-  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
-    const DictEntry& e = d->table.entry_at(i);
-    if (e.key.is_null() || type_of(e.key) != types().str) continue;
-    const std::string& name = e.key.as<Str>()->data;
-    if (name.compare(0, stem.size(), stem) == 0 && (stem.size() > 0 || name[0] != '_'))
-      completion_matches.push_back(prefix + name);
+bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\f\r") == std::string::npos; }
+
+bool is_blank_or_comment(const std::string& line) {
+  size_t first = line.find_first_not_of(" \t\f\r");
+  return first == std::string::npos || line[first] == '#';
+}
+
+bool is_compound(const ast::Stmt* s) {
+  switch (s->kind) {
+    case ast::StmtKind::FunctionDef:
+    case ast::StmtKind::AsyncFunctionDef:
+    case ast::StmtKind::ClassDef:
+    case ast::StmtKind::For:
+    case ast::StmtKind::AsyncFor:
+    case ast::StmtKind::While:
+    case ast::StmtKind::If:
+    case ast::StmtKind::With:
+    case ast::StmtKind::AsyncWith:
+    case ast::StmtKind::Try:
+      return true;
+    default:
+      return false;
   }
 }
 
-// Candidates for `text`: names of __main__, builtins and keywords, or for
-// "a.b.c" the attributes of a.b found through the instance and class dicts.
-// Nothing is evaluated but attribute lookups on existing objects.
-void compute_matches(const std::string& text) {
-  completion_matches.clear();
-  size_t dot = text.rfind('.');
-  if (dot == std::string::npos) {
-    static const char* keywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
-                                     "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
-                                     "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
-                                     "or", "pass", "raise", "return", "try", "while", "with", "yield"};
-    for (const char* k : keywords)
-      if (std::string(k).compare(0, text.size(), text) == 0) completion_matches.push_back(k);
-    add_dict_names(completion_module->dict(), "", text);
-    add_dict_names(builtins_dict(), "", text);
-  } else {
-    std::string base = text.substr(0, dot);
-    std::string stem = text.substr(dot + 1);
+// An input cut short inside a bracket, a string or after a backslash still
+// wants more lines after a blank one; a block still missing its body does
+// not (CPython reports "expected an indented block" there).
+bool open_across_blank_lines(const SyntaxErrorInfo& e) {
+  return e.msg.find("was never closed") != std::string::npos ||
+         e.msg.rfind("unterminated triple-quoted", 0) == 0 || e.msg == "unexpected EOF while parsing";
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string source;
+  for (const std::string& line : lines) source += line + "\n";
+  return source;
+}
+
+// `at_end`: no more lines will come (Ctrl-D at `...`).
+Verdict judge(const std::vector<std::string>& lines, bool at_end) {
+  bool all_blank = true;
+  for (const std::string& line : lines) all_blank = all_blank && is_blank_or_comment(line);
+  if (all_blank) return Verdict::Nothing;
+  bool last_blank = is_blank(lines.back());
+  try {
+    ParseResult tree = parse(joined(lines), "<stdin>", ParseMode::Single);
+    bool compound = false;
+    if (tree.mod != nullptr && tree.mod->kind == ast::ModKind::Interactive)
+      for (const ast::Stmt* s : static_cast<ast::Interactive*>(tree.mod)->body) compound = compound || is_compound(s);
+    if (compound && !last_blank && !at_end) return Verdict::Incomplete;
+    return Verdict::Complete;
+  } catch (const SyntaxErrorInfo& e) {
+    if (!e.incomplete_input || at_end) return Verdict::Invalid;
+    if (!last_blank || open_across_blank_lines(e)) return Verdict::Incomplete;
+    return Verdict::Invalid;
+  }
+}
+
+// Auto-indent for the next `...` line: one level deeper after a line ending
+// in ":", else the previous line's indentation.
+std::string next_indent(const std::vector<std::string>& lines) {
+  if (lines.empty()) return "";
+  const std::string& last = lines.back();
+  if (is_blank(last)) return "";
+  std::string indent = last.substr(0, last.find_first_not_of(" \t"));
+  size_t end = last.find_last_not_of(" \t");
+  if (end != std::string::npos && last[end] == ':') indent += "    ";
+  return indent;
+}
+
+std::string prompt_text(const char* name, const char* fallback) {
+  Value sys = module_table()->table.get_str(intern("sys"));
+  if (sys.is_null()) return fallback;
+  try {
+    Value p = get_attr_or_null(sys, intern(name));
+    if (p.is_null()) return fallback;
+    return str_string(p);
+  } catch (PyException&) {
+    take_current_exception();
+    return fallback;
+  }
+}
+
+void set_default_prompts() {
+  Value sys = module_table()->table.get_str(intern("sys"));
+  if (sys.is_null()) return;
+  DictTable& d = sys.as<Module>()->dict()->table;
+  if (d.get_str(intern("ps1")).is_null()) d.set(intern("ps1"), new_str(">>> "));
+  if (d.get_str(intern("ps2")).is_null()) d.set(intern("ps2"), new_str("... "));
+}
+
+// CPython's REPL reads one statement from the terminal, so a second one
+// after a block (no blank line between) is "invalid syntax" at its first
+// word, not compile()'s "multiple statements" message. Raises that error.
+void raise_second_statement_error(const std::string& source) {
+  ParseResult tree;
+  try {
+    tree = parse(source, "<stdin>", ParseMode::Exec);
+  } catch (const SyntaxErrorInfo&) {
+    return;
+  }
+  auto* m = static_cast<ast::Module*>(tree.mod);
+  if (m == nullptr || m->body.size() < 2) return;
+  const ast::Stmt* second = m->body[1];
+  size_t line_start = 0;
+  for (int n = 1; n < second->lineno && line_start != std::string::npos; ++n)
+    line_start = source.find('\n', line_start) == std::string::npos ? std::string::npos
+                                                                    : source.find('\n', line_start) + 1;
+  if (line_start == std::string::npos) return;
+  std::string text = source.substr(line_start, source.find('\n', line_start) - line_start);
+  size_t word_end = static_cast<size_t>(second->col_offset);
+  while (word_end < text.size() && (std::isalnum(static_cast<unsigned char>(text[word_end])) || text[word_end] == '_'))
+    ++word_end;
+  if (word_end == static_cast<size_t>(second->col_offset)) ++word_end;
+  SyntaxErrorInfo info("SyntaxError", "invalid syntax");
+  info.filename = "<stdin>";
+  info.lineno = info.end_lineno = second->lineno;
+  info.offset = second->col_offset + 1;
+  info.end_offset = static_cast<int>(word_end) + 1;
+  info.text = text + "\n";
+  raise_syntax_error(info);
+}
+
+// Runs `source` in __main__ (or reports its syntax error). Returns false
+// with *status set when it raised SystemExit.
+bool run_statement(const std::string& source, Module* main_module, int* status) {
+  try {
     try {
-      size_t start = 0;
-      Value obj;
-      while (start <= base.size()) {
-        size_t next = base.find('.', start);
-        std::string part = base.substr(start, next == std::string::npos ? std::string::npos : next - start);
-        if (obj.is_null()) {
-          obj = completion_module->dict()->table.get_str(intern(part));
-          if (obj.is_null()) obj = builtins_dict()->table.get_str(intern(part));
-          if (obj.is_null()) return;
-        } else {
-          obj = get_attr_or_null(obj, intern(part));
-          if (obj.is_null()) return;
-        }
-        if (next == std::string::npos) break;
-        start = next + 1;
-      }
-      // (Tab completion may give an instance its dict: harmless.)
-      if (obj.is_object() && has_inline_values(obj.object())) materialize_instance_dict(obj.object());
-      if (obj.is_object()) add_dict_names(obj.object()->attrs, base + ".", stem);
-      for (Type* t : type_of(obj)->mro) add_dict_names(t->dict(), base + ".", stem);
-      if (isinstance(obj, types().type))
-        for (Type* t : obj.as<Type>()->mro) add_dict_names(t->dict(), base + ".", stem);
-    } catch (PyException&) {
-      take_current_exception();
+      ParseResult ignored = parse(source, "<stdin>", ParseMode::Single);
+    } catch (const SyntaxErrorInfo& e) {
+      if (e.msg == "multiple statements found while compiling a single statement") raise_second_statement_error(source);
     }
+    Code* code = compile_source(source, "<stdin>", ParseMode::Single);
+    Root keep_code(code);
+    run_code(code, main_module->dict(), nullptr);
+  } catch (PyException&) {
+    Value e = take_current_exception();
+    if (isinstance(e, exc().SystemExit)) {
+      *status = report_uncaught(e);
+      return false;
+    }
+    report_uncaught(e);
   }
-  std::sort(completion_matches.begin(), completion_matches.end());
-  completion_matches.erase(std::unique(completion_matches.begin(), completion_matches.end()), completion_matches.end());
+  flush_std_streams();
+  return true;
 }
 
-// Readline calls this while the GIL is released (see read_line).
-char* completion_generator(const char* text, int state) {
-  if (state == 0) {
-    GilReacquire hold;
-    compute_matches(text);
-  }
-  if (static_cast<size_t>(state) >= completion_matches.size()) return nullptr;
-  return strdup(completion_matches[state].c_str());
-}
-
-char** complete(const char* text, int, int) {
-  rl_attempted_completion_over = 1;  // no filename completion
-  rl_completion_append_character = '\0';
-  return rl_completion_matches(text, completion_generator);
-}
-
-// Waits for a line with the GIL released, so threads started from the
-// prompt keep running while it waits.
-bool read_line(const char* prompt, std::string* out) {
-  GilRelease release;
-  if (isatty(0)) {
-    char* line = readline(prompt);
-    if (line == nullptr) return false;
-    *out = line;
-    if (!out->empty()) add_history(line);
-    std::free(line);
-    return true;
-  }
-  std::fputs(prompt, stderr);
-  std::string line;
-  int c;
-  bool any = false;
-  while ((c = std::getchar()) != EOF) {
-    any = true;
-    if (c == '\n') break;
-    line.push_back(static_cast<char>(c));
-  }
-  *out = line;
-  return any;
+void print_interrupt() {
+  flush_std_streams();
+  std::fputs("KeyboardInterrupt\n", stderr);
+  std::fflush(stderr);
 }
 
 }  // namespace
 
-int run_repl() {
+Module* main_module_for_repl() {
   Value main_value = module_table()->table.get_str(intern("__main__"));
-  Module* main_module;
-  if (main_value.is_null()) {
-    main_module = new_module("__main__");
-    module_table()->table.set(intern("__main__"), main_module);
-    main_module->dict()->table.set(names().__builtins__, builtins_dict());
-  } else {
-    main_module = main_value.as<Module>();
-  }
+  if (!main_value.is_null()) return main_value.as<Module>();
+  Module* main_module = new_module("__main__");
+  module_table()->table.set(intern("__main__"), main_module);
+  main_module->dict()->table.set(names().__builtins__, builtins_dict());
+  return main_module;
+}
+
+int run_repl() {
+  Module* main_module = main_module_for_repl();
   Root keep(main_module);
-  completion_module = main_module;
-  rl_attempted_completion_function = complete;
-  rl_basic_word_break_characters = const_cast<char*>(" \t\n\"\\'`@$><=;|&{(");
-  if (isatty(0)) std::fprintf(stderr, "gilvm 0.1 (Python 3.11 language subset)\nType Ctrl-D to exit.\n");
-  std::string buffer;
+  set_default_prompts();
+  install_interactive_helpers();
+  start_line_reader(main_module);
+  std::vector<std::string> lines;
+  int status = 0;
   for (;;) {
     std::string line;
-    if (!read_line(buffer.empty() ? ">>> " : "... ", &line)) {
-      if (isatty(0)) std::fputs("\n", stderr);
-      break;
-    }
-    buffer += line + "\n";
-    // A blank line ends a block; otherwise ask for more while the input is incomplete.
-    bool blank = line.find_first_not_of(" \t") == std::string::npos;
+    bool got;
     try {
-      ParseResult tree = parse(buffer, "<stdin>", ParseMode::Single);
-      bool compound = !tree.mod || buffer.find(':') != std::string::npos;
-      if (compound && !blank && buffer.find('\n') != buffer.size() - 1) continue;
-      if (compound && !blank && line.find(':') != std::string::npos && line.back() == ':') continue;
-    } catch (const SyntaxErrorInfo& info) {
-      if (info.incomplete_input && !blank) continue;
-    }
-    std::string source = buffer;
-    buffer.clear();
-    try {
-      Code* code = compile_source(source, "<stdin>", ParseMode::Single);
-      Root keep_code(code);
-      run_code(code, main_module->dict(), nullptr);
+      flush_std_streams();
+      got = lines.empty() ? read_prompt_line(prompt_text("ps1", ">>> "), "", &line)
+                          : read_prompt_line(prompt_text("ps2", "... "), next_indent(lines), &line);
     } catch (PyException&) {
       Value e = take_current_exception();
-      if (isinstance(e, exc().SystemExit)) return report_uncaught(e);
-      report_uncaught(e);
+      lines.clear();
+      if (isinstance(e, exc().SystemExit)) {
+        status = report_uncaught(e);
+        break;
+      }
+      if (isinstance(e, exc().KeyboardInterrupt)) {
+        print_interrupt();
+      } else {
+        report_uncaught(e);
+      }
+      continue;
     }
-    flush_std_streams();
+    if (!got && lines.empty()) {
+      if (isatty(0)) std::fputs("\n", stdout);
+      break;
+    }
+    if (!got && isatty(0)) std::fputs("\n", stdout);
+    if (got) lines.push_back(line);
+    Verdict verdict = judge(lines, !got);
+    if (verdict == Verdict::Incomplete) continue;
+    std::string source = joined(lines);
+    lines.clear();
+    if (verdict == Verdict::Nothing) continue;
+    if (!run_statement(source, main_module, &status)) break;
   }
+  finish_line_reader();
   flush_std_streams();
-  return 0;
+  return status;
 }
 
 }  // namespace gilvm

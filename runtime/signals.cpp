@@ -114,6 +114,8 @@ void trip_signal(int signum) {
 
 bool signal_pending() { return any_tripped != 0; }
 
+int signal_wakeup_descriptor() { return wakeup_eventfd; }
+
 bool on_signal_thread() { return pthread_equal(pthread_self(), signal_thread); }
 
 bool sleep_unless_interrupted(double seconds) {

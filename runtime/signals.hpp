@@ -53,6 +53,12 @@ bool signal_pending();
 // the handler.
 bool sleep_unless_interrupted(double seconds);
 
+// The descriptor the C handler makes readable when a signal trips (an
+// eventfd; -1 before install_signal_handlers). A loop that polls its own
+// descriptors (the REPL's prompt) adds it so that a signal wakes it even if
+// it arrived just before the poll began.
+int signal_wakeup_descriptor();
+
 // With the GIL held: in the main thread, runs the handlers of the pending
 // signals; raises what a handler raises. Does nothing in other threads.
 void run_pending_signal_handlers();

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "vm/builtins_core.hpp"
 #include "vm/compiler/compiler.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
@@ -24,6 +25,7 @@ void init_frozen(Module* module) {
     if (wanted != m->name) continue;
     module->builtin = false;  // Python source, compiled into the binary
     module->dict()->table.set(names().__file__, new_str("<frozen " + wanted + ">"));
+    remember_source_text("<frozen " + wanted + ">", m->source);
     Code* code = compile_source(m->source, "<frozen " + wanted + ">", ParseMode::Exec);
     Root keep(code);
     run_code(code, module->dict(), nullptr);

@@ -103,12 +103,22 @@ Value builtin_import(const CallArgs& a) {
 
 // Source lines by file, read once (like CPython's linecache).
 // A line of a source file as it is in the file (without its newline), or "".
+std::map<std::string, const char*>& remembered_sources() {
+  static std::map<std::string, const char*> sources;
+  return sources;
+}
+
 std::string raw_source_line(const std::string& filename, int line) {
   static std::map<std::string, std::vector<std::string>> cache;
   auto it = cache.find(filename);
   if (it == cache.end()) {
     std::vector<std::string> lines;
-    std::ifstream in(filename);
+    auto known = remembered_sources().find(filename);
+    std::ifstream file;
+    std::istringstream text_in;
+    if (known != remembered_sources().end()) text_in.str(known->second);
+    else file.open(filename);
+    std::istream& in = known != remembered_sources().end() ? static_cast<std::istream&>(text_in) : file;
     std::string text;
     while (std::getline(in, text)) lines.push_back(text);
     it = cache.emplace(filename, std::move(lines)).first;
@@ -181,10 +191,31 @@ std::string exception_only(Value e) {
   return out;
 }
 
-// The "  File ..." lines of a traceback, innermost last.
+// The "  File ..." lines of a traceback, innermost last. As CPython:
+// after three identical frames in a row (same file, line and function: a
+// recursion), the rest are counted, not printed.
 std::string frames_text(Value traceback) {
   std::string out;
+  constexpr int kRepeatsShown = 3;
+  const Traceback* previous = nullptr;
+  int repeats = 0;
+  auto report_repeats = [&]() {
+    if (repeats > kRepeatsShown) {
+      int more = repeats - kRepeatsShown;
+      out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+    }
+  };
   for (Traceback* tb = traceback.as<Traceback>(); tb != nullptr; tb = tb->next) {
+    bool same = previous != nullptr && previous->line == tb->line &&
+                previous->code->filename->data == tb->code->filename->data &&
+                previous->code->name->data == tb->code->name->data;
+    previous = tb;
+    if (!same) {
+      report_repeats();
+      repeats = 0;
+    }
+    ++repeats;
+    if (repeats > kRepeatsShown) continue;
     out += "  File \"" + tb->code->filename->data + "\", line " + std::to_string(tb->line) + ", in " +
            tb->code->name->data + "\n";
     std::string line = source_line(tb->code->filename->data, tb->line);
@@ -194,6 +225,7 @@ std::string frames_text(Value traceback) {
       out += traceback_marker_line(raw_source_line(tb->code->filename->data, tb->line), tb->line,
                                    tb->code->positions[tb->pc]);
   }
+  report_repeats();
   return out;
 }
 
@@ -316,6 +348,10 @@ void format_with_chain(Value exception, PrintContext& ctx, std::string& out) {
 }
 
 }  // namespace
+
+void remember_source_text(const std::string& filename, const char* source) {
+  remembered_sources()[filename] = source;
+}
 
 std::string format_exception(Value exception) {
   std::string out;

@@ -19,6 +19,11 @@ Dict* install_core_builtins();
 // "Traceback (most recent call last):", one entry per frame with its
 // source line, then "TypeError: message" (or the SyntaxError layout).
 std::string format_exception(Value exception);
+
+// Source text that is not in a file (frozen modules, "<frozen NAME>"), so
+// that tracebacks show its lines as they show a file's. `source` must
+// outlive the process (a string literal).
+void remember_source_text(const std::string& filename, const char* source);
 // CPython's PyErr_WriteUnraisable: writes "<context>\n" and the traceback of
 // an exception nobody can catch (a finalizer's, a thread bootstrap's) to
 // sys.stderr; errors while writing are dropped.

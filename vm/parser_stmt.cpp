@@ -66,8 +66,21 @@ void Parser::parse_block(std::vector<ast::Stmt*>& out,
     parse_simple_statements(out);
     return;
   }
-  advance();
+  const Token& header_end = advance();
   if (!at_kind(TokenKind::Indent)) {
+    // Only dedents left: the input ended after the header (inside an outer
+    // block). Reported on the header's line as CPython does, and
+    // incomplete for a REPL.
+    std::size_t k = 0;
+    while (at_kind(TokenKind::Dedent, k)) ++k;
+    if (k > 0 && at_kind(TokenKind::EndMarker, k)) {
+      SyntaxErrorInfo e = source_.error(
+          "IndentationError",
+          "expected an indented block after " + construct + " on line " + std::to_string(header_line),
+          header_end.lineno, header_end.col, header_end.lineno, -1);
+      e.incomplete_input = true;
+      throw e;
+    }
     const Token& t = peek();
     SyntaxErrorInfo e = source_.error(
         "IndentationError",
@@ -463,6 +476,14 @@ ast::Stmt* Parser::parse_decorated() {
   if (at_keyword("async") && at_keyword("def", 1)) {
     const Token& async_token = advance();
     return parse_function_def(&async_token, std::move(decorators));
+  }
+  if (at_kind(TokenKind::EndMarker)) {
+    // Decorators and then the end of the input: a REPL reads on for the
+    // decorated definition.
+    const Token& t = peek();
+    SyntaxErrorInfo e = source_.error("SyntaxError", "invalid syntax", t.lineno, t.col, t.end_lineno, t.end_col);
+    e.incomplete_input = true;
+    throw e;
   }
   fail_generic();
 }

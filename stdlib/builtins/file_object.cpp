@@ -9,6 +9,7 @@
 #include "stdlib/builtins/file_object.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,12 +38,28 @@ namespace builtins_impl {
 // the read goes on (PEP 475).
 ssize_t blocking_read(int fd, char* buffer, size_t n) {
   for (;;) {
-    ssize_t got;
-    int err;
+    ssize_t got = -1;
+    int err = 0;
+    bool signalled = false;
     {
       GilRelease release;
-      got = ::read(fd, buffer, n);
-      err = errno;
+      // The main thread waits for the data and the signal descriptor
+      // together: a Ctrl-C that lands just before read() begins would
+      // otherwise wait for the read to end (input() at a terminal).
+      int wakeup = signal_wakeup_descriptor();
+      if (wakeup >= 0 && on_signal_thread()) {
+        struct pollfd waits[2] = {{fd, POLLIN, 0}, {wakeup, POLLIN, 0}};
+        ::poll(waits, 2, -1);
+        signalled = signal_pending();
+      }
+      if (!signalled) {
+        got = ::read(fd, buffer, n);
+        err = errno;
+      }
+    }
+    if (signalled) {
+      run_pending_signal_handlers();
+      continue;
     }
     if (got >= 0 || err != EINTR) {
       errno = err;

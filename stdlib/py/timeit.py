@@ -75,3 +75,83 @@ def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number
 def repeat(stmt="pass", setup="pass", timer=default_timer, repeat=default_repeat, number=default_number,
            globals=None):
     return Timer(stmt, setup, timer, globals).repeat(repeat, number)
+
+
+_UNITS = {"nsec": 1e-9, "usec": 1e-6, "msec": 1e-3, "sec": 1.0}
+
+
+def _format_time(seconds, unit):
+    if unit is None:
+        for unit in ("sec", "msec", "usec", "nsec"):
+            if seconds >= _UNITS[unit]:
+                break
+    value = seconds / _UNITS[unit]
+    return "%.*g %s" % (3, value, unit)
+
+
+def main(args=None):
+    """`gilvm -m timeit [-n N] [-r N] [-s S] [-u UNIT] [statement ...]`,
+    printing CPython's summary line."""
+    import sys
+    if args is None:
+        args = sys.argv[1:]
+    number = 0
+    repeat_count = default_repeat
+    setup = []
+    unit = None
+    statements = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        value = None
+        for short, long in (("-n", "--number"), ("-r", "--repeat"), ("-s", "--setup"), ("-u", "--unit")):
+            if arg in (short, long):
+                i += 1
+                if i >= len(args):
+                    print("option %s requires argument" % arg, file=sys.stderr)
+                    return 2
+                value = (short, args[i])
+            elif arg.startswith(short) and len(arg) > 2 and not arg.startswith("--"):
+                value = (short, arg[2:])
+            elif arg.startswith(long + "="):
+                value = (short, arg[len(long) + 1:])
+            if value is not None:
+                break
+        if value is not None:
+            option, text = value
+            if option == "-n":
+                number = int(text)
+            elif option == "-r":
+                repeat_count = max(1, int(text))
+            elif option == "-s":
+                setup.append(text)
+            else:
+                if text not in _UNITS:
+                    print("Unrecognized unit. Please select nsec, usec, msec, or sec.", file=sys.stderr)
+                    return 2
+                unit = text
+        elif arg in ("-p", "--process", "-v", "--verbose"):
+            pass
+        elif arg in ("-h", "--help"):
+            print(main.__doc__)
+            return 0
+        elif arg == "--":
+            statements.extend(args[i + 1:])
+            break
+        else:
+            statements.extend(args[i:])
+            break
+        i += 1
+    timer = Timer("\n".join(statements) or "pass", "\n".join(setup) or "pass")
+    if number == 0:
+        number, _ = timer.autorange()
+    results = timer.repeat(repeat_count, number)
+    best = min(results) / number
+    print("%d loop%s, best of %d: %s per loop" % (number, "s" if number != 1 else "", repeat_count,
+                                                   _format_time(best, unit)))
+    return None
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main())

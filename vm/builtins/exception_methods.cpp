@@ -155,7 +155,9 @@ void install_exception_methods() {
   add_getset(base, "__suppress_context__", get_suppress_context, set_suppress_context);
   add_getset(exc().StopIteration, "value", get_stop_value);
   add_getset(exc().SystemExit, "code", get_exit_code);
-  exc().SyntaxError->construct = syntax_error_construct;
+  // The subclasses were made before this hook existed: they need it too,
+  // or IndentationError(msg, details) would keep no msg/filename/lineno.
+  for (Type* t : {exc().SyntaxError, exc().IndentationError, exc().TabError}) t->construct = syntax_error_construct;
   add_method(exc().SyntaxError, "__init__", syntax_error_init);
   add_method(exc().SyntaxError, "__str__", syntax_error_str);
 }

@@ -251,7 +251,8 @@ Code* CodeGen::compile_module(const ast::Mod* mod) {
       auto* c = ast::dyn_cast<const ast::Constant>(e->value);
       if (c && c->value.kind == ast::ConstantValue::Kind::Str) {
         set_pos(e);
-        load_const(new_str(c->value.text));
+        if (optimize_level() >= 2) load_const(Value::none());  // -OO
+        else load_const(new_str(c->value.text));
         name_op("__doc__", ast::ExprContext::Store);
         start = 1;
       }

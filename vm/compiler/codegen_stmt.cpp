@@ -3,6 +3,7 @@
 // function below starts with the shape of the code it emits.
 #include <algorithm>
 
+#include "vm/compiler/compiler.hpp"
 #include "vm/compiler/codegen.hpp"
 #include "vm/compiler/unparse.hpp"
 #include "vm/objects/sequence.hpp"
@@ -274,7 +275,7 @@ void CodeGen::function_def(const FunctionDef* f) {
   if (!f->body.empty() && f->body[0]->kind == StmtKind::Expr) {
     auto* c = dyn_cast<const Constant>(cast<const ExprStmt>(f->body[0])->value);
     if (c && c->value.kind == ConstantValue::Kind::Str) {
-      code->doc = new_str(c->value.text);
+      if (optimize_level() < 2) code->doc = new_str(c->value.text);  // -OO drops it
       start = 1;
     }
   }
@@ -354,7 +355,8 @@ void CodeGen::class_def(const ClassDef* c) {
     auto* k = dyn_cast<const Constant>(cast<const ExprStmt>(c->body[0])->value);
     if (k && k->value.kind == ConstantValue::Kind::Str) {
       set_pos(c->body[0]);
-      load_const(new_str(k->value.text));
+      if (optimize_level() >= 2) load_const(Value::none());  // -OO
+      else load_const(new_str(k->value.text));
       name_op("__doc__", ExprContext::Store);
       start = 1;
     }
@@ -964,6 +966,7 @@ void CodeGen::raise_stmt(const Raise* r) {
 }
 
 void CodeGen::assert_stmt(const Assert* a) {
+  if (optimize_level() >= 1) return;  // -O
   Label end = new_label();
   condition_jump(a->test, true, end);
   // CPython 3.11 leaves a comparison's span in place for the raise (its

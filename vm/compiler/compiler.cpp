@@ -31,6 +31,13 @@ Code* compile_ast(const ast::Mod* module, const std::string& filename, ParseMode
   }
 }
 
+namespace {
+int the_optimize_level = 0;
+}  // namespace
+
+void set_optimize_level(int level) { the_optimize_level = level; }
+int optimize_level() { return the_optimize_level; }
+
 Code* compile_source(std::string_view source, const std::string& filename, ParseMode mode) {
   try {
     ParseResult tree = parse(source, filename, mode);

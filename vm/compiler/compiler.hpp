@@ -20,6 +20,12 @@ Code* compile_ast(const ast::Mod* module, const std::string& filename, ParseMode
 // Turns a SyntaxErrorInfo into the thread's current Python exception.
 [[noreturn]] void raise_syntax_error(const SyntaxErrorInfo& info);
 
+// The interpreter's -O level, as CPython's sys.flags.optimize: 1 compiles
+// assert statements to nothing, 2 also drops docstrings (they become
+// None). Set once at start-up, before any code is compiled.
+void set_optimize_level(int level);
+int optimize_level();
+
 // A human-readable listing of a code object and its nested code objects,
 // one instruction a line (opcode names come from vm/opcodes.def).
 std::string disassemble(const Code* code);
