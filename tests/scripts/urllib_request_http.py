@@ -36,6 +36,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def describe(self):
         length = int(self.headers.get("Content-Length", 0) or 0)
         data = self.rfile.read(length) if length else b""
+        if self.headers.get("Transfer-Encoding") == "chunked":
+            # Read the whole chunked body before answering: a reply sent
+            # while the client is still sending would race its writes.
+            while True:
+                size = int(self.rfile.readline().split(b";")[0], 16)
+                chunk = self.rfile.read(size + 2)[:size]
+                if size == 0:
+                    break
+                data += chunk
         headers = sorted((k.lower(), v.replace(str(port), "PORT")) for k, v in self.headers.items())
         return ("%s %s data=%r headers=%r" % (self.command, self.path, data, headers)).encode()
 
