@@ -25,7 +25,7 @@
 
 namespace gilvm {
 
-class Module;
+struct Module;
 
 // Readline setup and the history file; `globals` is where names are
 // completed from (kept alive by the caller for the REPL's lifetime).

@@ -44,7 +44,7 @@ std::string absolute_path(const std::string& path);
 // uncaught exception without ending anything.
 void run_in_main(const std::string& source, const std::string& filename);
 
-class Module;
+struct Module;
 // The __main__ module, made (with __builtins__) if there is none yet.
 Module* main_module_for_repl();
 
