@@ -108,69 +108,26 @@ class _UnixSelectorEventLoop(events.BaseEventLoop):
         add(fd, callback, fut, *args)
         fut.add_done_callback(lambda _: remove(fd))
 
-    async def sock_recv(self, sock, n):
-        self._check_nonblocking(sock)
+    async def _sock_retrying(self, sock, writing, call, *args):
+        """call(*args) on the non-blocking sock at once, and while it would
+        block, again each time the loop sees the fd ready (for writing if
+        `writing`, else for reading)."""
         try:
-            return sock.recv(n)
+            return call(*args)
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
-        self._wait_fd(fut, sock.fileno(), self.add_reader, self.remove_reader, self._sock_recv, sock, n)
-        return await fut
-
-    def _sock_recv(self, fut, sock, n):
-        if fut.done():
-            return
-        try:
-            data = sock.recv(n)
-        except (BlockingIOError, InterruptedError):
-            return
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            fut.set_exception(exc)
+        if writing:
+            self._wait_fd(fut, sock.fileno(), self.add_writer, self.remove_writer, self._sock_retry, call, args)
         else:
-            fut.set_result(data)
-
-    async def sock_recv_into(self, sock, buf):
-        self._check_nonblocking(sock)
-        try:
-            return sock.recv_into(buf)
-        except (BlockingIOError, InterruptedError):
-            pass
-        fut = self.create_future()
-        self._wait_fd(fut, sock.fileno(), self.add_reader, self.remove_reader, self._sock_recv_into, sock, buf)
+            self._wait_fd(fut, sock.fileno(), self.add_reader, self.remove_reader, self._sock_retry, call, args)
         return await fut
 
-    def _sock_recv_into(self, fut, sock, buf):
+    def _sock_retry(self, fut, call, args):
         if fut.done():
             return
         try:
-            nbytes = sock.recv_into(buf)
-        except (BlockingIOError, InterruptedError):
-            return
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(nbytes)
-
-    async def sock_recvfrom(self, sock, bufsize):
-        self._check_nonblocking(sock)
-        try:
-            return sock.recvfrom(bufsize)
-        except (BlockingIOError, InterruptedError):
-            pass
-        fut = self.create_future()
-        self._wait_fd(fut, sock.fileno(), self.add_reader, self.remove_reader, self._sock_recvfrom, sock, bufsize)
-        return await fut
-
-    def _sock_recvfrom(self, fut, sock, bufsize):
-        if fut.done():
-            return
-        try:
-            result = sock.recvfrom(bufsize)
+            result = call(*args)
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
@@ -179,6 +136,18 @@ class _UnixSelectorEventLoop(events.BaseEventLoop):
             fut.set_exception(exc)
         else:
             fut.set_result(result)
+
+    async def sock_recv(self, sock, n):
+        self._check_nonblocking(sock)
+        return await self._sock_retrying(sock, False, sock.recv, n)
+
+    async def sock_recv_into(self, sock, buf):
+        self._check_nonblocking(sock)
+        return await self._sock_retrying(sock, False, sock.recv_into, buf)
+
+    async def sock_recvfrom(self, sock, bufsize):
+        self._check_nonblocking(sock)
+        return await self._sock_retrying(sock, False, sock.recvfrom, bufsize)
 
     async def sock_sendall(self, sock, data):
         self._check_nonblocking(sock)
@@ -214,28 +183,7 @@ class _UnixSelectorEventLoop(events.BaseEventLoop):
 
     async def sock_sendto(self, sock, data, address):
         self._check_nonblocking(sock)
-        try:
-            return sock.sendto(data, address)
-        except (BlockingIOError, InterruptedError):
-            pass
-        fut = self.create_future()
-        self._wait_fd(fut, sock.fileno(), self.add_writer, self.remove_writer, self._sock_sendto, sock, data,
-                      address)
-        return await fut
-
-    def _sock_sendto(self, fut, sock, data, address):
-        if fut.done():
-            return
-        try:
-            n = sock.sendto(data, address)
-        except (BlockingIOError, InterruptedError):
-            return
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(n)
+        return await self._sock_retrying(sock, True, sock.sendto, data, address)
 
     async def sock_connect(self, sock, address):
         self._check_nonblocking(sock)
@@ -277,26 +225,7 @@ class _UnixSelectorEventLoop(events.BaseEventLoop):
 
     async def sock_accept(self, sock):
         self._check_nonblocking(sock)
-        fut = self.create_future()
-        self._sock_accept(fut, sock)
-        if not fut.done():
-            self._wait_fd(fut, sock.fileno(), self.add_reader, self.remove_reader, self._sock_accept, sock)
-        return await fut
-
-    def _sock_accept(self, fut, sock):
-        if fut.done():
-            return
-        try:
-            conn, address = sock.accept()
-            conn.setblocking(False)
-        except (BlockingIOError, InterruptedError):
-            return
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result((conn, address))
+        return await self._sock_retrying(sock, False, _accept_nonblocking, sock)
 
     # -- transports over connected sockets --------------------------------
     def _make_socket_transport(self, sock, protocol, waiter=None, *, extra=None, server=None):
@@ -713,6 +642,12 @@ class _UnixSelectorEventLoop(events.BaseEventLoop):
 
 
 SelectorEventLoop = _UnixSelectorEventLoop
+
+
+def _accept_nonblocking(sock):
+    conn, address = sock.accept()
+    conn.setblocking(False)
+    return conn, address
 
 
 def _yield():
