@@ -462,11 +462,9 @@ class Popen:
             errno_value = int(number) if number.isdigit() else 0
             message = os.strerror(errno_value)
             if stage == "chdir":
-                raise OSError(errno_value, message, os.fsdecode(cwd) if hasattr(os, "fsdecode")
-                              else cwd.decode("utf-8", "surrogateescape"))
+                raise OSError(errno_value, message, os.fsdecode(cwd))
             if stage == "exec":
-                name = executable if not isinstance(executable, bytes) else executable
-                raise OSError(errno_value, message, name)
+                raise OSError(errno_value, message, executable)
             raise OSError(errno_value, message)
 
     # -- waiting --------------------------------------------------------
