@@ -8,7 +8,7 @@ FUZZ_BUILD ?= build-fuzz
 TSAN_BUILD ?= build-tsan
 JOBS       ?= 2
 PACKAGES   := cmake make g++ clang libclang-rt-14-dev libgmp-dev \
-              libreadline-dev libgtest-dev libpcre2-dev libboost-dev libssl-dev zlib1g-dev python3
+              libreadline-dev libgtest-dev libpcre2-dev libboost-dev libssl-dev openssl zlib1g-dev python3
 
 .PHONY: all deps build demo test test-release test-embed-example test-asan test-tsan test-fuzz bench clean
 

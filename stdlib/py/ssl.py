@@ -334,8 +334,22 @@ def get_server_certificate(addr, ssl_version=PROTOCOL_TLS_CLIENT, ca_certs=None,
     return DER_cert_to_PEM_cert(der)
 
 
+PEM_HEADER = "-----BEGIN CERTIFICATE-----"
+PEM_FOOTER = "-----END CERTIFICATE-----"
+
+
 def DER_cert_to_PEM_cert(der_cert_bytes):
     import base64
     text = base64.standard_b64encode(der_cert_bytes).decode('ASCII')
     lines = [text[i:i + 64] for i in range(0, len(text), 64)]
-    return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
+    return PEM_HEADER + "\n" + "\n".join(lines) + "\n" + PEM_FOOTER + "\n"
+
+
+def PEM_cert_to_DER_cert(pem_cert_string):
+    import base64
+    if not pem_cert_string.startswith(PEM_HEADER):
+        raise ValueError("Invalid PEM encoding; must start with %s" % PEM_HEADER)
+    if not pem_cert_string.strip().endswith(PEM_FOOTER):
+        raise ValueError("Invalid PEM encoding; must end with %s" % PEM_FOOTER)
+    body = pem_cert_string.strip()[len(PEM_HEADER):-len(PEM_FOOTER)]
+    return base64.decodebytes(body.encode('ASCII', 'strict'))

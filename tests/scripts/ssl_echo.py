@@ -1,15 +1,17 @@
-# TLS over 127.0.0.1 with a self-signed certificate (ssl_data/): a threaded
+# TLS over 127.0.0.1 with a self-signed certificate made for the run: a threaded
 # echo server wrapped by a server context, clients that verify it by
 # hostname and by IP address, makefile over TLS, getpeercert, unwrap,
 # verification failures and a handshake timeout.
 import os
 import socket
 import ssl
+import sys
 import threading
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CERT = os.path.join(HERE, 'ssl_data', 'cert.pem')
-KEY = os.path.join(HERE, 'ssl_data', 'key.pem')
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib_modules'))
+import test_certificate
+
+CERT, KEY = test_certificate.make_self_signed()
 
 server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 server_ctx.load_cert_chain(CERT, KEY)
@@ -55,7 +57,7 @@ def serve(count):
         t.join()
 
 
-server = threading.Thread(target=serve, args=(5,))
+server = threading.Thread(target=serve, args=(6,))
 server.start()
 
 client_ctx = ssl.create_default_context(cafile=CERT)
@@ -67,7 +69,7 @@ with socket.create_connection(('127.0.0.1', port)) as raw:
         print(s.version(), s.server_hostname, s.server_side, s.cipher() is not None)
         cert = s.getpeercert()
         print(cert['subject'], cert['issuer'] == cert['subject'])
-        print(cert['subjectAltName'], cert['version'], cert['notAfter'][-8:])
+        print(cert['subjectAltName'], cert['version'], cert['notAfter'].endswith(' GMT'))
         print(len(s.getpeercert(binary_form=True)) > 100)
         s.sendall(b'hello tls')
         print(s.recv(1024))
@@ -112,6 +114,19 @@ with socket.create_connection(('127.0.0.1', port)) as raw:
     with lax.wrap_socket(raw) as s:
         print('unverified', s.getpeercert(), s.recv(0) if False else s.version())
 
+# 6. The server's certificate fetched, and PEM/DER conversions.
+pem = ssl.get_server_certificate(('127.0.0.1', port), ca_certs=CERT)
+with open(CERT) as f:
+    print('same certificate:', ssl.PEM_cert_to_DER_cert(pem) == ssl.PEM_cert_to_DER_cert(f.read()))
+der = ssl.PEM_cert_to_DER_cert(pem)
+print(ssl.DER_cert_to_PEM_cert(der) == pem, pem.splitlines()[0], pem.splitlines()[-1],
+      max(len(line) for line in pem.splitlines()))
+for bad_pem in ['garbage', ssl.PEM_HEADER + '\nAAAA\n']:
+    try:
+        ssl.PEM_cert_to_DER_cert(bad_pem)
+    except ValueError as e:
+        print('ValueError', e)
+
 server.join()
 tls_listener.close()
 print('server saw the refused handshakes fail:', len(server_errors) > 0)
@@ -136,3 +151,4 @@ except TimeoutError as e:
     print('TimeoutError', type(e).__name__)
 raw.close()
 silent.close()
+test_certificate.remove(CERT, KEY)

@@ -1,11 +1,12 @@
 # HTTPS: http.client.HTTPSConnection and urllib.request over TLS to an
 # http.server whose listening socket is wrapped with the test certificate
-# (ssl_data/, self-signed for localhost and 127.0.0.1). Certificate checks
+# (made for the run, self-signed for localhost and 127.0.0.1). Certificate checks
 # that pass and fail, contexts, and check_hostname.
 import http.client
 import http.server
 import os
 import ssl
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -38,14 +39,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(data.upper())
 
 
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib_modules"))
+import test_certificate
+
+CERT, KEY = test_certificate.make_self_signed()
 server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-server_context.load_cert_chain("ssl_data/cert.pem", "ssl_data/key.pem")
+server_context.load_cert_chain(CERT, KEY)
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.socket = server_context.wrap_socket(server.socket, server_side=True)
 port = server.server_address[1]
 threading.Thread(target=server.serve_forever, daemon=True).start()
 
-trusting = ssl.create_default_context(cafile="ssl_data/cert.pem")
+trusting = ssl.create_default_context(cafile=CERT)
 print("HTTPSConnection")
 conn = http.client.HTTPSConnection("127.0.0.1", port, context=trusting, timeout=300)
 print(conn.default_port, conn.port == port, http.client.HTTPS_PORT, "HTTPSConnection" in http.client.__all__)
@@ -69,7 +74,7 @@ with urllib.request.urlopen("https://127.0.0.1:%d/url" % port, context=trusting,
     print(" ", r.status, r.read(), r.url.replace(str(port), "PORT"))
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    with urllib.request.urlopen("https://localhost:%d/cafile" % port, cafile="ssl_data/cert.pem", timeout=300) as r:
+    with urllib.request.urlopen("https://localhost:%d/cafile" % port, cafile=CERT, timeout=300) as r:
         print(" ", r.read(), [str(w.category.__name__) for w in caught])
 opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=trusting))
 print(" ", opener.open("https://127.0.0.1:%d/opener" % port, timeout=300).read())
@@ -103,3 +108,4 @@ except DeprecationWarning as e:
 
 server.shutdown()
 server.server_close()
+test_certificate.remove(CERT, KEY)
