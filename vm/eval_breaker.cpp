@@ -9,12 +9,8 @@ std::atomic<uint32_t> eval_breaker{0};
 
 namespace {
 EvalBreakerHandler runtime_handler = nullptr;
-}
 
-void set_eval_breaker_handler(EvalBreakerHandler handler) { runtime_handler = handler; }
-
-void handle_eval_breaker(ThreadState* ts) {
-  uint32_t bits = eval_breaker.load(std::memory_order_relaxed);
+void serve(ThreadState* ts, uint32_t bits) {
   if (bits & kGcRequested) {
     clear_eval_breaker_bit(kGcRequested);
     heap().collect();
@@ -22,6 +18,15 @@ void handle_eval_breaker(ThreadState* ts) {
   }
   uint32_t others = bits & ~uint32_t(kGcRequested);
   if (others != 0 && runtime_handler != nullptr) runtime_handler(ts, others);
+}
+}  // namespace
+
+void set_eval_breaker_handler(EvalBreakerHandler handler) { runtime_handler = handler; }
+
+void handle_eval_breaker(ThreadState* ts) { serve(ts, eval_breaker.load(std::memory_order_relaxed)); }
+
+void serve_eval_breaker_in_native() {
+  serve(current_thread_state(), eval_breaker.load(std::memory_order_relaxed) & ~uint32_t(kGilDropRequested));
 }
 
 }  // namespace gilvm

@@ -41,4 +41,18 @@ void set_eval_breaker_handler(EvalBreakerHandler handler);
 // with the current frame's stack pointer already saved.
 void handle_eval_breaker(ThreadState* ts);
 
+// A native loop that can run without end and without a bytecode safepoint
+// (sum(itertools.count()), deque(repeat(1), 0), 5 in count(6)) polls here,
+// so that Ctrl-C, a signal handler, an embedder's interrupt() or a
+// collection still get served. iter_next does, which covers every native
+// that consumes an iterator. Call it only where arbitrary Python could run
+// anyway (a Python __next__ could stand there). A GIL drop request is left
+// pending for the next bytecode safepoint: a native loop keeps the GIL, as
+// CPython's C loops do, which is what a GIL demonstration should show.
+void serve_eval_breaker_in_native();
+inline void poll_eval_breaker_in_native() {
+  if (eval_breaker.load(std::memory_order_relaxed) & ~uint32_t(kGilDropRequested))
+    serve_eval_breaker_in_native();
+}
+
 }  // namespace gilvm

@@ -7,6 +7,7 @@
 #include "vm/builtins/str_ops.hpp"
 #include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
+#include "vm/eval_breaker.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
@@ -974,6 +975,7 @@ Value get_iter(Value iterable) {
 
 Value iter_next(Value iterator) {
   check_c_stack();  // iterators over iterators nest natively (enumerate(enumerate(...)))
+  poll_eval_breaker_in_native();  // sum(itertools.count()) stays interruptible
   // The two commonest iterators end without a StopIteration being thrown
   // (and caught just below), which costs a C++ unwind per loop: list(gen),
   // tuple(x for x in ...), set(...) and friends end through here.

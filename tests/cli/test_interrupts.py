@@ -1,7 +1,12 @@
 """Ctrl-C (SIGINT) while the main thread blocks: the wait ends with
 KeyboardInterrupt raised there, and the process then dies by SIGINT as
 CPython's does. Run as `python3 test_interrupts.py PATH_TO_GILVM`; each case
-is also run under python3 so the expectations are CPython's."""
+is also run under python3 so the expectations are CPython's.
+
+Also Ctrl-C and signal handlers during a native loop that consumes an endless
+iterator (sum(itertools.count())). CPython's C loops never look at signals,
+so there it hangs; gilvm serves signals from inside the loop (a documented
+difference in docs/language.md), so those cases run under gilvm only."""
 import os
 import signal
 import subprocess
@@ -83,6 +88,52 @@ class CtrlCWhileBlocked(unittest.TestCase):
 
     def test_condition_wait(self):
         self.check("condition")
+
+
+# Each consumes an iterator that never ends, inside one native call.
+ENDLESS_NATIVE_LOOPS = [
+    "sum(itertools.count())",
+    "collections.deque(itertools.repeat(1), 0)",
+    "-1 in itertools.count()",
+    "max(itertools.count())",
+    "all(itertools.repeat(1))",
+    "sum(range(10**15))",
+    "''.join(itertools.repeat(''))",
+    "sorted(itertools.islice(itertools.count(), 10**15))",
+]
+
+
+class SignalsDuringNativeLoops(unittest.TestCase):
+    def test_signal_handler_runs_inside_the_loop(self):
+        script = "\n".join([
+            "import collections, itertools, signal",
+            "def on_alarm(signum, frame):",
+            "    raise TimeoutError('alarm')",
+            "signal.signal(signal.SIGALRM, on_alarm)",
+            "for loop in %r:" % (ENDLESS_NATIVE_LOOPS,),
+            "    signal.alarm(1)",
+            "    try:",
+            "        eval(loop)",
+            "    except TimeoutError as e:",
+            "        print(e, flush=True)",
+        ])
+        done = subprocess.run([GILVM, "-c", script], capture_output=True, text=True, timeout=60)
+        self.assertEqual((done.returncode, done.stdout), (0, "alarm\n" * len(ENDLESS_NATIVE_LOOPS)), done.stderr)
+
+    def test_ctrl_c_ends_the_loop(self):
+        script = "import itertools\nprint('ready', flush=True)\nsum(itertools.count())"
+        p = subprocess.Popen([GILVM, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            self.assertEqual(p.stdout.readline(), "ready\n")
+            time.sleep(0.2)
+            p.send_signal(signal.SIGINT)
+            out, err = p.communicate(timeout=20)
+            self.assertEqual(p.returncode, -signal.SIGINT, err)
+            self.assertTrue(err.rstrip().endswith("KeyboardInterrupt"), err)
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
 
 
 if __name__ == "__main__":
