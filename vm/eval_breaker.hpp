@@ -21,6 +21,7 @@ enum EvalBreakerBit : uint32_t {
   kSignalPending = 1u << 2,
   kPendingCalls = 1u << 3,
   kAsyncException = 1u << 4,
+  kTerminate = 1u << 5,
 };
 
 extern std::atomic<uint32_t> eval_breaker;
@@ -31,6 +32,19 @@ inline void set_eval_breaker_bit(EvalBreakerBit bit) {
 inline void clear_eval_breaker_bit(EvalBreakerBit bit) {
   eval_breaker.fetch_and(~uint32_t(bit), std::memory_order_relaxed);
 }
+
+// Termination: the hard stop of one thread's Python code, for a host whose
+// script must end whatever it does (the embedding API's time limit, the fuzz
+// harness). A KeyboardInterrupt can be swallowed (`while 1: try: ... except:
+// pass`); a termination cannot. From the request on, every safepoint of the
+// thread (and every native loop's poll) raises KeyboardInterrupt, and the
+// interpreter enters no exception handler of that thread: no `except`, no
+// `finally`, no `with` exit runs (so a lock taken by `with` stays taken), and
+// the exception unwinds to the native code that called into Python. Natives
+// that catch exceptions get it again at the next safepoint. The host calls
+// end_termination once the call has come back to it.
+void request_termination(ThreadState* ts);  // from any thread
+void end_termination(ThreadState* ts);
 
 // Installed by the runtime; called with the bits other than kGcRequested.
 // It may raise (a KeyboardInterrupt for a pending SIGINT) by throwing.

@@ -1495,8 +1495,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       ts->reraising = false;
       uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
+      // A terminating thread runs no handler (vm/eval_breaker.hpp).
       const ExceptionEntry* handler = find_handler(frame->code, at);
-      if (handler != nullptr) {
+      if (handler != nullptr && !ts->terminating.load(std::memory_order_relaxed)) {
         keep_memory_reserve();  // after a MemoryError: memory is likely back now
         frame->stack_depth = handler->depth;
         frame->pc = handler->target;

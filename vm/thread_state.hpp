@@ -8,6 +8,7 @@
 // else: the GIL decides which one runs.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -60,6 +61,9 @@ struct ThreadState {
   Value handled_exception;        // being handled: sys.exc_info()[1], or null
   Value context;                  // contextvars: the current Context, or null (none made yet)
   bool reraising = false;         // the raise in flight adds no traceback entry
+  // Set by request_termination (vm/eval_breaker.hpp), from any thread: no
+  // exception handler of this thread runs until the host ends it.
+  std::atomic<bool> terminating{false};
   int recursion_depth = 0;
   const char* c_stack_limit = nullptr;  // below this the C++ stack is too deep
   std::vector<Value*> roots;      // Root handles (LIFO)

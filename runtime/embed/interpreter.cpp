@@ -31,6 +31,7 @@
 #include "stdlib/stdlib.hpp"
 #include "vm/call.hpp"
 #include "vm/compiler/compiler.hpp"
+#include "vm/eval_breaker.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
@@ -86,7 +87,9 @@ struct Interpreter::Impl {
   std::condition_variable watch_changed;
   double time_limit = 0;  // under watch_mutex
   bool armed = false;
+  bool interrupted = false;  // the KeyboardInterrupt of this deadline was sent
   bool stopping = false;
+  static constexpr std::chrono::milliseconds kGraceAfterInterrupt{1000};
   std::chrono::steady_clock::time_point deadline;
   std::thread watchdog;
   int arm_depth = 0;  // nested top-level calls on the main thread
@@ -100,8 +103,17 @@ struct Interpreter::Impl {
       }
       if (watch_changed.wait_until(lock, deadline) == std::cv_status::timeout && armed &&
           std::chrono::steady_clock::now() >= deadline) {
-        armed = false;
-        trip_signal(SIGINT);
+        if (!interrupted) {
+          // First a KeyboardInterrupt, which `finally` and `with` see; a
+          // script that swallows it is terminated after a grace period.
+          interrupted = true;
+          deadline += kGraceAfterInterrupt;
+          trip_signal(SIGINT);
+        } else {
+          armed = false;
+          request_termination(main_thread);
+          trip_signal(SIGINT);  // wakes a sleep or wait it went into since
+        }
       }
     }
   }
@@ -116,6 +128,7 @@ struct Interpreter::Impl {
       if (impl_.arm_depth++ > 0 || impl_.time_limit <= 0) return;
       active_ = true;
       impl_.armed = true;
+      impl_.interrupted = false;
       impl_.deadline = std::chrono::steady_clock::now() +
                        std::chrono::microseconds(static_cast<int64_t>(impl_.time_limit * 1e6));
       impl_.watch_changed.notify_all();
@@ -126,6 +139,7 @@ struct Interpreter::Impl {
       --impl_.arm_depth;
       if (!active_) return;
       impl_.armed = false;
+      end_termination(impl_.main_thread);
       impl_.watch_changed.notify_all();
     }
 

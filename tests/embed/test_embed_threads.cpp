@@ -211,3 +211,33 @@ TEST(EmbedThreads, TimeLimitInterruptsLongCalls) {
   EXPECT_EQ(interp().eval("3 * 3").cast<int>(), 9);
   interp().set_time_limit(0);
 }
+
+// A script that swallows the KeyboardInterrupt is terminated after the
+// grace period: its handlers stop running, and the host gets the call back.
+TEST(EmbedThreads, TimeLimitTerminatesScriptsThatSwallowTheInterrupt) {
+  interp().set_time_limit(0.05);
+  interp().exec("swallowed = 0\nhandlers_after = []\n");
+  try {
+    interp().exec(
+        "while True:\n"
+        "    try:\n"
+        "        while True:\n"
+        "            pass\n"
+        "    except BaseException:\n"
+        "        swallowed += 1\n"
+        "    finally:\n"
+        "        handlers_after.append(swallowed)\n");
+    FAIL() << "not terminated";
+  } catch (const gilvm::Error& e) {
+    EXPECT_EQ(e.type(), "KeyboardInterrupt");
+  }
+  EXPECT_GE(interp().eval("swallowed").cast<int>(), 1);
+  // Once terminating, no handler ran: the count the finally blocks saw is
+  // the count the except blocks reached.
+  EXPECT_EQ(interp().eval("handlers_after[-1] == swallowed").cast<bool>(), true);
+  // Handlers work again in the next call.
+  EXPECT_EQ(interp().eval("[1 for _ in [0]]").cast<std::vector<int>>(), std::vector<int>{1});
+  interp().exec("try:\n    raise ValueError\nexcept ValueError:\n    caught = True\n");
+  EXPECT_EQ(interp().eval("caught").cast<bool>(), true);
+  interp().set_time_limit(0);
+}

@@ -10,8 +10,10 @@
 //    work that would end the run as out-of-memory;
 //  * the recursion limit is small;
 //  * a watchdog thread trips the eval breaker once a run exceeds its time
-//    budget, and the handler raises KeyboardInterrupt at the next safepoint
-//    (again every few milliseconds, should the program swallow it);
+//    budget, and the handler raises KeyboardInterrupt at the next safepoint;
+//    should the program swallow it (`while 1: try: ... except: pass`), the
+//    watchdog terminates it a little later (request_termination: no handler
+//    runs any more);
 //  * builtins lose open, input, exit, quit, help and breakpoint, and
 //    __import__ admits only a list of side-effect-free modules (no os, sys,
 //    threading, time, io: no files, processes, threads or sleeping);
@@ -51,6 +53,7 @@ using Clock = std::chrono::steady_clock;
 constexpr size_t kMaxInputBytes = 4096;
 constexpr int kRecursionLimit = 120;
 constexpr auto kTimeBudget = std::chrono::milliseconds(250);
+constexpr auto kGraceAfterInterrupt = std::chrono::milliseconds(250);
 
 // Modules a fuzzed program may import: pure computation, no I/O.
 constexpr const char* kImportable[] = {
@@ -62,6 +65,7 @@ constexpr const char* kRemovedBuiltins[] = {"open", "input", "exit", "quit", "he
 
 // The deadline of the run in progress, in steady-clock ticks (0: none).
 std::atomic<int64_t> deadline_ticks{0};
+ThreadState* main_thread = nullptr;
 Dict* pristine_builtins = nullptr;  // the restricted builtins every run copies
 Value real_import;                  // builtins.__import__
 
@@ -69,8 +73,10 @@ void watchdog() {
   for (;;) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     int64_t deadline = deadline_ticks.load(std::memory_order_relaxed);
-    if (deadline != 0 && Clock::now().time_since_epoch().count() > deadline)
-      set_eval_breaker_bit(kAsyncException);
+    if (deadline == 0) continue;
+    int64_t now = Clock::now().time_since_epoch().count();
+    if (now > deadline) set_eval_breaker_bit(kAsyncException);
+    if (now > deadline + Clock::duration(kGraceAfterInterrupt).count()) request_termination(main_thread);
   }
 }
 
@@ -124,6 +130,7 @@ Dict* fresh_builtins() { return copy_dict(pristine_builtins); }
 
 void initialize() {
   auto* ts = new ThreadState();
+  main_thread = ts;
   register_thread_state(ts);
   set_current_thread_state(ts);
   note_c_stack_base(ts, 8u << 20);
@@ -173,5 +180,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   deadline_ticks.store(0, std::memory_order_relaxed);
   clear_eval_breaker_bit(kAsyncException);
+  end_termination(main_thread);
   return 0;
 }

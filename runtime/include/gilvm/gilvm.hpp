@@ -41,7 +41,11 @@ struct Config {
   bool install_signal_handlers = false;
   // A call of exec/exec_file/eval/import_module made on the main thread
   // (the one that created the interpreter) that runs longer than this many
-  // seconds is interrupted with KeyboardInterrupt (0: no limit).
+  // seconds is interrupted with KeyboardInterrupt (0: no limit). A script
+  // that catches it and carries on is terminated one second later: from
+  // then on no `except`, `finally` or `with` exit of that thread runs, and
+  // the call throws gilvm::Error (KeyboardInterrupt). Locks the script
+  // held through `with` stay held.
   double time_limit = 0;
 };
 
