@@ -86,7 +86,10 @@ Value builtin_compile(const CallArgs& a) {
                                                                                                       : ParseMode::Exec;
   if (mode != "exec" && mode != "eval" && mode != "single")
     raise_value_error("compile() mode must be 'exec', 'eval' or 'single'");
-  return compile_source(p.get(0).as<Str>()->data, str_string(p.get(1)), m);
+  // Of compile()'s flags only top-level await changes what gilvm compiles;
+  // the __future__ ones it has no use for are accepted and ignored.
+  int flags = p.given(3) ? static_cast<int>(index_value(p.get(3))) : 0;
+  return compile_source(p.get(0).as<Str>()->data, str_string(p.get(1)), m, flags & kCompileAllowTopLevelAwait);
 }
 
 Value builtin_import(const CallArgs& a) {

@@ -1591,6 +1591,15 @@ Value run_code(Code* code, Dict* globals, Dict* locals) {
   ThreadState* ts = current_thread_state();
   if (globals->table.get_str(names().__builtins__).is_null() && builtins_dict() != nullptr)
     globals->table.set(names().__builtins__, builtins_dict());
+  if (code->flags & kCodeCoroutine) {
+    // Module code compiled with kCompileAllowTopLevelAwait that awaits: the
+    // result is a coroutine running it in these namespaces, as CPython's.
+    Function* body = new_function(code, globals);
+    Frame* unused = nullptr;
+    Value coroutine = prepare_call(ts, body, CallArgs{nullptr, 0}, &unused);
+    coroutine.as<Generator>()->frame->locals = locals;
+    return coroutine;
+  }
   Frame* frame = push_code_frame(ts, code, globals, locals);
   frame->previous = ts->current_frame;
   frame->is_entry = true;

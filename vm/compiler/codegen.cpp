@@ -15,8 +15,11 @@
 
 namespace gilvm::compiler {
 
-CodeGen::CodeGen(SymbolTable& symbols, std::string filename, bool interactive)
-    : symbols_(symbols), filename_(std::move(filename)), interactive_(interactive) {
+CodeGen::CodeGen(SymbolTable& symbols, std::string filename, bool interactive, bool allow_top_level_await)
+    : symbols_(symbols),
+      filename_(std::move(filename)),
+      interactive_(interactive),
+      allow_top_level_await_(allow_top_level_await) {
   filename_str_ = new_str(filename_);
 }
 
@@ -28,6 +31,14 @@ void CodeGen::error(const std::string& msg, const ast::Located* at) {
   e.end_lineno = at ? at->end_lineno : e.lineno;
   e.end_offset = (at ? at->end_col_offset : u().pos.end_col) + 1;
   throw e;
+}
+
+void CodeGen::check_await_allowed(const std::string& message, const ast::Located* at) {
+  if (u().in_async) {
+    if (units_.size() == 1) top_level_awaits_ = true;
+    return;
+  }
+  error(message, at);
 }
 
 void CodeGen::enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int first_line) {
@@ -242,6 +253,7 @@ Code* CodeGen::compile_module(const ast::Mod* mod) {
   Scope* root = symbols_.root();
   enter_unit(root, "<module>", "<module>", 1);
   u().code->flags |= kCodeModule | kCodeUsesLocalsDict;
+  u().in_async = allow_top_level_await_;
   if (auto* m = ast::dyn_cast<const ast::Module>(mod)) {
     if (!m->body.empty()) set_pos(m->body.front());
     // A leading string literal is the module docstring.
@@ -273,6 +285,7 @@ Code* CodeGen::compile_module(const ast::Mod* mod) {
     expr(ex->body);
     emit(Op::RETURN_VALUE);
   }
+  if (top_level_awaits_) u().code->flags |= kCodeCoroutine;
   return leave_unit();
 }
 

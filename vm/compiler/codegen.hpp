@@ -85,7 +85,7 @@ bool has_annotations(const std::vector<ast::Stmt*>& body);
 
 class CodeGen {
  public:
-  CodeGen(SymbolTable& symbols, std::string filename, bool interactive);
+  CodeGen(SymbolTable& symbols, std::string filename, bool interactive, bool allow_top_level_await = false);
   Code* compile_module(const ast::Mod* mod);
 
   // --- units and emission (codegen.cpp)
@@ -106,6 +106,9 @@ class CodeGen {
   void push_handler(Label label, int depth = -1);
   void pop_handler();
   [[noreturn]] void error(const std::string& msg, const ast::Located* at);
+  // Before an await, async for, async with or awaited comprehension: a
+  // SyntaxError `message` unless the unit may await. Notes a top-level use.
+  void check_await_allowed(const std::string& message, const ast::Located* at);
 
   // --- names (codegen.cpp)
   void name_op(const std::string& name, ast::ExprContext ctx);
@@ -169,6 +172,8 @@ class CodeGen {
   std::string filename_;
   Str* filename_str_ = nullptr;
   bool interactive_;
+  bool allow_top_level_await_;
+  bool top_level_awaits_ = false;  // the module unit awaits: a coroutine code
   // `from __future__ import annotations`: annotations become strings.
   bool future_annotations_ = false;
   // The leading `from __future__` statements, the only place they may be.

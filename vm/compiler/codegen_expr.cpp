@@ -196,9 +196,11 @@ void CodeGen::expr(const Expr* e) {
       yield_from_loop(false);
       break;
     case ExprKind::Await:
-      if (!u().in_async && u().scope->kind != ScopeKind::Comprehension)
-        error(u().scope->kind == ScopeKind::Function ? "'await' outside async function" : "'await' outside function",
-              e);
+      // In a comprehension, `await` makes it asynchronous; where it is
+      // called decides whether that is allowed.
+      if (u().scope->kind != ScopeKind::Comprehension)
+        check_await_allowed(
+            u().scope->kind == ScopeKind::Function ? "'await' outside async function" : "'await' outside function", e);
       expr(cast<const Await>(e)->value);
       set_pos(e);
       emit(Op::GET_AWAITABLE);
@@ -499,6 +501,8 @@ void CodeGen::comprehension(const Expr* node, const std::vector<Comprehension*>&
   emit(gens[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 1);
   if (scope->is_coroutine && kind != 3) {
+    if (u().scope->kind != ScopeKind::Comprehension)
+      check_await_allowed("asynchronous comprehension outside of an asynchronous function", node);
     emit(Op::GET_AWAITABLE);
     load_none();
     yield_from_loop(true);

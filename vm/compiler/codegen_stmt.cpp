@@ -544,6 +544,7 @@ void CodeGen::while_stmt(const While* w) {
 //   break:
 void CodeGen::for_stmt(const For* f) {
   if (f->is_async()) {
+    check_await_allowed("'async for' outside async function", f);
     // async for: GET_AITER; top: GET_ANEXT, await it; StopAsyncIteration ends.
     Label top = new_label(), handler = new_label(), end = new_label(), after = new_label();
     expr(f->iter);
@@ -901,6 +902,7 @@ void CodeGen::try_finally(const Try* t) {
 //   end:
 void CodeGen::with_stmt(const With* w, size_t item) {
   bool async = w->is_async();
+  if (async && item == 0) check_await_allowed("'async with' outside async function", w);
   const WithItem* wi = w->items[item];
   Label handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
   expr(wi->context_expr);

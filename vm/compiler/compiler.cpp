@@ -14,11 +14,11 @@
 
 namespace gilvm {
 
-Code* compile_ast(const ast::Mod* module, const std::string& filename, ParseMode mode) {
+Code* compile_ast(const ast::Mod* module, const std::string& filename, ParseMode mode, int flags) {
   // The tree belongs to the caller's parse, made for this compile.
   compiler::mangle_private_names(const_cast<ast::Mod*>(module));
   compiler::SymbolTable symbols(module, filename, mode == ParseMode::Single);
-  compiler::CodeGen gen(symbols, filename, mode == ParseMode::Single);
+  compiler::CodeGen gen(symbols, filename, mode == ParseMode::Single, (flags & kCompileAllowTopLevelAwait) != 0);
   ThreadState* ts = current_thread_state();
   size_t pinned = ts->temp_roots.size();
   try {
@@ -38,10 +38,10 @@ int the_optimize_level = 0;
 void set_optimize_level(int level) { the_optimize_level = level; }
 int optimize_level() { return the_optimize_level; }
 
-Code* compile_source(std::string_view source, const std::string& filename, ParseMode mode) {
+Code* compile_source(std::string_view source, const std::string& filename, ParseMode mode, int flags) {
   try {
     ParseResult tree = parse(source, filename, mode);
-    return compile_ast(tree.mod, filename, mode);
+    return compile_ast(tree.mod, filename, mode, flags);
   } catch (const SyntaxErrorInfo& info) {
     raise_syntax_error(info);
   }
