@@ -225,9 +225,11 @@ bool read_terminal_line(const std::string& prompt, const std::string& indent, st
 
 // Standard input that is not a terminal: one byte per read(), so that
 // nothing is buffered past the line (input() reads descriptor 0 too).
+std::FILE* plain_prompt_stream = stderr;
+
 bool read_plain_line(const std::string& prompt, std::string* out) {
-  std::fputs(prompt.c_str(), stderr);
-  std::fflush(stderr);
+  std::fputs(prompt.c_str(), plain_prompt_stream);
+  std::fflush(plain_prompt_stream);
   std::string line;
   bool any = false;
   for (;;) {
@@ -274,6 +276,8 @@ void finish_line_reader() {
   stifle_history(kHistoryLines);
   write_history(history_path.c_str());
 }
+
+void set_plain_prompt_stream(std::FILE* stream) { plain_prompt_stream = stream; }
 
 bool read_prompt_line(const std::string& prompt, const std::string& indent, std::string* out) {
   if (!pasted_lines.empty()) {

@@ -13,7 +13,8 @@
 //   handler that returns leaves the line being edited as it was.
 // * Not on a terminal (`gilvm -i < file`), lines are read byte by byte from
 //   descriptor 0 (no stdio buffer, so input() sees the rest of the input),
-//   and prompts go to stderr, as CPython writes them.
+//   and prompts go to stderr, as CPython writes them (to stdout for the
+//   asyncio REPL, whose console prompts through input()).
 // * Tab completes keywords, names of __main__ and builtins, and attributes
 //   of dotted names (looked up, never called); callables get "(". Tab in
 //   a line's leading whitespace inserts four spaces.
@@ -21,6 +22,7 @@
 //   REPL starts and written when it ends.
 #pragma once
 
+#include <cstdio>
 #include <string>
 
 namespace gilvm {
@@ -39,5 +41,8 @@ void finish_line_reader();
 // indentation. Returns false at end of input (Ctrl-D on an empty line).
 // Throws PyException if a signal handler raised while waiting.
 bool read_prompt_line(const std::string& prompt, const std::string& indent, std::string* out);
+
+// Where prompts go when standard input is not a terminal (default stderr).
+void set_plain_prompt_stream(std::FILE* stream);
 
 }  // namespace gilvm

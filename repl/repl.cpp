@@ -17,6 +17,16 @@
 //   traceback and the session goes on; SystemExit ends the loop with its
 //   code.
 // * Prompts are str(sys.ps1) and str(sys.ps2), read before each line.
+//
+// The asyncio REPL (`gilvm -m asyncio`, asyncio.__main__ calling
+// _interactive.interact) is the same loop with three changes: statements
+// compile with top-level await allowed (kCompileAllowTopLevelAwait), each is
+// made a coroutine, even without an await, and handed to a runner that runs
+// it as a task of the REPL's event loop (so get_running_loop() works at top
+// level, as in CPython); and the file name is "<console>". The runner
+// returns the exception the statement raised, if any, for the loop to
+// report. The event loop runs only while a statement runs: tasks left
+// running in the background wait at the prompt (CPython's keep running).
 #include <unistd.h>
 
 #include <cctype>
@@ -36,6 +46,8 @@
 #include "vm/errors.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
+#include "vm/native.hpp"
+#include "vm/objects/function.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/module.hpp"
@@ -47,6 +59,13 @@
 namespace gilvm {
 
 namespace {
+
+// How statements are compiled and run: the plain REPL's, or the asyncio
+// REPL's (see the top of the file).
+struct ReplStyle {
+  const char* filename = "<stdin>";
+  Value runner;  // null: run the code directly
+};
 
 enum class Verdict { Nothing, Incomplete, Complete, Invalid };
 
@@ -174,34 +193,69 @@ void raise_second_statement_error(const std::string& source) {
   raise_syntax_error(info);
 }
 
-// Runs `source` in __main__ (or reports its syntax error). Returns false
-// with *status set when it raised SystemExit.
-bool run_statement(const std::string& source, Module* main_module, int* status) {
-  try {
-    try {
-      ParseResult ignored = parse(source, "<stdin>", ParseMode::Single);
-    } catch (const SyntaxErrorInfo& e) {
-      if (e.msg == "multiple statements found while compiling a single statement") raise_second_statement_error(source);
-    }
-    Code* code = compile_source(source, "<stdin>", ParseMode::Single);
-    Root keep_code(code);
-    run_code(code, main_module->dict(), nullptr);
-  } catch (PyException&) {
-    Value e = take_current_exception();
-    if (isinstance(e, exc().SystemExit)) {
-      *status = report_uncaught(e);
-      return false;
-    }
-    report_uncaught(e);
-  }
-  flush_std_streams();
-  return true;
-}
-
 void print_interrupt() {
   flush_std_streams();
   std::fputs("KeyboardInterrupt\n", stderr);
   std::fflush(stderr);
+}
+
+// The asyncio REPL's statements run as tasks: the traceback of what one
+// raised starts with the loop's and the task's frames, which say nothing
+// about the statement (CPython prints its own machinery there); they go.
+void drop_frames_before_console(Value exception) {
+  if (!isinstance(exception, exc().BaseException)) return;
+  auto* e = exception.as<ExceptionObject>();
+  if (e->traceback.is_null()) return;
+  for (auto* tb = static_cast<Traceback*>(e->traceback.object()); tb != nullptr; tb = tb->next) {
+    if (tb->code->filename->data == "<console>") {
+      e->traceback = tb;
+      return;
+    }
+  }
+}
+
+// Reports what a statement raised. Returns false with *status set for
+// SystemExit.
+bool report_statement_exception(Value e, int* status) {
+  if (isinstance(e, exc().SystemExit)) {
+    *status = report_uncaught(e);
+    return false;
+  }
+  report_uncaught(e);
+  return true;
+}
+
+// Runs `source` in __main__ (or reports its syntax error). Returns false
+// with *status set when it raised SystemExit.
+bool run_statement(const std::string& source, Module* main_module, const ReplStyle& style, int* status) {
+  try {
+    try {
+      ParseResult ignored = parse(source, style.filename, ParseMode::Single);
+    } catch (const SyntaxErrorInfo& e) {
+      if (e.msg == "multiple statements found while compiling a single statement") raise_second_statement_error(source);
+    }
+    if (style.runner.is_null()) {
+      Code* code = compile_source(source, style.filename, ParseMode::Single);
+      Root keep_code(code);
+      run_code(code, main_module->dict(), nullptr);
+    } else {
+      Code* code = compile_source(source, style.filename, ParseMode::Single, kCompileAllowTopLevelAwait);
+      Root keep_code(code);
+      code->flags |= kCodeCoroutine;  // a task of the loop even without an await
+      Value coroutine = run_code(code, main_module->dict(), nullptr);
+      Value raised = call_object(style.runner, CallArgs{&coroutine, 1});
+      if (isinstance(raised, exc().KeyboardInterrupt)) {
+        print_interrupt();  // the statement was cancelled: no traceback, as CPython's
+      } else if (!raised.is_none()) {
+        drop_frames_before_console(raised);
+        if (!report_statement_exception(raised, status)) return false;
+      }
+    }
+  } catch (PyException&) {
+    if (!report_statement_exception(take_current_exception(), status)) return false;
+  }
+  flush_std_streams();
+  return true;
 }
 
 }  // namespace
@@ -215,7 +269,12 @@ Module* main_module_for_repl() {
   return main_module;
 }
 
-int run_repl() {
+namespace {
+
+// Returns the exit status; *by_exit tells whether SystemExit ended it (else
+// end of input).
+int repl_loop(const ReplStyle& style, bool* by_exit) {
+  *by_exit = true;
   Module* main_module = main_module_for_repl();
   Root keep(main_module);
   set_default_prompts();
@@ -246,6 +305,7 @@ int run_repl() {
     }
     if (!got && lines.empty()) {
       if (isatty(0)) std::fputs("\n", stdout);
+      *by_exit = false;
       break;
     }
     if (!got && isatty(0)) std::fputs("\n", stdout);
@@ -255,11 +315,41 @@ int run_repl() {
     std::string source = joined(lines);
     lines.clear();
     if (verdict == Verdict::Nothing) continue;
-    if (!run_statement(source, main_module, &status)) break;
+    if (!run_statement(source, main_module, style, &status)) break;
   }
   finish_line_reader();
   flush_std_streams();
   return status;
 }
+
+// _interactive.interact(runner, banner): the asyncio REPL's loop in
+// __main__; prints the banner to stderr. Returns None at the end of input,
+// the exit status when SystemExit ended it (already reported).
+Value interactive_interact(const CallArgs& a) {
+  ArgParser p(a, "interact", {"runner", "banner"}, 2, false);
+  ReplStyle style;
+  style.filename = "<console>";
+  style.runner = p.get(0);
+  std::string banner = str_string(p.get(1));
+  flush_std_streams();
+  std::fprintf(stderr, "%s\n", banner.c_str());
+  std::fflush(stderr);
+  set_plain_prompt_stream(stdout);
+  bool by_exit = false;
+  int status = repl_loop(style, &by_exit);
+  set_plain_prompt_stream(stderr);
+  return by_exit ? Value::small_int(status) : Value::none();
+}
+
+void init_interactive(Module* m) { add_function(m, "interact", interactive_interact); }
+
+}  // namespace
+
+int run_repl() {
+  bool by_exit = false;
+  return repl_loop(ReplStyle{}, &by_exit);
+}
+
+void register_interactive_module() { register_builtin_module("_interactive", init_interactive); }
 
 }  // namespace gilvm

@@ -144,19 +144,20 @@ bool find_main_module(const std::string& module, std::string* source, std::strin
       }
     }
   }
+  // A package runs its __main__ (`-m asyncio`).
+  if (is_frozen_package(module)) {
+    if (const char* text = frozen_source(module + ".__main__")) {
+      *source = text;
+      *filename = "<frozen " + module + ".__main__>";
+      return import_package_first(module, error);
+    }
+    *error = "No module named " + module + ".__main__; '" + module + "' is a package and cannot be directly executed";
+    return false;
+  }
   if (const char* text = frozen_source(module)) {
     *source = text;
     *filename = "<frozen " + module + ">";
     return true;
-  }
-  if (const char* text = frozen_source(module + ".__main__")) {
-    *source = text;
-    *filename = "<frozen " + module + ".__main__>";
-    return import_package_first(module, error);
-  }
-  if (is_frozen_package(module)) {
-    *error = "No module named " + module + ".__main__; '" + module + "' is a package and cannot be directly executed";
-    return false;
   }
   *error = "No module named " + module;
   return false;

@@ -53,6 +53,8 @@ void join_non_daemon_threads();
 
 // The interactive loop (repl/repl.cpp); returns the exit code.
 int run_repl();
+// Registers `_interactive`, the asyncio REPL's way into that loop.
+void register_interactive_module();
 
 // Puts help, copyright, credits and license in builtins (as CPython's site
 // module does) unless builtins already has a `help`.

@@ -208,6 +208,62 @@ class Session_(unittest.TestCase):
         self.assertIn("'yes'", s.transcript())
 
 
+class AsyncioRepl(unittest.TestCase):
+    """`gilvm -m asyncio`: top-level await, statements run as tasks of one
+    loop in the main thread, CPython's banner and exit message."""
+    maxDiff = None
+
+    def test_piped_session_matches_python3(self):
+        source = "".join([
+            "x = await asyncio.sleep(0, 5)\n", "x\n",
+            "import threading; threading.current_thread().name\n",
+            "asyncio.get_running_loop().is_running()\n",
+            "1/0\n",
+            "async def f():\n    return 3\n\n", "await f()\n",
+            "[i async for i in (lambda: (await asyncio.sleep(0, j) for j in range(3)))()]\n",
+            "async def g():\n    raise ValueError('deep')\n\n", "await g()\n",
+            "t = asyncio.ensure_future(asyncio.sleep(0, 'task'))\n", "await t\n",
+            "sorted(k for k in globals() if not k.startswith('__'))\n",
+        ])
+        # Ended by the end of input, then by exit(3), which skips the
+        # "exiting" message.
+        for ending, status in [("", 0), ("exit(3)\n", 3)]:
+            runs = [subprocess.run([interpreter, "-m", "asyncio"], input=source + ending, capture_output=True,
+                                   text=True, timeout=60) for interpreter in (GILVM, sys.executable)]
+            mine, theirs = runs
+            self.assertEqual((mine.returncode, mine.stdout), (theirs.returncode, theirs.stdout))
+            self.assertEqual(mine.returncode, status)
+            for run in runs:
+                self.assertEqual("exiting asyncio REPL..." in run.stderr.splitlines(), status == 0, run.stderr)
+        self.assertIn("'MainThread'", mine.stdout)
+        for run in runs:
+            lines = run.stderr.splitlines()
+            self.assertTrue(lines[0].startswith("asyncio REPL 3.11"), run.stderr)
+            self.assertEqual(lines[1:4], ['Use "await" directly instead of "asyncio.run()".',
+                                          'Type "help", "copyright", "credits" or "license" for more information.',
+                                          ">>> import asyncio"])
+            for error in ["ZeroDivisionError: division by zero", "ValueError: deep"]:
+                self.assertIn(error, lines)
+        # The statement's own frames, and none of the loop's before them.
+        start = mine.stderr.index("Traceback")
+        self.assertEqual(mine.stderr[start:].splitlines()[:3], [
+            "Traceback (most recent call last):", '  File "<console>", line 1, in <module>',
+            "ZeroDivisionError: division by zero"])
+
+    def test_ctrl_c_cancels_the_awaiting_statement(self):
+        s = Session([GILVM, "-m", "asyncio"])
+        for step in ["pass\n", ("print('zz'.upper()); await asyncio.sleep(30)\n", b"ZZ\r\n"), "SIGINT",
+                     "await asyncio.sleep(0, 'after')\n", "len(asyncio.all_tasks())\n"]:
+            s.send(step)
+        s.send("\x04")
+        status = s.finish()
+        out = s.transcript()
+        self.assertIn("KeyboardInterrupt", out)
+        self.assertIn("'after'", out)
+        self.assertIn("\n1\n", out)  # only the statement's own task
+        self.assertTrue(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, out)
+
+
 class NotATerminal(unittest.TestCase):
     def test_stdin_runs_as_a_script(self):
         source = "x = 1\nif x:\n    print('one')\nprint('two')\nraise ValueError('bad')\n"
