@@ -303,6 +303,7 @@ Value merge_call_kwargs(Value target, Value source, Value callable) {
 
 void add_traceback(Value exception, Frame* frame) {
   if (!is_exception_instance(exception)) return;
+  if (frame->code->flags & kCodeHiddenFromTraceback) return;
   auto* e = exception.as<ExceptionObject>();
   uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
   Traceback* next = e->traceback.is_null() ? nullptr : e->traceback.as<Traceback>();
