@@ -818,6 +818,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
               break;
           }
         }
+        // The generic paths may run Python or warn: frame->pc gives their
+        // f_lineno (sys._getframe, warnings' location) the current line.
+        frame->pc = pc;
         TOP() = binary_op(a, b, ARG);
         DISPATCH();
       }
@@ -848,6 +851,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           TOP() = Value::boolean(compare_machine_values(a.inline_float_value(), b.inline_float_value(), ARG));
           DISPATCH();
         }
+        frame->pc = pc;  // for the line of a warning or frame lookup (see BINARY_OP)
         TOP() = compare(a, b, ARG);
         DISPATCH();
       }
@@ -859,6 +863,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(CONTAINS_OP) {
         Value container = POP();
+        frame->pc = pc;  // see BINARY_OP
         bool in = contains(container, TOP());
         TOP() = Value::boolean(ARG ? !in : in);
         DISPATCH();
@@ -995,6 +1000,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(FORMAT_VALUE) {
         Value spec = (ARG & 4) ? POP() : Value::null();
+        frame->pc = pc;  // see BINARY_OP
         TOP() = format_field(TOP(), ARG, spec);
         DISPATCH();
       }

@@ -46,11 +46,21 @@ for _ in range(2):
 print("finished")
 '''
 
+BYTES = '''class B(bytes):
+    def __repr__(self):
+        return "custom"
+print(str(b"x"), str(B(b"y")), repr(B(b"y")), str(bytearray(b"z")))
+print(b"a" == "a", "a" != b"a", b"1" == 1, b"" == True, b"a" < b"b", bytearray(b"a") == "a", "a" == bytearray(b"a"))
+print(b"a" in ["a", b"a"], f"{b'f'}", "%s" % b"p", b"a" == b"a", bytearray(b"q") == b"q")
+print(b"x".__str__(), "__str__" in bytes.__dict__, "__str__" in bytearray.__dict__)
+print({b"k": 1}.get("k"))
+'''
+
 
 class WarningOptions(unittest.TestCase):
     def setUp(self):
         self.folder = tempfile.mkdtemp()
-        for name, text in (("wlib.py", LIBRARY), ("main.py", MAIN)):
+        for name, text in (("wlib.py", LIBRARY), ("main.py", MAIN), ("bytes_mix.py", BYTES)):
             with open(os.path.join(self.folder, name), "w") as f:
                 f.write(text)
 
@@ -131,6 +141,18 @@ class WarningOptions(unittest.TestCase):
         self.assertIn("resource", err)
         self.same("-X", "dev", "-W", "ignore::DeprecationWarning", "main.py")
         self.same("main.py", env={"PYTHONDEVMODE": "1"})
+
+    def test_bytes_warning(self):
+        # -b: str() of bytes/bytearray and == / != against str (and bytes
+        # against int) warn, at the line doing it; -bb raises.
+        self.assertEqual(self.same("bytes_mix.py")[2], "")
+        rc, out, err = self.same("-b", "bytes_mix.py")
+        self.assertIn("bytes_mix.py:5: BytesWarning: Comparison between bytes and int", err)
+        self.assertEqual(self.same("-bb", "bytes_mix.py")[0], 1)
+        self.same("-b", "-W", "error::BytesWarning", "bytes_mix.py")
+        self.same("-bb", "-W", "ignore::BytesWarning", "bytes_mix.py")
+        self.same("-b", "-W", "ignore", "bytes_mix.py")
+        self.same("-X", "dev", "bytes_mix.py")
 
     def test_error_traceback(self):
         rc, out, err = self.same("-W", "error", "-c", "import warnings\nwarnings.warn('Hi there')")
