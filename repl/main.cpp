@@ -24,6 +24,7 @@
 #include "repl/runner.hpp"
 #include "repl/sys_details.hpp"
 #include "vm/compiler/compiler.hpp"
+#include "vm/native_warnings.hpp"
 #include "vm/call.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
@@ -104,6 +105,7 @@ int main(int argc, char** argv) {
   const std::string& target = line.target;
   if (line.disassemble) set_disassemble_on_run(true);
   set_optimize_level(line.optimize);
+  set_bytes_warning_level(line.bytes_warning);
 
   if (const char* stress = std::getenv("GILVM_GC_STRESS"); stress != nullptr && stress[0] == '1')
     heap().set_stress(true);

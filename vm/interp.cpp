@@ -303,6 +303,7 @@ Value merge_call_kwargs(Value target, Value source, Value callable) {
 
 void add_traceback(Value exception, Frame* frame) {
   if (!is_exception_instance(exception)) return;
+  if (frame->code->flags & kCodeHiddenFromTraceback) return;
   auto* e = exception.as<ExceptionObject>();
   uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
   Traceback* next = e->traceback.is_null() ? nullptr : e->traceback.as<Traceback>();
@@ -817,6 +818,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
               break;
           }
         }
+        // The generic paths may run Python or warn: frame->pc gives their
+        // f_lineno (sys._getframe, warnings' location) the current line.
+        frame->pc = pc;
         TOP() = binary_op(a, b, ARG);
         DISPATCH();
       }
@@ -847,6 +851,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           TOP() = Value::boolean(compare_machine_values(a.inline_float_value(), b.inline_float_value(), ARG));
           DISPATCH();
         }
+        frame->pc = pc;  // for the line of a warning or frame lookup (see BINARY_OP)
         TOP() = compare(a, b, ARG);
         DISPATCH();
       }
@@ -858,6 +863,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(CONTAINS_OP) {
         Value container = POP();
+        frame->pc = pc;  // see BINARY_OP
         bool in = contains(container, TOP());
         TOP() = Value::boolean(ARG ? !in : in);
         DISPATCH();
@@ -994,6 +1000,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(FORMAT_VALUE) {
         Value spec = (ARG & 4) ? POP() : Value::null();
+        frame->pc = pc;  // see BINARY_OP
         TOP() = format_field(TOP(), ARG, spec);
         DISPATCH();
       }
