@@ -133,6 +133,21 @@ bool find_main_module(const std::string& module, std::string* source, std::strin
         *filename = absolute_path(prefix + relative + ".py");
         return true;
       }
+      // A zip archive on sys.path, as zipimport: a package's __main__
+      // (after its __init__), else the module.
+      if (read_from_path_archive(dir, relative + "/__init__.py", source)) {
+        if (read_from_path_archive(dir, relative + "/__main__.py", source)) {
+          *filename = prefix + relative + "/__main__.py";
+          return import_package_first(module, error);
+        }
+        *error = "No module named " + module + ".__main__; '" + module +
+                 "' is a package and cannot be directly executed";
+        return false;
+      }
+      if (read_from_path_archive(dir, relative + ".py", source)) {
+        *filename = prefix + relative + ".py";
+        return true;
+      }
       if (is_folder(prefix + relative)) {
         if (read_whole_file(prefix + relative + "/__main__.py", source)) {
           *filename = absolute_path(prefix + relative + "/__main__.py");

@@ -46,6 +46,7 @@ ImportState& state() {
 }
 
 void (*display_hook)(Value) = nullptr;
+ArchiveReader archive_reader = nullptr;
 
 bool read_file(const std::string& path, std::string* out) {
   struct stat info;
@@ -127,6 +128,11 @@ Value find_and_load(const std::string& name) {
         return load_source_module(name, prefix + relative + ".py", source, false);
       if (read_file(prefix + relative + "/__init__.py", &source))
         return load_source_module(name, prefix + relative + "/__init__.py", source, true);
+      // A zip archive on sys.path: a package before a module, as zipimport.
+      if (read_from_path_archive(dir, relative + "/__init__.py", &source))
+        return load_source_module(name, prefix + relative + "/__init__.py", source, true);
+      if (read_from_path_archive(dir, relative + ".py", &source))
+        return load_source_module(name, prefix + relative + ".py", source, false);
     }
   }
   raise_module_not_found("No module named '" + name + "'", name);
@@ -139,6 +145,11 @@ Dict* module_table() { return state().modules; }
 Value module_search_path() { return state().path; }
 void set_module_search_path(Value list) { state().path = list; }
 void set_display_hook(void (*hook)(Value)) { display_hook = hook; }
+void set_archive_reader(ArchiveReader reader) { archive_reader = reader; }
+
+bool read_from_path_archive(const std::string& entry, const std::string& member, std::string* text) {
+  return archive_reader != nullptr && archive_reader(entry, member, text);
+}
 
 Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level) {
   std::string full = name->data;

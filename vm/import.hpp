@@ -28,6 +28,17 @@ Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level);
 Value import_from(Value module, Str* name);
 void import_star(Value module, Dict* target);
 
+// A sys.path entry that is a zip archive (or a folder inside one, as
+// "app.zip/lib") is searched through this reader, which the standard
+// library installs (stdlib/zipimport/): it returns true with the text of
+// `member` ('/'-separated, relative to the entry) when `entry` is such an
+// archive holding it, false otherwise; it raises for a corrupt member.
+// The vm layer knows nothing of the zip format.
+using ArchiveReader = bool (*)(const std::string& entry, const std::string& member, std::string* text);
+void set_archive_reader(ArchiveReader reader);
+// The installed reader's answer, or false when none is installed.
+bool read_from_path_archive(const std::string& entry, const std::string& member, std::string* text);
+
 // The REPL's PRINT_EXPR: prints repr(value) unless None, and sets builtins._.
 void print_expression_result(Value value);
 // Where print_expression_result writes (set by the stdlib's sys module).
