@@ -1,5 +1,6 @@
 // The import system: built-in modules registered by name, and `.py` files
-// found along sys.path (the script's folder first). Modules are cached in
+// found along sys.path (the script's folder first; a zip archive there is
+// read through the stdlib's ArchiveReader). Modules are cached in
 // the module table (sys.modules).
 #pragma once
 
