@@ -105,6 +105,37 @@ bool import_package_first(const std::string& package, std::string* error) {
   }
 }
 
+enum class ArchiveFind { Absent, Module, PackageMain, Failed };
+
+// -m MODULE in the sys.path entry `dir` when that is a zip archive. A
+// corrupt member is reported through *error, as python3 reports a
+// failing finder.
+ArchiveFind find_in_archive(const std::string& dir, const std::string& module, const std::string& relative,
+                            std::string* source, std::string* filename, std::string* error) {
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  try {
+    if (read_from_path_archive(dir, relative + "/__init__.py", source)) {
+      if (read_from_path_archive(dir, relative + "/__main__.py", source)) {
+        *filename = prefix + relative + "/__main__.py";
+        return ArchiveFind::PackageMain;
+      }
+      *error = "No module named " + module + ".__main__; '" + module +
+               "' is a package and cannot be directly executed";
+      return ArchiveFind::Failed;
+    }
+    if (read_from_path_archive(dir, relative + ".py", source)) {
+      *filename = prefix + relative + ".py";
+      return ArchiveFind::Module;
+    }
+  } catch (PyException&) {
+    Value e = take_current_exception();
+    *error = "Error while finding module specification for '" + module + "' (" + type_of(e)->name + ": " +
+             str_string(e) + ")";
+    return ArchiveFind::Failed;
+  }
+  return ArchiveFind::Absent;
+}
+
 }  // namespace
 
 bool find_main_module(const std::string& module, std::string* source, std::string* filename, std::string* error) {
@@ -135,18 +166,15 @@ bool find_main_module(const std::string& module, std::string* source, std::strin
       }
       // A zip archive on sys.path, as zipimport: a package's __main__
       // (after its __init__), else the module.
-      if (read_from_path_archive(dir, relative + "/__init__.py", source)) {
-        if (read_from_path_archive(dir, relative + "/__main__.py", source)) {
-          *filename = prefix + relative + "/__main__.py";
+      switch (find_in_archive(dir, module, relative, source, filename, error)) {
+        case ArchiveFind::Module:
+          return true;
+        case ArchiveFind::PackageMain:
           return import_package_first(module, error);
-        }
-        *error = "No module named " + module + ".__main__; '" + module +
-                 "' is a package and cannot be directly executed";
-        return false;
-      }
-      if (read_from_path_archive(dir, relative + ".py", source)) {
-        *filename = prefix + relative + ".py";
-        return true;
+        case ArchiveFind::Failed:
+          return false;
+        case ArchiveFind::Absent:
+          break;
       }
       if (is_folder(prefix + relative)) {
         if (read_whole_file(prefix + relative + "/__main__.py", source)) {

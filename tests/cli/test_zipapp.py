@@ -123,6 +123,23 @@ class ZipApp(unittest.TestCase):
         mine, theirs = self.same("-m", "nomainpkg", env=env)
         self.assertEqual(after_program_name(mine[2]), after_program_name(theirs[2]))
 
+    def test_corrupt_member_is_an_import_error(self):
+        # gilvm checks a member's CRC when importing it (python3 does not):
+        # the import fails cleanly, the -m search reports it.
+        with zipfile.ZipFile(os.path.join(self.folder, "bad.zip"), "w") as z:
+            z.writestr("damaged.py", "print('intact')\n")
+        with open(os.path.join(self.folder, "bad.zip"), "r+b") as f:
+            data = f.read()
+            f.seek(data.index(b"intact"))
+            f.write(b"INTACT")
+        rc, out, err = run(GILVM, "-c", "import sys; sys.path.insert(0, 'bad.zip'); import damaged",
+                           cwd=self.folder)
+        self.assertEqual(rc, 1)
+        self.assertIn("ImportError: Bad CRC-32 for file 'damaged.py' in Zip file: bad.zip", err)
+        rc, out, err = run(GILVM, "-m", "damaged", env={"PYTHONPATH": "bad.zip"}, cwd=self.folder)
+        self.assertEqual((rc, out), (1, ""))
+        self.assertIn("Error while finding module specification for 'damaged' (ImportError: Bad CRC-32", err)
+
 
 class ZipfileCommandLine(unittest.TestCase):
     def setUp(self):
