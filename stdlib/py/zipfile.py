@@ -1,11 +1,11 @@
 """Reading and writing ZIP archives (CPython 3.11's zipfile, on the native zlib).
 
 Members are stored (ZIP_STORED) or deflated (ZIP_DEFLATED). ZIP64 records
-are read and written as CPython does. Not supported: bzip2 and LZMA members
-(as a CPython built without the bz2 and lzma modules: RuntimeError
-"Compression requires the (missing) bz2 module"), encrypted members
-(reading one raises RuntimeError asking for a password, or
-NotImplementedError when one is given), PyZipFile and zipfile.Path.
+are read and written as CPython does, and members with traditional PKWARE
+encryption are read with a password (slowly: the decryption is Python).
+Not supported: bzip2 and LZMA members (as a CPython built without the bz2
+and lzma modules: RuntimeError "Compression requires the (missing) bz2
+module"), PyZipFile and zipfile.Path.
 Member files are plain objects with the file methods (read, read1,
 readline, readlines, iteration, peek, seek, tell, close), not
 io.BufferedIOBase subclasses.
@@ -473,6 +473,49 @@ class _Tellable:
         self.fp.close()
 
 
+def _crc_table():
+    table = []
+    for n in range(256):
+        for _ in range(8):
+            n = (n >> 1) ^ 0xEDB88320 if n & 1 else n >> 1
+        table.append(n)
+    return table
+
+
+_crctable = None
+
+
+class _ZipDecrypter:
+    """Traditional PKWARE decryption (APPNOTE 6.1): three keys advanced by
+    each plain byte."""
+
+    def __init__(self, pwd):
+        global _crctable
+        if _crctable is None:
+            _crctable = _crc_table()
+        self._table = _crctable
+        self._keys = [0x12345678, 0x23456789, 0x34567890]
+        for byte in pwd:
+            self._update(byte)
+
+    def _update(self, byte):
+        table = self._table
+        keys = self._keys
+        key0 = (keys[0] >> 8) ^ table[(keys[0] ^ byte) & 0xFF]
+        key1 = ((keys[1] + (key0 & 0xFF)) * 134775813 + 1) & 0xFFFFFFFF
+        key2 = (keys[2] >> 8) ^ table[(keys[2] ^ (key1 >> 24)) & 0xFF]
+        keys[0], keys[1], keys[2] = key0, key1, key2
+
+    def __call__(self, data):
+        out = bytearray(len(data))
+        for i, byte in enumerate(data):
+            k = self._keys[2] | 2
+            byte ^= ((k * (k ^ 1)) >> 8) & 0xFF
+            self._update(byte)
+            out[i] = byte
+        return bytes(out)
+
+
 class ZipExtFile:
     """A member opened for reading: a binary file object."""
 
@@ -497,6 +540,19 @@ class ZipExtFile:
         self.name = zipinfo.filename
         self._expected_crc = zipinfo.CRC if hasattr(zipinfo, 'CRC') else None
         self._running_crc = crc32(b'')
+        self._decrypter = None
+        if pwd:
+            self._decrypter = _ZipDecrypter(pwd)
+            # The 12-byte encryption header ends with a check byte: the
+            # CRC's high byte, or the time's when a data descriptor follows.
+            header = self._decrypter(fileobj.read(12))
+            self._compress_left -= 12
+            if zipinfo.flag_bits & _MASK_USE_DATA_DESCRIPTOR:
+                check_byte = (zipinfo._raw_time >> 8) & 0xFF
+            else:
+                check_byte = (zipinfo.CRC >> 24) & 0xFF
+            if header[11] != check_byte:
+                raise RuntimeError("Bad password for file %r" % zipinfo.orig_filename)
         self._seekable = False
         try:
             if fileobj.seekable():
@@ -677,6 +733,13 @@ class ZipExtFile:
                     break
         return buf
 
+    def _init_decrypter_again(self):
+        # Rewinding an encrypted member replays its encryption header.
+        self._decrypter = _ZipDecrypter(self._pwd)
+        self._fileobj.seek(self._orig_compress_start - 12)
+        self._decrypter(self._fileobj.read(12))
+        self._compress_left = self._orig_compress_size - 12
+
     def _update_crc(self, newdata):
         if self._expected_crc is None:
             return
@@ -720,6 +783,8 @@ class ZipExtFile:
         self._compress_left -= len(data)
         if not data:
             raise EOFError
+        if self._decrypter is not None:
+            data = self._decrypter(data)
         return data
 
     def seek(self, offset, whence=0):
@@ -754,6 +819,8 @@ class ZipExtFile:
             self._decompressor = _get_decompressor(self._compress_type)
             self._eof = False
             read_offset = new_pos
+            if self._decrypter is not None:
+                self._init_decrypter_again()
         while read_offset > 0:
             read_len = min(self.MAX_SEEK_READ, read_offset)
             self.read(read_len)
@@ -1128,8 +1195,9 @@ class ZipFile:
                     raise TypeError("pwd: expected bytes, got %s" % type(pwd).__name__)
                 if not pwd:
                     raise RuntimeError("File %r is encrypted, password required for extraction" % name)
-                raise NotImplementedError("decrypting ZIP members is not supported")
-            return ZipExtFile(zef_file, mode, zinfo, None, True)
+            else:
+                pwd = None
+            return ZipExtFile(zef_file, mode, zinfo, pwd, True)
         except:
             zef_file.close()
             raise

@@ -65,6 +65,30 @@ with zipfile.ZipFile(cpython_zip) as z:
 with zipfile.ZipFile(os.path.join(DATA, 'cp437_name.zip')) as z:
     print(z.namelist(), z.read('café.txt'), z.infolist()[0].flag_bits)
 
+print('-- encrypted members (made by Info-ZIP zip -P)')
+z = zipfile.ZipFile(os.path.join(DATA, 'encrypted.zip'))
+for info in z.infolist():
+    print(info.filename, info.flag_bits, info.compress_type, info.file_size)
+for name in z.namelist():
+    try:
+        z.read(name)
+    except RuntimeError as e:
+        print('RuntimeError', e)
+    try:
+        z.read(name, pwd=b'wrong')
+    except RuntimeError as e:
+        print('RuntimeError', e)
+    try:
+        z.read(name, pwd='hunter2')
+    except TypeError as e:
+        print('TypeError', e)
+print(z.read('secret.txt', pwd=b'hunter2')[:32], z.read('tiny.txt', b'hunter2'))
+z.setpassword(b'hunter2')
+print(z.testzip())
+with z.open('secret.txt') as f:
+    print(f.read(20), f.seek(3), f.read(10), f.seek(-6, 2), f.read())
+z.close()
+
 print('-- writing')
 path = os.path.join(work, 'made.zip')
 with zipfile.ZipFile(path, 'w', compression=zipfile.ZIP_DEFLATED) as z:
