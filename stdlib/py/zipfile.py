@@ -1463,47 +1463,10 @@ class ZipFile:
 
 
 def main(args=None):
-    """python -m zipfile: -l (list), -t (test), -e (extract), -c (create)."""
-    usage = ("usage: zipfile.py [-h] (-l <zipfile> | -e <zipfile> <output_dir> | -c <name> [<file> ...] | "
-             "-t <zipfile>)")
-    if args is None:
-        args = sys.argv[1:]
-    if not args or args[0] not in ('-l', '--list', '-e', '--extract', '-c', '--create', '-t', '--test'):
-        print(usage, file=sys.stderr)
-        sys.exit(2)
-    command, rest = args[0], args[1:]
-    if command in ('-t', '--test'):
-        with ZipFile(rest[0], 'r') as zf:
-            badfile = zf.testzip()
-        if badfile:
-            print("The following enclosed file is corrupted: {!r}".format(badfile))
-        print("Done testing")
-    elif command in ('-l', '--list'):
-        with ZipFile(rest[0], 'r') as zf:
-            zf.printdir()
-    elif command in ('-e', '--extract'):
-        with ZipFile(rest[0], 'r') as zf:
-            zf.extractall(rest[1])
-    else:
-        zip_name, files = rest[0], rest[1:]
-
-        def add_to_zip(zf, path, zippath):
-            if os.path.isfile(path):
-                zf.write(path, zippath, ZIP_DEFLATED)
-            elif os.path.isdir(path):
-                if zippath:
-                    zf.write(path, zippath)
-                for nm in sorted(os.listdir(path)):
-                    add_to_zip(zf, os.path.join(path, nm), os.path.join(zippath, nm))
-
-        with ZipFile(zip_name, 'w') as zf:
-            for path in files:
-                zippath = os.path.basename(path)
-                if not zippath:
-                    zippath = os.path.basename(os.path.dirname(path))
-                if zippath in ('', os.curdir, os.pardir):
-                    zippath = ''
-                add_to_zip(zf, path, zippath)
+    """python -m zipfile: -l (list), -t (test), -e (extract), -c (create);
+    the command line lives in _zipfile_cli."""
+    import _zipfile_cli
+    _zipfile_cli.main(args)
 
 
 if __name__ == "__main__":

@@ -171,6 +171,13 @@ class ZipfileCommandLine(unittest.TestCase):
         with open(os.path.join(self.folder, "out", "tree", "inner", "b.txt")) as f:
             self.assertEqual(f.read(), "beta\n")
 
+    def test_usage_errors(self):
+        for args in ([], ["-q"], ["-l"], ["-e", "x"], ["-l", "a", "-t", "b"], ["foo"], ["-c"],
+                     ["-l", "a", "extra"], ["-t", "a", "--metadata-encoding"],
+                     ["-c", "z.zip", "x", "--metadata-encoding", "utf8"]):
+            mine = run(GILVM, "-m", "zipfile", *args, cwd=self.folder)
+            self.assertEqual(mine, run(sys.executable, "-m", "zipfile", *args, cwd=self.folder), args)
+
     def test_reads_python3_archive(self):
         rc, out, err = run(sys.executable, "-m", "zipfile", "-c", "theirs.zip", "tree", cwd=self.folder)
         self.assertEqual(rc, 0, err)
