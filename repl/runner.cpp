@@ -310,6 +310,11 @@ int run_main_source(const std::string& given_source, const std::string& filename
   DictTable& d = main_module->dict()->table;
   d.set(names().__builtins__, builtins_dict());
   if (filename != "<string>" && filename != "<stdin>") d.set(names().__file__, new_str(filename));
+  // A zip application's __main__ has the archive's zipimporter as __loader__.
+  if (size_t slash = filename.rfind('/'); slash != std::string::npos && slash > 0) {
+    Value loader = path_archive_loader(filename.substr(0, slash));
+    if (!loader.is_null()) d.set(intern("__loader__"), loader);
+  }
   int status = 0;
   try {
     Code* code = compile_source(source, filename, ParseMode::Exec);

@@ -36,9 +36,14 @@ void import_star(Value module, Dict* target);
 // archive holding it, false otherwise; it raises for a corrupt member.
 // The vm layer knows nothing of the zip format.
 using ArchiveReader = bool (*)(const std::string& entry, const std::string& member, std::string* text);
-void set_archive_reader(ArchiveReader reader);
+// The __loader__ of modules read from such an entry (a
+// zipimport.zipimporter), or null when there is none to give.
+using ArchiveLoader = Value (*)(const std::string& entry);
+void set_archive_reader(ArchiveReader reader, ArchiveLoader loader);
 // The installed reader's answer, or false when none is installed.
 bool read_from_path_archive(const std::string& entry, const std::string& member, std::string* text);
+// The installed loader's answer for an archive entry, or null.
+Value path_archive_loader(const std::string& entry);
 
 // The REPL's PRINT_EXPR: prints repr(value) unless None, and sets builtins._.
 void print_expression_result(Value value);

@@ -7,8 +7,9 @@ module. zipimporter is the object CPython puts in sys.path_importer_cache,
 for code that asks an archive directly: get_data, get_source,
 get_filename, is_package, get_code, find_loader, find_module and
 load_module. Only source (.py) members are found: gilvm has no bytecode
-cache, so .pyc members are ignored. Modules imported by the import system
-have no __loader__.
+cache, so .pyc members are ignored. Modules imported from an archive (and
+a zip application's __main__) get a zipimporter as __loader__, without
+__spec__.
 """
 import os
 import sys
@@ -41,6 +42,19 @@ def _read_directory(archive):
                 return {info.filename: info for info in zf.infolist()}
         except (_zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise ZipImportError(f"can't read Zip file: {archive!r}", path=archive)
+
+
+# The importers the import system gave as __loader__, by sys.path entry.
+_importers = {}
+
+
+def _importer_for(entry):
+    """The zipimporter for a sys.path entry (made once), which gilvm's
+    import system sets as __loader__ of the modules it reads from it."""
+    importer = _importers.get(entry)
+    if importer is None:
+        importer = _importers[entry] = zipimporter(entry)
+    return importer
 
 
 class zipimporter:

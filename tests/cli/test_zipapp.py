@@ -43,6 +43,9 @@ print('file', __file__, __name__)
 print('argv', sys.argv)
 print('helper', helper.__file__, helper.twice(4))
 print('pkg', pkg.__path__, pkg.mod.VALUE, sub.__name__, sub.__file__)
+print('loader', type(helper.__loader__).__name__, repr(__loader__), helper.__loader__ is pkg.mod.__loader__,
+      helper.__loader__ is __loader__, repr(pkg.mod.__loader__).endswith('app.zip/pkg/">'))
+print('data', __loader__.get_data('pkg/mod.py'), helper.__loader__.get_source('helper')[:10])
 if sys.argv[1:] == ['fail']:
     helper.fail()
 if sys.argv[1:] == ['exit']:
@@ -76,6 +79,7 @@ class ZipApp(unittest.TestCase):
         self.assertIn("path0 " + real + "/app.zip\n", out)
         self.assertIn("file " + real + "/app.zip/__main__.py __main__\n", out)
         self.assertIn("argv ['app.zip', 'a', 'b']\n", out)
+        self.assertIn("loader zipimporter <zipimporter object \"" + real + "/app.zip/\"> False True True\n", out)
         self.same("./app.zip")
         self.same(os.path.join(self.folder, "app.zip"))
 

@@ -52,6 +52,9 @@ except ImportError as e:
 sys.path.insert(0, os.path.join('lib.zip', 'lib'))
 import inlib
 print(inlib.IN_LIB, short(inlib.__file__))
+# The import system's zipimporter per sys.path entry is each module's __loader__.
+print(type(zmod.__loader__).__name__, zmod.__loader__.archive, zmod.__loader__ is zpkg.deep.__loader__,
+      repr(inlib.__loader__.prefix), zmod.__loader__.get_data('data/resource.txt'))
 
 # An archive CPython made.
 sys.path.append(os.path.join(DATA, 'cpython_made.zip'))
