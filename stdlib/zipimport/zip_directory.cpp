@@ -175,6 +175,13 @@ ZipRead read_zip_member(const std::string& archive, const std::string& member, s
   if (!in || !read_at(in, info.header_offset, kLocalSize, &header) || u32(header, 0) != kLocalSignature)
     return corrupt("bad local file header: '" + archive + "'");
   uint64_t data_offset = info.header_offset + kLocalSize + u16(header, 26) + u16(header, 28);
+  // Sizes a damaged directory claims are checked before anything that
+  // large is allocated: the data lies inside the file, and deflate expands
+  // by at most about 1032 to 1.
+  if (data_offset + info.compressed_size > static_cast<uint64_t>(dir->size))
+    return corrupt("bad local file header: '" + archive + "'");
+  if (info.method == Z_DEFLATED && info.file_size > uint64_t{info.compressed_size} * 1032 + 1024)
+    return corrupt("can't decompress data: '" + member + "'");
   std::string raw;
   if (!read_at(in, data_offset, info.compressed_size, &raw)) return corrupt("zipimport: can't read data");
   if (info.method == 0) {

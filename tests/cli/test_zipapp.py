@@ -143,6 +143,16 @@ class ZipApp(unittest.TestCase):
         rc, out, err = run(GILVM, "-m", "damaged", env={"PYTHONPATH": "bad.zip"}, cwd=self.folder)
         self.assertEqual((rc, out), (1, ""))
         self.assertIn("Error while finding module specification for 'damaged' (ImportError: Bad CRC-32", err)
+        # A directory claiming a 4 GiB member is refused before anything is allocated.
+        with zipfile.ZipFile(os.path.join(self.folder, "huge.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("huge.py", "x = 1\n")
+        with open(os.path.join(self.folder, "huge.zip"), "r+b") as f:
+            data = f.read()
+            f.seek(data.index(b"PK\x01\x02") + 20)
+            f.write(b"\xff\xff\xff\xf0\xff\xff\xff\xff")
+        rc, out, err = run(GILVM, "-c", "import sys; sys.path.insert(0, 'huge.zip'); import huge", cwd=self.folder)
+        self.assertEqual(rc, 1)
+        self.assertIn("ImportError: bad local file header: 'huge.zip'", err)
 
 
 class ZipfileCommandLine(unittest.TestCase):
