@@ -634,28 +634,44 @@ class ZipExtFile:
             raise ValueError("I/O operation on closed file.")
         if limit is None:
             limit = -1
-        line = b''
-        while limit < 0 or len(line) < limit:
-            if self._offset >= len(self._readbuffer) and not self._fill():
+        if limit < 0:
+            # Pieces joined at the end: a long line costs linear time.
+            pieces = []
+            while self._offset < len(self._readbuffer) or self._fill():
+                newline = self._readbuffer.find(b'\n', self._offset)
+                end = len(self._readbuffer) if newline < 0 else newline + 1
+                pieces.append(self._readbuffer[self._offset:end])
+                self._offset = end
+                if newline >= 0:
+                    break
+            return b''.join(pieces)
+        # With a limit, as io.IOBase.readline: peeked pieces of at most
+        # `limit` bytes each until the line has `limit` (it may end longer).
+        line = bytearray()
+        while len(line) < limit:
+            readahead = self.peek(1)
+            if not readahead:
                 break
-            newline = self._readbuffer.find(b'\n', self._offset)
-            end = len(self._readbuffer) if newline < 0 else newline + 1
-            if limit >= 0:
-                end = min(end, self._offset + limit - len(line))
-            line += self._readbuffer[self._offset:end]
-            self._offset = end
+            n = readahead.find(b'\n') + 1 or len(readahead)
+            piece = self.read(min(n, limit))
+            if not piece:
+                break
+            line += piece
             if line.endswith(b'\n'):
                 break
-        return line
+        return bytes(line)
 
     def readlines(self, hint=-1):
+        # As io.IOBase.readlines: the line that passes `hint` is included.
+        if hint is None or hint <= 0:
+            return list(self)
         lines = []
-        total = 0
+        length = 0
         for line in self:
             lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
+            if len(line) > hint - length:
                 break
+            length += len(line)
         return lines
 
     def peek(self, n=1):

@@ -113,6 +113,19 @@ with zipfile.ZipFile(path) as z:
         show_info(info)
     print(z.read('text.txt')[:12], z.read('by_open.bin'), z.read('ünïcode.txt'), z.testzip())
 
+print('-- lines across buffer boundaries')
+long_text = b'short\n' + b'x' * 20000 + b'\n' + b'mid line\n' * 700 + b'no newline at the end'
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr(fixed('lines.txt'), long_text)
+with zipfile.ZipFile(buffer) as z:
+    with z.open('lines.txt') as member:
+        lines = list(member)
+        print(len(lines), [len(line) for line in lines[:3]], lines[-1], b''.join(lines) == long_text)
+    with z.open('lines.txt') as member:
+        print(member.readline(3), member.readline(0), member.readline(), len(member.readline(15000)),
+              len(member.readline()), member.read1(4), len(member.readlines(50)), member.peek(3)[:3])
+
 print('-- files and folders from disk')
 source = os.path.join(work, 'src')
 os.makedirs(os.path.join(source, 'sub'))
