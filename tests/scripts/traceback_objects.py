@@ -92,6 +92,38 @@ for name in ("tb_lineno", "tb_lasti", "tb_frame"):
     except AttributeError:
         print("AttributeError for", name)
 
+# TracebackType() builds entries by hand.
+here = sys._getframe()
+made_tb = types.TracebackType(None, here, 0, 5)
+print(made_tb.tb_lineno, made_tb.tb_frame is here, made_tb.tb_lasti, made_tb.tb_next)
+linked = types.TracebackType(tb_next=made_tb, tb_frame=here, tb_lasti=0, tb_lineno=7)
+print(linked.tb_next is made_tb, [line for _, line in traceback.walk_tb(linked)])
+for make in (lambda: types.TracebackType(None, here, 0), lambda: types.TracebackType(1, here, 0, 1),
+             lambda: types.TracebackType(None, 1, 0, 1), lambda: types.TracebackType(None, here, "a", 1),
+             lambda: types.TracebackType(None, here, 0, 1, 2)):
+    try:
+        make()
+    except TypeError as e:
+        print("TypeError:", e)
+try:
+    raise ValueError("with a made traceback").with_traceback(made_tb)
+except ValueError as e:
+    print([line for _, line in traceback.walk_tb(e.__traceback__)])
+
+# An exception's __traceback__ can be replaced, as with with_traceback().
+plain = ValueError("x")
+print(plain.with_traceback(None) is plain, plain.__traceback__)
+for call in (lambda: plain.with_traceback(1), lambda: plain.with_traceback(),
+             lambda: setattr(plain, "__traceback__", "s")):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError:", e)
+plain.__traceback__ = made_tb
+print(plain.__traceback__ is made_tb)
+plain.__traceback__ = None
+print(plain.__traceback__)
+
 # sys._getframe and traceback frames are one type.
 print(type(sys._getframe()) is type(tb.tb_frame))
 print(sys.exc_info()[2])

@@ -1,5 +1,6 @@
 // frame and traceback objects as Python sees them: CPython's f_* and tb_*
 // attributes (the snapshot model is explained in vm/objects/frame_object.hpp).
+#include <cstdint>
 #include <cstdio>
 
 #include "vm/builtins/install.hpp"
@@ -142,6 +143,29 @@ Value tb_frame(Value self) {
   return tb->frame;
 }
 
+// types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno), as CPython
+// 3.11 allows, for code that builds tracebacks by hand.
+Value traceback_construct(Type*, const CallArgs& a) {
+  ArgParser p(a, "TracebackType", {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"}, 4, false);
+  Value next = p.get(0);
+  if (!next.is_none() && type_of(next) != types().traceback)
+    raise_type_error("expected traceback object or None, got '" + type_name(next) + "'");
+  Value frame = p.get(1);
+  if (!isinstance(frame, types().frame))
+    raise_type_error("TracebackType() argument 'tb_frame' must be frame, not " + type_name(frame));
+  int64_t lasti = index_value(p.get(2));
+  int64_t lineno = index_value(p.get(3));
+  if (lasti < 0 || lasti / 2 > UINT32_MAX || lineno < INT32_MIN || lineno > INT32_MAX)
+    raise_overflow_error("Python int too large to convert to C int");
+  FrameSnapshot* f = frame.as<FrameSnapshot>();
+  auto* tb = gc_new<Traceback>(types().traceback, next.is_none() ? nullptr : next.as<Traceback>(),
+                               f->code.as<Code>(), static_cast<int>(lineno), static_cast<uint32_t>(lasti / 2));
+  tb->globals = f->globals;
+  tb->locals = f->locals;
+  tb->frame = frame;
+  return tb;
+}
+
 Value traceback_repr(const CallArgs& a) {
   as_traceback(a[0]);
   return new_str("<traceback object at " + address_of(a[0]) + ">");
@@ -161,6 +185,7 @@ void install_frame_methods() {
   add_getset(f, "f_trace", frame_trace);
 
   Type* t = types().traceback;
+  t->construct = traceback_construct;
   add_method(t, "__repr__", traceback_repr);
   add_getset(t, "tb_next", tb_next, set_tb_next);
   add_getset(t, "tb_lineno", tb_lineno);

@@ -7,7 +7,8 @@
 // snapshot was taken (code, globals, the names dict of module and class
 // bodies, line, caller). The snapshot does not follow the frame afterwards:
 // f_lineno stays the line of the moment, and function locals are not
-// copied (f_locals is then an empty dict).
+// copied (f_locals is then an empty dict). The functions below and the
+// Python-visible attributes are in vm/builtins/frame_methods.cpp.
 #pragma once
 
 #include <cstdint>
