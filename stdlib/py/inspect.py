@@ -1056,7 +1056,11 @@ def _signature_from_callable(obj, follow_wrapped, skip_bound_arg, cls):
         inner = _signature_from_callable(obj.func, follow_wrapped, skip_bound_arg, cls)
         return _signature_of_partial(inner, obj)
     if isinstance(obj, type):
+        # gilvm's ABCMeta checks abstract methods in a Python __call__ (CPython
+        # does it in object.__new__): that one says nothing about arguments.
         call = _user_defined(type(obj), "__call__") if type(obj) is not type else None
+        if call is not None and call is getattr(abc.ABCMeta, "__call__", None):
+            call = None
         if call is not None:
             sig = _signature_from_callable(call, follow_wrapped, skip_bound_arg, cls)
             return _without_first(sig) if skip_bound_arg else sig
@@ -1075,8 +1079,11 @@ def _signature_from_callable(obj, follow_wrapped, skip_bound_arg, cls):
             if isinstance(factory, types.MethodType):
                 return sig  # a classmethod: already bound
             return _without_first(sig) if skip_bound_arg else sig
-        if obj.__module__ != "builtins" and all(base.__module__ != "builtins" or base is object
-                                                for base in obj.__mro__):
+        if obj is type:
+            raise ValueError("no signature found for builtin {!r}".format(obj))
+        # Classes written in Python have __module__ in their own dict; with
+        # no built-in base but object, they take no arguments.
+        if all(base is object or "__module__" in base.__dict__ for base in obj.__mro__):
             return cls([])
         raise ValueError("no signature found for builtin type {!r}".format(obj))
     call = _user_defined(type(obj), "__call__")

@@ -1,6 +1,7 @@
 # inspect.signature, Signature and Parameter (kinds, defaults, annotations,
 # str, replace, bind, bind_partial, BoundArguments), getfullargspec and
 # getcallargs, with CPython's error messages.
+import abc
 import functools
 import inspect
 from inspect import Parameter, Signature
@@ -127,6 +128,26 @@ show("partial", functools.partial(simple, 1, c=3))
 show("getattr", getattr)
 show("range", range)
 show("max", max)
+show("object", object)
+show("type", type)
+
+
+class Failure(Exception):
+    pass
+
+
+class Abstract(abc.ABC):
+    def __init__(self, k, *, flag=False):
+        pass
+
+
+class EmptyAbstract(abc.ABC):
+    pass
+
+
+show("Failure", Failure)
+show("Abstract", Abstract)
+show("EmptyAbstract", EmptyAbstract)
 show("3", 3)
 show("int", int)
 
