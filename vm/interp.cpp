@@ -32,6 +32,7 @@
 #include "vm/builtins/container_ops.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
+#include "vm/objects/frame_object.hpp"
 #include "vm/eval_breaker.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
@@ -307,7 +308,10 @@ void add_traceback(Value exception, Frame* frame) {
   auto* e = exception.as<ExceptionObject>();
   uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
   Traceback* next = e->traceback.is_null() ? nullptr : e->traceback.as<Traceback>();
-  e->traceback = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at), at);
+  auto* entry = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at), at);
+  entry->globals = frame->globals;
+  entry->locals = frame_names_dict(frame);
+  e->traceback = entry;
 }
 
 void chain_context(ThreadState* ts, Value exception) {
