@@ -34,6 +34,7 @@
 #include "vm/errors.hpp"
 #include "vm/objects/frame_object.hpp"
 #include "vm/eval_breaker.hpp"
+#include "vm/pattern_match.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
@@ -943,6 +944,14 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         for (uint32_t i = 0; i < n; ++i) d->table.set(keys->items[i], base[i]);
         sp = base;
         PUSH(d);
+        DISPATCH();
+      }
+      TARGET(MATCH_PATTERN) {
+        uint32_t n = ARG;
+        SAVE_STATE();
+        Value result = match_pattern(sp[-static_cast<int32_t>(n) - 2], sp[-static_cast<int32_t>(n) - 1], sp - n);
+        sp -= n + 1;
+        TOP() = result;
         DISPATCH();
       }
       TARGET(BUILD_STRING) {
