@@ -291,7 +291,9 @@ Value future_repr(const CallArgs& a) {
 
 Value future_class_getitem(const CallArgs& a) {
   check_arg_count(a, "__class_getitem__", 2, 2);
-  return a[0];
+  // A types.GenericAlias, as CPython's: made through list's, whose type it is.
+  Value sample = call_method(Value(types().list), "__class_getitem__", {Value(types().int_)});
+  return call(Value(type_of(sample)), {a[0], a[1]});
 }
 
 // -- state
