@@ -441,10 +441,11 @@ Value future_iter_next(const CallArgs& a) {
   raise_stop_iteration(out);
 }
 
+// Also the throw() of _YieldIter: either way the exception comes out
+// where the await is.
 Value future_iter_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
-  FutureIter* it = as_future_iter(a[0]);
-  it->future = Value::null();
+  if (type_of(a[0]) == future_iter_type) as_future_iter(a[0])->future = Value::null();
   Value e = a[1];
   if (is_exception_class(e)) e = (a.count > 2 && !a[2].is_none()) ? call(e, {a[2]}) : call(e, {});
   if (!is_exception_instance(e))
@@ -461,6 +462,67 @@ Value future_iter_close(const CallArgs& a) {
 Value future_iter_iter(const CallArgs& a) {
   check_arg_count(a, "__iter__", 1, 1);
   return a[0];
+}
+
+// -- sleep(0)'s awaitable: `await _asyncio._yield_once` gives up the loop for
+// one iteration (a bare yield, which the task answers by stepping again at
+// the next one). Native so that sleep(0) makes no generator.
+
+Type* yield_once_type = nullptr;
+Type* yield_iter_type = nullptr;
+
+struct YieldIter : Object {
+  bool yielded = false;
+  explicit YieldIter(Type* t) : Object(t) {}
+};
+
+int yield_iter_step(Object* object, Value, Value* out) {
+  auto* it = static_cast<YieldIter*>(object);
+  *out = Value::none();
+  if (it->yielded) return 0;
+  it->yielded = true;
+  return 1;
+}
+
+Value yield_once_await(const CallArgs& a) {
+  check_arg_count(a, "__await__", 1, 1);
+  return gc_new<YieldIter>(yield_iter_type);
+}
+
+Value yield_iter_send(const CallArgs& a) {
+  check_arg_count(a, "send", 2, 2);
+  if (type_of(a[0]) != yield_iter_type) raise_type_error("descriptor requires a '_asyncio._YieldIter' object");
+  Value out;
+  if (yield_iter_step(a[0].object(), a[1], &out)) return out;
+  raise_stop_iteration(out);
+}
+
+Value yield_iter_next(const CallArgs& a) {
+  check_arg_count(a, "__next__", 1, 1);
+  if (type_of(a[0]) != yield_iter_type) raise_type_error("descriptor requires a '_asyncio._YieldIter' object");
+  Value out;
+  if (yield_iter_step(a[0].object(), Value::none(), &out)) return out;
+  raise_stop_iteration(out);
+}
+
+void install_yield_once(Module* m) {
+  if (yield_once_type == nullptr) {
+    Type* t = new_builtin_type("_YieldOnce", types().object, nullptr);
+    yield_once_type = t;
+    t->allows_subclassing = false;
+    add_type_attr(t, "__module__", intern("_asyncio"));
+    add_method(t, "__await__", yield_once_await);
+    Type* it = new_builtin_type("_YieldIter", types().object, nullptr);
+    yield_iter_type = it;
+    it->allows_subclassing = false;
+    add_type_attr(it, "__module__", intern("_asyncio"));
+    add_method(it, "send", yield_iter_send);
+    add_method(it, "__next__", yield_iter_next);
+    add_method(it, "throw", future_iter_throw);
+    add_method(it, "__iter__", future_iter_iter);
+    register_send_step(it, yield_iter_step);
+  }
+  m->dict()->table.set(intern("_yield_once"), gc_new<Object>(yield_once_type));
 }
 
 // -- attributes the Python version had (asyncio internals and tests read them)
@@ -555,6 +617,7 @@ void init_asyncio_module(Module* m) {
     install_future(m);
   }
   m->dict()->table.set(intern("Future"), future_type);
+  install_yield_once(m);
   install_task(m);
 }
 

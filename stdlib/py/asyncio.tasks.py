@@ -65,15 +65,9 @@ def ensure_future(coro_or_future, *, loop=None):
         raise
 
 
-class _Yield:
-    """`await _yield_once` gives up the loop for one iteration (sleep(0))."""
-    __slots__ = ()
-
-    def __await__(self):
-        yield
-
-
-_yield_once = _Yield()
+# `await _yield_once` gives up the loop for one iteration (sleep(0)):
+# a native awaitable whose iterator yields None once.
+from _asyncio import _yield_once
 
 
 async def sleep(delay, result=None):
