@@ -128,8 +128,13 @@ void init_task(TaskObject* t, Value coro, Value loop, Value name, Value context)
     t->log_destroy_pending = false;
     raise_type_error("a coroutine was expected, got " + repr_string(coro));
   }
-  t->number = ++task_counter;
-  t->name = (name.is_null() || name.is_none()) ? Value::null() : Value(to_str(name));
+  // Only unnamed tasks take a number, as CPython counts them.
+  if (name.is_null() || name.is_none()) {
+    t->number = ++task_counter;
+    t->name = Value::null();
+  } else {
+    t->name = to_str(name);
+  }
   t->num_cancels_requested = 0;
   t->must_cancel = false;
   t->fut_waiter = Value::none();

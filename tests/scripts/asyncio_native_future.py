@@ -125,3 +125,15 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# Only unnamed tasks take a number.
+async def numbering():
+    first = asyncio.current_task().get_name()
+    base = int(first.split("-")[1])
+    named = asyncio.get_running_loop().create_task(asyncio.sleep(0), name="named")
+    unnamed = asyncio.get_running_loop().create_task(asyncio.sleep(0))
+    print(named.get_name(), int(unnamed.get_name().split("-")[1]) - base)
+    await asyncio.gather(named, unnamed)
+
+asyncio.run(numbering())
