@@ -171,6 +171,10 @@ void future_set_exception(FutureObject* f, Value exception) {
   f->exception = exception;
   f->exception_tb = get_attr(exception, intern("__traceback__"));
   f->state = FutureObject::kFinished;
+  if (f->type->is_builtin && !f->finalizer_registered) {
+    heap().register_finalizer(f);  // from now on it may have to report
+    f->finalizer_registered = true;
+  }
   schedule_callbacks(f);
   f->log_traceback = true;
 }
@@ -208,7 +212,6 @@ void check_initialized(FutureObject* f) {
 
 Value future_construct(Type* type, const CallArgs& a) {
   auto* f = gc_new<FutureObject>(type);
-  if (type->is_builtin) heap().register_finalizer(f);
   if (init_takes_arguments(type, future_type)) return f;
   ArgParser p(a, "Future", {"loop"}, 0, false, 0);
   init_future(f, p.get(0, Value::none()));

@@ -32,11 +32,13 @@
 //   through Python only when it is not an exact Future or Task.
 // * GC: every Value field is visited by trace(). Callbacks being scheduled
 //   are first moved into a ValueVector (rooted) since call_soon runs Python.
-//   An exact Future or Task registers itself with Heap::register_finalizer
-//   at construction (a Python subclass is registered by type_call, since
-//   the type has `__del__`); the finalizer reports "exception was never
-//   retrieved" and "Task was destroyed but it is pending!" through
-//   loop.call_exception_handler, as CPython does.
+//   An exact Task registers itself with Heap::register_finalizer at
+//   construction, an exact Future only once it gets an exception (before
+//   that its finalizer would have nothing to say, and a registered object
+//   that dies is kept one more collection); a Python subclass is
+//   registered by type_call, since the type has `__del__`. The finalizer
+//   reports "exception was never retrieved" and "Task was destroyed but it
+//   is pending!" through loop.call_exception_handler, as CPython does.
 #pragma once
 
 #include <cstdint>
@@ -59,6 +61,7 @@ struct FutureObject : Object {
   bool blocking = false;        // _asyncio_future_blocking
   bool log_traceback = false;   // an exception nobody retrieved yet
   bool initialized = false;     // __init__ ran (a subclass may forget)
+  bool finalizer_registered = false;
   Value loop;
   Value result;                 // null until finished with a result
   Value exception;              // null unless finished with one

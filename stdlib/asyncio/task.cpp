@@ -160,7 +160,10 @@ void parse_and_init(TaskObject* t, const CallArgs& a, bool has_self) {
 
 Value task_construct(Type* type, const CallArgs& a) {
   auto* t = gc_new<TaskObject>(type);
-  if (type->is_builtin) heap().register_finalizer(t);
+  if (type->is_builtin) {
+    heap().register_finalizer(t);
+    t->finalizer_registered = true;
+  }
   if (init_takes_arguments(type, task_type)) return t;
   parse_and_init(t, a, false);
   return t;

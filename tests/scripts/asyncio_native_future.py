@@ -137,3 +137,27 @@ async def numbering():
     await asyncio.gather(named, unnamed)
 
 asyncio.run(numbering())
+
+
+# A plain Future whose exception nobody retrieved is reported when collected;
+# one whose exception was seen is not.
+import gc
+
+
+def make_failed(loop, seen):
+    fut = loop.create_future()
+    fut.set_exception(OSError("lost" if not seen else "seen"))
+    if seen:
+        fut.exception()
+
+
+async def unretrieved():
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(lambda loop, context: print("report:", context["message"], repr(context["exception"])))
+    make_failed(loop, True)
+    make_failed(loop, False)
+    gc.collect()
+    await asyncio.sleep(0)
+    loop.set_exception_handler(None)
+
+asyncio.run(unretrieved())
