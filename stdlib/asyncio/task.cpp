@@ -365,36 +365,23 @@ void after_yield(TaskObject* t, Value result) {
   asm volatile("" : : "r"(area) : "memory");
 }
 
-void task_step(TaskObject* t, Value exception) {
-  if (t->state != FutureObject::kPending)
-    raise_invalid_state("_step(): already done: " + repr_string(Value(t)) + ", " +
-                        repr_string(exception.is_null() ? Value::none() : exception));
-  Value cancelled_error = cancelled_error_type();
-  if (t->must_cancel) {
-    if (exception.is_null() || !isinstance(exception, cancelled_error.as<Type>())) exception = make_cancelled_error(t);
-    t->must_cancel = false;
-  }
-  Value coro = t->coro;
-  t->fut_waiter = Value::none();
-  Value loop = t->loop;
-  Value self = t;
-  enter_task(loop, self);
+// The step itself, between _enter_task and _leave_task.
+void step_as_current(TaskObject* t, Value exception, Type* cancelled_error) {
   GenResult r;
   bool raised = false;
   try {
-    r = step_coroutine(coro, exception);
+    r = step_coroutine(t->coro, exception);
   } catch (PyException&) {
     raised = true;
   }
   if (raised) {
     Value error = take_current_exception();
-    if (isinstance(error, cancelled_error.as<Type>())) {
+    if (isinstance(error, cancelled_error)) {
       t->cancelled_exc = error;  // result() re-raises this one
       future_cancel(t, Value::none());
     } else if (isinstance(error, exc().KeyboardInterrupt) || isinstance(error, exc().SystemExit)) {
       future_set_exception(t, error);
-      leave_task(loop, self);
-      current_thread_state()->current_exception = error;
+      current_thread_state()->current_exception = error;  // and on up: the loop stops
       throw PyException{};
     } else {
       future_set_exception(t, error);
@@ -408,14 +395,32 @@ void task_step(TaskObject* t, Value exception) {
       future_set_result(t, r.value);
     }
   } else {
-    try {
-      after_yield(t, r.value);
-    } catch (PyException&) {
-      Value error = take_current_exception();
-      leave_task(loop, self);
-      current_thread_state()->current_exception = error;
-      throw;
-    }
+    after_yield(t, r.value);
+  }
+}
+
+void task_step(TaskObject* t, Value exception) {
+  if (t->state != FutureObject::kPending)
+    raise_invalid_state("_step(): already done: " + repr_string(Value(t)) + ", " +
+                        repr_string(exception.is_null() ? Value::none() : exception));
+  Type* cancelled_error = cancelled_error_type().as<Type>();
+  if (t->must_cancel) {
+    if (exception.is_null() || !isinstance(exception, cancelled_error)) exception = make_cancelled_error(t);
+    t->must_cancel = false;
+  }
+  t->fut_waiter = Value::none();
+  Value loop = t->loop;
+  Value self = t;
+  enter_task(loop, self);
+  try {
+    step_as_current(t, exception, cancelled_error);
+  } catch (PyException&) {
+    // As a `finally:` would: leave, then let the exception go on (unless
+    // leaving raises instead).
+    Value error = take_current_exception();
+    leave_task(loop, self);
+    current_thread_state()->current_exception = error;
+    throw;
   }
   leave_task(loop, self);
   if (t->state != FutureObject::kPending) clear_dead_stack();
