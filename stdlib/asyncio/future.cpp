@@ -169,7 +169,8 @@ void future_set_exception(FutureObject* f, Value exception) {
   if (type_of(exception) == exc().StopIteration)
     raise_type_error("StopIteration interacts badly with generators and cannot be raised into a Future");
   f->exception = exception;
-  f->exception_tb = get_attr(exception, intern("__traceback__"));
+  static Str* traceback_name = intern("__traceback__");
+  f->exception_tb = get_attr(exception, traceback_name);
   f->state = FutureObject::kFinished;
   if (f->type->is_builtin && !f->finalizer_registered) {
     heap().register_finalizer(f);  // from now on it may have to report

@@ -147,10 +147,14 @@ void init_task(TaskObject* t, Value coro, Value loop, Value name, Value context)
   }
   t->context = context;
   // Bound once: a subclass's own _step / _wakeup are honoured as before.
-  t->step_callback = get_attr(Value(t), intern("_step"));
-  t->wakeup_callback = get_attr(Value(t), intern("_wakeup"));
+  static Str* step_name = intern("_step");
+  static Str* wakeup_name = intern("_wakeup");
+  static Str* tasks_name = intern("_tasks");
+  static Str* add_name = intern("add");
+  t->step_callback = get_attr(Value(t), step_name);
+  t->wakeup_callback = get_attr(Value(t), wakeup_name);
   call_soon(t->loop, t->step_callback, {}, t->context);
-  call_method(get_attr(t->loop, intern("_tasks")), "add", {Value(t)});
+  call_method(get_attr(t->loop, tasks_name), add_name, {Value(t)});
 }
 
 void parse_and_init(TaskObject* t, const CallArgs& a, bool has_self) {
