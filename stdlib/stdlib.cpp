@@ -49,6 +49,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_atexit_module();
   register_pickle_module();
   register_asyncio_loop_module();
+  register_asyncio_module();
   register_multiprocessing_module();
   register_posixsubprocess_module();
   register_contextvars_module();

@@ -41,6 +41,7 @@ void register_bisect_module();      // stdlib/bisect_module.cpp (bisect)
 void register_collections_module(); // stdlib/collections/ (_collections: deque)
 void register_signal_module();  // stdlib/signal_module.cpp (_signal, under signal.py)
 void register_pickle_module();  // stdlib/pickle/pickle_module.cpp (_pickle, under pickle.py)
+void register_asyncio_module();       // stdlib/asyncio/future.cpp (_asyncio: Future, Task)
 void register_asyncio_loop_module();  // stdlib/asyncio_loop_module.cpp (_asyncio_loop, under asyncio)
 void register_multiprocessing_module();  // stdlib/multiprocessing/ (_multiprocessing)
 void register_contextvars_module();  // stdlib/contextvars_module.cpp

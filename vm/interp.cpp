@@ -23,6 +23,7 @@
 // Safepoints (eval-breaker checks) are at JUMP_BACKWARD, at function entry
 // and after calls return, where CPython 3.11 checks.
 #include "vm/interp.hpp"
+#include "vm/native_send.hpp"
 #include "vm/exception_group.hpp"
 
 #include <span>
@@ -1306,6 +1307,17 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             pc = ARG;
           } else {
             PUSH(r.value);
+          }
+          DISPATCH();
+        }
+        if (SendStepFn step = send_step_for(t)) {
+          SAVE_STATE();
+          Value out;
+          if (step(sub.object(), sent, &out)) {
+            PUSH(out);
+          } else {
+            TOP() = out;
+            pc = ARG;
           }
           DISPATCH();
         }

@@ -2,208 +2,26 @@
 awaitables: sleep, gather, wait, wait_for, as_completed, shield,
 run_coroutine_threadsafe, to_thread.
 
-How a task steps its coroutine: `_step` sends None (or throws an exception)
-into the coroutine; the coroutine runs until it awaits a Future, whose
-__await__ yields the future itself with `_asyncio_future_blocking` set.
-The task then waits for that future's done callback (`_wakeup`), which steps
-it again. A bare `yield` (sleep(0)) just reschedules the task.
+Task is native (stdlib/asyncio/task.cpp, its contract in future.hpp): a
+step sends None (or throws an exception) into the coroutine; the coroutine
+runs until it awaits a Future, whose __await__ yields the future itself
+with `_asyncio_future_blocking` set. The task then waits for that future's
+done callback (`_wakeup`), which steps it again. A bare `yield` (sleep(0))
+just reschedules the task.
 """
 import concurrent.futures
-import contextvars
 import functools
-import itertools
 
 from asyncio import coroutines, events, futures
 from asyncio.exceptions import CancelledError, InvalidStateError
-from asyncio.futures import _PENDING
-from _asyncio_loop import step as _step_coroutine  # send/throw without a StopIteration
 
 __all__ = ("Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "wait", "wait_for",
            "as_completed", "sleep", "gather", "shield", "ensure_future", "run_coroutine_threadsafe",
            "current_task", "all_tasks", "to_thread")
 
-_task_numbers = itertools.count(1)
-
-# The task each loop is stepping right now.
-_current_tasks = {}
-
-
-def current_task(loop=None):
-    if loop is None:
-        loop = events.get_running_loop()
-    return _current_tasks.get(loop)
-
-
-def all_tasks(loop=None):
-    if loop is None:
-        loop = events.get_running_loop()
-    return {t for t in list(loop._tasks) if not t.done()}
-
-
-def _enter_task(loop, task):
-    current = _current_tasks.get(loop)
-    if current is not None:
-        raise RuntimeError(f"Cannot enter into task {task!r} while another task {current!r} is being executed.")
-    _current_tasks[loop] = task
-
-
-def _leave_task(loop, task):
-    current = _current_tasks.get(loop)
-    if current is not task:
-        raise RuntimeError(f"Leaving task {task!r} does not match the current task {current!r}.")
-    del _current_tasks[loop]
-
-
-class Task(futures.Future):
-    """A coroutine wrapped in a Future, stepped by the loop."""
-
-    _log_destroy_pending = True
-
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not coroutines.iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {coro!r}")
-        self._name = f"Task-{next(_task_numbers)}" if name is None else str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
-        self._coro = coro
-        # Each step runs in the task's own copy of the creator's context, so
-        # what the task sets in a ContextVar stays its own.
-        self._context = contextvars.copy_context() if context is None else context
-        self._loop.call_soon(self._step, context=self._context)
-        self._loop._tasks.add(self)
-
-    def __del__(self):
-        if self._state == _PENDING and self._log_destroy_pending:
-            self._loop.call_exception_handler({"task": self, "message": "Task was destroyed but it is pending!"})
-        super().__del__()
-
-    def _repr_info(self):
-        info = super()._repr_info()
-        if self._must_cancel:
-            info[0] = "cancelling"
-        info.insert(1, f"name={self._name!r}")
-        coro = self._coro
-        info.insert(2, f"coro=<{getattr(coro, '__qualname__', None) or coro!r}()>")
-        if self._fut_waiter is not None:
-            info.insert(3, f"wait_for={self._fut_waiter!r}")
-        return info
-
-    def _schedule_callbacks(self):
-        self._loop._tasks.discard(self)
-        super()._schedule_callbacks()
-
-    def get_coro(self):
-        return self._coro
-
-    def get_context(self):
-        return self._context
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def set_result(self, result):
-        raise RuntimeError("Task does not support set_result operation")
-
-    def set_exception(self, exception):
-        raise RuntimeError("Task does not support set_exception operation")
-
-    def get_stack(self, *, limit=None):
-        return []
-
-    def print_stack(self, *, limit=None, file=None):
-        import sys
-        print(f"No stack for {self!r}", file=file or sys.stderr)
-
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self.done():
-            return False
-        self._num_cancels_requested += 1
-        # Cancelling what the task waits for makes the task's await raise
-        # CancelledError; otherwise the next step throws it in.
-        if self._fut_waiter is not None and self._fut_waiter.cancel(msg=msg):
-            return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def _step(self, exc=None):
-        if self._state != _PENDING:
-            raise InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-        loop = self._loop
-        _enter_task(loop, self)
-        try:
-            finished, result = _step_coroutine(coro, exc)
-        except CancelledError as cancelled:
-            self._cancelled_exc = cancelled  # result() re-raises this one
-            futures.Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as fatal:
-            futures.Future.set_exception(self, fatal)
-            raise
-        except BaseException as error:
-            futures.Future.set_exception(self, error)
-        else:
-            if finished:
-                if self._must_cancel:
-                    # Cancelled after its last await: it still ends cancelled.
-                    self._must_cancel = False
-                    futures.Future.cancel(self, msg=self._cancel_message)
-                else:
-                    futures.Future.set_result(self, result)
-                return
-            blocking = getattr(result, "_asyncio_future_blocking", None)
-            if blocking is not None:
-                if futures._get_loop(result) is not loop:
-                    loop.call_soon(self._step, RuntimeError(
-                        f"Task {self!r} got Future {result!r} attached to a different loop"), context=self._context)
-                elif blocking:
-                    if result is self:
-                        loop.call_soon(self._step, RuntimeError(f"Task cannot await on itself: {self!r}"), context=self._context)
-                    else:
-                        result._asyncio_future_blocking = False
-                        result.add_done_callback(self._wakeup, context=self._context)
-                        self._fut_waiter = result
-                        if self._must_cancel and result.cancel(msg=self._cancel_message):
-                            self._must_cancel = False
-                else:
-                    loop.call_soon(self._step, RuntimeError(
-                        f"yield was used instead of yield from in task {self!r} with {result!r}"), context=self._context)
-            elif result is None:
-                loop.call_soon(self._step, context=self._context)  # a bare yield: sleep(0)
-            else:
-                loop.call_soon(self._step, RuntimeError(f"Task got bad yield: {result!r}"), context=self._context)
-        finally:
-            _leave_task(loop, self)
-            self = None  # no cycle through a traceback
-
-    def _wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self._step(exc)
-        else:
-            self._step()
-        self = None
+# Task, and the current-task bookkeeping that runs on every step, are
+# native (stdlib/asyncio/task.cpp), as CPython's _asyncio.
+from _asyncio import Task, current_task, all_tasks, _enter_task, _leave_task, _current_tasks
 
 
 def create_task(coro, *, name=None, context=None):
@@ -247,15 +65,9 @@ def ensure_future(coro_or_future, *, loop=None):
         raise
 
 
-class _Yield:
-    """`await _yield_once` gives up the loop for one iteration (sleep(0))."""
-    __slots__ = ()
-
-    def __await__(self):
-        yield
-
-
-_yield_once = _Yield()
+# `await _yield_once` gives up the loop for one iteration (sleep(0)):
+# a native awaitable whose iterator yields None once.
+from _asyncio import _yield_once
 
 
 async def sleep(delay, result=None):

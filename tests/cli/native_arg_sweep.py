@@ -23,6 +23,10 @@ import _ssl
 import binascii
 import zlib
 try:
+    import _asyncio  # gilvm's native asyncio.Future and Task (CPython has one too)
+except ImportError:
+    _asyncio = None
+try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
     gil = None
@@ -116,6 +120,13 @@ FACTORIES = [
     lambda: BaseExceptionGroupish(), lambda: _socket.socket(), lambda: select.poll(),
     lambda: select.epoll(), lambda: _ssl._SSLContext(16),
 ]
+if _asyncio is not None:
+    # A loop that never runs: what the futures schedule just waits in it.
+    import asyncio
+    SWEEP_LOOP = asyncio.new_event_loop()
+    FACTORIES += [lambda: _asyncio.Future(loop=SWEEP_LOOP), lambda: _asyncio.Task(coro(), loop=SWEEP_LOOP),
+                  lambda: _asyncio.Future(loop=SWEEP_LOOP).__await__(), lambda: _asyncio._yield_once,
+                  lambda: _asyncio._yield_once.__await__()]
 
 
 def BaseExceptionGroupish():
@@ -233,7 +244,7 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil):
+    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio):
         if module is None:
             continue
         for name in dir(module):
