@@ -1,14 +1,18 @@
 """A threaded TCP echo server's round trips: the measured process serves
 127.0.0.1 with one thread per connection (recv, then sendall what came);
-the clients run in a forked child process, driving CLIENTS connections
-from one thread with a selector, each with one 64-byte message in flight.
-Every round trip therefore crosses the server's GIL twice (a thread wakes
-from recv, takes the GIL, sends, blocks again). The child times its
-round trips and reports through a pipe; the printed figure is that time,
-the checksum the number of round trips."""
+the clients run in a separate process, the same python3 load generator
+for both interpreters (so that only the server differs), driving CLIENTS
+connections from one thread with a selector, each with one 64-byte message
+in flight. Every round trip therefore crosses the server's GIL twice (a
+thread wakes from recv, takes the GIL, sends, blocks again). The client
+times its round trips and prints the figure; the printed checksum is the
+number of round trips. GILVM_BENCH_CLIENT names another interpreter for
+the load generator."""
 import os
 import selectors
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -78,31 +82,24 @@ def measure(clients, rounds):
     handlers = []
     server = threading.Thread(target=serve, args=(listener, handlers))
     server.start()
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        try:
-            elapsed = drive(listener.getsockname(), clients, rounds)
-            os.write(w, repr(elapsed).encode())
-        finally:
-            os._exit(0)
-    os.close(w)
-    chunks = []
-    while True:
-        data = os.read(r, 100)
-        if not data:
-            break
-        chunks.append(data)
-    os.close(r)
-    os.waitpid(pid, 0)
+    client = os.environ.get("GILVM_BENCH_CLIENT", "python3")
+    host, port = listener.getsockname()
+    here = os.path.dirname(os.path.abspath(__file__))
+    done = subprocess.run([client, os.path.join(here, "tcp_echo_common.py"), str(clients), str(rounds), host, str(port)],
+                          stdout=subprocess.PIPE, check=True)
+    elapsed = float(done.stdout)
     socket.create_connection(listener.getsockname()).close()  # stops serve()
     server.join()
     for t in handlers:
         t.join()
     listener.close()
-    elapsed = float(b''.join(chunks))
     total = clients * rounds
     print(f"round trips/s: {total / elapsed:.0f}")
     print(f"measure: {elapsed:.6f}")
     print(total)
+
+
+if __name__ == "__main__":
+    # The load generator: CLIENTS ROUNDS HOST PORT -> seconds on stdout.
+    n_clients, n_rounds, server_host, server_port = sys.argv[1:5]
+    print(repr(drive((server_host, int(server_port)), int(n_clients), int(n_rounds))))
