@@ -191,6 +191,7 @@ Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Fr
       gen->finished = true;  // never runs; its frame need not be traced
       throw;
     }
+    if (type == types().coroutine) note_new_coroutine(gen);
     return gen;
   }
   if (args.kwnames == nullptr) {

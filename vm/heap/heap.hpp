@@ -34,6 +34,11 @@
 //   are cleared, and their callbacks queued the same way, when their
 //   referent is found unreachable (before finalizers resurrect anything, as
 //   in CPython).
+// * A registration lapses when the object's `needs_finalization()` answers
+//   false when a collection looks over the registrations, or at exit: the
+//   object is then an ordinary one and its finalizer never runs. So
+//   registering is one vector append, and an object that leaves the state
+//   that needed a finalizer costs one virtual call at the next collection.
 // * Memory goes back: the sweep unmaps empty pages beyond a small reserve
 //   and dead large objects; the allocation budget until the next collection
 //   follows the live heap, so a program's footprint comes down after a peak.

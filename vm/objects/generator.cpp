@@ -21,6 +21,7 @@ void Generator::trace(Tracer& t) {
   t.visit(name);
   t.visit(qualname);
   if (!handled.is_null()) t.visit(handled);
+  if (!asyncgen_finalizer.is_null()) t.visit(asyncgen_finalizer);
   if (!finished) frame->trace(t);
 }
 
