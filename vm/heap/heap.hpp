@@ -115,6 +115,13 @@ class Heap {
   // Finalization (see the contract). `finalize` runs an object's finalizer:
   // installed by the interpreter (it calls `__del__` or Object::finalize).
   void register_finalizer(Object* object) { finalizable_.push_back(object); }
+  // Withdraws `object`'s registration if it is the most recent one (else
+  // it lapses at the next collection, see the contract): a coroutine
+  // awaited as soon as it is made costs a push and a pop, and the
+  // collection never has to look at it.
+  void withdraw_latest_finalizer(Object* object) {
+    if (!finalizable_.empty() && finalizable_.back() == object) finalizable_.pop_back();
+  }
   void set_finalizer_runner(void (*run)(Object*)) { finalizer_runner_ = run; }
   // Runs the queued finalizers and weak-reference callbacks; a no-op when
   // called again from inside one of them.

@@ -68,6 +68,10 @@ GenResult resume(Generator* gen, Value value, Value pending) {
     gen->finished = true;
     raise_exception(pending);
   }
+  if (!gen->started && gen->type == types().coroutine) {
+    // Started: it will never warn "never awaited" (generator_finalize.cpp).
+    heap().withdraw_latest_finalizer(gen);
+  }
   gen->started = true;
   gen->running = true;
   gen->yielded = false;

@@ -60,8 +60,6 @@ void generator_close(Generator* gen);
 
 bool is_generator_like(Value v);  // generator, coroutine or async generator
 
-// A new coroutine: registered so that it warns if collected unstarted.
-void note_new_coroutine(Generator* coro);
 // An async generator's first __anext__/asend/athrow/aclose: calls the
 // thread's firstiter hook and records its finalizer hook (once).
 void asyncgen_first_iteration(Generator* agen);

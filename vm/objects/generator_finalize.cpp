@@ -25,10 +25,12 @@
 // asyncio programs create coroutines by the hundred thousand and await
 // nearly all of them at once, so a coroutine must not pay for a finalizer
 // it almost never needs. Each new coroutine is registered with the heap
-// (one vector append), and the registration lapses at the next collection
-// if the coroutine has started by then (Object::needs_finalization, see
-// vm/heap/heap.hpp): a started coroutine is neither kept alive for an
-// extra cycle nor queued. Only coroutines found dead while still unstarted
+// (one vector append, in prepare_call, vm/call.cpp). The usual coroutine, awaited right after it is
+// made, is still the latest registration when it starts, and takes it
+// back at once (Heap::withdraw_latest_finalizer: one pop). The others
+// (created now, started later by a task) lapse at the first collection
+// after they start (Object::needs_finalization, see vm/heap/heap.hpp): a
+// started coroutine is neither kept alive for an extra cycle nor queued. Only coroutines found dead while still unstarted
 // (the ones that warn) are finalized. Async generators register at their
 // first iteration and lapse once finished.
 #include "vm/builtins_core.hpp"
@@ -77,8 +79,6 @@ void Generator::finalize() {
   }
   generator_close(this);
 }
-
-void note_new_coroutine(Generator* coro) { heap().register_finalizer(coro); }
 
 void asyncgen_first_iteration(Generator* agen) {
   if (agen->asyncgen_hooks_done) return;
