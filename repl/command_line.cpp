@@ -211,7 +211,7 @@ int parse_command_line(int argc, char** argv, CommandLine* out) {
     if (!getenv_string("PYTHONNOUSERSITE").empty()) out->no_user_site = true;
     std::string level = getenv_string("PYTHONOPTIMIZE");
     if (!level.empty()) out->optimize = std::max(out->optimize, std::max(1, std::atoi(level.c_str())));
-    if (getenv_string("PYTHONDEVMODE") == "1") out->dev_mode = true;
+    if (!getenv_string("PYTHONDEVMODE").empty()) out->dev_mode = true;
     // PYTHONWARNINGS's entries come before -W's, so -W wins.
     std::string warnings = getenv_string("PYTHONWARNINGS");
     std::vector<std::string> from_env;
@@ -225,6 +225,17 @@ int parse_command_line(int argc, char** argv, CommandLine* out) {
     }
     out->warn_options.insert(out->warn_options.begin(), from_env.begin(), from_env.end());
   }
+  // As CPython orders sys.warnoptions: the weakest first, since the warnings
+  // module puts each later one in front of the filters before it.
+  if (out->dev_mode) out->warn_options.insert(out->warn_options.begin(), "default");
+  if (out->bytes_warning > 0)
+    out->warn_options.push_back(out->bytes_warning > 1 ? "error::BytesWarning" : "default::BytesWarning");
+  // CPython keeps only the first of equal entries (so `-W error -W ignore
+  // -W error` ends with ignore winning).
+  std::vector<std::string> unique;
+  for (const std::string& option : out->warn_options)
+    if (std::find(unique.begin(), unique.end(), option) == unique.end()) unique.push_back(option);
+  out->warn_options = std::move(unique);
   return -1;
 }
 

@@ -24,6 +24,7 @@
 #include "repl/runner.hpp"
 #include "repl/sys_details.hpp"
 #include "vm/compiler/compiler.hpp"
+#include "vm/native_warnings.hpp"
 #include "vm/call.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
@@ -32,6 +33,7 @@
 #include "runtime/runtime.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
+#include "stdlib/zipimport/zip_directory.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/thread_state.hpp"
 #include "vm/types.hpp"
@@ -104,6 +106,7 @@ int main(int argc, char** argv) {
   const std::string& target = line.target;
   if (line.disassemble) set_disassemble_on_run(true);
   set_optimize_level(line.optimize);
+  set_bytes_warning_level(line.bytes_warning);
 
   if (const char* stress = std::getenv("GILVM_GC_STRESS"); stress != nullptr && stress[0] == '1')
     heap().set_stress(true);
@@ -125,11 +128,28 @@ int main(int argc, char** argv) {
         // A folder with __main__.py runs it, the folder first on sys.path.
         filename = absolute(target) + "/__main__.py";
         if (!read_file(filename, &source)) {
-          std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", argv[0], target.c_str());
+          std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", argv[0], absolute(target).c_str());
           return 1;
         }
         options.argv.push_back(target);
         options.path0 = target;
+        break;
+      }
+      std::string archive;
+      std::string inner;
+      if (split_zip_path_entry(target, &archive, &inner) && inner.empty()) {
+        // A zip application: its __main__.py runs with the archive (by
+        // its absolute path, as CPython) first on sys.path.
+        std::string where = absolute(target);
+        ZipRead found = read_zip_member(target, "__main__.py", &source);
+        if (found != ZipRead::Found) {
+          if (found == ZipRead::Corrupt) std::fprintf(stderr, "%s: %s\n", argv[0], source.c_str());
+          else std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", argv[0], where.c_str());
+          return 1;
+        }
+        filename = where + "/__main__.py";
+        options.argv.push_back(target);
+        options.path0 = where;
         break;
       }
       if (!read_file(target, &source)) {

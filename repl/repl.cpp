@@ -88,6 +88,7 @@ bool is_compound(const ast::Stmt* s) {
     case ast::StmtKind::With:
     case ast::StmtKind::AsyncWith:
     case ast::StmtKind::Try:
+    case ast::StmtKind::Match:
       return true;
     default:
       return false;

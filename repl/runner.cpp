@@ -105,6 +105,37 @@ bool import_package_first(const std::string& package, std::string* error) {
   }
 }
 
+enum class ArchiveFind { Absent, Module, PackageMain, Failed };
+
+// -m MODULE in the sys.path entry `dir` when that is a zip archive. A
+// corrupt member is reported through *error, as python3 reports a
+// failing finder.
+ArchiveFind find_in_archive(const std::string& dir, const std::string& module, const std::string& relative,
+                            std::string* source, std::string* filename, std::string* error) {
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  try {
+    if (read_from_path_archive(dir, relative + "/__init__.py", source)) {
+      if (read_from_path_archive(dir, relative + "/__main__.py", source)) {
+        *filename = prefix + relative + "/__main__.py";
+        return ArchiveFind::PackageMain;
+      }
+      *error = "No module named " + module + ".__main__; '" + module +
+               "' is a package and cannot be directly executed";
+      return ArchiveFind::Failed;
+    }
+    if (read_from_path_archive(dir, relative + ".py", source)) {
+      *filename = prefix + relative + ".py";
+      return ArchiveFind::Module;
+    }
+  } catch (PyException&) {
+    Value e = take_current_exception();
+    *error = "Error while finding module specification for '" + module + "' (" + type_of(e)->name + ": " +
+             str_string(e) + ")";
+    return ArchiveFind::Failed;
+  }
+  return ArchiveFind::Absent;
+}
+
 }  // namespace
 
 bool find_main_module(const std::string& module, std::string* source, std::string* filename, std::string* error) {
@@ -132,6 +163,18 @@ bool find_main_module(const std::string& module, std::string* source, std::strin
       if (read_whole_file(prefix + relative + ".py", source)) {
         *filename = absolute_path(prefix + relative + ".py");
         return true;
+      }
+      // A zip archive on sys.path, as zipimport: a package's __main__
+      // (after its __init__), else the module.
+      switch (find_in_archive(dir, module, relative, source, filename, error)) {
+        case ArchiveFind::Module:
+          return true;
+        case ArchiveFind::PackageMain:
+          return import_package_first(module, error);
+        case ArchiveFind::Failed:
+          return false;
+        case ArchiveFind::Absent:
+          break;
       }
       if (is_folder(prefix + relative)) {
         if (read_whole_file(prefix + relative + "/__main__.py", source)) {
@@ -268,6 +311,11 @@ int run_main_source(const std::string& given_source, const std::string& filename
   DictTable& d = main_module->dict()->table;
   d.set(names().__builtins__, builtins_dict());
   if (filename != "<string>" && filename != "<stdin>") d.set(names().__file__, new_str(filename));
+  // A zip application's __main__ has the archive's zipimporter as __loader__.
+  if (size_t slash = filename.rfind('/'); slash != std::string::npos && slash > 0) {
+    Value loader = path_archive_loader(filename.substr(0, slash));
+    if (!loader.is_null()) d.set(intern("__loader__"), loader);
+  }
   int status = 0;
   try {
     Code* code = compile_source(source, filename, ParseMode::Exec);

@@ -77,6 +77,17 @@ sys.dont_write_bytecode = bool(_FLAGS[4])
 if _SAFE_PATH:
     del sys.path[0]
 sys.path[1 - _SAFE_PATH:1 - _SAFE_PATH] = [p for p in _PYTHONPATH.split(":") if p]
+
+# -W options, PYTHONWARNINGS, -X dev and -b take effect when the warnings
+# module reads sys.warnoptions, so CPython imports it at start-up then; a
+# failure is reported and the program still runs.
+if sys.warnoptions:
+    try:
+        import warnings
+    except BaseException:
+        print("'import warnings' failed; traceback:", file=sys.stderr)
+        import traceback
+        traceback.print_exc()
 )PY";
 
 // A str literal for `text`, escaping what Python's grammar requires.

@@ -37,6 +37,7 @@
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/generator.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -151,6 +152,35 @@ Value core_close(const CallArgs& a) {
   return Value::none();
 }
 
+// step(coro, exc): one step of a task's coroutine, coro.send(None) or
+// coro.throw(exc), as (finished, value): the value yielded, or the one
+// returned. Task._step calls it instead of send/throw because a coroutine's
+// return comes out of send() as a StopIteration, which is a C++ throw and
+// unwind per finished task; a native coroutine's step here throws nothing.
+// Other awaitables' iterators go through their own send/throw.
+Value step_coroutine(const CallArgs& a) {
+  check_arg_count(a, "step", 2, 2);
+  Value coro = a[0], exception = a[1];
+  GenResult r;
+  if (is_generator_like(coro) && type_of(coro) != types().async_generator) {
+    Generator* gen = coro.as<Generator>();
+    r = exception.is_none() ? generator_send(gen, Value::none()) : generator_throw(gen, exception);
+  } else {
+    try {
+      r.value = exception.is_none() ? call_method(coro, intern("send"), {Value::none()})
+                                    : call_method(coro, intern("throw"), {exception});
+      r.finished = false;
+    } catch (PyException&) {
+      if (!exception_matches(exc().StopIteration)) throw;
+      Value stop = take_current_exception();
+      const auto& args = stop.as<ExceptionObject>()->args->items;
+      r.value = args.empty() ? Value::none() : args[0];
+      r.finished = true;
+    }
+  }
+  return new_tuple({Value::boolean(r.finished), r.value});
+}
+
 void init_asyncio_loop(Module* m) {
   if (core_type == nullptr) {
     core_type = new_builtin_type("Core", types().object, core_construct);
@@ -168,6 +198,7 @@ void init_asyncio_loop(Module* m) {
     add_method(core_type, "close", core_close);
   }
   m->dict()->table.set(intern("Core"), core_type);
+  add_function(m, "step", step_coroutine);
   add_asyncgen_set_type(m);
 }
 

@@ -9,13 +9,31 @@
 #include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/function.hpp"
 #include "vm/objects/module.hpp"
+#include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
 #include "vm/thread_state.hpp"
 
 namespace gilvm {
 
 namespace {
+
+// A frozen module lists in _FRAMES_HIDDEN_FROM_TRACEBACKS (a tuple of names)
+// its functions that CPython implements in C: an error raised through them
+// (warnings.warn under -W error) shows no line of theirs, as in CPython.
+void hide_native_frames(Module* module) {
+  Dict* globals = module->dict();
+  Value listed = globals->table.get_str(intern("_FRAMES_HIDDEN_FROM_TRACEBACKS"));
+  if (listed.is_null() || type_of(listed) != types().tuple) return;
+  for (Value name : listed.as<Tuple>()->items) {
+    if (type_of(name) != types().str) continue;
+    Value function = globals->table.get_str(name.as<Str>());
+    if (!function.is_null() && type_of(function) == types().function)
+      function.as<Function>()->code->flags |= kCodeHiddenFromTraceback;
+  }
+}
 
 // The init hook learns which module it is filling from the module's name.
 void init_frozen(Module* module) {
@@ -29,6 +47,7 @@ void init_frozen(Module* module) {
     Code* code = compile_source(m->source, "<frozen " + wanted + ">", ParseMode::Exec);
     Root keep(code);
     run_code(code, module->dict(), nullptr);
+    hide_native_frames(module);
     return;
   }
 }

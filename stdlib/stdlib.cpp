@@ -56,6 +56,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_select_module();
   register_ssl_module();
   register_frozen_modules();
+  install_zip_import();
   // Import sys eagerly: print() and the traceback printer use its streams.
   import_module(intern("sys"), builtins, Value::none(), 0);
 }

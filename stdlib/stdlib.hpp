@@ -47,6 +47,7 @@ void register_contextvars_module();  // stdlib/contextvars_module.cpp
 void register_posixsubprocess_module();  // stdlib/subprocess/ (_posixsubprocess, under subprocess.py)
 void register_socket_module();  // stdlib/socket/ (_socket, under socket.py)
 void register_select_module();  // stdlib/select/select_module.cpp (select)
+void install_zip_import();      // stdlib/zipimport/ (zip archives on sys.path)
 void register_ssl_module();     // stdlib/ssl/ (_ssl, under ssl.py; OpenSSL)
 
 }  // namespace gilvm

@@ -13,6 +13,7 @@
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
+#include "vm/objects/frame_object.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -114,79 +115,16 @@ Value sys_set_asyncgen_hooks(const CallArgs& a) {
   return Value::none();
 }
 
-// sys._getframe(depth=0): a snapshot of a calling frame (f_code, f_lineno,
-// f_globals, f_locals for module-level frames, f_back), for the code that
-// wants to know its caller (warnings' stacklevel, namedtuple's module,
-// logging's caller lookup, which runs on every record). Frames live on the
-// thread's data stack and vanish on return, so these are copies taken now,
-// not live frames: one small object per frame of the stack, no dicts.
-Type* frame_type = nullptr;
-
-struct FrameSnapshot : Object {
-  Value code;
-  Value globals;
-  Value locals;  // the names dict of module-level and class-body frames, else null
-  Value back;
-  int64_t lineno = 0;
-  explicit FrameSnapshot(Type* t) : Object(t) {}
-  void trace(Tracer& t) override {
-    t.visit(code);
-    t.visit(globals);
-    t.visit(locals);
-    t.visit(back);
-  }
-};
-
-FrameSnapshot* as_frame(Value v) {
-  if (!isinstance(v, frame_type)) raise_type_error("descriptor requires a 'frame' object but received a '" + type_name(v) + "'");
-  return v.as<FrameSnapshot>();
-}
-
-Value frame_repr(const CallArgs& a) {
-  FrameSnapshot* f = as_frame(a[0]);
-  Code* c = f->code.as<Code>();
-  return new_str("<frame, file " + repr_string(c->filename) + ", line " + std::to_string(f->lineno) + ", code " +
-                 c->name->data + ">");
-}
-
-Value frame_code(Value self) { return as_frame(self)->code; }
-Value frame_lineno(Value self) { return make_int(as_frame(self)->lineno); }
-Value frame_globals(Value self) { return as_frame(self)->globals; }
-Value frame_locals(Value self) {
-  FrameSnapshot* f = as_frame(self);
-  return f->locals.is_null() ? Value(new_dict()) : f->locals;
-}
-Value frame_back(Value self) { return as_frame(self)->back; }
-
-// Snapshots from the outermost frame inwards, so that no recursion follows
-// a deep stack.
-Value snapshot_frame(Frame* frame) {
-  if (frame == nullptr) return Value::none();
-  ValueVector chain;
-  for (Frame* f = frame; f != nullptr; f = f->previous) {
-    auto* s = gc_new<FrameSnapshot>(frame_type);
-    s->code = f->code;
-    s->globals = f->globals;
-    if (f->locals != nullptr) s->locals = f->locals;
-    else if (f->function == nullptr) s->locals = f->globals;  // module code runs in its globals
-    s->lineno = f->current_line();
-    chain.push_back(Value(s));
-  }
-  Value back = Value::none();
-  for (size_t i = chain.size(); i-- > 0;) {
-    chain[i].as<FrameSnapshot>()->back = back;
-    back = chain[i];
-  }
-  return back;
-}
-
+// sys._getframe(depth=0): a snapshot of a calling frame and its callers
+// (vm/objects/frame_object.hpp), for the code that wants to know its caller
+// (warnings' stacklevel, namedtuple's module, logging's caller lookup).
 Value sys_getframe(const CallArgs& a) {
   check_arg_count(a, "_getframe", 0, 1);
   int64_t depth = a.count == 1 ? index_value(a[0]) : 0;
   Frame* frame = current_thread_state()->current_frame;
   for (; depth > 0 && frame != nullptr; --depth) frame = frame->previous;
   if (frame == nullptr || depth < 0) raise_value_error("call stack is not deep enough");
-  return snapshot_frame(frame);
+  return snapshot_frame_chain(frame);
 }
 
 // gilvm's text is always UTF-8.
@@ -271,15 +209,6 @@ void init_sys(Module* m) {
   add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "exc_info", sys_exc_info);
   add_function(m, "_getframe", sys_getframe);
-  if (frame_type == nullptr) {
-    frame_type = new_builtin_type("frame", types().object, nullptr);
-    add_method(frame_type, "__repr__", frame_repr);
-    add_getset(frame_type, "f_code", frame_code);
-    add_getset(frame_type, "f_lineno", frame_lineno);
-    add_getset(frame_type, "f_globals", frame_globals);
-    add_getset(frame_type, "f_locals", frame_locals);
-    add_getset(frame_type, "f_back", frame_back);
-  }
   add_function(m, "get_asyncgen_hooks", sys_get_asyncgen_hooks);
   add_function(m, "set_asyncgen_hooks", sys_set_asyncgen_hooks);
   if (asyncgen_hooks_type == nullptr) {

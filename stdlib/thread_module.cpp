@@ -281,6 +281,13 @@ Value thread_format_exception(const CallArgs& a) {
   return new_str(format_exception(a[0]));
 }
 
+// The marker line under one traceback entry's source line (the traceback
+// module's FrameSummary keeps it, so format_tb prints what tracebacks print).
+Value thread_traceback_markers(const CallArgs& a) {
+  check_arg_count(a, "_traceback_markers", 1, 1);
+  return new_str(traceback_entry_markers(a[0]));
+}
+
 void init_thread(Module* m) {
   if (lock_type == nullptr) {
     lock_type = new_builtin_type("lock", types().object, lock_construct);
@@ -312,6 +319,7 @@ void init_thread(Module* m) {
   add_function(m, "_set_sentinel", thread_set_sentinel);
   add_function(m, "_at_thread_exit", thread_at_thread_exit);
   add_function(m, "_format_exception", thread_format_exception);
+  add_function(m, "_traceback_markers", thread_traceback_markers);
 }
 
 }  // namespace

@@ -97,6 +97,21 @@ const char* name_of(StmtKind k) {
     case StmtKind::Pass: return "Pass";
     case StmtKind::Break: return "Break";
     case StmtKind::Continue: return "Continue";
+    case StmtKind::Match: return "Match";
+  }
+  return "?";
+}
+
+const char* name_of(PatternKind k) {
+  switch (k) {
+    case PatternKind::MatchValue: return "MatchValue";
+    case PatternKind::MatchSingleton: return "MatchSingleton";
+    case PatternKind::MatchSequence: return "MatchSequence";
+    case PatternKind::MatchMapping: return "MatchMapping";
+    case PatternKind::MatchClass: return "MatchClass";
+    case PatternKind::MatchStar: return "MatchStar";
+    case PatternKind::MatchAs: return "MatchAs";
+    case PatternKind::MatchOr: return "MatchOr";
   }
   return "?";
 }

@@ -98,7 +98,12 @@ enum class ModKind : std::uint8_t { Module, Expression, Interactive };
 enum class StmtKind : std::uint8_t {
   FunctionDef, AsyncFunctionDef, ClassDef, Return, Delete, Assign, AugAssign,
   AnnAssign, For, AsyncFor, While, If, With, AsyncWith, Raise, Try, Assert,
-  Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue
+  Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue, Match
+};
+
+enum class PatternKind : std::uint8_t {
+  MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass,
+  MatchStar, MatchAs, MatchOr
 };
 
 enum class ExprKind : std::uint8_t {
@@ -111,6 +116,7 @@ enum class ExprKind : std::uint8_t {
 const char* name_of(ModKind k);
 const char* name_of(StmtKind k);
 const char* name_of(ExprKind k);
+const char* name_of(PatternKind k);
 
 struct Mod : ArenaObject {
   const ModKind kind;
@@ -125,6 +131,11 @@ struct Stmt : Located {
 struct Expr : Located {
   const ExprKind kind;
   explicit Expr(ExprKind k) : kind(k) {}
+};
+
+struct Pattern : Located {
+  const PatternKind kind;
+  explicit Pattern(PatternKind k) : kind(k) {}
 };
 
 // Checked downcasts: `ast::cast<ast::BinOp>(e)` asserts the kind matches.
@@ -373,6 +384,61 @@ struct Try : Stmt {
   std::vector<Stmt*> orelse;
   std::vector<Stmt*> finalbody;
   GILVM_AST_NODE(Stmt, Try)
+};
+
+// `match subject:` with its `case pattern if guard:` blocks (PEP 634).
+struct MatchCase : ArenaObject {
+  Pattern* pattern = nullptr;
+  Expr* guard = nullptr;
+  std::vector<Stmt*> body;
+};
+struct Match : Stmt {
+  Expr* subject = nullptr;
+  std::vector<MatchCase*> cases;
+  GILVM_AST_NODE(Stmt, Match)
+};
+
+// Patterns. MatchValue's value is a literal, a signed number, a complex
+// literal or a dotted name; MatchSingleton's is None, True or False.
+// MatchAs with neither pattern nor name is the wildcard `_`; MatchStar
+// (only inside MatchSequence) has no name for `*_`.
+struct MatchValue : Pattern {
+  Expr* value = nullptr;
+  GILVM_AST_NODE(Pattern, MatchValue)
+};
+struct MatchSingleton : Pattern {
+  enum class Which : std::uint8_t { None, True, False } value = Which::None;
+  GILVM_AST_NODE(Pattern, MatchSingleton)
+};
+struct MatchSequence : Pattern {
+  std::vector<Pattern*> patterns;
+  GILVM_AST_NODE(Pattern, MatchSequence)
+};
+struct MatchMapping : Pattern {
+  std::vector<Expr*> keys;
+  std::vector<Pattern*> patterns;
+  std::optional<std::string> rest;
+  GILVM_AST_NODE(Pattern, MatchMapping)
+};
+struct MatchClass : Pattern {
+  Expr* cls = nullptr;
+  std::vector<Pattern*> patterns;
+  std::vector<std::string> kwd_attrs;
+  std::vector<Pattern*> kwd_patterns;
+  GILVM_AST_NODE(Pattern, MatchClass)
+};
+struct MatchStar : Pattern {
+  std::optional<std::string> name;
+  GILVM_AST_NODE(Pattern, MatchStar)
+};
+struct MatchAs : Pattern {
+  Pattern* pattern = nullptr;
+  std::optional<std::string> name;
+  GILVM_AST_NODE(Pattern, MatchAs)
+};
+struct MatchOr : Pattern {
+  std::vector<Pattern*> patterns;
+  GILVM_AST_NODE(Pattern, MatchOr)
 };
 
 // ---------------------------------------------------------------------------

@@ -176,6 +176,8 @@ class NodeText {
 
 std::string dump_node(const Expr* e, const DumpOptions& opt);
 std::string dump_node(const Stmt* s, const DumpOptions& opt);
+std::string dump_node(const Pattern* p, const DumpOptions& opt);
+std::string dump_names(const std::vector<std::string>& names);
 
 template <class T>
 std::string dump_list(const std::vector<T*>& items, const DumpOptions& opt);
@@ -223,6 +225,14 @@ std::string dump_node(const ExceptHandler* h, const DumpOptions& opt) {
   if (h->name) t.field("name", repr_str(*h->name));
   t.field("body", dump_list(h->body, opt));
   return t.done(opt, h);
+}
+
+std::string dump_node(const MatchCase* c, const DumpOptions& opt) {
+  NodeText t("match_case");
+  t.field("pattern", dump_node(c->pattern, opt));
+  if (c->guard) t.field("guard", dump_node(c->guard, opt));
+  t.field("body", dump_list(c->body, opt));
+  return t.done();
 }
 
 std::string dump_node(const Arguments* a, const DumpOptions& opt) {
@@ -383,8 +393,57 @@ std::string dump_node(const Stmt* s, const DumpOptions& opt) {
     case StmtKind::Break:
     case StmtKind::Continue:
       break;
+    case StmtKind::Match:
+      t.field("subject", dump_node(cast<Match>(s)->subject, opt));
+      t.field("cases", dump_list(cast<Match>(s)->cases, opt));
+      break;
   }
   return t.done(opt, s);
+}
+
+std::string dump_node(const Pattern* p, const DumpOptions& opt) {
+  NodeText t(name_of(p->kind));
+  switch (p->kind) {
+    case PatternKind::MatchValue:
+      t.field("value", dump_node(cast<MatchValue>(p)->value, opt));
+      break;
+    case PatternKind::MatchSingleton: {
+      static const char* names[] = {"None", "True", "False"};
+      t.field("value", names[static_cast<int>(cast<MatchSingleton>(p)->value)]);
+      break;
+    }
+    case PatternKind::MatchSequence:
+      t.field("patterns", dump_list(cast<MatchSequence>(p)->patterns, opt));
+      break;
+    case PatternKind::MatchMapping: {
+      auto* n = cast<MatchMapping>(p);
+      t.field("keys", dump_list(n->keys, opt));
+      t.field("patterns", dump_list(n->patterns, opt));
+      if (n->rest) t.field("rest", repr_str(*n->rest));
+      break;
+    }
+    case PatternKind::MatchClass: {
+      auto* n = cast<MatchClass>(p);
+      t.field("cls", dump_node(n->cls, opt));
+      t.field("patterns", dump_list(n->patterns, opt));
+      t.field("kwd_attrs", dump_names(n->kwd_attrs));
+      t.field("kwd_patterns", dump_list(n->kwd_patterns, opt));
+      break;
+    }
+    case PatternKind::MatchStar:
+      if (cast<MatchStar>(p)->name) t.field("name", repr_str(*cast<MatchStar>(p)->name));
+      break;
+    case PatternKind::MatchAs: {
+      auto* n = cast<MatchAs>(p);
+      if (n->pattern) t.field("pattern", dump_node(n->pattern, opt));
+      if (n->name) t.field("name", repr_str(*n->name));
+      break;
+    }
+    case PatternKind::MatchOr:
+      t.field("patterns", dump_list(cast<MatchOr>(p)->patterns, opt));
+      break;
+  }
+  return t.done(opt, p);
 }
 
 std::string dump_node(const Expr* e, const DumpOptions& opt) {

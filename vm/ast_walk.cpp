@@ -12,6 +12,34 @@ void visit_all(const std::vector<Expr*>& list, const ExprCallback& f) {
   for (const Expr* e : list) visit(e, f);
 }
 
+}  // namespace
+
+void for_each_expression_in_pattern(const Pattern* p, const ExprCallback& f) {
+  if (!p) return;
+  auto all = [&](const std::vector<Pattern*>& ps) {
+    for (const Pattern* q : ps) for_each_expression_in_pattern(q, f);
+  };
+  switch (p->kind) {
+    case PatternKind::MatchValue: visit(cast<MatchValue>(p)->value, f); break;
+    case PatternKind::MatchSingleton:
+    case PatternKind::MatchStar: break;
+    case PatternKind::MatchSequence: all(cast<MatchSequence>(p)->patterns); break;
+    case PatternKind::MatchMapping:
+      visit_all(cast<MatchMapping>(p)->keys, f);
+      all(cast<MatchMapping>(p)->patterns);
+      break;
+    case PatternKind::MatchClass:
+      visit(cast<MatchClass>(p)->cls, f);
+      all(cast<MatchClass>(p)->patterns);
+      all(cast<MatchClass>(p)->kwd_patterns);
+      break;
+    case PatternKind::MatchAs: for_each_expression_in_pattern(cast<MatchAs>(p)->pattern, f); break;
+    case PatternKind::MatchOr: all(cast<MatchOr>(p)->patterns); break;
+  }
+}
+
+namespace {
+
 void visit_arguments(const Arguments* a, const ExprCallback& f) {
   if (!a) return;
   auto annotations = [&](const std::vector<Arg*>& args) {
@@ -192,6 +220,16 @@ void for_each_child(const Stmt* s, const ExprCallback& on_expr,
       visit(cast<Raise>(s)->exc, f);
       visit(cast<Raise>(s)->cause, f);
       break;
+    case StmtKind::Match: {
+      auto* n = cast<Match>(s);
+      visit(n->subject, f);
+      for (const MatchCase* c : n->cases) {
+        for_each_expression_in_pattern(c->pattern, f);
+        visit(c->guard, f);
+        stmts(c->body);
+      }
+      break;
+    }
     case StmtKind::Try: {
       auto* n = cast<Try>(s);
       stmts(n->body);

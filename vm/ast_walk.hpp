@@ -25,4 +25,8 @@ void for_each_child(const Expr* e, const ExprCallback& on_expr);
 void for_each_child(const Stmt* s, const ExprCallback& on_expr,
                     const StmtCallback& on_stmt);
 
+// The expressions in a pattern and its sub-patterns (values, mapping keys,
+// class names), in source order.
+void for_each_expression_in_pattern(const Pattern* p, const ExprCallback& f);
+
 }  // namespace gilvm::ast

@@ -182,6 +182,7 @@ void bootstrap_vm() {
     install_generator_methods();
     install_async_generator_methods();
     install_module_methods();
+    install_frame_methods();
     install_generic_alias_methods();
     install_member_descriptor_methods();
   });

@@ -411,4 +411,12 @@ Dict* install_core_builtins() {
   return builtins;
 }
 
+std::string traceback_entry_markers(Value traceback) {
+  if (type_of(traceback) != types().traceback) return "";
+  const Traceback* tb = traceback.as<Traceback>();
+  if (tb->pc >= tb->code->positions.size()) return "";
+  return traceback_marker_line(raw_source_line(tb->code->filename->data, tb->line), tb->line,
+                               tb->code->positions[tb->pc]);
+}
+
 }  // namespace gilvm

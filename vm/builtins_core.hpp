@@ -20,6 +20,10 @@ Dict* install_core_builtins();
 // source line, then "TypeError: message" (or the SyntaxError layout).
 std::string format_exception(Value exception);
 
+// The location-marker line ("    ~~^~~\n") CPython prints under the source
+// line of one traceback entry, or "" (traceback.StackSummary uses it).
+std::string traceback_entry_markers(Value traceback);
+
 // Source text that is not in a file (frozen modules, "<frozen NAME>"), so
 // that tracebacks show its lines as they show a file's. `source` must
 // outlive the process (a string literal).

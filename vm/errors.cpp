@@ -24,6 +24,9 @@ void ExceptionObject::trace(Tracer& t) {
 void Traceback::trace(Tracer& t) {
   t.visit(next);
   t.visit(code);
+  t.visit(globals);
+  t.visit(locals);
+  t.visit(frame);
 }
 
 ExceptionTypes g_exception_types{};

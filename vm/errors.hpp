@@ -36,6 +36,12 @@ struct Traceback : Object {
   Code* code;
   int line;
   uint32_t pc;  // the instruction that raised: its span places the markers
+  // What tb_frame needs, recorded when the entry is made (the frame itself
+  // is gone by the time Python asks): its globals, its names dict (module
+  // and class bodies) or null, and the frame snapshot once made.
+  Value globals;
+  Value locals;
+  Value frame;
   Traceback(Type* t, Traceback* n, Code* c, int l, uint32_t at) : Object(t), next(n), code(c), line(l), pc(at) {}
   void trace(Tracer& t) override;
 };

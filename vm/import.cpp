@@ -46,6 +46,8 @@ ImportState& state() {
 }
 
 void (*display_hook)(Value) = nullptr;
+ArchiveReader archive_reader = nullptr;
+ArchiveLoader archive_loader = nullptr;
 
 bool read_file(const std::string& path, std::string* out) {
   struct stat info;
@@ -59,11 +61,12 @@ bool read_file(const std::string& path, std::string* out) {
 }
 
 Value load_source_module(const std::string& name, const std::string& path, const std::string& source,
-                         bool is_package) {
+                         bool is_package, Value loader = Value::null()) {
   Module* module = new_module(name);
   Root keep(module);
   DictTable& d = module->dict()->table;
   d.set(names().__file__, new_str(path));
+  if (!loader.is_null()) d.set(intern("__loader__"), loader);
   // __package__ anchors relative imports: the package itself for an
   // __init__.py, the parent package for a submodule.
   if (is_package) {
@@ -127,6 +130,16 @@ Value find_and_load(const std::string& name) {
         return load_source_module(name, prefix + relative + ".py", source, false);
       if (read_file(prefix + relative + "/__init__.py", &source))
         return load_source_module(name, prefix + relative + "/__init__.py", source, true);
+      // A zip archive on sys.path: a package before a module, as zipimport.
+      // The loader is the one CPython finds along the parent package's
+      // __path__ ("app.zip/pkg" for pkg.mod).
+      size_t parent_end = relative.rfind('/');
+      std::string loader_entry = parent_end == std::string::npos ? dir : prefix + relative.substr(0, parent_end);
+      if (read_from_path_archive(dir, relative + "/__init__.py", &source))
+        return load_source_module(name, prefix + relative + "/__init__.py", source, true,
+                                  path_archive_loader(loader_entry));
+      if (read_from_path_archive(dir, relative + ".py", &source))
+        return load_source_module(name, prefix + relative + ".py", source, false, path_archive_loader(loader_entry));
     }
   }
   raise_module_not_found("No module named '" + name + "'", name);
@@ -139,6 +152,18 @@ Dict* module_table() { return state().modules; }
 Value module_search_path() { return state().path; }
 void set_module_search_path(Value list) { state().path = list; }
 void set_display_hook(void (*hook)(Value)) { display_hook = hook; }
+void set_archive_reader(ArchiveReader reader, ArchiveLoader loader) {
+  archive_reader = reader;
+  archive_loader = loader;
+}
+
+bool read_from_path_archive(const std::string& entry, const std::string& member, std::string* text) {
+  return archive_reader != nullptr && archive_reader(entry, member, text);
+}
+
+Value path_archive_loader(const std::string& entry) {
+  return archive_loader == nullptr ? Value::null() : archive_loader(entry);
+}
 
 Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level) {
   std::string full = name->data;

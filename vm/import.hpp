@@ -1,5 +1,6 @@
 // The import system: built-in modules registered by name, and `.py` files
-// found along sys.path (the script's folder first). Modules are cached in
+// found along sys.path (the script's folder first; a zip archive there is
+// read through the stdlib's ArchiveReader). Modules are cached in
 // the module table (sys.modules).
 #pragma once
 
@@ -27,6 +28,22 @@ void set_module_search_path(Value list);
 Value import_module(Str* name, Dict* globals, Value fromlist, int64_t level);
 Value import_from(Value module, Str* name);
 void import_star(Value module, Dict* target);
+
+// A sys.path entry that is a zip archive (or a folder inside one, as
+// "app.zip/lib") is searched through this reader, which the standard
+// library installs (stdlib/zipimport/): it returns true with the text of
+// `member` ('/'-separated, relative to the entry) when `entry` is such an
+// archive holding it, false otherwise; it raises for a corrupt member.
+// The vm layer knows nothing of the zip format.
+using ArchiveReader = bool (*)(const std::string& entry, const std::string& member, std::string* text);
+// The __loader__ of modules read from such an entry (a
+// zipimport.zipimporter), or null when there is none to give.
+using ArchiveLoader = Value (*)(const std::string& entry);
+void set_archive_reader(ArchiveReader reader, ArchiveLoader loader);
+// The installed reader's answer, or false when none is installed.
+bool read_from_path_archive(const std::string& entry, const std::string& member, std::string* text);
+// The installed loader's answer for an archive entry, or null.
+Value path_archive_loader(const std::string& entry);
 
 // The REPL's PRINT_EXPR: prints repr(value) unless None, and sets builtins._.
 void print_expression_result(Value value);

@@ -32,7 +32,9 @@
 #include "vm/builtins/container_ops.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
+#include "vm/objects/frame_object.hpp"
 #include "vm/eval_breaker.hpp"
+#include "vm/pattern_match.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/names.hpp"
@@ -303,10 +305,14 @@ Value merge_call_kwargs(Value target, Value source, Value callable) {
 
 void add_traceback(Value exception, Frame* frame) {
   if (!is_exception_instance(exception)) return;
+  if (frame->code->flags & kCodeHiddenFromTraceback) return;
   auto* e = exception.as<ExceptionObject>();
   uint32_t at = frame->pc == 0 ? 0 : frame->pc - 1;
   Traceback* next = e->traceback.is_null() ? nullptr : e->traceback.as<Traceback>();
-  e->traceback = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at), at);
+  auto* entry = gc_new<Traceback>(types().traceback, next, frame->code, frame->code->line_at(at), at);
+  entry->globals = frame->globals;
+  entry->locals = frame_names_dict(frame);
+  e->traceback = entry;
 }
 
 void chain_context(ThreadState* ts, Value exception) {
@@ -817,6 +823,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
               break;
           }
         }
+        // The generic paths may run Python or warn: frame->pc gives their
+        // f_lineno (sys._getframe, warnings' location) the current line.
+        frame->pc = pc;
         TOP() = binary_op(a, b, ARG);
         DISPATCH();
       }
@@ -847,6 +856,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           TOP() = Value::boolean(compare_machine_values(a.inline_float_value(), b.inline_float_value(), ARG));
           DISPATCH();
         }
+        frame->pc = pc;  // for the line of a warning or frame lookup (see BINARY_OP)
         TOP() = compare(a, b, ARG);
         DISPATCH();
       }
@@ -858,6 +868,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(CONTAINS_OP) {
         Value container = POP();
+        frame->pc = pc;  // see BINARY_OP
         bool in = contains(container, TOP());
         TOP() = Value::boolean(ARG ? !in : in);
         DISPATCH();
@@ -935,6 +946,14 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         PUSH(d);
         DISPATCH();
       }
+      TARGET(MATCH_PATTERN) {
+        uint32_t n = ARG;
+        SAVE_STATE();
+        Value result = match_pattern(sp[-static_cast<int32_t>(n) - 2], sp[-static_cast<int32_t>(n) - 1], sp - n);
+        sp -= n + 1;
+        TOP() = result;
+        DISPATCH();
+      }
       TARGET(BUILD_STRING) {
         uint32_t n = ARG;
         Value joined = concat_strings(sp - n, n);
@@ -994,6 +1013,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(FORMAT_VALUE) {
         Value spec = (ARG & 4) ? POP() : Value::null();
+        frame->pc = pc;  // see BINARY_OP
         TOP() = format_field(TOP(), ARG, spec);
         DISPATCH();
       }

@@ -144,6 +144,19 @@ class Parser {
   ast::Stmt* parse_assert();
   std::string parse_dotted_name();
 
+  // --- match statements (parser_match.cpp) -----------------------------------------
+  ast::Stmt* try_parse_match();  // null: not a match statement after all
+  ast::Expr* parse_match_subject();
+  ast::Pattern* parse_case_patterns();
+  ast::Pattern* parse_maybe_star_pattern();
+  ast::Pattern* parse_pattern();
+  ast::Pattern* parse_or_pattern();
+  ast::Pattern* parse_closed_pattern();
+  ast::Pattern* parse_class_pattern(const Token& first, ast::Expr* cls);
+  ast::Expr* parse_pattern_number();
+  ast::Expr* parse_pattern_key();
+  ast::Expr* parse_dotted_value();
+
   // --- expressions (parser_expr.cpp) -----------------------------------------
   ast::Expr* parse_star_expressions();
   ast::Expr* parse_star_expression();

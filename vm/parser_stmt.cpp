@@ -108,6 +108,10 @@ ast::Stmt* Parser::parse_compound_statement() {
   if (t.text == "with") return parse_with(nullptr);
   if (t.text == "def") return parse_function_def(nullptr, {});
   if (t.text == "class") return parse_class_def({});
+  if (t.text == "match") {
+    if (ast::Stmt* m = try_parse_match()) return m;
+    return nullptr;
+  }
   if (t.text == "async") {
     const Token& async_token = advance();
     if (at_keyword("def")) return parse_function_def(&async_token, {});

@@ -16,6 +16,7 @@ import itertools
 from asyncio import coroutines, events, futures
 from asyncio.exceptions import CancelledError, InvalidStateError
 from asyncio.futures import _PENDING
+from _asyncio_loop import step as _step_coroutine  # send/throw without a StopIteration
 
 __all__ = ("Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "wait", "wait_for",
            "as_completed", "sleep", "gather", "shield", "ensure_future", "run_coroutine_threadsafe",
@@ -152,17 +153,7 @@ class Task(futures.Future):
         loop = self._loop
         _enter_task(loop, self)
         try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as stop:
-            if self._must_cancel:
-                # Cancelled after its last await: it still ends cancelled.
-                self._must_cancel = False
-                futures.Future.cancel(self, msg=self._cancel_message)
-            else:
-                futures.Future.set_result(self, stop.value)
+            finished, result = _step_coroutine(coro, exc)
         except CancelledError as cancelled:
             self._cancelled_exc = cancelled  # result() re-raises this one
             futures.Future.cancel(self)
@@ -172,6 +163,14 @@ class Task(futures.Future):
         except BaseException as error:
             futures.Future.set_exception(self, error)
         else:
+            if finished:
+                if self._must_cancel:
+                    # Cancelled after its last await: it still ends cancelled.
+                    self._must_cancel = False
+                    futures.Future.cancel(self, msg=self._cancel_message)
+                else:
+                    futures.Future.set_result(self, result)
+                return
             blocking = getattr(result, "_asyncio_future_blocking", None)
             if blocking is not None:
                 if futures._get_loop(result) is not loop:

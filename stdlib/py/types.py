@@ -41,6 +41,12 @@ EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
 GenericAlias = type(list[int])
 UnionType = type(int | str)
+FrameType = type(sys._getframe())
+try:
+    raise TypeError
+except TypeError as _error:
+    TracebackType = type(_error.__traceback__)
+    del _error
 
 del _function, _generator, _coroutine, _async_generator, _made, _Class
 

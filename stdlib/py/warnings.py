@@ -1,7 +1,12 @@
 """warn() and the warning filters, as CPython's warnings module: a warning
 prints `file:line: Category: message` and the source line to stderr, once
 per location under the default action; DeprecationWarning shows only when
-triggered in __main__."""
+triggered in __main__.
+
+The command line's -W options and PYTHONWARNINGS reach this module through
+sys.warnoptions (gilvm imports it at start-up when that list is not empty,
+as CPython does); each becomes a filter in front of the others, so a later
+option wins, and one that does not parse is reported and skipped."""
 import sys
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings", "simplefilter",
@@ -9,7 +14,10 @@ __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarni
 
 _ACTIONS = ("error", "ignore", "always", "default", "module", "once")
 
-# (action, message prefix, category, module, lineno); the first match wins.
+# (action, message, category, module, lineno); the first match wins. message
+# and module are compiled regular expressions (matched at the start, the
+# message ignoring case) or None for any; the built-in defaults name their
+# module by a plain str, which must equal the warning's module.
 filters = []
 defaultaction = "default"
 _onceregistry = {}
@@ -87,7 +95,11 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0, ap
         raise ValueError("invalid action: " + repr(action))
     if not isinstance(lineno, int) or lineno < 0:
         raise ValueError("lineno must be an int >= 0")
-    item = (action, message or None, category, module or None, lineno)
+    if message or module:
+        import re
+    message = re.compile(message, re.I) if message else None
+    module = re.compile(module) if module else None
+    item = (action, message, category, module, lineno)
     if item in filters:
         filters.remove(item)
     if append:
@@ -108,10 +120,18 @@ def resetwarnings():
     _registries.clear()
 
 
+def _matches(pattern, text):
+    if pattern is None:
+        return True
+    if isinstance(pattern, str):
+        return pattern == text
+    return pattern.match(text) is not None
+
+
 def _action_for(text, category, module, lineno):
     for action, message, cat, mod, line in filters:
-        if ((message is None or text.lower().startswith(message.lower())) and issubclass(category, cat)
-                and (mod is None or mod == module) and (line == 0 or line == lineno)):
+        if (_matches(message, text) and issubclass(category, cat) and _matches(mod, module)
+                and (line == 0 or line == lineno)):
             return action
     return defaultaction
 
@@ -184,6 +204,11 @@ def _warn_unawaited_coroutine(coro):
     warn("coroutine '%s' was never awaited" % (coro.__qualname__,), RuntimeWarning, stacklevel=2, source=coro)
 
 
+# CPython's warn and warn_explicit are C, so an error they raise (the
+# "error" action) shows only the caller's lines (stdlib/frozen.cpp).
+_FRAMES_HIDDEN_FROM_TRACEBACKS = ("warn", "warn_explicit")
+
+
 class WarningMessage:
     def __init__(self, message, category, filename, lineno, file=None, line=None, source=None):
         self.message = message
@@ -227,3 +252,80 @@ class catch_warnings:
         showwarning = self._saved_show
         _onceregistry.clear()
         _registries.clear()
+
+
+class _OptionError(Exception):
+    """A -W option or PYTHONWARNINGS entry that does not parse."""
+
+
+def _processoptions(args):
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            print("Invalid -W option ignored:", msg, file=sys.stderr)
+
+
+# One option is action:message:category:module:lineno, every field optional
+# and stripped of surrounding spaces; message and module match literally
+# (the message as a prefix, ignoring case; the module exactly).
+def _setoption(arg):
+    fields = arg.split(":")
+    if len(fields) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    fields += [""] * (5 - len(fields))
+    action, message, category, module, lineno = [field.strip() for field in fields]
+    action = _getaction(action)
+    category = _getcategory(category)
+    if message or module:
+        import re
+        if message:
+            message = re.escape(message)
+        if module:
+            module = re.escape(module) + r"\Z"
+    if not lineno:
+        lineno = 0
+    else:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _getaction(action):
+    if not action:
+        return "default"
+    if action == "all":
+        return "always"
+    # Any prefix names an action, tried in this order ("e" is error, "d" default).
+    for name in ("default", "always", "ignore", "module", "once", "error"):
+        if name.startswith(action):
+            return name
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _getcategory(category):
+    if not category:
+        return Warning
+    if "." in category:
+        module_name, _, class_name = category.rpartition(".")
+        try:
+            namespace = __import__(module_name, None, None, [class_name])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (module_name,)) from None
+    else:
+        import builtins as namespace
+        class_name = category
+    try:
+        found = getattr(namespace, class_name)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (category,)) from None
+    if not issubclass(found, Warning):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return found
+
+
+_processoptions(sys.warnoptions)

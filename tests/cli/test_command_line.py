@@ -110,8 +110,9 @@ class Modules(unittest.TestCase):
         mine = run(GILVM, "pkg", "b", cwd=folder)
         self.assertEqual(mine, run(sys.executable, "pkg", "b", cwd=folder))
         rc, out, err = run(GILVM, "nomain", cwd=folder)
-        self.assertEqual(rc, 1)
-        self.assertIn("can't find '__main__' module in 'nomain'", err)
+        theirs = run(sys.executable, "nomain", cwd=folder)
+        self.assertEqual((rc, err.split(": ", 1)[1]), (theirs[0], theirs[2].split(": ", 1)[1]))
+        self.assertIn("can't find '__main__' module in '" + os.path.realpath(folder), err)
 
 
 class Errors(unittest.TestCase):

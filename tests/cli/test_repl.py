@@ -111,7 +111,8 @@ class Statements(unittest.TestCase):
             "def f():\n    if 1:\n        return 3\n\n", "f()\n", "# comment\n", "\n", "   \n",
             "@staticmethod\ndef g(): pass\n\n", "def h(): ...\n\n", "h()\n",
             "for i in range(2): print(i)\n\n", "class A:\n    def m(self):\n        return 5\n\n", "A().m()\n",
-            "x = (1,\n2)\n", "x\n", "s = '''a\n\nb'''\n", "s\n"])
+            "x = (1,\n2)\n", "x\n", "s = '''a\n\nb'''\n", "s\n",
+            "match [1, 2]:\n    case [a, b]:\n        print(a + b)\n\n", "match = 7\n", "match\n"])
         self.assertEqual(mine, theirs)
         self.assertIn("\n3\n", mine)
 

@@ -199,9 +199,14 @@ TEST(ParserErrors, CompleteButWrongInputIsNotIncomplete) {
   EXPECT_FALSE(error_of("if x:\npass\n", ParseMode::Single).incomplete_input);
 }
 
-TEST(ParserErrors, MatchIsRejected) {
-  EXPECT_EQ(error_of("match x:\n    case 1:\n        pass\n").msg,
-            "invalid syntax");
+// CPython 3.11's messages for malformed patterns.
+TEST(ParserErrors, MatchPatternMistakes) {
+  EXPECT_EQ(error_of("match x:\n case C(a=1, 2): pass\n").msg, "positional patterns follow keyword patterns");
+  EXPECT_EQ(error_of("match x:\n case (a as _): pass\n").msg, "cannot use '_' as a target");
+  EXPECT_EQ(error_of("match x:\n case 1 + 1: pass\n").msg, "imaginary number required in complex literal");
+  EXPECT_EQ(error_of("match x:\n case f'{a}': pass\n").msg, "patterns may only match literals and attribute lookups");
+  EXPECT_EQ(error_of("match x:\n case {**_}: pass\n").msg, "invalid syntax");
+  EXPECT_EQ(error_of("match x:\n case *a: pass\n").msg, "invalid syntax");
 }
 
 // CPython 3.11's messages for misused except*.

@@ -20,6 +20,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
+#include "vm/native_warnings.hpp"
 #include "vm/objects/buffer.hpp"
 #include "vm/objects/bytearray.hpp"
 #include "vm/objects/dict.hpp"
@@ -98,6 +99,13 @@ Value bytearray_repr(const CallArgs& a) {
 
 // Iteration reads the current contents at each step, as CPython's
 // bytearray_iterator does (the bytearray may change while it is walked).
+// bytearray's own repr even in a subclass that redefines __repr__, as CPython's.
+Value bytearray_str(const CallArgs& a) {
+  self_ba(a, "__str__");
+  if (bytes_warning_level() > 0) warn_from_native("BytesWarning", "str() on a bytearray instance");
+  return bytearray_repr(a);
+}
+
 Value bytearray_iter(const CallArgs& a) { return make_sequence_iterator(self_ba(a, "__iter__")); }
 
 // The bytes a slice assignment stores: a buffer's bytes or an iterable of
@@ -299,6 +307,7 @@ void install_bytearray_methods() {
   add_type_attr(t, "__hash__", Value::none());
   add_method(t, "__init__", bytearray_init);
   add_method(t, "__repr__", bytearray_repr);
+  add_method(t, "__str__", bytearray_str);
   add_method(t, "__iter__", bytearray_iter);
   add_method(t, "__setitem__", bytearray_setitem);
   add_method(t, "__delitem__", bytearray_delitem);

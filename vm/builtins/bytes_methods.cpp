@@ -14,6 +14,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
+#include "vm/native_warnings.hpp"
 #include "vm/objects/buffer.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -91,6 +92,12 @@ Value bytes_construct(Type* type, const CallArgs& args) {
   return gc_new<Bytes>(type, bytes_from_source(p, types().bytes));
 }
 Value bytes_repr(const CallArgs& a) { return new_str(text::repr_bytes(self_bytes(a, "__repr__")->data)); }
+// bytes' own repr even in a subclass that redefines __repr__, as CPython's.
+Value bytes_str(const CallArgs& a) {
+  Bytes* self = self_bytes(a, "__str__");
+  if (bytes_warning_level() > 0) warn_from_native("BytesWarning", "str() on a bytes instance");
+  return new_str(text::repr_bytes(self->data));
+}
 
 template <class Self>
 Value common_len(const CallArgs& a) {
@@ -156,11 +163,23 @@ template <class Self, uint32_t Op>
 Value common_compare(const CallArgs& a) {
   std::string_view other;
   BufferView view;
+  // Under -b, == and != with a str (or, for bytes, an int) warn first.
+  bool may_warn = (Op == kEq || Op == kNe) && bytes_warning_level() > 0;
   if constexpr (std::is_same_v<Self, Bytes>) {
-    if (!isinstance(a[1], types().bytes)) return not_implemented();
+    if (!isinstance(a[1], types().bytes)) {
+      if (may_warn && isinstance(a[1], types().str))
+        warn_from_native("BytesWarning", "Comparison between bytes and string");
+      else if (may_warn && isinstance(a[1], types().int_))
+        warn_from_native("BytesWarning", "Comparison between bytes and int");
+      return not_implemented();
+    }
     other = a[1].as<Bytes>()->data;
   } else {
-    if (!get_buffer(a[1], &view)) return not_implemented();
+    if (!get_buffer(a[1], &view)) {
+      if (may_warn && isinstance(a[1], types().str))
+        warn_from_native("BytesWarning", "Comparison between bytearray and string");
+      return not_implemented();
+    }
     other = view.bytes();
   }
   int c = std::string_view(a[0].as<Self>()->data).compare(other);
@@ -349,6 +368,7 @@ void install_bytes_methods() {
   Type* t = types().bytes;
   t->construct = bytes_construct;
   add_method(t, "__repr__", bytes_repr);
+  add_method(t, "__str__", bytes_str);
   add_method(t, "__iter__", bytes_iter);
   add_method(t, "__hash__", bytes_hash);
   install_common<Bytes>(t);

@@ -120,6 +120,20 @@ void set_args(Value self, Value value) {
 }
 Value or_none(Value v) { return v.is_null() ? Value::none() : v; }
 Value get_traceback(Value self) { return or_none(self.as<ExceptionObject>()->traceback); }
+// As CPython: a traceback or None (stored as "no traceback").
+void set_traceback(Value self, Value tb) {
+  if (tb.is_null()) raise_type_error("__traceback__ may not be deleted");
+  if (!tb.is_none() && type_of(tb) != types().traceback)
+    raise_type_error("__traceback__ must be a traceback or None");
+  self.as<ExceptionObject>()->traceback = tb.is_none() ? Value::null() : tb;
+}
+Value exception_with_traceback(const CallArgs& a) {
+  if (a.count != 2)
+    raise_type_error("BaseException.with_traceback() takes exactly one argument (" + std::to_string(a.count - 1) +
+                     " given)");
+  set_traceback(a[0], a[1]);
+  return a[0];
+}
 Value get_cause(Value self) { return or_none(self.as<ExceptionObject>()->cause); }
 void set_cause(Value self, Value v) {
   auto* e = self.as<ExceptionObject>();
@@ -149,7 +163,8 @@ void install_exception_methods() {
   add_method(base, "__str__", exception_str);
   add_method(base, "__repr__", exception_repr);
   add_getset(base, "args", get_args, set_args);
-  add_getset(base, "__traceback__", get_traceback);
+  add_getset(base, "__traceback__", get_traceback, set_traceback);
+  add_method(base, "with_traceback", exception_with_traceback);
   add_getset(base, "__cause__", get_cause, set_cause);
   add_getset(base, "__context__", get_context, set_context);
   add_getset(base, "__suppress_context__", get_suppress_context, set_suppress_context);

@@ -180,6 +180,20 @@ Value code_varnames(Value self) {
   ValueVector v(self.as<Code>()->varnames.begin(), self.as<Code>()->varnames.end());
   return new_tuple(std::move(v));
 }
+Value code_posonlyargcount(Value self) { return Value::small_int(self.as<Code>()->posonlyargcount); }
+Value code_kwonlyargcount(Value self) { return Value::small_int(self.as<Code>()->kwonlyargcount); }
+Value code_nlocals(Value self) { return Value::small_int(self.as<Code>()->nlocals()); }
+Value code_qualname(Value self) {
+  Code* c = self.as<Code>();
+  return c->qualname != nullptr ? c->qualname : c->name;
+}
+Value names_tuple(const std::vector<Str*>& names) {
+  ValueVector v(names.begin(), names.end());
+  return new_tuple(std::move(v));
+}
+Value code_cellvars(Value self) { return names_tuple(self.as<Code>()->cellvars); }
+Value code_freevars(Value self) { return names_tuple(self.as<Code>()->freevars); }
+Value code_names(Value self) { return names_tuple(self.as<Code>()->names); }
 // CPython's co_flags bits (inspect.CO_*), translated from ours, so that
 // inspect-style checks (asyncio.iscoroutinefunction) read the same numbers.
 Value code_flags(Value self) {
@@ -260,6 +274,13 @@ void install_function_methods() {
   add_getset(types().code, "co_argcount", code_argcount);
   add_getset(types().code, "co_varnames", code_varnames);
   add_getset(types().code, "co_flags", code_flags);
+  add_getset(types().code, "co_posonlyargcount", code_posonlyargcount);
+  add_getset(types().code, "co_kwonlyargcount", code_kwonlyargcount);
+  add_getset(types().code, "co_nlocals", code_nlocals);
+  add_getset(types().code, "co_qualname", code_qualname);
+  add_getset(types().code, "co_cellvars", code_cellvars);
+  add_getset(types().code, "co_freevars", code_freevars);
+  add_getset(types().code, "co_names", code_names);
   add_getset(types().cell, "cell_contents", cell_contents);
 }
 

@@ -6,6 +6,7 @@
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
+#include "vm/objects/frame_object.hpp"
 #include "vm/objects/generator.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
@@ -50,6 +51,19 @@ Value gen_repr(const CallArgs& a) {
 Value gen_name(Value self) { return self.as<Generator>()->name; }
 Value gen_qualname(Value self) { return self.as<Generator>()->qualname; }
 Value gen_running(Value self) { return Value::boolean(self.as<Generator>()->running); }
+// gi_frame/cr_frame/ag_frame: a snapshot of the generator's frame while it
+// can still run (f_back None), None once it has finished, as CPython.
+Value gen_frame(Value self) {
+  Generator* g = self.as<Generator>();
+  if (g->finished || g->frame == nullptr) return Value::none();
+  return snapshot_single_frame(g->frame);
+}
+Value gen_code(Value self) { return self.as<Generator>()->frame->code; }
+// Paused at a yield or await (3.11's gi_suspended, which getgeneratorstate reads).
+Value gen_suspended(Value self) {
+  Generator* g = self.as<Generator>();
+  return Value::boolean(g->started && !g->finished && !g->running);
+}
 // coroutine.__await__() gives an iterator over the coroutine (CPython's
 // coroutine_wrapper), so that a plain generator can `yield from` it: a
 // custom __await__ may delegate to a coroutine that way.
@@ -97,6 +111,14 @@ void install_generator_methods() {
   add_method(types().generator, "__iter__", gen_iter);
   add_method(types().generator, "__next__", gen_next);
   add_getset(types().generator, "gi_running", gen_running);
+  add_getset(types().generator, "gi_frame", gen_frame);
+  add_getset(types().generator, "gi_code", gen_code);
+  add_getset(types().generator, "gi_suspended", gen_suspended);
+  add_getset(types().coroutine, "cr_frame", gen_frame);
+  add_getset(types().coroutine, "cr_code", gen_code);
+  add_getset(types().coroutine, "cr_suspended", gen_suspended);
+  add_getset(types().async_generator, "ag_frame", gen_frame);
+  add_getset(types().async_generator, "ag_code", gen_code);
   add_method(types().coroutine, "__await__", coro_await);
   coroutine_wrapper_type = new_builtin_type("coroutine_wrapper", types().object, wrapper_construct);
   add_method(coroutine_wrapper_type, "__iter__", gen_iter);

@@ -30,6 +30,7 @@ void install_async_generator_methods(); // async_generator and its awaitables (v
 void install_generic_alias_methods(); // list[int], int | None (vm/builtins/generic_alias.cpp)
 // origin[item] for a native type's __class_getitem__ (types.GenericAlias).
 Value new_generic_alias(Value origin, Value item);
+void install_frame_methods();     // frame, traceback        (vm/builtins/frame_methods.cpp)
 void install_module_methods();    // module                  (vm/builtins/module_methods.cpp)
 
 }  // namespace gilvm

@@ -301,6 +301,7 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
     case Op::BUILD_STRING:
       return 1 - static_cast<int>(arg);
     case Op::BUILD_MAP: return 1 - 2 * static_cast<int>(arg);
+    case Op::MATCH_PATTERN: return -1 - static_cast<int>(arg);
     case Op::BUILD_CONST_KEY_MAP: return -static_cast<int>(arg);
     case Op::FORMAT_VALUE: return (arg & 4) ? -1 : 0;
     case Op::UNPACK_SEQUENCE: return static_cast<int>(arg) - 1;

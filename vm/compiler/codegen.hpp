@@ -167,6 +167,12 @@ class CodeGen {
   Value constant(const ast::ConstantValue& c);
   void condition_jump(const ast::Expr* test, bool jump_if, Label target);
 
+  // --- match statements (codegen_match.cpp)
+  void match_stmt(const ast::Match* m);
+  Value pattern_node(const ast::Pattern* p, struct PatternBuild& b, bool allow_irrefutable);
+  int pattern_capture(const std::string& name, const ast::Pattern* at, struct PatternBuild& b);
+  int pattern_value(const ast::Expr* e, struct PatternBuild& b);
+
  private:
   SymbolTable& symbols_;
   std::string filename_;

@@ -121,6 +121,9 @@ void CodeGen::stmt(const Stmt* s) {
     case StmtKind::Try:
       try_stmt(cast<const Try>(s));
       break;
+    case StmtKind::Match:
+      match_stmt(cast<const Match>(s));
+      break;
     case StmtKind::Assert:
       assert_stmt(cast<const Assert>(s));
       break;
@@ -320,6 +323,10 @@ bool has_annotations(const std::vector<Stmt*>& body) {
       case StmtKind::With:
       case StmtKind::AsyncWith:
         if (has_annotations(cast<const With>(s)->body)) return true;
+        break;
+      case StmtKind::Match:
+        for (const MatchCase* c : cast<const Match>(s)->cases)
+          if (has_annotations(c->body)) return true;
         break;
       case StmtKind::Try: {
         auto* t = cast<const Try>(s);

@@ -43,7 +43,20 @@ Code* compile_source(std::string_view source, const std::string& filename, Parse
     ParseResult tree = parse(source, filename, mode);
     return compile_ast(tree.mod, filename, mode, flags);
   } catch (const SyntaxErrorInfo& info) {
-    raise_syntax_error(info);
+    // The compiler's own errors ('break' outside loop, pattern errors) know
+    // their position but not the line's text, which the report shows.
+    if (!info.text.empty() || info.lineno < 1) raise_syntax_error(info);
+    SyntaxErrorInfo located = info;
+    size_t start = 0;
+    for (int line = 1; line < info.lineno && start != std::string_view::npos; ++line) {
+      start = source.find('\n', start);
+      if (start != std::string_view::npos) ++start;
+    }
+    if (start != std::string_view::npos && start <= source.size()) {
+      size_t end = source.find('\n', start);
+      located.text = std::string(source.substr(start, end == std::string_view::npos ? end : end - start)) + "\n";
+    }
+    raise_syntax_error(located);
   }
 }
 

@@ -140,6 +140,43 @@ class ScopeBuilder {
 
   void visit_target(const Expr* e) { visit(e); }
 
+  // A pattern binds its capture names; its values and class names are read.
+  void visit_pattern(const Pattern* p) {
+    switch (p->kind) {
+      case PatternKind::MatchValue: visit(cast<const MatchValue>(p)->value); break;
+      case PatternKind::MatchSingleton: break;
+      case PatternKind::MatchSequence:
+        for (const Pattern* q : cast<const MatchSequence>(p)->patterns) visit_pattern(q);
+        break;
+      case PatternKind::MatchMapping: {
+        auto* m = cast<const MatchMapping>(p);
+        for (const Expr* k : m->keys) visit(k);
+        for (const Pattern* q : m->patterns) visit_pattern(q);
+        if (m->rest) bind(*m->rest, p);
+        break;
+      }
+      case PatternKind::MatchClass: {
+        auto* c = cast<const MatchClass>(p);
+        visit(c->cls);
+        for (const Pattern* q : c->patterns) visit_pattern(q);
+        for (const Pattern* q : c->kwd_patterns) visit_pattern(q);
+        break;
+      }
+      case PatternKind::MatchStar:
+        if (cast<const MatchStar>(p)->name) bind(*cast<const MatchStar>(p)->name, p);
+        break;
+      case PatternKind::MatchAs: {
+        auto* a = cast<const MatchAs>(p);
+        if (a->pattern) visit_pattern(a->pattern);
+        if (a->name) bind(*a->name, p);
+        break;
+      }
+      case PatternKind::MatchOr:
+        for (const Pattern* q : cast<const MatchOr>(p)->patterns) visit_pattern(q);
+        break;
+    }
+  }
+
   void visit(const Stmt* s) {
     switch (s->kind) {
       case StmtKind::FunctionDef:
@@ -220,6 +257,16 @@ class ScopeBuilder {
         visit(f->target);
         visit_body(f->body);
         visit_body(f->orelse);
+        break;
+      }
+      case StmtKind::Match: {
+        auto* m = cast<const Match>(s);
+        visit(m->subject);
+        for (const MatchCase* c : m->cases) {
+          visit_pattern(c->pattern);
+          if (c->guard) visit(c->guard);
+          visit_body(c->body);
+        }
         break;
       }
       case StmtKind::While: {

@@ -25,6 +25,9 @@ enum CodeFlags : uint32_t {
   kCodeClassBody = 1 << 6,
   kCodeModule = 1 << 7,
   kCodeUsesLocalsDict = 1 << 8,  // module and class bodies: names live in a dict
+  // A frozen function that CPython writes in C, so its frames appear in no
+  // traceback (set by stdlib/frozen.cpp; add_traceback skips them).
+  kCodeHiddenFromTraceback = 1 << 9,
 };
 
 // One entry of a code object's exception table: an exception raised by an
