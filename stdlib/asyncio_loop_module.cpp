@@ -16,6 +16,9 @@
 //   core.watched()           -> how many fds are watched
 //   core.close()
 //
+// AsyncGenSet, the loop's weak record of started async generators, is in
+// stdlib/asyncio_asyncgen_set.cpp.
+//
 // Only ints and floats cross this boundary: the callbacks stay in Python.
 #include <cmath>
 #include <cstdint>
@@ -25,6 +28,7 @@
 
 #include "runtime/event_loop.hpp"
 #include "runtime/signals.hpp"
+#include "stdlib/asyncio_asyncgen_set.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/builtins_core.hpp"
@@ -164,6 +168,7 @@ void init_asyncio_loop(Module* m) {
     add_method(core_type, "close", core_close);
   }
   m->dict()->table.set(intern("Core"), core_type);
+  add_asyncgen_set_type(m);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The sys module: argv, exit, path, modules, the standard streams,
 // version information and the recursion limit.
 #include <climits>
+#include <span>
 
 #include "runtime/gil.hpp"
 #include "stdlib/builtins_module.hpp"
@@ -70,6 +71,48 @@ Value sys_set_int_max_str_digits(const CallArgs& a) {
 Value sys_get_int_max_str_digits(const CallArgs& a) {
   check_arg_count(a, "get_int_max_str_digits", 0, 0);
   return Value::small_int(text::int_max_str_digits());
+}
+
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: per-thread hooks that an
+// async generator consults at its first iteration
+// (vm/objects/generator_finalize.cpp). The result of get_asyncgen_hooks()
+// is an `asyncgen_hooks` 2-tuple whose items are also its fields, as in
+// CPython.
+Type* asyncgen_hooks_type = nullptr;
+
+template <int Index>
+Value asyncgen_hooks_field(Value self) {
+  return self.as<Tuple>()->items[Index];
+}
+
+Value asyncgen_hooks_repr(const CallArgs& a) {
+  std::span<const Value> items = a[0].as<Tuple>()->items;
+  return new_str("asyncgen_hooks(firstiter=" + repr_string(items[0]) + ", finalizer=" + repr_string(items[1]) + ")");
+}
+
+Value sys_get_asyncgen_hooks(const CallArgs& a) {
+  check_arg_count(a, "get_asyncgen_hooks", 0, 0);
+  ThreadState* ts = current_thread_state();
+  Value firstiter = ts->asyncgen_firstiter.is_null() ? Value::none() : ts->asyncgen_firstiter;
+  Value finalizer = ts->asyncgen_finalizer.is_null() ? Value::none() : ts->asyncgen_finalizer;
+  return gc_new<Tuple>(asyncgen_hooks_type, ValueVector{firstiter, finalizer});
+}
+
+// A hook left out is unchanged, None removes it. The finalizer is checked
+// and set before firstiter is looked at, as CPython does.
+Value sys_set_asyncgen_hooks(const CallArgs& a) {
+  ArgParser p(a, "set_asyncgen_hooks", {"firstiter", "finalizer"}, 0, false);
+  ThreadState* ts = current_thread_state();
+  Value* slots[2] = {&ts->asyncgen_finalizer, &ts->asyncgen_firstiter};
+  const char* names[2] = {"finalizer", "firstiter"};
+  for (int i = 0; i < 2; ++i) {
+    if (!p.given(1 - i)) continue;
+    Value hook = p.get(1 - i);
+    if (!hook.is_none() && !is_callable(hook))
+      raise_type_error(std::string("callable ") + names[i] + " expected, got " + type_name(hook));
+    *slots[i] = hook.is_none() ? Value::null() : hook;
+  }
+  return Value::none();
 }
 
 // sys._getframe(depth=0): a snapshot of a calling frame and its callers
@@ -166,6 +209,14 @@ void init_sys(Module* m) {
   add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "exc_info", sys_exc_info);
   add_function(m, "_getframe", sys_getframe);
+  add_function(m, "get_asyncgen_hooks", sys_get_asyncgen_hooks);
+  add_function(m, "set_asyncgen_hooks", sys_set_asyncgen_hooks);
+  if (asyncgen_hooks_type == nullptr) {
+    asyncgen_hooks_type = new_builtin_type("asyncgen_hooks", types().tuple, nullptr);
+    add_getset(asyncgen_hooks_type, "firstiter", asyncgen_hooks_field<0>);
+    add_getset(asyncgen_hooks_type, "finalizer", asyncgen_hooks_field<1>);
+    add_method(asyncgen_hooks_type, "__repr__", asyncgen_hooks_repr);
+  }
   add_function(m, "getdefaultencoding", sys_utf8);
   add_function(m, "getfilesystemencoding", sys_utf8);
   add_function(m, "exception", sys_exception);

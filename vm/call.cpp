@@ -191,6 +191,9 @@ Value prepare_call(ThreadState* ts, Function* function, const CallArgs& args, Fr
       gen->finished = true;  // never runs; its frame need not be traced
       throw;
     }
+    // Registered so that it can warn "never awaited" if collected unstarted
+    // (vm/objects/generator_finalize.cpp explains why this stays cheap).
+    if (type == types().coroutine) heap().register_finalizer(gen);
     return gen;
   }
   if (args.kwnames == nullptr) {

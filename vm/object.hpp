@@ -48,6 +48,12 @@ struct Object {
   // safepoint after the collection that found the object unreachable, with
   // the object and all it references still intact.
   virtual void finalize() {}
+  // Asked of a registered object at each collection (and at exit) before
+  // anything else: false means its finalizer has nothing left to do, and
+  // the heap forgets the registration for good. Lets an object that needs
+  // a finalizer only in some states (a coroutine never started) register
+  // cheaply at birth and drop out as soon as that state is left.
+  virtual bool needs_finalization() const { return true; }
 };
 
 // Visits the references of objects during marking. Marking is iterative (a

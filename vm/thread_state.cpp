@@ -88,6 +88,8 @@ void ThreadState::trace(Tracer& t) {
   t.visit(current_exception);
   t.visit(handled_exception);
   t.visit(context);
+  t.visit(asyncgen_firstiter);
+  t.visit(asyncgen_finalizer);
   for (Value* root : roots) t.visit(*root);
   t.visit_all(temp_roots);
   for (ExitHook& hook : exit_hooks) t.visit(hook.object);

@@ -60,6 +60,8 @@ struct ThreadState {
   Value current_exception;        // being raised (C++ unwinding in progress)
   Value handled_exception;        // being handled: sys.exc_info()[1], or null
   Value context;                  // contextvars: the current Context, or null (none made yet)
+  Value asyncgen_firstiter;       // sys.set_asyncgen_hooks(): null when unset
+  Value asyncgen_finalizer;
   bool reraising = false;         // the raise in flight adds no traceback entry
   // Set by request_termination (vm/eval_breaker.hpp), from any thread: no
   // exception handler of this thread runs until the host ends it.

@@ -31,6 +31,20 @@ def iscoroutinefunction(func):
 _is_coroutine = object()
 
 
+_iscoroutine_typecache = set()
+
+
 def iscoroutine(obj):
-    """True for a coroutine object (what calling an `async def` gives)."""
-    return isinstance(obj, _CoroutineType)
+    """True for a coroutine object (what calling an `async def` gives), or
+    anything collections.abc.Coroutine accepts: an async generator's
+    aclose() awaitable, which the loop's asyncgen finalizer hook runs as a
+    task, for one. Types found so are remembered, as CPython does."""
+    t = type(obj)
+    if t is _CoroutineType or t in _iscoroutine_typecache:
+        return True
+    import collections.abc
+    if isinstance(obj, collections.abc.Coroutine):
+        if len(_iscoroutine_typecache) < 100:
+            _iscoroutine_typecache.add(t)
+        return True
+    return False

@@ -9,6 +9,7 @@ that fired (deadline order) to the ready deque, then runs exactly the
 handles that were ready when the iteration began, as CPython does.
 """
 import collections
+import sys
 import _thread
 import threading
 import _asyncio_loop
@@ -198,6 +199,12 @@ class BaseEventLoop(AbstractEventLoop):
         self._executor_shutdown_called = False
         self._task_factory = None
         self._debug = False
+        # Async generators started while this loop ran (its firstiter hook):
+        # a weak record, so an abandoned one is still collected and its
+        # finalizer hook schedules its aclose(); shutdown_asyncgens closes
+        # the rest.
+        self._asyncgens = _asyncio_loop.AsyncGenSet()
+        self._asyncgens_shutdown_called = False
         # Tasks not yet done (asyncio.all_tasks). Strong references: gilvm has
         # no weakref module yet, so a pending task lives as long as its loop.
         self._tasks = set()
@@ -223,8 +230,11 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_closed()
         self._check_running()
         self._thread_id = _thread.get_ident()
+        old_agen_hooks = sys.get_asyncgen_hooks()
         _set_running_loop(self)
         try:
+            sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                                   finalizer=self._asyncgen_finalizer_hook)
             while True:
                 self._run_once()
                 if self._stopping:
@@ -233,6 +243,7 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             _set_running_loop(None)
+            sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
         from asyncio import futures, tasks
@@ -477,9 +488,38 @@ class BaseEventLoop(AbstractEventLoop):
         finally:
             thread.join()
 
+    # -- async generators (sys.set_asyncgen_hooks while the loop runs) ----
+    def _asyncgen_firstiter_hook(self, agen):
+        if self._asyncgens_shutdown_called:
+            import warnings
+            warnings.warn(f"asynchronous generator {agen!r} was scheduled after loop.shutdown_asyncgens() call",
+                          ResourceWarning, source=self)
+        self._asyncgens.add(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # Called by the collector for a started generator nobody finished:
+        # its aclose() runs as a task, so `finally` blocks may await.
+        self._asyncgens.discard(agen)
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
+
     async def shutdown_asyncgens(self):
-        """Async generators are not tracked by the loop yet: nothing to close."""
-        return None
+        """Closes every async generator this loop started that is still
+        alive and unfinished (asyncio.run calls it at the end)."""
+        from asyncio import tasks
+        self._asyncgens_shutdown_called = True
+        if not len(self._asyncgens):
+            return
+        closing_agens = self._asyncgens.items()
+        self._asyncgens.clear()
+        results = await tasks.gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                    "exception": result,
+                    "asyncgen": agen,
+                })
 
     # -- errors ---------------------------------------------------------
     def get_exception_handler(self):

@@ -58,17 +58,36 @@ def formatwarning(message, category, filename, lineno, line=None):
 
 
 def _showwarning(message, category, filename, lineno, file=None, line=None):
+    _show(formatwarning(message, category, filename, lineno, line), file)
+
+
+def _show(text, file=None):
     if file is None:
         file = sys.stderr
         if file is None:
             return
     try:
-        file.write(formatwarning(message, category, filename, lineno, line))
+        file.write(text)
     except OSError:
         pass
 
 
 showwarning = _showwarning
+_formatwarning = formatwarning
+
+
+def _show_with_source(message, category, filename, lineno, source):
+    """What CPython shows for a warning about an object (`source`), such as
+    an unawaited coroutine: when neither showwarning nor formatwarning was
+    replaced, a last line suggests tracemalloc for the object's allocation
+    traceback (which gilvm never has)."""
+    if showwarning is not _showwarning:
+        showwarning(message, category, filename, lineno)
+        return
+    text = formatwarning(message, category, filename, lineno)
+    if formatwarning is _formatwarning:
+        text += category.__name__ + ": Enable tracemalloc to get the object allocation traceback\n"
+    _show(text)
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
@@ -117,7 +136,8 @@ def _action_for(text, category, module, lineno):
     return defaultaction
 
 
-def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None):
+def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None,
+                  source=None):
     if module is None:
         module = filename or "<unknown>"
         if module.endswith(".py"):
@@ -150,7 +170,10 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         registry[(text, category, 0)] = True
     elif action == "default":
         registry[key] = True
-    showwarning(message, category, filename, lineno)
+    if source is not None:
+        _show_with_source(message, category, filename, lineno, source)
+    else:
+        showwarning(message, category, filename, lineno)
 
 
 def warn(message, category=None, stacklevel=1, source=None):
@@ -163,12 +186,22 @@ def warn(message, category=None, stacklevel=1, source=None):
     try:
         frame = sys._getframe(stacklevel)
     except ValueError:
+        # No Python code that far out: at exit, say, where CPython reports
+        # "sys:1" and can no longer import tracemalloc for a source's hint.
         filename, lineno, module = "sys", 1, "sys"
+        source = None
     else:
         filename = frame.f_code.co_filename
         lineno = frame.f_lineno
         module = frame.f_globals.get("__name__", "<string>")
-    warn_explicit(message, category, filename, lineno, module)
+    warn_explicit(message, category, filename, lineno, module, source=source)
+
+
+def _warn_unawaited_coroutine(coro):
+    """Called by the collector for a coroutine that never started
+    (vm/objects/generator_finalize.cpp); located at the Python code that
+    was running when it was found."""
+    warn("coroutine '%s' was never awaited" % (coro.__qualname__,), RuntimeWarning, stacklevel=2, source=coro)
 
 
 # CPython's warn and warn_explicit are C, so an error they raise (the

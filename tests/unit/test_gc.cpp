@@ -326,6 +326,36 @@ TEST_F(GcTest, NativeFinalizersRunOnceWithIntactReferences) {
   EXPECT_GE(Finalizable::finalized, after_first);
 }
 
+// A registration lapses once needs_finalization() says no: the object is
+// then freed by the first collection that finds it dead, unfinalized.
+struct LapsingFinalizable : Object {
+  bool needed;
+  static inline size_t finalized = 0;
+  LapsingFinalizable(Type* t, bool n) : Object(t), needed(n) {}
+  bool needs_finalization() const override { return needed; }
+  void finalize() override { ++finalized; }
+};
+
+[[gnu::noinline]] void make_lapsing_garbage(int n, bool needed) {
+  for (int i = 0; i < n; ++i) heap().register_finalizer(gc_new<LapsingFinalizable>(types().object, needed));
+}
+
+TEST_F(GcTest, LapsedFinalizerRegistrationsNeitherRunNorKeepObjects) {
+  LapsingFinalizable::finalized = 0;
+  heap().collect();
+  heap().run_finalizers();
+  size_t baseline = heap().object_count();
+  make_lapsing_garbage(40, false);
+  collect_clean();
+  heap().run_finalizers();
+  EXPECT_EQ(LapsingFinalizable::finalized, 0u);
+  EXPECT_LE(heap().object_count(), baseline + kStaleSurvivors);  // freed at once, not kept a cycle
+  make_lapsing_garbage(40, true);
+  collect_clean();
+  heap().run_finalizers();
+  EXPECT_GE(LapsingFinalizable::finalized, 40 - kStaleSurvivors);
+}
+
 // One big container is one object but a lot of marking: the allocation
 // budget until the next collection must grow with it, or a loop that keeps
 // a large dict alive while making garbage spends its time re-marking it.

@@ -19,9 +19,11 @@
 //       quietly, as does GeneratorExit or StopAsyncIteration out of it);
 //     - an exception: it propagates.
 // * Each awaitable can be awaited once; reusing one is a RuntimeError.
-// * Not implemented: sys.set_asyncgen_hooks (so no finalizer runs an
-//   abandoned generator's `finally` on the loop) and the "already running"
-//   check across concurrent awaitables.
+// * The first of __anext__, asend, athrow and aclose calls the firstiter
+//   hook and records the finalizer hook (sys.set_asyncgen_hooks; what the
+//   finalizer does is in vm/objects/generator_finalize.cpp).
+// * Not implemented: the "already running" check across concurrent
+//   awaitables.
 #include "vm/builtins/install.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
@@ -144,21 +146,28 @@ Value agen_aiter(const CallArgs& a) {
   agen(a);
   return a[0];
 }
+// The generator, with its asyncgen hooks run if this is its first iteration.
+Generator* iterated_agen(const CallArgs& a) {
+  Generator* g = agen(a);
+  if (!g->asyncgen_hooks_done) asyncgen_first_iteration(g);
+  return g;
+}
+
 Value agen_anext(const CallArgs& a) {
-  return gc_new<AsyncGenAwaitable>(asend_type, agen(a), Value::null(), AwaitKind::kSend);
+  return gc_new<AsyncGenAwaitable>(asend_type, iterated_agen(a), Value::null(), AwaitKind::kSend);
 }
 Value agen_asend(const CallArgs& a) {
   check_arg_count(a, "asend", 2, 2);
-  return gc_new<AsyncGenAwaitable>(asend_type, agen(a), a[1], AwaitKind::kSend);
+  return gc_new<AsyncGenAwaitable>(asend_type, iterated_agen(a), a[1], AwaitKind::kSend);
 }
 Value agen_athrow(const CallArgs& a) {
   check_arg_count(a, "athrow", 2, 4);
-  Generator* g = agen(a);
+  Generator* g = iterated_agen(a);
   return gc_new<AsyncGenAwaitable>(athrow_type, g, exception_from(a, 1), AwaitKind::kThrow);
 }
 Value agen_aclose(const CallArgs& a) {
   check_arg_count(a, "aclose", 1, 1);
-  return gc_new<AsyncGenAwaitable>(athrow_type, agen(a), Value::null(), AwaitKind::kClose);
+  return gc_new<AsyncGenAwaitable>(athrow_type, iterated_agen(a), Value::null(), AwaitKind::kClose);
 }
 Value agen_name(Value self) { return self.as<Generator>()->name; }
 Value agen_qualname(Value self) { return self.as<Generator>()->qualname; }

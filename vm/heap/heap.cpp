@@ -67,6 +67,7 @@ void Heap::resurrect_finalizable(Tracer& tracer) {
   size_t kept = 0;
   size_t first_new = pending_finalizers_.size();
   for (Object* o : finalizable_) {
+    if (!o->needs_finalization()) continue;  // the registration lapses (see the contract)
     if (is_marked(o)) {
       finalizable_[kept++] = o;
     } else {
@@ -156,7 +157,8 @@ void Heap::run_finalizers() {
 
 void Heap::finalize_all_at_exit() {
   while (!finalizable_.empty()) {
-    pending_finalizers_.insert(pending_finalizers_.end(), finalizable_.begin(), finalizable_.end());
+    for (Object* o : finalizable_)
+      if (o->needs_finalization()) pending_finalizers_.push_back(o);
     finalizable_.clear();
     run_finalizers();
     if (running_finalizers_) return;  // called from inside a finalizer

@@ -34,6 +34,11 @@
 //   are cleared, and their callbacks queued the same way, when their
 //   referent is found unreachable (before finalizers resurrect anything, as
 //   in CPython).
+// * A registration lapses when the object's `needs_finalization()` answers
+//   false when a collection looks over the registrations, or at exit: the
+//   object is then an ordinary one and its finalizer never runs. So
+//   registering is one vector append, and an object that leaves the state
+//   that needed a finalizer costs one virtual call at the next collection.
 // * Memory goes back: the sweep unmaps empty pages beyond a small reserve
 //   and dead large objects; the allocation budget until the next collection
 //   follows the live heap, so a program's footprint comes down after a peak.
@@ -110,6 +115,13 @@ class Heap {
   // Finalization (see the contract). `finalize` runs an object's finalizer:
   // installed by the interpreter (it calls `__del__` or Object::finalize).
   void register_finalizer(Object* object) { finalizable_.push_back(object); }
+  // Withdraws `object`'s registration if it is the most recent one (else
+  // it lapses at the next collection, see the contract): a coroutine
+  // awaited as soon as it is made costs a push and a pop, and the
+  // collection never has to look at it.
+  void withdraw_latest_finalizer(Object* object) {
+    if (!finalizable_.empty() && finalizable_.back() == object) finalizable_.pop_back();
+  }
   void set_finalizer_runner(void (*run)(Object*)) { finalizer_runner_ = run; }
   // Runs the queued finalizers and weak-reference callbacks; a no-op when
   // called again from inside one of them.

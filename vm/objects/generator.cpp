@@ -21,6 +21,7 @@ void Generator::trace(Tracer& t) {
   t.visit(name);
   t.visit(qualname);
   if (!handled.is_null()) t.visit(handled);
+  if (!asyncgen_finalizer.is_null()) t.visit(asyncgen_finalizer);
   if (!finished) frame->trace(t);
 }
 
@@ -66,6 +67,10 @@ GenResult resume(Generator* gen, Value value, Value pending) {
     // Throwing into a generator that never ran finishes it at once.
     gen->finished = true;
     raise_exception(pending);
+  }
+  if (!gen->started && gen->type == types().coroutine) {
+    // Started: it will never warn "never awaited" (generator_finalize.cpp).
+    heap().withdraw_latest_finalizer(gen);
   }
   gen->started = true;
   gen->running = true;

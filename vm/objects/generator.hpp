@@ -25,6 +25,10 @@ struct Generator : Object {
   // handlers the frame is inside (PUSH_EXC_INFO / POP_EXCEPT): at 0 the
   // generator has no exception of its own and sees its resumer's.
   Value handled;
+  // Async generators: sys.get_asyncgen_hooks()'s finalizer when the
+  // generator was first iterated (null: none, or not iterated yet); see
+  // vm/objects/generator_finalize.cpp.
+  Value asyncgen_finalizer;
   uint32_t except_depth = 0;
   bool started = false;
   bool running = false;
@@ -32,9 +36,13 @@ struct Generator : Object {
   bool yielded = false;     // set by YIELD_VALUE, read by the resumer
   bool yielded_plain = false;  // ... by a `yield` (not an await's or yield from's)
   bool frame_inline = false;
+  bool asyncgen_hooks_done = false;  // firstiter called, finalizer recorded
   Generator(Type* t, Frame* f, Str* n, Str* q) : Object(t), frame(f), name(n), qualname(q) {}
   ~Generator() override;
   void trace(Tracer& t) override;
+  // Registered coroutines and async generators (generator_finalize.cpp).
+  bool needs_finalization() const override;
+  void finalize() override;
 };
 
 // Outcome of one resumption.
@@ -51,5 +59,9 @@ GenResult generator_throw(Generator* gen, Value exception);
 void generator_close(Generator* gen);
 
 bool is_generator_like(Value v);  // generator, coroutine or async generator
+
+// An async generator's first __anext__/asend/athrow/aclose: calls the
+// thread's firstiter hook and records its finalizer hook (once).
+void asyncgen_first_iteration(Generator* agen);
 
 }  // namespace gilvm
