@@ -16,7 +16,7 @@
 //   set; the task that steps the awaiting coroutine sees that flag, clears
 //   it and adds its wakeup as a done callback. The next step returns the
 //   result (raises the exception) without a StopIteration: the interpreter's
-//   SEND uses the type's `send_step` hook (vm/object.hpp).
+//   SEND steps it through the hook registered in vm/native_send.hpp.
 // * A Task is a Future that steps a coroutine: each step runs as a callback
 //   scheduled with loop.call_soon in the task's own context; `_step` sends
 //   None into the coroutine (or throws an exception) with generator_send /
