@@ -110,9 +110,11 @@ struct Interpreter::Impl {
           deadline += kGraceAfterInterrupt;
           trip_signal(SIGINT);
         } else {
+          // No second SIGINT: one that arrived after the script had already
+          // stopped would stay pending and hit the host's next call. A
+          // script blocked in a wait now stops when the wait ends.
           armed = false;
           request_termination(main_thread);
-          trip_signal(SIGINT);  // wakes a sleep or wait it went into since
         }
       }
     }
