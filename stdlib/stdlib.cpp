@@ -38,6 +38,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_zlib_module();
   register_array_module();
   register_hashlib_module();
+  register_blake2_module();
   register_json_module();
   register_io_module();
   register_itertools_module();

@@ -6,7 +6,10 @@
 // triangular, lognormvariate, paretovariate, weibullvariate. The module's
 // functions are the bound methods of one hidden instance, as in CPython.
 #include <gmp.h>
+#include <sys/random.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cmath>
 #include <algorithm>
@@ -33,14 +36,51 @@ namespace gilvm {
 
 namespace {
 
+// Fills `size` bytes from the operating system's entropy source.
+void system_entropy(unsigned char* out, size_t size) {
+  while (size > 0) {
+    ssize_t n = getrandom(out, size, 0);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      raise_os_error_errno(errno);
+    }
+    out += n;
+    size -= static_cast<size_t>(n);
+  }
+}
+
+// A Random, or a SystemRandom (`system`), whose draws come from the
+// operating system instead of the twister. Every algorithm draws through
+// random01 and getrandbits, so both kinds share them, as SystemRandom
+// shares Random's methods in CPython by overriding just those two.
 struct RandomObject : Object {
   MersenneTwister mt;
   Value gauss_next;  // null when there is none
+  bool system = false;
   explicit RandomObject(Type* t) : Object(t) {}
   void trace(Tracer& tr) override { tr.visit(gauss_next); }
+
+  double random01() {
+    if (!system) return mt.random();
+    unsigned char bytes[7];
+    system_entropy(bytes, sizeof bytes);
+    uint64_t x = 0;
+    for (unsigned char b : bytes) x = x << 8 | b;
+    return static_cast<double>(x >> 3) * 0x1.0p-53;
+  }
+  void getrandbits(uint64_t k, mpz_t out) {
+    if (!system) return mt.getrandbits(k, out);
+    size_t size = static_cast<size_t>((k + 7) / 8);
+    check_allocation_size(static_cast<double>(size));
+    std::string bytes(size, '\0');
+    system_entropy(reinterpret_cast<unsigned char*>(bytes.data()), size);
+    mpz_import(out, size, 1, 1, 0, 0, bytes.data());
+    mpz_fdiv_q_2exp(out, out, size * 8 - k);
+  }
 };
 
 Type* random_type = nullptr;
+Type* system_random_type = nullptr;
 
 RandomObject* self_random(const CallArgs& a) {
   if (a.count == 0 || !isinstance(a[0], random_type)) raise_type_error("descriptor requires a 'Random' object");
@@ -65,7 +105,7 @@ void seed_from(RandomObject* r, Value a) {
     std::string bytes = isinstance(a, types().str) ? a.as<Str>()->data : a.as<Bytes>()->data;
     std::unique_ptr<Digest> sha512 = new_digest("sha512");
     sha512->update(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    bytes += sha512->digest();
+    bytes += sha512->digest(0);
     mpz_import(n.v, bytes.size(), 1, 1, 0, 0, bytes.data());
   } else {
     // Other hashable objects seed with their hash, as an unsigned number.
@@ -81,23 +121,32 @@ Value random_construct(Type* type, const CallArgs& args) {
   seed_from(r, args.count == 1 ? args[0] : Value::none());
   return r;
 }
+Value system_random_construct(Type* type, const CallArgs& args) {
+  check_arg_count(args, "SystemRandom", 0, 1);
+  auto* r = gc_new<RandomObject>(type);
+  r->system = true;
+  return r;
+}
+
 Value random_init(const CallArgs&) { return Value::none(); }
 
 Value m_seed(const CallArgs& a) {
   ArgParser p(a, "seed", {"a", "version"});
-  seed_from(self_random(a), p.get(0, Value::none()));
+  RandomObject* r = self_random(a);
+  if (r->system) return Value::none();  // nothing to seed
+  seed_from(r, p.get(0, Value::none()));
   return Value::none();
 }
 Value m_random(const CallArgs& a) {
   check_arg_count(a, "random", 1, 1);
-  return make_float(self_random(a)->mt.random());
+  return make_float(self_random(a)->random01());
 }
 Value m_getrandbits(const CallArgs& a) {
   check_arg_count(a, "getrandbits", 2, 2);
   int64_t k = index_value(a[1]);
   if (k < 0) raise_value_error("number of bits must be non-negative");
   Mpz out;
-  self_random(a)->mt.getrandbits(static_cast<uint64_t>(k), out.v);
+  self_random(a)->getrandbits(static_cast<uint64_t>(k), out.v);
   return make_int(out.v);
 }
 
@@ -109,7 +158,7 @@ void randbelow(RandomObject* r, const mpz_t n, mpz_t out) {
   }
   uint64_t k = mpz_sizeinbase(n, 2);
   do {
-    r->mt.getrandbits(k, out);
+    r->getrandbits(k, out);
   } while (mpz_cmp(out, n) >= 0);
 }
 int64_t randbelow64(RandomObject* r, int64_t n) {
@@ -239,7 +288,7 @@ Value m_choices(const CallArgs& a) {
     if (weights.is_none()) {
       for (int64_t i = 0; i < k; ++i) {
         if (population.empty()) raise_index_error("list index out of range");
-        out.push_back(population[static_cast<size_t>(std::floor(r->mt.random() * n))]);
+        out.push_back(population[static_cast<size_t>(std::floor(r->random01() * n))]);
       }
       return new_list(std::move(out));
     }
@@ -263,7 +312,7 @@ Value m_choices(const CallArgs& a) {
   if (!std::isfinite(total)) raise_value_error("Total of weights must be finite");
   size_t hi = population.size() - 1;
   for (int64_t i = 0; i < k; ++i) {
-    double x = r->mt.random() * total;
+    double x = r->random01() * total;
     // bisect_right over cum_weights[0:hi]
     size_t lo = 0, h = hi;
     while (lo < h) {
@@ -278,7 +327,7 @@ Value m_choices(const CallArgs& a) {
 Value m_uniform(const CallArgs& a) {
   check_arg_count(a, "uniform", 3, 3);
   double lo = to_double(a[1]), hi = to_double(a[2]);
-  return make_float(lo + (hi - lo) * self_random(a)->mt.random());
+  return make_float(lo + (hi - lo) * self_random(a)->random01());
 }
 Value m_gauss(const CallArgs& a) {
   ArgParser p(a, "gauss", {"mu", "sigma"});
@@ -289,8 +338,8 @@ Value m_gauss(const CallArgs& a) {
     z = float_value(r->gauss_next);
     r->gauss_next = Value::null();
   } else {
-    double x2pi = r->mt.random() * 2.0 * M_PI;
-    double g2rad = std::sqrt(-2.0 * std::log(1.0 - r->mt.random()));
+    double x2pi = r->random01() * 2.0 * M_PI;
+    double g2rad = std::sqrt(-2.0 * std::log(1.0 - r->random01()));
     z = std::cos(x2pi) * g2rad;
     r->gauss_next = make_float(std::sin(x2pi) * g2rad);
   }
@@ -300,8 +349,8 @@ double normal(RandomObject* r, double mu, double sigma) {
   const double kMagic = 4 * std::exp(-0.5) / std::sqrt(2.0);
   double z;
   for (;;) {
-    double u1 = r->mt.random();
-    double u2 = 1.0 - r->mt.random();
+    double u1 = r->random01();
+    double u2 = 1.0 - r->random01();
     z = kMagic * (u1 - 0.5) / u2;
     double zz = z * z / 4.0;
     if (zz <= -std::log(u2)) break;
@@ -320,12 +369,12 @@ Value m_expovariate(const CallArgs& a) {
   ArgParser p(a, "expovariate", {"lambd"}, 1);
   double lambd = to_double(p.get(0));
   if (lambd == 0.0) raise_zero_division("float division by zero");
-  return make_float(-std::log(1.0 - self_random(a)->mt.random()) / lambd);
+  return make_float(-std::log(1.0 - self_random(a)->random01()) / lambd);
 }
 Value m_triangular(const CallArgs& a) {
   ArgParser p(a, "triangular", {"low", "high", "mode"});
   double low = to_double(p.get(0, make_float(0.0))), high = to_double(p.get(1, make_float(1.0)));
-  double u = self_random(a)->mt.random();
+  double u = self_random(a)->random01();
   double c;
   if (p.get(2, Value::none()).is_none()) {
     c = 0.5;
@@ -342,16 +391,39 @@ Value m_triangular(const CallArgs& a) {
 }
 Value m_paretovariate(const CallArgs& a) {
   check_arg_count(a, "paretovariate", 2, 2);
-  double u = 1.0 - self_random(a)->mt.random();
+  double u = 1.0 - self_random(a)->random01();
   return make_float(1.0 / std::pow(u, 1.0 / to_double(a[1])));
 }
 Value m_weibullvariate(const CallArgs& a) {
   check_arg_count(a, "weibullvariate", 3, 3);
-  double u = 1.0 - self_random(a)->mt.random();
+  double u = 1.0 - self_random(a)->random01();
   return make_float(to_double(a[1]) * std::pow(-std::log(u), 1.0 / to_double(a[2])));
 }
+// randbytes(n): getrandbits(n * 8) as n little-endian bytes, as CPython
+// draws them (SystemRandom: n bytes of entropy).
+Value m_randbytes(const CallArgs& a) {
+  check_arg_count(a, "randbytes", 2, 2);
+  RandomObject* r = self_random(a);
+  int64_t n = index_value(a[1]);
+  if (n < 0) raise_value_error(r->system ? "negative argument not allowed" : "number of bits must be non-negative");
+  check_allocation_size(static_cast<double>(n));
+  std::string out(static_cast<size_t>(n), '\0');
+  if (r->system) {
+    system_entropy(reinterpret_cast<unsigned char*>(out.data()), out.size());
+    return new_bytes(out);
+  }
+  Mpz bits;
+  r->getrandbits(static_cast<uint64_t>(n) * 8, bits.v);
+  size_t written = 0;
+  mpz_export(out.data(), &written, -1, 1, 0, 0, bits.v);
+  return new_bytes(out);
+}
+
+[[noreturn]] void raise_no_state() { raise_exception(new_exception(exc().NotImplementedError, "System entropy source does not have state.")); }
+
 Value m_getstate(const CallArgs& a) {
   RandomObject* r = self_random(a);
+  if (r->system) raise_no_state();
   ValueVector words;
   for (uint32_t w : r->mt.state()) words.push_back(make_int(static_cast<int64_t>(w)));
   words.push_back(make_int(r->mt.index()));
@@ -361,6 +433,7 @@ Value m_getstate(const CallArgs& a) {
 Value m_setstate(const CallArgs& a) {
   check_arg_count(a, "setstate", 2, 2);
   RandomObject* r = self_random(a);
+  if (r->system) raise_no_state();
   ValueVector state = collect_iterable(a[1]);
   if (state.size() != 3 || !values_equal(state[0], Value::small_int(3)))
     raise_value_error("state with version " + (state.empty() ? std::string("?") : repr_string(state[0])) +
@@ -394,6 +467,7 @@ const std::pair<const char*, NativeFn> kMethods[] = {
     {"triangular", m_triangular},
     {"paretovariate", m_paretovariate},
     {"weibullvariate", m_weibullvariate},
+    {"randbytes", m_randbytes},
     {"getstate", m_getstate},
     {"setstate", m_setstate},
 };
@@ -406,7 +480,12 @@ void init_random(Module* m) {
     add_type_attr(random_type, "__module__", intern("random"));
     add_method(random_type, "__init__", random_init);
     for (const auto& [name, fn] : kMethods) add_method(random_type, name, fn);
+    system_random_type = new_builtin_type("SystemRandom", random_type, system_random_construct);
+    system_random_type->qualname = "SystemRandom";
+    system_random_type->instances_have_dict = true;
+    add_type_attr(system_random_type, "__module__", intern("random"));
   }
+  m->dict()->table.set(intern("SystemRandom"), system_random_type);
   DictTable& d = m->dict()->table;
   d.set(intern("Random"), random_type);
   Value instance = random_construct(random_type, CallArgs{nullptr, 0});
