@@ -254,11 +254,11 @@ std::string decode_str_body(std::string_view body, bool raw) {
         unicode_escape_error(start, close == std::string_view::npos ? pos : close,
                              "malformed \\N character escape");
       }
-      char32_t cp = lookup_unicode_name(body.substr(pos + 1, close - pos - 1));
-      if (cp == 0) {
+      std::optional<char32_t> cp = lookup_unicode_name(body.substr(pos + 1, close - pos - 1));
+      if (!cp) {
         unicode_escape_error(start, close, "unknown Unicode character name");
       }
-      utf8::append(out, cp);
+      utf8::append(out, *cp);
       i = close + 1;
       continue;
     }

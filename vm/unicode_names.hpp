@@ -1,13 +1,15 @@
-// Resolves the NAME of a \N{NAME} escape (see unicode_names.cpp for what is
-// covered).
+// Resolves the NAME of a \N{NAME} escape (in string literals and in re
+// patterns) through the Unicode database: names, algorithmic names
+// (CJK UNIFIED IDEOGRAPH-4E00, HANGUL SYLLABLE GA) and name aliases, without
+// regard to case, as CPython does. Named sequences are not characters and
+// are refused.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace gilvm {
 
-// The code point, or 0 if the name is unknown. (\N{NULL} is therefore
-// reported as unknown; nobody writes it.)
-char32_t lookup_unicode_name(std::string_view name);
+std::optional<char32_t> lookup_unicode_name(std::string_view name);
 
 }  // namespace gilvm

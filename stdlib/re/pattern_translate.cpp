@@ -581,9 +581,9 @@ class Translator {
         std::string name = spelling(start, i_);
         ++i_;
         if (name.empty()) error("missing character name", static_cast<int64_t>(start));
-        char32_t cp = lookup_unicode_name(name);
-        if (cp == 0) error("undefined character name '" + name + "'", here);
-        a.cp = cp;
+        std::optional<char32_t> cp = lookup_unicode_name(name);
+        if (!cp) error("undefined character name '" + name + "'", here);
+        a.cp = *cp;
         return a;
       }
       case '0': {

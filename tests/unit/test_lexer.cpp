@@ -415,7 +415,10 @@ TEST(Literals, UnicodeNames) {
   EXPECT_EQ(lookup_unicode_name("DIGIT SEVEN"), U'7');
   EXPECT_EQ(lookup_unicode_name("CJK UNIFIED IDEOGRAPH-4E2D"), U'\u4E2D');
   EXPECT_EQ(lookup_unicode_name("SNOWMAN"), U'\u2603');
-  EXPECT_EQ(lookup_unicode_name("NOT A REAL NAME"), 0u);
+  EXPECT_FALSE(lookup_unicode_name("NOT A REAL NAME").has_value());
+  EXPECT_EQ(lookup_unicode_name("NULL"), U'\0');  // an alias
+  EXPECT_EQ(lookup_unicode_name("HANGUL SYLLABLE GAG"), U'\uAC01');
+  EXPECT_FALSE(lookup_unicode_name("LATIN CAPITAL LETTER A WITH MACRON AND GRAVE").has_value());  // a sequence
 }
 
 // --- Unicode classes and repr ---------------------------------------------------
