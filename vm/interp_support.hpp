@@ -1,0 +1,53 @@
+// The interpreter loop's helpers: the work of instructions that does not
+// belong in the loop body (vm/interp.cpp), because it is long, cold, or
+// shared by several instructions. Only the loop calls these.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "vm/frame.hpp"
+#include "vm/objects/function.hpp"
+
+namespace gilvm {
+
+struct ThreadState;
+
+// Errors of name lookups.
+[[noreturn]] void name_error(Str* name);
+[[noreturn]] void unbound_local(Code* code, uint32_t index);
+[[noreturn]] void unbound_deref(Code* code, uint32_t slot);
+
+// LOAD_GLOBAL's general path: looks the name up and records where it was.
+Value load_global_filling(Frame* frame, Str* name, GlobalCache& cache);
+// LOAD_NAME: locals, globals, then builtins.
+Value load_name(Frame* frame, Str* name);
+
+// UNPACK_SEQUENCE: `count` values into the stack, last first.
+void unpack_sequence(Value seq, uint32_t count, Value* out_reversed_top);
+// UNPACK_EX (a, *b, c = seq).
+void unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out);
+// FORMAT_VALUE: conversion (!s, !r, !a in the low bits) then format().
+Value format_field(Value value, uint32_t flags, Value spec);
+// BUILD_STRING: the concatenation of n str parts.
+Value concat_strings(const Value* parts, uint32_t n);
+
+// RAISE_VARARGS: stores the exception to raise in the thread state.
+void prepare_raise(ThreadState* ts, Value exception, Value cause);
+// The unwinder's steps: a traceback entry for `frame`, the implicit
+// __context__, and the frame's handler covering instruction `at`.
+void add_traceback(Value exception, Frame* frame);
+void chain_context(ThreadState* ts, Value exception);
+const ExceptionEntry* find_handler(const Code* code, uint32_t at);
+
+// DICT_UPDATE/DICT_MERGE.
+Value merge_call_kwargs(Value target, Value source, Value callable);
+// LOAD_BUILD_CLASS and MAKE_FUNCTION.
+Value builtin_build_class_value(Frame* frame);
+Value make_function_from_stack(Frame* frame, Value*& sp, uint32_t flags);
+// CALL_EX (f(*args, **kwargs)).
+Value call_with_collected_args(ThreadState* ts, Value callable, Value args_value, Value kwargs, Frame** callee);
+// CPython's name for a callable in call errors: "mod.qualname()".
+std::string callable_display_name(Value func);
+
+}  // namespace gilvm
