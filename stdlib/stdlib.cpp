@@ -39,6 +39,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_array_module();
   register_hashlib_module();
   register_blake2_module();
+  register_codecs_module();
   register_unicodedata_module();
   register_json_module();
   register_io_module();

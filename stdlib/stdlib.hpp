@@ -33,7 +33,8 @@ void register_zlib_module();      // stdlib/zlib_module.cpp (on the system's zli
 void register_array_module();   // stdlib/array/array_module.cpp
 void register_hashlib_module(); // stdlib/hashlib/hashlib_module.cpp (_hashlib, under hashlib.py)
 void register_unicodedata_module();  // stdlib/unicodedata_module.cpp
-void register_blake2_module();  // stdlib/hashlib/blake2_module.cpp (_blake2)
+void register_blake2_module();
+void register_codecs_module();  // stdlib/codecs_module.cpp (_codecs, under codecs.py)  // stdlib/hashlib/blake2_module.cpp (_blake2)
 void register_json_module();    // stdlib/json/json_module.cpp (_json)
 void register_io_module();      // stdlib/io_module.cpp (_io)
 void register_itertools_module();   // stdlib/itertools/ (itertools)

@@ -179,6 +179,7 @@ void bootstrap_vm() {
     install_exception_methods();
     install_exception_group_methods();
     install_os_error_methods();
+    install_unicode_error_methods();
     install_generator_methods();
     install_async_generator_methods();
     install_module_methods();

@@ -22,6 +22,7 @@
 #include "runtime/signals.hpp"
 #include "stdlib/builtins/common.hpp"
 #include "stdlib/builtins_module.hpp"
+#include "vm/codecs/codecs.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/objects/buffer.hpp"
 #include "vm/text/utf8.hpp"
@@ -254,7 +255,7 @@ size_t utf8_sequence_length(unsigned char lead) {
 Value make_result(FileObject* f, std::string data) {
   if (f->binary) return Value(new_bytes(std::move(data)));
   text::Utf8Check check = text::check_utf8(data);
-  if (!check.valid) raise_error(exc().UnicodeDecodeError, text::utf8_decode_error_message(data, check));
+  if (!check.valid) codecs::raise_decode_error("utf-8", data, check.error_start, check.error_end, check.reason);
   return new_str_value(std::move(data));
 }
 

@@ -28,6 +28,7 @@
 
 #include "stdlib/pickle/opcodes.hpp"
 #include "stdlib/pickle/pickle.hpp"
+#include "vm/codecs/codecs.hpp"
 #include "vm/errors.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
@@ -130,17 +131,15 @@ Value raw_unicode_unescape(std::string_view data) {
       if (run % 2 == 1) {
         size_t digits = data[i + 1] == 'u' ? 4 : 8;
         uint32_t cp = 0;
-        if (i + 2 + digits > data.size())
-          raise_error(exc().UnicodeDecodeError, "'rawunicodeescape' codec can't decode bytes: truncated \\uXXXX");
+        const char* truncated = digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
         for (size_t k = 0; k < digits; ++k) {
-          char h = data[i + 2 + k];
+          char h = i + 2 + k < data.size() ? data[i + 2 + k] : 'x';
           int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-          if (d < 0)
-            raise_error(exc().UnicodeDecodeError, "'rawunicodeescape' codec can't decode bytes: truncated \\uXXXX");
+          if (d < 0) codecs::raise_decode_error("rawunicodeescape", data, i, i + 2 + k, truncated);
           cp = cp * 16 + static_cast<uint32_t>(d);
         }
         if (cp > 0x10ffff)
-          raise_error(exc().UnicodeDecodeError, "'rawunicodeescape' codec can't decode bytes: \\Uxxxxxxxx out of range");
+          codecs::raise_decode_error("rawunicodeescape", data, i, i + 2 + digits, "\\Uxxxxxxxx out of range");
         std::string piece = str_from_code_point(cp)->data;
         out += piece;
         i += 1 + digits;

@@ -3,6 +3,7 @@
 // repr, decode and hex. The methods both types have are templates over the
 // self type (vm/builtins/bytes_ops.hpp); bytearray's mutating methods are
 // in vm/builtins/bytearray_methods.cpp.
+#include "vm/codecs/codecs.hpp"
 #include "vm/builtins/bytes_ops.hpp"
 
 #include <algorithm>
@@ -197,93 +198,22 @@ Value common_compare(const CallArgs& a) {
 
 // CPython looks codecs up by a normalized name: lower case, with '-' and
 // ' ' read as '_'. These are the aliases of the three codecs gilvm has.
-std::string normalize_encoding(std::string name) {
-  for (char& c : name) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (c == '-' || c == ' ') c = '_';
-  }
-  if (name == "utf_8" || name == "utf8" || name == "u8" || name == "utf") return "utf-8";
-  if (name == "latin_1" || name == "latin1" || name == "iso_8859_1" || name == "iso8859_1" || name == "l1" ||
-      name == "8859" || name == "cp819" || name == "latin")
-    return "latin-1";
-  if (name == "ascii" || name == "us_ascii" || name == "646" || name == "us") return "ascii";
-  return name;
-}
-
-namespace {
-
-// What an error handler puts in place of the undecodable bytes
-// [start, end) of data; raises for "strict" (and unknown handlers, which
-// CPython reports only when an error happens, as here).
-void handle_decode_error(std::string& out, std::string_view data, size_t start, size_t end, const std::string& errors,
-                         const std::function<std::string()>& strict_message) {
-  if (errors == "ignore") return;
-  if (errors == "replace") {
-    text::append_utf8(out, 0xFFFD);
-    return;
-  }
-  if (errors == "surrogateescape") {
-    for (size_t i = start; i < end; ++i) text::append_utf8(out, 0xDC00 + static_cast<unsigned char>(data[i]));
-    return;
-  }
-  if (errors == "backslashreplace") {
-    for (size_t i = start; i < end; ++i) {
-      unsigned char c = static_cast<unsigned char>(data[i]);
-      out += "\\x";
-      out.push_back("0123456789abcdef"[c >> 4]);
-      out.push_back("0123456789abcdef"[c & 15]);
-    }
-    return;
-  }
-  if (errors != "strict") raise_error(exc().LookupError, "unknown error handler name '" + errors + "'");
-  raise_error(exc().UnicodeDecodeError, strict_message());
-}
-
-}  // namespace
-
 // decode() of any bytes, for bytes, bytearray and str(obj, encoding,
-// errors): utf-8, latin-1 and ascii (and their aliases), with the error
-// handlers strict, ignore, replace, surrogateescape and backslashreplace.
+// errors): valid UTF-8 and ASCII take the fast way; the rest (errors,
+// other codecs and handlers) goes through vm/codecs.
 Value decode_bytes(std::string_view data, Value encoding_arg, Value errors_arg) {
-  std::string encoding = normalize_encoding(encoding_arg.is_null() ? "utf-8" : str_string(encoding_arg));
+  std::string given = encoding_arg.is_null() ? std::string("utf-8") : str_string(encoding_arg);
+  const codecs::Codec* codec = codecs::find_codec(given);
+  if (codec == nullptr) raise_error(exc().LookupError, "unknown encoding: " + given);
   std::string errors = errors_arg.is_null() ? "strict" : str_string(errors_arg);
-  if (encoding == "utf-8") {
+  if (codec->kind == codecs::Kind::Utf8) {
     text::Utf8Check check = text::check_utf8(data);
-    if (check.valid) return new_str(std::string(data));
-    std::string out;
-    std::string_view rest = data;
-    size_t offset = 0;  // of rest within data
-    while (!check.valid) {
-      out.append(rest.substr(0, check.error_start));
-      handle_decode_error(out, data, offset + check.error_start, offset + check.error_end, errors,
-                          [&] { return text::utf8_decode_error_message(rest, check); });
-      offset += check.error_end;
-      rest = data.substr(offset);
-      check = text::check_utf8(rest);
-    }
-    out.append(rest);
-    return new_str(std::move(out));
-  }
-  if (encoding == "latin-1" || encoding == "ascii") {
+    if (check.valid) return new_str_known(std::string(data), static_cast<int64_t>(check.code_points), check.ascii);
+  } else if (codec->kind == codecs::Kind::Ascii || codec->kind == codecs::Kind::Latin1) {
     // ASCII bytes (HTTP's headers, nearly always) are the text as they are.
-    if (std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-      return new_str(std::string(data));
-    std::string out;
-    for (size_t i = 0; i < data.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(data[i]);
-      if (encoding == "ascii" && c >= 0x80) {
-        handle_decode_error(out, data, i, i + 1, errors, [&] {
-          return "'ascii' codec can't decode byte 0x" + std::string(1, "0123456789abcdef"[c >> 4]) +
-                 std::string(1, "0123456789abcdef"[c & 15]) + " in position " + std::to_string(i) +
-                 ": ordinal not in range(128)";
-        });
-        continue;
-      }
-      text::append_utf8(out, c);
-    }
-    return new_str(std::move(out));
+    if (text::is_ascii(data)) return new_str_known(std::string(data), static_cast<int64_t>(data.size()), true);
   }
-  raise_error(exc().LookupError, "unknown encoding: " + (encoding_arg.is_null() ? std::string("utf-8") : str_string(encoding_arg)));
+  return new_str(codecs::decode(*codec, data, errors));
 }
 
 std::string hex_string(std::string_view data) {

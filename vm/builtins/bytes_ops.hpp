@@ -50,9 +50,6 @@ unsigned char byte_value(Value v);
 // bytes.decode(encoding, errors) of any bytes (encoding null: utf-8;
 // errors null: strict).
 Value decode_bytes(std::string_view data, Value encoding, Value errors = Value());
-// A codec name as gilvm knows it: "utf-8", "latin-1", "ascii", or the
-// name lower-cased with '-' and ' ' as '_' when it is none of those.
-std::string normalize_encoding(std::string name);
 // Two lowercase hex digits a byte (bytes.hex()).
 std::string hex_string(std::string_view data);
 // The hex([sep[, bytes_per_sep]]) method of bytes, bytearray and

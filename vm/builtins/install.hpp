@@ -23,6 +23,7 @@ void install_set_methods();       // set, frozenset          (vm/builtins/set_me
 void install_range_methods();     // range, slice            (vm/builtins/range_methods.cpp)
 void install_function_methods();  // function, method, code, property, staticmethod, classmethod
 void install_exception_methods(); // BaseException and subclasses
+void install_unicode_error_methods();  // the Unicode*Error fields and str() (vm/builtins/unicode_error.cpp)
 void install_os_error_methods();  // OSError's fields and errno mapping (vm/builtins/os_error.cpp)
 void install_generator_methods(); // generator, coroutine
 void install_exception_group_methods(); // BaseExceptionGroup, ExceptionGroup (vm/builtins/exception_group.cpp)

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "vm/codecs/codecs.hpp"
 #include "vm/builtins/container_ops.hpp"
 #include "vm/builtins/bytes_ops.hpp"
 #include "vm/builtins/install.hpp"
@@ -578,6 +579,11 @@ Value str_expandtabs(const CallArgs& a) {
   }
   return new_str(std::move(out));
 }
+bool has_surrogates(std::string_view t) {
+  for (size_t i = t.find('\xED'); i != std::string_view::npos && i + 1 < t.size(); i = t.find('\xED', i + 1))
+    if (static_cast<unsigned char>(t[i + 1]) >= 0xA0) return true;
+  return false;
+}
 Value str_encode(const CallArgs& a) {
   ArgParser p(a, "encode", {"encoding", "errors"});
   Str* s = self_str(a, "encode");
@@ -585,31 +591,13 @@ Value str_encode(const CallArgs& a) {
   // ASCII text is the same bytes in all three codecs; only the name needs
   // checking.
   if (s->ascii && (given == "ascii" || given == "utf-8" || given == "latin-1")) return new_bytes(s->data);
-  std::string encoding = normalize_encoding(given);
-  if (encoding == "utf-8") return new_bytes(s->data);
-  if (encoding == "ascii" || encoding == "latin-1") {
-    uint32_t limit = encoding == "ascii" ? 0x80 : 0x100;
-    std::string errors = p.given(1) ? str_string(p.get(1)) : "strict";
-    std::string out;
-    std::string_view t = s->data;
-    int64_t index = 0;
-    for (size_t pos = 0; pos < t.size(); ++index) {
-      char32_t cp = text::decode_utf8(t, pos);
-      if (cp < limit) {
-        out.push_back(static_cast<char>(cp));
-      } else if (errors == "ignore") {
-      } else if (errors == "replace") {
-        out.push_back('?');
-      } else {
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "'%s' codec can't encode character '\\x%02x' in position %lld: ordinal not in range(%u)",
-                      encoding == "ascii" ? "ascii" : "latin-1", static_cast<unsigned>(cp), static_cast<long long>(index), limit);
-        raise_error(exc().UnicodeEncodeError, buf);
-      }
-    }
-    return new_bytes(std::move(out));
-  }
-  raise_error(exc().LookupError, "unknown encoding: " + given);
+  const codecs::Codec* codec = codecs::find_codec(given);
+  if (codec == nullptr) raise_error(exc().LookupError, "unknown encoding: " + given);
+  std::string errors = p.given(1) ? str_string(p.get(1)) : "strict";
+  // Stored text is UTF-8 already, unless it holds lone surrogates (their
+  // 3-byte forms start with 0xED 0xA0..0xBF), which UTF-8 refuses.
+  if (codec->kind == codecs::Kind::Utf8 && !has_surrogates(s->data)) return new_bytes(s->data);
+  return new_bytes(codecs::encode(*codec, s->data, errors));
 }
 Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "format"), a, 1); }
 

@@ -174,18 +174,4 @@ Utf8Check check_utf8(std::string_view bytes, bool allow_surrogates) {
   return result;
 }
 
-std::string utf8_decode_error_message(std::string_view bytes, const Utf8Check& check) {
-  char buf[160];
-  if (check.error_end - check.error_start == 1) {
-    std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                  static_cast<unsigned char>(bytes[check.error_start]), check.error_start,
-                  check.reason);
-  } else {
-    std::snprintf(buf, sizeof buf,
-                  "'utf-8' codec can't decode bytes in position %zu-%zu: %s", check.error_start,
-                  check.error_end - 1, check.reason);
-  }
-  return buf;
-}
-
 }  // namespace gilvm::text

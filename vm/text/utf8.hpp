@@ -97,9 +97,6 @@ struct Utf8Check {
 // U+10FFFF; surrogates only when allow_surrogates) and counts code points.
 Utf8Check check_utf8(std::string_view bytes, bool allow_surrogates = false);
 
-// CPython's UnicodeDecodeError text for a failed check, e.g.
-// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte".
-std::string utf8_decode_error_message(std::string_view bytes, const Utf8Check& check);
 
 // Forward iteration over the code points of stored text:
 //   for (char32_t cp : CodePoints(s)) ...
