@@ -439,6 +439,12 @@ Value complex_getnewargs(const CallArgs& a) {
   CComplex z = self_complex(a, "__getnewargs__");
   return new_tuple({make_float(z.real), make_float(z.imag)});
 }
+// (type, (real, imag)): what copy and pickle rebuild a complex from. CPython
+// gets there through __getnewargs__ and copyreg; the result is the same.
+Value complex_reduce(const CallArgs& a) {
+  CComplex z = self_complex(a, "__reduce__");
+  return new_tuple({type_of(a[0]), new_tuple({make_float(z.real), make_float(z.imag)})});
+}
 Value complex_get_real(Value self) { return make_float(complex_value(self).real); }
 Value complex_get_imag(Value self) { return make_float(complex_value(self).imag); }
 // real and imag are read-only members in CPython, whose message this is.
@@ -458,6 +464,7 @@ void install_complex_methods() {
   add_method(t, "__abs__", complex_abs_method);
   add_method(t, "__complex__", complex_complex);
   add_method(t, "__getnewargs__", complex_getnewargs);
+  add_method(t, "__reduce__", complex_reduce);
   add_method(t, "conjugate", complex_conjugate);
   add_getset(t, "real", complex_get_real, complex_set_part);
   add_getset(t, "imag", complex_get_imag, complex_set_part);
