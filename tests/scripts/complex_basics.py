@@ -117,3 +117,7 @@ show("math.sqrt", lambda: math.sqrt(1j))
 show("index", lambda: [1, 2][complex(1)])
 show("range", lambda: range(1j))
 show("math.floor", lambda: math.floor(1j))
+
+# Unicode digits and spaces in strings.
+for s in ["\u0661+\u0662j", "\u2003(1+2j)\u3000", "1+2\u00e9j", "\u0661_\u0662j"]:
+    show(repr(s), lambda: complex(s))

@@ -26,6 +26,8 @@
 #include "vm/text/float_format.hpp"
 #include "vm/text/format_spec.hpp"
 #include "vm/text/repr.hpp"
+#include "vm/text/unicode_props.hpp"
+#include "vm/text/utf8.hpp"
 #include "vm/types.hpp"
 
 namespace gilvm {
@@ -207,7 +209,7 @@ bool read_float(std::string_view text, size_t& pos, double* out) {
 
 // Drops the underscores of a numeric literal; each must stand between two
 // digits, as in CPython's _Py_string_to_number_with_underscores.
-std::string without_underscores(std::string_view text) {
+std::string without_underscores(std::string_view text, std::string_view original) {
   std::string clean;
   clean.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -216,17 +218,31 @@ std::string without_underscores(std::string_view text) {
       continue;
     }
     if (i == 0 || i + 1 == text.size() || !is_digit(text[i - 1]) || !is_digit(text[i + 1]))
-      raise_value_error("could not convert string to complex: " + text::repr_str(text));
+      raise_value_error("could not convert string to complex: " + text::repr_str(original));
   }
   return clean;
+}
+
+// As CPython's _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode digits
+// become ASCII digits, Unicode spaces ' ', anything else non-ASCII '?'.
+std::string ascii_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t pos = 0; pos < utf8.size();) {
+    char32_t cp = text::decode_utf8(utf8, pos);
+    if (cp < 128) out.push_back(static_cast<char>(cp));
+    else if (text::is_space(cp)) out.push_back(' ');
+    else if (int digit = text::decimal_value(cp); digit >= 0) out.push_back(static_cast<char>('0' + digit));
+    else out.push_back('?');
+  }
+  return out;
 }
 
 }  // namespace
 
 CComplex parse_complex(std::string_view original) {
-  for (char c : original)
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') malformed();
-  std::string text = without_underscores(original);
+  if (original.find('\0') != std::string_view::npos) malformed();
+  std::string text = without_underscores(ascii_text(original), original);
   size_t pos = 0;
   while (pos < text.size() && is_space(text[pos])) ++pos;
   bool bracket = pos < text.size() && text[pos] == '(';
