@@ -97,3 +97,13 @@ for src in ["match x:\n case 1j+2: pass", "match x:\n case 1+2: pass", "match x:
 print(sum([1+1j] * 3), abs(-3j), pow(2j, 2), pow(1j, -1), 2 ** 1j, 1j ** 2.0)
 print(complex.__name__, complex.__doc__ is None or isinstance(complex.__doc__, str), repr(complex))
 print([x * 1j for x in range(3)], sorted([3j, 1j, 2j], key=abs))
+
+# __complex__ returning a complex subclass warns (DeprecationWarning).
+import warnings
+class ReturnsSub:
+    def __complex__(self):
+        return MyComplex(5, 6)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    r = complex(ReturnsSub())
+print(repr(r), type(r).__name__, [(w.category.__name__, str(w.message)) for w in caught])

@@ -16,6 +16,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
+#include "vm/native_warnings.hpp"
 #include "vm/number_ops.hpp"
 #include "vm/objects/complex.hpp"
 #include "vm/objects/number.hpp"
@@ -296,6 +297,11 @@ namespace {
 Value call_dunder_complex(Value x) {
   Value r = call_method(x, "__complex__", {});
   if (!is_complex(r)) raise_type_error("__complex__ returned non-complex (type " + type_name(r) + ")");
+  if (type_of(r) != complex_type())
+    warn_from_native("DeprecationWarning",
+                     "__complex__ returned non-complex (type " + type_name(r) +
+                         ").  The ability to return an instance of a strict subclass of complex is deprecated, "
+                         "and may be removed in a future version of Python.");
   return r;
 }
 
