@@ -19,6 +19,8 @@ void init_builtins_module(Module* module) { module->attrs = builtins_dict(); }
 
 }  // namespace
 
+void register_cmath_module();  // stdlib/cmath_module.cpp
+
 void initialize_stdlib(const StdlibOptions& options) {
   Dict* builtins = install_core_builtins();
   install_builtin_functions(builtins);
@@ -27,6 +29,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_time_module();
   register_random_module();
   register_math_module();
+  register_cmath_module();
   register_os_module();
   register_thread_module();
   register_gil_module();

@@ -24,6 +24,8 @@
 
 namespace gilvm {
 
+void add_sys_numeric_info(Module* m);  // stdlib/sys_numeric_info.cpp
+
 namespace {
 
 StdlibOptions* the_options = nullptr;
@@ -223,6 +225,7 @@ void init_sys(Module* m) {
   add_function(m, "intern", sys_intern);
   add_function(m, "setswitchinterval", sys_setswitchinterval);
   add_function(m, "getswitchinterval", sys_getswitchinterval);
+  add_sys_numeric_info(m);
   set_sys_stream_lookup(sys_stream);
   set_display_hook(display_to_stdout);
 }

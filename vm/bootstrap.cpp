@@ -12,6 +12,7 @@
 #include "vm/names.hpp"
 #include "vm/ops.hpp"
 #include "vm/native.hpp"
+#include "vm/objects/complex.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/slots.hpp"
@@ -76,6 +77,7 @@ void create_core_types() {
   t.int_ = make("int");
   t.bool_ = make("bool", t.int_);
   t.float_ = make("float");
+  g_complex_type = make("complex");
   t.bytes = make("bytes");
   t.bytearray = make("bytearray");
   t.memoryview = make("memoryview");
@@ -167,6 +169,7 @@ void bootstrap_vm() {
       add_type_attr(mutable_type, "__hash__", Value::none());
     install_int_methods();
     install_float_methods();
+    install_complex_methods();
     install_str_methods();
     install_bytes_methods();
     install_bytearray_methods();

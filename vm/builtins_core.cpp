@@ -18,6 +18,7 @@
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/buffer.hpp"
+#include "vm/objects/complex.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
@@ -387,7 +388,7 @@ Dict* install_core_builtins() {
   CoreTypes& t = types();
   const std::pair<const char*, Type*> visible[] = {
       {"object", t.object},     {"type", t.type},         {"int", t.int_},          {"bool", t.bool_},
-      {"float", t.float_},      {"str", t.str},           {"bytes", t.bytes},       {"tuple", t.tuple},
+      {"float", t.float_},      {"complex", complex_type()},      {"str", t.str},           {"bytes", t.bytes},       {"tuple", t.tuple},
       {"list", t.list},         {"dict", t.dict},         {"set", t.set},           {"frozenset", t.frozenset},
       {"range", t.range},       {"slice", t.slice},       {"property", t.property}, {"staticmethod", t.staticmethod},
       {"classmethod", t.classmethod}, {"super", t.super}, {"bytearray", t.bytearray}, {"memoryview", t.memoryview},

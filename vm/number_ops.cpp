@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "vm/errors.hpp"
+#include "vm/objects/complex.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/opcodes.hpp"
 #include "vm/ops.hpp"
@@ -217,8 +218,8 @@ Value float_binary_op(Value a, Value b, uint32_t op) {
     }
     case kPow: {
       if (x == 0.0 && y < 0.0) raise_zero_division("0.0 cannot be raised to a negative power");
-      if (x < 0.0 && y != std::floor(y) && std::isfinite(y))
-        raise_value_error("negative number cannot be raised to a fractional power (complex results are not supported)");
+      // As CPython's float_pow: a fractional power of a negative base is complex.
+      if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) return make_complex(complex_power({x, 0.0}, {y, 0.0}));
       double r = std::pow(x, y);
       if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
         raise_overflow_error("(34, 'Numerical result out of range')");

@@ -149,16 +149,18 @@ ast::Expr* Parser::parse_pattern_number() {
     value = parse_atom();
   }
   if (at_op("+") || at_op("-")) {
+    // The real part is checked first, as CPython's grammar does (`1j+2j`
+    // is "real number required").
+    auto* real = ast::dyn_cast<ast::Constant>(value);
+    if (auto* u = ast::dyn_cast<ast::UnaryOp>(value)) real = ast::dyn_cast<ast::Constant>(u->operand);
+    if (real == nullptr || real->value.kind == ast::ConstantValue::Kind::Complex)
+      fail_node(value, "real number required in complex literal");
     bool plus = advance().text == "+";
     if (!at_kind(TokenKind::Number)) fail_generic();
     ast::Expr* imaginary = parse_atom();
     auto* c = ast::dyn_cast<ast::Constant>(imaginary);
     if (c == nullptr || c->value.kind != ast::ConstantValue::Kind::Complex)
       fail_node(imaginary, "imaginary number required in complex literal");
-    auto* real = ast::dyn_cast<ast::Constant>(value);
-    if (auto* u = ast::dyn_cast<ast::UnaryOp>(value)) real = ast::dyn_cast<ast::Constant>(u->operand);
-    if (real == nullptr || real->value.kind == ast::ConstantValue::Kind::Complex)
-      fail_node(value, "real number required in complex literal");
     auto* sum = make_from<ast::BinOp>(value);
     sum->left = value;
     sum->op = plus ? ast::OperatorKind::Add : ast::OperatorKind::Sub;

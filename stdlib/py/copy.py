@@ -105,7 +105,7 @@ def copy(x):
         return hook(x)
     if cls in (list, dict, set):
         return x.copy()
-    if cls in (tuple, frozenset, str, bytes, int, float, bool, type(None), range) or isinstance(x, type):
+    if cls in (tuple, frozenset, str, bytes, int, float, complex, bool, type(None), range) or isinstance(x, type):
         return x
     rv = _reduce_value(cls, x)
     if rv is not None:
@@ -150,7 +150,7 @@ def _deepcopy_other(x, memo):
     hook = getattr(cls, "__deepcopy__", None)
     if hook is not None:
         result = hook(x, memo)
-    elif cls in (int, float, bool, str, bytes, type(None), range) or isinstance(x, type):
+    elif cls in (int, float, complex, bool, str, bytes, type(None), range) or isinstance(x, type):
         return x
     elif cls is frozenset:  # a new one, as CPython's reduce-based copy makes
         result = frozenset([deepcopy(item, memo) for item in x])

@@ -502,9 +502,12 @@ void install_text_methods_on(Type* t) {
 
 }  // namespace
 
+void install_bytes_layout_methods();  // center, zfill, title... (vm/builtins/bytes_layout_methods.cpp)
+
 void install_bytes_text_methods() {
   install_text_methods_on<Bytes>(types().bytes);
   install_text_methods_on<ByteArray>(types().bytearray);
+  install_bytes_layout_methods();
 }
 
 }  // namespace gilvm

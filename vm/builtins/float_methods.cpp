@@ -1,5 +1,8 @@
 // float: construction (float(x), float(text)), arithmetic and comparison
 // dunders, formatting, and the small methods.
+#include <algorithm>
+#include <cerrno>
+#include <cfloat>
 #include <cmath>
 
 #include "vm/builtins/install.hpp"
@@ -121,6 +124,92 @@ Value float_conjugate(const CallArgs& a) { return make_float(self_float(a, "conj
 Value float_get_real(Value self) { return make_float(float_value(self)); }
 Value float_get_imag(Value) { return make_float(0.0); }
 
+// float.hex(): "[-]0x1.<13 hex digits>p<signed exponent>", subnormals as
+// 0x0.<digits>p-1022, as CPython writes them.
+Value float_hex(const CallArgs& a) {
+  double d = self_float(a, "hex");
+  if (std::isnan(d)) return new_str("nan");
+  if (std::isinf(d)) return new_str(d > 0 ? "inf" : "-inf");
+  std::string out = std::signbit(d) ? "-0x" : "0x";
+  if (d == 0.0) return new_str(out + "0.0p+0");
+  int exponent;
+  double mantissa = std::frexp(std::fabs(d), &exponent);
+  // Normal numbers get a leading 1; subnormals keep the minimum exponent.
+  int shift = 1 - std::max(DBL_MIN_EXP - exponent, 0);
+  mantissa = std::ldexp(mantissa, shift);
+  exponent -= shift;
+  static const char kDigits[] = "0123456789abcdef";
+  int digit = static_cast<int>(mantissa);
+  mantissa -= digit;
+  out.push_back(kDigits[digit]);
+  out.push_back('.');
+  for (int i = 0; i < (DBL_MANT_DIG - 1) / 4; ++i) {
+    mantissa *= 16.0;
+    digit = static_cast<int>(mantissa);
+    mantissa -= digit;
+    out.push_back(kDigits[digit]);
+  }
+  out += exponent < 0 ? "p-" : "p+";
+  out += std::to_string(std::abs(exponent));
+  return new_str(std::move(out));
+}
+
+// float.fromhex(text): [sign] [0x] hexdigits [. hexdigits] [p [sign] digits],
+// or inf/infinity/nan, with surrounding whitespace. The C library's strtod
+// rounds a hexadecimal mantissa correctly (half to even), as CPython does.
+Value float_fromhex(const CallArgs& a) {
+  check_arg_count(a, "fromhex", 2, 2);
+  Type* cls = a[0].as<Type>();
+  if (!isinstance(a[1], types().str))
+    raise_type_error("bad argument type for built-in operation");
+  const std::string& text = a[1].as<Str>()->data;
+  auto invalid = [] { raise_value_error("invalid hexadecimal floating-point string"); };
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  size_t pos = 0, end = text.size();
+  while (pos < end && space(text[pos])) ++pos;
+  while (end > pos && space(text[end - 1])) --end;
+  bool negative = false;
+  if (pos < end && (text[pos] == '+' || text[pos] == '-')) negative = text[pos++] == '-';
+  std::string rest;
+  for (size_t i = pos; i < end; ++i) rest.push_back(lower(text[i]));
+  double value;
+  if (rest == "inf" || rest == "infinity") {
+    value = HUGE_VAL;
+  } else if (rest == "nan") {
+    value = std::nan("");
+  } else {
+    size_t i = 0;
+    if (rest.size() >= 2 && rest[0] == '0' && rest[1] == 'x') i = 2;
+    std::string normalized = "0x";
+    size_t digits = 0;
+    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+    while (i < rest.size() && hex(rest[i])) normalized.push_back(rest[i++]), ++digits;
+    if (i < rest.size() && rest[i] == '.') {
+      normalized.push_back(rest[i++]);
+      while (i < rest.size() && hex(rest[i])) normalized.push_back(rest[i++]), ++digits;
+    }
+    if (digits == 0) invalid();
+    normalized.push_back('p');
+    if (i < rest.size() && rest[i] == 'p') {
+      ++i;
+      if (i < rest.size() && (rest[i] == '+' || rest[i] == '-')) normalized.push_back(rest[i++]);
+      size_t exponent_digits = 0;
+      while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') normalized.push_back(rest[i++]), ++exponent_digits;
+      if (exponent_digits == 0) invalid();
+    } else {
+      normalized.push_back('0');
+    }
+    if (i != rest.size()) invalid();
+    errno = 0;
+    value = std::strtod(normalized.c_str(), nullptr);
+    if (std::isinf(value)) raise_overflow_error("hexadecimal value too large to represent as a float");
+  }
+  if (negative) value = -value;
+  if (cls == types().float_) return make_float(value);
+  return call(cls, {make_float(value)});
+}
+
 template <uint32_t Op, bool Reflected>
 Value float_binary(const CallArgs& a) {
   check_arg_count(a, binary_op_dunder(Op), 2, 2);
@@ -164,6 +253,8 @@ void install_float_methods() {
   add_method(t, "is_integer", float_is_integer);
   add_method(t, "as_integer_ratio", float_as_integer_ratio);
   add_method(t, "conjugate", float_conjugate);
+  add_method(t, "hex", float_hex);
+  add_class_method(t, "fromhex", float_fromhex);
   add_getset(t, "real", float_get_real);
   add_getset(t, "imag", float_get_imag);
 #define GILVM_FLOAT_BINARY(op)                                      \

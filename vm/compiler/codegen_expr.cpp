@@ -3,6 +3,7 @@
 
 #include "vm/compiler/codegen.hpp"
 #include "vm/errors.hpp"
+#include "vm/objects/complex.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
@@ -42,8 +43,7 @@ Value CodeGen::constant(const ConstantValue& c) {
     case K::Ellipsis: return ellipsis();
     case K::Int: return make_int_from_string(c.text);
     case K::Float: return make_float(c.number);
-    case K::Complex:
-      raise_error(exc().SyntaxError, "complex numbers are not supported by gilvm");
+    case K::Complex: return make_complex({0.0, c.number});
     case K::Str: return new_str(c.text);
     case K::Bytes: return new_bytes(c.text);
   }

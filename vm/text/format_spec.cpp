@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "vm/native_error.hpp"
+#include "vm/objects/complex.hpp"
 #include "vm/text/float_format.hpp"
 #include "vm/text/int_digits_limit.hpp"
 #include "vm/text/unicode_props.hpp"
@@ -520,6 +521,74 @@ std::string format_float(double value, const FormatSpec& spec, std::string_view 
 std::string format_float(double value, std::string_view spec, std::string_view type_name) {
   if (spec.empty()) return float_repr(value);
   return format_float(value, parse_format_spec(spec, FormatKind::kFloat, type_name), type_name);
+}
+
+// complex.__format__ (CPython's format_complex_internal): each part is laid
+// out as a float without padding, the imaginary part always signed unless
+// the real part is left out, then the whole is padded. With no type the
+// parts are repr-like without ".0" and the result is parenthesized unless
+// the real part is +0.
+std::string format_complex(double real, double imag, std::string_view spec_text) {
+  const FormatSpec spec = parse_format_spec(spec_text, FormatKind::kFloat, "complex");
+  if (spec.fill == '0') value_error("Zero padding is not allowed in complex format specifier");
+  if (spec.align == '=') value_error("'=' alignment flag is not allowed in complex format specifier");
+  FloatLayout layout;
+  int default_precision = 6;
+  bool skip_real = false;
+  bool parens = false;
+  switch (spec.type) {
+    case 0:
+      layout.type = 'r';
+      default_precision = 0;
+      if (real == 0.0 && !std::signbit(real)) skip_real = true;
+      else parens = true;
+      break;
+    case 'n': layout.type = 'g'; break;
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+      layout.type = static_cast<char>(spec.type);
+      break;
+    default:
+      unknown_format_code(spec.type, "complex");
+  }
+  if (spec.precision > INT_MAX) value_error("precision too big");
+  if (spec.precision < 0) {
+    layout.precision = default_precision;
+  } else {
+    layout.precision = static_cast<int>(spec.precision);
+    if (layout.type == 'r') layout.type = 'g';
+  }
+  layout.alternate = spec.alternate;
+  FormatSpec unpadded = spec;
+  unpadded.width = -1;
+  unpadded.fill = ' ';
+  unpadded.align = '<';
+  Grouping grouping;
+  if (spec.grouping) grouping = Grouping{spec.grouping, 3};
+  std::string body;
+  auto append_part = [&](double x, char sign_rule) {
+    std::string digits;
+    append_double_digits(digits, x, layout);
+    // The repr layout writes "1.0" where complex wants "1".
+    if (layout.type == 'r' && !spec.alternate && digits.size() > 2 && digits.ends_with(".0"))
+      digits.resize(digits.size() - 2);
+    bool negative = std::signbit(x) && !std::isnan(x);
+    if (negative && spec.no_neg_zero && digits_are_all_zero(digits)) negative = false;
+    NumberParts parts;
+    parts.sign = negative ? '-' : (sign_rule == '+' || sign_rule == ' ') ? sign_rule : 0;
+    std::size_t int_end = 0;
+    while (int_end < digits.size() && digits[int_end] >= '0' && digits[int_end] <= '9') ++int_end;
+    parts.int_digits = std::string_view(digits).substr(0, int_end);
+    parts.tail = std::string_view(digits).substr(int_end);
+    append_number(body, parts, unpadded, grouping);
+  };
+  if (parens) body.push_back('(');
+  if (!skip_real) append_part(real, spec.sign);
+  append_part(imag, skip_real ? spec.sign : '+');
+  body.push_back('j');
+  if (parens) body.push_back(')');
+  std::string out;
+  apply_padding(out, body, static_cast<std::int64_t>(body.size()), spec.fill, spec.align, spec.width);
+  return out;
 }
 
 }  // namespace gilvm::text
