@@ -648,6 +648,16 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
 # The parser
 # ---------------------------------------------------------------------------
 
+def _default_prog():
+    """The program's name from sys.argv[0]. A frozen module run with -m has
+    "<frozen NAME>" there, where python3 has the path of NAME's source
+    file; the name that file would have is used, as python3 shows it."""
+    argv0 = _sys.argv[0]
+    if argv0.startswith('<frozen ') and argv0.endswith('>'):
+        return argv0[len('<frozen '):-1].rpartition('.')[2] + '.py'
+    return _os.path.basename(argv0)
+
+
 class ArgumentParser(_AttributeHolder, _ActionsContainer):
     """Turns a command line into a Namespace, or exits with a usage error."""
 
@@ -658,7 +668,7 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         super().__init__(description=description, prefix_chars=prefix_chars,
                          argument_default=argument_default, conflict_handler=conflict_handler)
         if prog is None:
-            prog = _os.path.basename(_sys.argv[0])
+            prog = _default_prog()
         self.prog = prog
         self.usage = usage
         self.epilog = epilog
