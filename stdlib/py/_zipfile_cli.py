@@ -1,71 +1,41 @@
 """The command line of zipfile (`python -m zipfile -l/-t/-e/-c`), kept
-apart from the archive code: its options and usage errors are those of
-CPython 3.11's argparse parser for that module."""
+apart from the archive code: its options, help and usage errors are those
+of CPython 3.11's argparse parser for that module."""
+import argparse
 import os
 import sys
 
 from zipfile import ZIP_DEFLATED, ZipFile
 
-_USAGE = """usage: zipfile.py [-h]
-                  (-l <zipfile> | -e <zipfile> <output_dir> | -c <name> [<file> ...] | -t <zipfile>)
-                  [--metadata-encoding <encoding>]"""
-
-_COMMANDS = {'-l': ('--list', 1), '-e': ('--extract', 2), '-c': ('--create', -1), '-t': ('--test', 1)}
-
-
-def _usage_error(message):
-    print(_USAGE + "\nzipfile.py: error: " + message, file=sys.stderr)
-    sys.exit(2)
+def _build_parser():
+    """CPython 3.11's parser for this command line, so that its help and
+    usage errors are python3's."""
+    parser = argparse.ArgumentParser(description='A simple command-line interface for zipfile module.')
+    command = parser.add_mutually_exclusive_group(required=True)
+    command.add_argument('-l', '--list', metavar='<zipfile>', help='Show listing of a zipfile')
+    command.add_argument('-e', '--extract', nargs=2, metavar=('<zipfile>', '<output_dir>'),
+                         help='Extract zipfile into target dir')
+    command.add_argument('-c', '--create', nargs='+', metavar=('<name>', '<file>'),
+                         help='Create zipfile from sources')
+    command.add_argument('-t', '--test', metavar='<zipfile>', help='Test if a zipfile is valid')
+    parser.add_argument('--metadata-encoding', metavar='<encoding>',
+                        help='Specify encoding of member names for -l, -e and -t')
+    return parser
 
 
 def _parse_command_line(args):
-    """(command letter, its operands, metadata encoding), parsed as
-    CPython's argparse parser for this module does."""
-    command = None
-    operands = []
-    encoding = None
-    unknown = []
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == '--metadata-encoding' or arg.startswith('--metadata-encoding='):
-            if '=' in arg:
-                encoding = arg.split('=', 1)[1]
-            elif i + 1 < len(args):
-                i += 1
-                encoding = args[i]
-            else:
-                _usage_error("argument --metadata-encoding: expected one argument")
-        elif arg in ('-h', '--help'):
-            print(_USAGE)
-            sys.exit(0)
-        else:
-            letter = next((k for k, (long, _) in _COMMANDS.items() if arg in (k, long)), None)
-            if letter is None:
-                unknown.append(arg)
-                i += 1
-                continue
-            if command is not None:
-                _usage_error("argument %s/%s: not allowed with argument %s/%s"
-                             % (letter, _COMMANDS[letter][0], command, _COMMANDS[command][0]))
-            command = letter
-            wanted = _COMMANDS[letter][1]
-            while i + 1 < len(args) and not args[i + 1].startswith('-') and (wanted < 0 or len(operands) < wanted):
-                i += 1
-                operands.append(args[i])
-            if wanted < 0 and not operands:
-                _usage_error("argument %s/%s: expected at least one argument" % (letter, _COMMANDS[letter][0]))
-            if wanted > 0 and len(operands) != wanted:
-                _usage_error("argument %s/%s: expected %s" % (letter, _COMMANDS[letter][0],
-                             "one argument" if wanted == 1 else "%d arguments" % wanted))
-        i += 1
-    if command is None:
-        _usage_error("one of the arguments -l/--list -e/--extract -c/--create -t/--test is required")
-    if unknown:
-        _usage_error("unrecognized arguments: " + " ".join(unknown))
-    if encoding and command == '-c':
+    """(command letter, its operands, metadata encoding)."""
+    options = _build_parser().parse_args(args)
+    encoding = options.metadata_encoding
+    if options.test is not None:
+        return '-t', [options.test], encoding
+    if options.list is not None:
+        return '-l', [options.list], encoding
+    if options.extract is not None:
+        return '-e', options.extract, encoding
+    if encoding:
         sys.exit("Non-conforming encodings not supported with -c.")
-    return command, operands, encoding
+    return '-c', options.create, encoding
 
 
 def main(args=None):

@@ -11,9 +11,9 @@ import unittest
 GILVM = None
 
 
-def run(interpreter, *args, stdin=b"", cwd=None):
+def run(interpreter, *args, stdin=b"", cwd=None, columns=80):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["COLUMNS"] = "80"  # argparse's help layout follows the width
+    env["COLUMNS"] = str(columns)  # argparse's help layout follows the width
     r = subprocess.run([interpreter, "-m", "json.tool", *args], input=stdin, capture_output=True, env=env,
                        cwd=cwd, timeout=60)
     return r.returncode, r.stdout, r.stderr
@@ -32,9 +32,9 @@ class JsonTool(unittest.TestCase):
         with open(os.path.join(self.folder, name), "wb") as f:
             f.write(data)
 
-    def same(self, *args, stdin=b""):
-        mine = run(GILVM, *args, stdin=stdin, cwd=self.folder)
-        theirs = run(sys.executable, *args, stdin=stdin, cwd=self.folder)
+    def same(self, *args, stdin=b"", columns=80):
+        mine = run(GILVM, *args, stdin=stdin, cwd=self.folder, columns=columns)
+        theirs = run(sys.executable, *args, stdin=stdin, cwd=self.folder, columns=columns)
         self.assertEqual(mine, theirs, args)
         return mine
 
@@ -97,6 +97,15 @@ class JsonTool(unittest.TestCase):
             rc, out, err = self.same(*args)
             self.assertEqual((rc, err), (0, b""))
             self.assertIn(b"--json-lines       parse input", out)
+
+    def test_layout_follows_columns(self):
+        # The help and usage are wrapped to the terminal's width, as
+        # argparse does it.
+        for columns in (40, 60, 120):
+            rc, out, err = self.same("--help", columns=columns)
+            self.assertEqual((rc, err), (0, b""))
+            rc, out, err = self.same("--bogus", columns=columns)
+            self.assertEqual(rc, 2)
 
 
 if __name__ == "__main__":

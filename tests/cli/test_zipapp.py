@@ -188,7 +188,8 @@ class ZipfileCommandLine(unittest.TestCase):
     def test_usage_errors(self):
         for args in ([], ["-q"], ["-l"], ["-e", "x"], ["-l", "a", "-t", "b"], ["foo"], ["-c"],
                      ["-l", "a", "extra"], ["-t", "a", "--metadata-encoding"],
-                     ["-c", "z.zip", "x", "--metadata-encoding", "utf8"]):
+                     ["-c", "z.zip", "x", "--metadata-encoding", "utf8"], ["-h"], ["--help"],
+                     ["--list=a", "-t", "b"], ["-e", "a", "b", "-c", "z"], ["--meta"]):
             mine = run(GILVM, "-m", "zipfile", *args, cwd=self.folder)
             self.assertEqual(mine, run(sys.executable, "-m", "zipfile", *args, cwd=self.folder), args)
 
