@@ -504,7 +504,7 @@ def MakeProxyType(name, exposed, _cache={}):
         return _cache[(name, exposed)]
     except KeyError:
         pass
-    namespace = {}
+    namespace = {"__module__": __name__}
     for meth in exposed:
         namespace[meth] = _forwarder(meth)
     proxytype = type(name, (BaseProxy,), namespace)
@@ -716,6 +716,11 @@ BaseListProxy = MakeProxyType("BaseListProxy", (
 
 
 class ListProxy(BaseListProxy):
+    # CPython pickles the server's list_reverseiterator (with a copy of
+    # the list); gilvm cannot pickle iterators, so the copy is made here.
+    def __reversed__(self):
+        return reversed(self._callmethod("#GETVALUE"))
+
     def __iadd__(self, value):
         self._callmethod("extend", (value,))
         return self
