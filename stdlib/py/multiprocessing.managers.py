@@ -41,7 +41,7 @@ import types
 from multiprocessing import connection, process, util
 from multiprocessing.context import ProcessError
 
-__all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token"]
+__all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "SharedMemoryManager"]
 
 
 class Token:
@@ -68,6 +68,8 @@ class RemoteError(Exception):
 
 def _connect(address):
     import socket
+    if not isinstance(address, (str, bytes)):
+        raise ValueError("address type of %r unrecognized" % (address,))
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         s.connect(address)
@@ -216,7 +218,16 @@ class Server:
                                          for ident, (obj, _, _) in self.id_to_obj.items()))
         if methodname == "number_of_objects":
             return ("#RETURN", len(self.id_to_obj))
+        extra = getattr(self, "server_call_" + methodname, None)
+        if extra is not None:
+            try:
+                return ("#RETURN", extra(*args, **kwds))
+            except Exception as e:
+                return ("#ERROR", e)
         raise AttributeError("server has no method %r" % methodname)
+
+    def on_stop(self):
+        """Runs in the server process once it is told to stop."""
 
     def create_object(self, typeid, args, kwds):
         """Makes a shared object of `typeid`; returns its id and the names
@@ -255,6 +266,7 @@ class BaseManager:
     """Starts a server process and makes shared objects in it; each
     register()ed type id becomes a method that returns a proxy."""
     _registry = {}
+    _Server = Server
 
     def __init__(self, address=None, authkey=None, serializer="pickle", ctx=None, *, shutdown_timeout=1.0):
         if serializer not in listener_client:
@@ -311,11 +323,22 @@ class BaseManager:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
-        server = Server(registry, address)
+        server = cls._Server(registry, address)
         writer.send(server.address)
         writer.close()
         process.current_process()._manager_server = server
-        server.serve_forever()
+        # A parent that dies without shutting the manager down (killed)
+        # must not leave the server running forever.
+        parent = process.parent_process()
+        if parent is not None:
+            def watch_parent():
+                parent.join()
+                server.stop_event.set()
+            threading.Thread(target=watch_parent, daemon=True).start()
+        try:
+            server.serve_forever()
+        finally:
+            server.on_stop()
 
     @staticmethod
     def _finalize_manager(process_, address, state, shutdown_timeout):
@@ -759,3 +782,71 @@ SyncManager.register("Array", Array, ArrayProxy)
 SyncManager.register("Namespace", Namespace, NamespaceProxy)
 SyncManager.register("Iterator", proxytype=IteratorProxy, create_method=False)
 SyncManager.register("AsyncResult", create_method=False)
+
+
+class SharedMemoryServer(Server):
+    """A Server that also keeps the names of the shared memory blocks its
+    manager made, and unlinks those still there when it stops."""
+
+    def __init__(self, *args, **kwargs):
+        Server.__init__(self, *args, **kwargs)
+        self.segment_names = []
+
+    def server_call_track_segment(self, segment_name):
+        self.segment_names.append(segment_name)
+
+    def server_call_release_segment(self, segment_name):
+        self.segment_names.remove(segment_name)
+        from multiprocessing import shared_memory
+        segment = shared_memory.SharedMemory(segment_name)
+        segment.close()
+        segment.unlink()
+
+    def server_call_list_segments(self):
+        return self.segment_names
+
+    def on_stop(self):
+        import _multiprocessing
+        for name in self.segment_names:
+            try:
+                _multiprocessing.shm_unlink("/" + name)
+            except OSError:
+                pass
+        self.segment_names = []
+
+
+class SharedMemoryManager(BaseManager):
+    """A manager whose SharedMemory() and ShareableList() blocks are
+    unlinked when it shuts down (its Lock(), dict()... are SyncManager's
+    only if registered: as in CPython, it starts with none)."""
+    _Server = SharedMemoryServer
+
+    def _make_tracked(self, make, name_of):
+        # Connect first: a manager that cannot be reached leaves no block.
+        conn = _connect(self._address)
+        try:
+            made = make()
+            try:
+                dispatch(conn, None, "track_segment", (name_of(made),))
+            except BaseException:
+                _unlink_block(name_of(made))
+                raise
+        finally:
+            conn.close()
+        return made
+
+    def SharedMemory(self, size):
+        """A new SharedMemory of `size` bytes, unlinked at shutdown."""
+        from multiprocessing import shared_memory
+        return self._make_tracked(lambda: shared_memory.SharedMemory(None, create=True, size=size),
+                                  lambda block: block.name)
+
+    def ShareableList(self, sequence):
+        """A new ShareableList of `sequence`, unlinked at shutdown."""
+        from multiprocessing import shared_memory
+        return self._make_tracked(lambda: shared_memory.ShareableList(sequence), lambda items: items.shm.name)
+
+
+def _unlink_block(name):
+    import _multiprocessing
+    _multiprocessing.shm_unlink("/" + name)
