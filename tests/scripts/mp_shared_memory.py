@@ -58,6 +58,10 @@ for args, kwargs in [((), {}), ((), {"create": True}), ((), {"size": -1}),
     except Exception as e:
         print(type(e).__name__, str(e).replace(tag, "TAG"))
 
+import pickle
+again = pickle.loads(pickle.dumps(shm))
+print(repr(again) == repr(shm), bytes(again.buf[:6]))
+again.close()
 view = shm.buf[2:4]
 try:
     shm.close()
@@ -116,6 +120,10 @@ except ValueError as e:
 sl[3] = "abc\x00"
 print(repr(sl[3]))
 
+import pickle
+copy = pickle.loads(pickle.dumps(sl))
+print(type(copy).__name__, list(copy) == list(sl), copy.shm.name == sl.shm.name)
+copy.shm.close()
 attached = ShareableList(name=tag + "l")
 print(list(attached) == list(sl), attached.format == sl.format)
 
