@@ -4,7 +4,8 @@ SyncManager, BaseProxy and the proxy types).
 
 How it works in gilvm
 - start() forks the server process. It listens on an AF_UNIX socket in
-  Linux's abstract namespace (so no socket file is left behind), serves
+  Linux's abstract namespace (so no socket file is left behind; a
+  (host, port) address gives a TCP socket instead), serves
   every client connection on its own daemon thread, and owns the shared
   objects in a table keyed by an id string.
 - A request is the pickle of (id, method name, args, kwargs) in a
@@ -66,11 +67,19 @@ class RemoteError(Exception):
         return "\n" + "-" * 75 + "\n" + str(self.args[0]) + "-" * 75
 
 
+def _family(address):
+    """AF_INET for a (host, port) address, AF_UNIX for a str or bytes one."""
+    import socket
+    if isinstance(address, tuple):
+        return socket.AF_INET
+    if isinstance(address, (str, bytes)):
+        return socket.AF_UNIX
+    raise ValueError("address type of %r unrecognized" % (address,))
+
+
 def _connect(address):
     import socket
-    if not isinstance(address, (str, bytes)):
-        raise ValueError("address type of %r unrecognized" % (address,))
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s = socket.socket(_family(address), socket.SOCK_STREAM)
     try:
         s.connect(address)
     except BaseException:
@@ -125,9 +134,11 @@ class Server:
         self.id_to_obj = {}
         self.mutex = threading.Lock()
         self.stop_event = threading.Event()
-        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         if address is None:
             address = "\0pymp-" + os.urandom(8).hex() + "/listener"
+        self.listener = socket.socket(_family(address), socket.SOCK_STREAM)
+        if self.listener.family == socket.AF_INET:
+            self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(address)
         self.listener.listen(64)
         self.address = self.listener.getsockname()
@@ -142,6 +153,9 @@ class Server:
             try:
                 sock, _ = self.listener.accept()
             except OSError:
+                # Out of descriptors, say: try again a little later
+                # rather than spin.
+                self.stop_event.wait(0.05)
                 continue
             conn = connection.Connection(sock.detach())
             threading.Thread(target=self._serve_client, args=(conn,), daemon=True).start()

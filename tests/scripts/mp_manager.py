@@ -190,8 +190,9 @@ if __name__ == "__main__":
         print("ProcessError", err)
 
     # a manager of our own
-    mm = MyManager()
+    mm = MyManager(address=("127.0.0.1", 0))
     mm.start()
+    print(mm.address[0], mm.address[1] > 0)
     c = mm.Counter(10)
     print(show(c), c.increment(), c.increment(by=5))
     workers = [mp.Process(target=use_counter, args=(c,)) for _ in range(3)]
