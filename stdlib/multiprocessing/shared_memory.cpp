@@ -71,9 +71,10 @@ Value mapping_construct(Type* type, const CallArgs& a) {
   int64_t size = index_value(p.get(1));
   if (size < 0) raise_overflow_error("memory mapped length must be positive");
   if (size == 0) raise_value_error("cannot mmap an empty file");
+  // The object first: if allocating it fails, no mapping is left behind.
+  auto* m = gc_new<SharedMappingObject>(type);
   void* mem = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ | PROT_WRITE, MAP_SHARED, static_cast<int>(fd), 0);
   if (mem == MAP_FAILED) raise_os_error_errno(errno);
-  auto* m = gc_new<SharedMappingObject>(type);
   m->data = static_cast<unsigned char*>(mem);
   m->size = static_cast<size_t>(size);
   return m;
@@ -110,7 +111,8 @@ Value mp_shm_open(const CallArgs& a) {
   do {
     fd = ::shm_open(path.c_str(), flags | O_CLOEXEC, static_cast<mode_t>(mode));
   } while (fd < 0 && errno == EINTR);
-  if (fd < 0) raise_os_error_errno(errno, p.get(0));
+  int err = errno;
+  if (fd < 0) raise_os_error_errno(err, p.get(0));
   return make_int(static_cast<int64_t>(fd));
 }
 
@@ -118,7 +120,10 @@ Value mp_shm_open(const CallArgs& a) {
 Value mp_shm_unlink(const CallArgs& a) {
   ArgParser p(a, "shm_unlink", {"path"}, 1, false);
   std::string path = path_arg(p.get(0), "shm_unlink");
-  if (::shm_unlink(path.c_str()) != 0) raise_os_error_errno(errno, p.get(0));
+  if (::shm_unlink(path.c_str()) != 0) {
+    int err = errno;
+    raise_os_error_errno(err, p.get(0));
+  }
   return Value::none();
 }
 
