@@ -23,14 +23,15 @@ How it works in gilvm
   sent to another process (through a Queue, or stored in another managed
   object) and still reach the same object.
 
+- Every connection starts with CPython 3.11's authkey handshake (an
+  HMAC-MD5 challenge each way) and the messages are CPython's, so CPython
+  clients can use a gilvm manager (connect()) and gilvm clients a
+  CPython one.
+
 Differences from CPython
-- No authentication: the server accepts any process of the machine that
-  knows its address (the address is random and not a file anyone can
-  list; CPython checks the authkey with an HMAC challenge).
 - Objects are not reference-counted: a shared object lives until its
   manager shuts down, however many proxies to it were dropped.
-- No serializer but 'pickle', no get_server()/connect() to a manager of
-  another program, no Manager().Pool."""
+- No serializer but 'pickle', no Manager().Pool."""
 import array
 import os
 import queue
@@ -40,7 +41,7 @@ import traceback
 import types
 
 from multiprocessing import connection, process, util
-from multiprocessing.context import ProcessError
+from multiprocessing.context import ProcessError, AuthenticationError
 
 __all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "SharedMemoryManager"]
 
@@ -77,7 +78,51 @@ def _family(address):
     raise ValueError("address type of %r unrecognized" % (address,))
 
 
-def _connect(address):
+# Both ends prove they know the authkey, as CPython 3.11's
+# connection.deliver_challenge/answer_challenge do (HMAC-MD5 of a random
+# 20-byte message), so a CPython client can talk to a gilvm manager and
+# the other way round.
+_CHALLENGE = b"#CHALLENGE#"
+_WELCOME = b"#WELCOME#"
+_FAILURE = b"#FAILURE#"
+
+
+def _hmac_md5(key, message):
+    import hashlib
+    if len(key) > 64:
+        key = hashlib.md5(key).digest()
+    key = key + b"\0" * (64 - len(key))
+    inner = hashlib.md5(bytes(b ^ 0x36 for b in key) + message).digest()
+    return hashlib.md5(bytes(b ^ 0x5C for b in key) + inner).digest()
+
+
+def _check_authkey(authkey):
+    if not isinstance(authkey, bytes):
+        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
+
+
+def deliver_challenge(conn, authkey):
+    _check_authkey(authkey)
+    message = os.urandom(20)
+    conn.send_bytes(_CHALLENGE + message)
+    response = conn.recv_bytes(256)
+    if response == _hmac_md5(authkey, message):
+        conn.send_bytes(_WELCOME)
+    else:
+        conn.send_bytes(_FAILURE)
+        raise AuthenticationError("digest received was wrong")
+
+
+def answer_challenge(conn, authkey):
+    _check_authkey(authkey)
+    message = conn.recv_bytes(256)
+    assert message[:len(_CHALLENGE)] == _CHALLENGE, "message = %r" % message
+    conn.send_bytes(_hmac_md5(authkey, message[len(_CHALLENGE):]))
+    if conn.recv_bytes(256) != _WELCOME:
+        raise AuthenticationError("digest sent was rejected")
+
+
+def _connect(address, authkey=None):
     import socket
     s = socket.socket(_family(address), socket.SOCK_STREAM)
     try:
@@ -85,7 +130,15 @@ def _connect(address):
     except BaseException:
         s.close()
         raise
-    return connection.Connection(s.detach())
+    conn = connection.Connection(s.detach())
+    if authkey is not None:
+        try:
+            answer_challenge(conn, bytes(authkey))
+            deliver_challenge(conn, bytes(authkey))
+        except BaseException:
+            conn.close()
+            raise
+    return conn
 
 
 def dispatch(c, id, methodname, args=(), kwds={}):
@@ -111,7 +164,9 @@ def convert_to_error(kind, result):
 
 def all_methods(obj):
     """The names of obj's callable attributes."""
-    return [name for name in dir(obj) if callable(getattr(obj, name))]
+    # getattr with a default: gilvm's dir() of a built-in type's instance
+    # can list a name (such as __dict__) the instance does not have.
+    return [name for name in dir(obj) if callable(getattr(obj, name, None))]
 
 
 def public_methods(obj):
@@ -128,9 +183,10 @@ class Server:
     """The server process's side: the shared objects and the threads that
     serve the clients."""
 
-    def __init__(self, registry, address):
+    def __init__(self, registry, address, authkey=None):
         import socket
         self.registry = registry
+        self.authkey = None if authkey is None else bytes(authkey)
         self.id_to_obj = {}
         self.mutex = threading.Lock()
         self.stop_event = threading.Event()
@@ -144,9 +200,20 @@ class Server:
         self.address = self.listener.getsockname()
 
     def serve_forever(self):
-        accepter = threading.Thread(target=self._accept_loop, daemon=True)
-        accepter.start()
-        self.stop_event.wait()
+        """Serves until a client asks for shutdown (or Ctrl-C), then
+        exits the process with SystemExit(0), as CPython's."""
+        process.current_process()._manager_server = self
+        try:
+            accepter = threading.Thread(target=self._accept_loop, daemon=True)
+            accepter.start()
+            try:
+                while not self.stop_event.is_set():
+                    self.stop_event.wait(1)
+            except (KeyboardInterrupt, SystemExit):
+                pass
+        finally:
+            self.on_stop()
+            sys.exit(0)
 
     def _accept_loop(self):
         while not self.stop_event.is_set():
@@ -162,6 +229,12 @@ class Server:
 
     def _serve_client(self, conn):
         try:
+            if self.authkey is not None:
+                try:
+                    deliver_challenge(conn, self.authkey)
+                    answer_challenge(conn, self.authkey)
+                except Exception:
+                    return
             while not self.stop_event.is_set():
                 try:
                     request = conn.recv()
@@ -214,18 +287,15 @@ class Server:
 
     def _handle_server_call(self, methodname, args, kwds):
         if methodname == "create":
-            typeid, cargs = args[0], args[1:]
-            try:
-                ident, exposed = self.create_object(typeid, cargs, kwds)
-            except Exception as e:
-                return ("#ERROR", e)
-            return ("#RETURN", (Token(typeid, self.address, ident), exposed))
+            # A failure here is the server's (RemoteError with the
+            # traceback in the caller), as in CPython.
+            return ("#RETURN", self.create_object(args[0], args[1:], kwds))
         if methodname == "shutdown":
             self.stop_event.set()
             return ("#RETURN", None)
         if methodname == "get_methods":
             return ("#RETURN", tuple(self.id_to_obj[args[0].id][1]))
-        if methodname in ("dummy", "incref", "decref"):
+        if methodname in ("dummy", "incref", "decref", "accept_connection"):
             return ("#RETURN", None)
         if methodname == "debug_info":
             return ("#RETURN", "\n".join("  %s:       refcount=1\n    %s" % (ident, str(obj)[:75])
@@ -234,10 +304,7 @@ class Server:
             return ("#RETURN", len(self.id_to_obj))
         extra = getattr(self, "server_call_" + methodname, None)
         if extra is not None:
-            try:
-                return ("#RETURN", extra(*args, **kwds))
-            except Exception as e:
-                return ("#ERROR", e)
+            return ("#RETURN", extra(*args, **kwds))
         raise AttributeError("server has no method %r" % methodname)
 
     def on_stop(self):
@@ -306,6 +373,21 @@ class BaseManager:
                 raise ProcessError("Manager has shut down")
             raise ProcessError("Unknown state {!r}".format(self._state.value))
 
+    def get_server(self):
+        """A Server to run in this process: server.serve_forever()."""
+        self._check_initial()
+        return self._Server(self._registry, self._address, self._authkey)
+
+    def connect(self):
+        """Uses a manager server that is already running at self.address
+        (started by another process, or another program)."""
+        conn = _connect(self._address, self._authkey)
+        try:
+            dispatch(conn, None, "dummy")
+        finally:
+            conn.close()
+        self._state.value = State.STARTED
+
     def start(self, initializer=None, initargs=()):
         """Forks the server process and waits until it listens."""
         self._check_initial()
@@ -313,7 +395,8 @@ class BaseManager:
             raise TypeError("initializer must be a callable")
         reader, writer = connection.Pipe(duplex=False)
         self._process = self._ctx.Process(target=type(self)._run_server,
-                                          args=(self._registry, self._address, writer, initializer, initargs))
+                                          args=(self._registry, self._address, self._authkey, writer, initializer,
+                                                initargs))
         ident = ":".join(str(i) for i in self._process._identity)
         self._process.name = type(self).__name__ + "-" + ident
         self._process.start()
@@ -327,20 +410,20 @@ class BaseManager:
             reader.close()
         self._state.value = State.STARTED
         self.shutdown = util.Finalize(self, type(self)._finalize_manager,
-                                      args=(self._process, self._address, self._state, self._shutdown_timeout),
+                                      args=(self._process, self._address, self._authkey, self._state,
+                                            self._shutdown_timeout),
                                       exitpriority=0)
 
     @classmethod
-    def _run_server(cls, registry, address, writer, initializer=None, initargs=()):
+    def _run_server(cls, registry, address, authkey, writer, initializer=None, initargs=()):
         # The server ignores Ctrl-C, as CPython's: the clients stop it.
         import signal
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
-        server = cls._Server(registry, address)
+        server = cls._Server(registry, address, authkey)
         writer.send(server.address)
         writer.close()
-        process.current_process()._manager_server = server
         # A parent that dies without shutting the manager down (killed)
         # must not leave the server running forever.
         parent = process.parent_process()
@@ -349,16 +432,13 @@ class BaseManager:
                 parent.join()
                 server.stop_event.set()
             threading.Thread(target=watch_parent, daemon=True).start()
-        try:
-            server.serve_forever()
-        finally:
-            server.on_stop()
+        server.serve_forever()
 
     @staticmethod
-    def _finalize_manager(process_, address, state, shutdown_timeout):
+    def _finalize_manager(process_, address, authkey, state, shutdown_timeout):
         if process_.is_alive():
             try:
-                conn = _connect(address)
+                conn = _connect(address, authkey)
                 try:
                     dispatch(conn, None, "shutdown")
                 finally:
@@ -379,26 +459,26 @@ class BaseManager:
         """Stops the server (replaced by the finalizer once started)."""
 
     def _create(self, typeid, /, *args, **kwds):
-        conn = _connect(self._address)
+        conn = _connect(self._address, self._authkey)
         try:
-            token, exposed = dispatch(conn, None, "create", (typeid,) + args, kwds)
+            ident, exposed = dispatch(conn, None, "create", (typeid,) + args, kwds)
         finally:
             conn.close()
-        return token, exposed
+        return Token(typeid, self._address, ident), exposed
 
     def join(self, timeout=None):
         if self._process is not None:
             self._process.join(timeout)
 
     def _debug_info(self):
-        conn = _connect(self._address)
+        conn = _connect(self._address, self._authkey)
         try:
             return dispatch(conn, None, "debug_info")
         finally:
             conn.close()
 
     def _number_of_objects(self):
-        conn = _connect(self._address)
+        conn = _connect(self._address, self._authkey)
         try:
             return dispatch(conn, None, "number_of_objects")
         finally:
@@ -475,7 +555,12 @@ class BaseProxy:
         key = (self._token.address, os.getpid(), threading.get_ident())
         conn = _connections.get(key)
         if conn is None:
-            conn = _connect(self._token.address)
+            conn = _connect(self._token.address, self._authkey)
+            # A CPython server expects this first on a proxy's connection.
+            name = process.current_process().name
+            if threading.current_thread().name != "MainThread":
+                name += "|" + threading.current_thread().name
+            dispatch(conn, None, "accept_connection", (name,))
             _connections[key] = conn
         return conn
 
@@ -559,8 +644,12 @@ def _forwarder(meth):
 
 def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incref=True, manager_owned=False):
     """A proxy whose methods are the shared object's public methods."""
+    if authkey is None and manager is not None:
+        authkey = manager._authkey
+    if authkey is None:
+        authkey = process.current_process().authkey
     if exposed is None:
-        conn = _connect(token.address)
+        conn = _connect(token.address, authkey)
         try:
             exposed = dispatch(conn, None, "get_methods", (token,))
         finally:
@@ -837,7 +926,7 @@ class SharedMemoryManager(BaseManager):
 
     def _make_tracked(self, make, name_of):
         # Connect first: a manager that cannot be reached leaves no block.
-        conn = _connect(self._address)
+        conn = _connect(self._address, self._authkey)
         try:
             made = make()
             try:
