@@ -33,6 +33,7 @@ Differences from CPython
   manager shuts down, however many proxies to it were dropped.
 - No serializer but 'pickle', no Manager().Pool."""
 import array
+import hmac
 import os
 import queue
 import sys
@@ -87,13 +88,8 @@ _WELCOME = b"#WELCOME#"
 _FAILURE = b"#FAILURE#"
 
 
-def _hmac_md5(key, message):
-    import hashlib
-    if len(key) > 64:
-        key = hashlib.md5(key).digest()
-    key = key + b"\0" * (64 - len(key))
-    inner = hashlib.md5(bytes(b ^ 0x36 for b in key) + message).digest()
-    return hashlib.md5(bytes(b ^ 0x5C for b in key) + inner).digest()
+def _digest(authkey, message):
+    return hmac.new(authkey, message, "md5").digest()
 
 
 def _check_authkey(authkey):
@@ -106,7 +102,7 @@ def deliver_challenge(conn, authkey):
     message = os.urandom(20)
     conn.send_bytes(_CHALLENGE + message)
     response = conn.recv_bytes(256)
-    if response == _hmac_md5(authkey, message):
+    if hmac.compare_digest(response, _digest(authkey, message)):
         conn.send_bytes(_WELCOME)
     else:
         conn.send_bytes(_FAILURE)
@@ -117,7 +113,7 @@ def answer_challenge(conn, authkey):
     _check_authkey(authkey)
     message = conn.recv_bytes(256)
     assert message[:len(_CHALLENGE)] == _CHALLENGE, "message = %r" % message
-    conn.send_bytes(_hmac_md5(authkey, message[len(_CHALLENGE):]))
+    conn.send_bytes(_digest(authkey, message[len(_CHALLENGE):]))
     if conn.recv_bytes(256) != _WELCOME:
         raise AuthenticationError("digest sent was rejected")
 
