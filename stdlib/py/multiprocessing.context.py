@@ -42,7 +42,10 @@ class BaseContext:
         return num
 
     def Manager(self):
-        raise NotImplementedError("multiprocessing.Manager is not available in gilvm yet")
+        from multiprocessing.managers import SyncManager
+        m = SyncManager(ctx=self.get_context())
+        m.start()
+        return m
 
     def Pipe(self, duplex=True):
         from multiprocessing.connection import Pipe

@@ -222,10 +222,13 @@ class Pool:
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         self._processes = processes
-        self._set = _workers.WorkerSet(context, processes, initializer, initargs, maxtasksperchild,
-                                       "PoolWorker", self._on_result, self._on_lost)
+        self._set = self._new_worker_set(context, processes, initializer, initargs, maxtasksperchild)
         self._pool = self._set.processes()
         self._state = RUN
+
+    def _new_worker_set(self, context, processes, initializer, initargs, maxtasksperchild):
+        return _workers.WorkerSet(context, processes, initializer, initargs, maxtasksperchild, "PoolWorker",
+                                  self._on_result, self._on_lost)
 
     def __repr__(self):
         cls = self.__class__
@@ -352,5 +355,78 @@ class Pool:
         raise NotImplementedError("pool objects cannot be passed between processes or pickled")
 
 
-def ThreadPool(processes=None, initializer=None, initargs=()):
-    raise NotImplementedError("multiprocessing.pool.ThreadPool is not available in gilvm yet")
+class _ThreadWorkerSet:
+    """WorkerSet's interface over threads, for ThreadPool: tasks are not
+    pickled, results and exceptions are handed over as they are (CPython's
+    ThreadPool does not wrap them either), and a thread cannot be killed,
+    so terminate() drops the queued tasks and waits for the running ones."""
+
+    def __init__(self, processes, initializer, initargs, on_result):
+        from multiprocessing.dummy import DummyProcess
+        self._on_result = on_result
+        self._results_lock = threading.Lock()   # results are set one at a time, as on CPython's handler
+        self._cond = threading.Condition(threading.Lock())
+        self._pending = []
+        self._closed = False
+        self._threads = [DummyProcess(target=self._work, args=(initializer, initargs), daemon=True)
+                         for _ in range(processes)]
+        for t in self._threads:
+            t.start()
+
+    def _work(self, initializer, initargs):
+        if initializer is not None:
+            initializer(*initargs)
+        while True:
+            with self._cond:
+                while not self._pending and not self._closed:
+                    self._cond.wait()
+                if not self._pending:
+                    return
+                key, kind, func, args, kwds = self._pending.pop(0)
+            try:
+                ok, value = True, _workers._run_task(kind, func, args, kwds)
+            except Exception as e:
+                ok, value = False, e
+            with self._results_lock:
+                self._on_result(key, ok, value)
+
+    def submit(self, key, description, kind, func, args, kwds=None):
+        with self._cond:
+            self._pending.append((key, kind, func, args, kwds or {}))
+            self._cond.notify()
+
+    def close(self):
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def terminate(self):
+        with self._cond:
+            self._closed = True
+            self._pending.clear()
+            self._cond.notify_all()
+        self.join()
+
+    def join(self):
+        for t in self._threads:
+            if t is not threading.current_thread():
+                t.join()
+
+    def processes(self):
+        return list(self._threads)
+
+    def outstanding(self):
+        with self._cond:
+            return len(self._pending)
+
+
+class ThreadPool(Pool):
+    """Pool's API on threads of this process (no pickling, shared
+    memory): for work that waits rather than computes."""
+    _wrap_exception = False
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        Pool.__init__(self, processes, initializer, initargs)
+
+    def _new_worker_set(self, context, processes, initializer, initargs, maxtasksperchild):
+        return _ThreadWorkerSet(processes, initializer, initargs, self._on_result)
