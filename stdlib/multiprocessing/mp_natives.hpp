@@ -2,8 +2,11 @@
 // cannot build from os calls alone. Each file adds its names to the module.
 //   semlock.cpp       SemLock: a POSIX semaphore in shared memory
 //   shared_block.cpp  SharedBlock: MAP_SHARED memory for Value and Array
-//   mp_module.cpp     socketpair(), poll() and the module itself
+//   mp_module.cpp     socketpair(), poll(), the shared mappings below,
+//                     _new_module() and the module itself
 #pragma once
+
+#include <cstddef>
 
 namespace gilvm {
 
@@ -16,5 +19,15 @@ void add_shared_block(Module* m);
 // Seconds from a Python timeout argument: None (or absent) gives -1, wait
 // forever; a negative number gives 0, as CPython's SemLock and poll read it.
 double timeout_seconds(Value v);
+
+// Memory shared with other processes, zero-filled, readable and writable.
+// Without `shareable` it is anonymous (only fork children see it) and *fd
+// is -1; with it, it is backed by a close-on-exec memfd left open in *fd,
+// which a spawn child inherits and maps again with map_shared_fd. Raises
+// OSError on failure.
+void* map_shared(size_t size, bool shareable, int* fd);
+// Maps `size` bytes of the memfd `fd` made by map_shared in some process;
+// ValueError when the descriptor is not such a memory or is too small.
+void* map_shared_fd(int fd, size_t size);
 
 }  // namespace gilvm

@@ -1,8 +1,14 @@
 """Start-method contexts: get_context, set_start_method, and the factory
-functions (Process, Queue, Lock, Pool, ...) bound to a context. Only
-'fork' exists in gilvm for now; 'spawn' and 'forkserver' raise ValueError
-as an unknown method does."""
+functions (Process, Queue, Lock, Pool, ...) bound to a context. 'fork'
+(the default) and 'spawn' exist; 'forkserver' raises ValueError as an
+unknown method does.
+
+While a spawn child is being started, get_spawning_popen() is its Popen
+(per thread): the pickling of the Process object asks it to pass
+descriptors to the child (Connections, SemLocks, shared blocks), and
+objects that may cross only then call assert_spawning()."""
 import os
+import threading
 
 from multiprocessing import process
 
@@ -123,7 +129,8 @@ class BaseContext:
         pass
 
     def set_executable(self, executable):
-        pass
+        from multiprocessing import spawn
+        spawn.set_executable(executable)
 
     def set_forkserver_preload(self, module_names):
         pass
@@ -191,7 +198,7 @@ class DefaultContext(BaseContext):
         return self._actual_context._name
 
     def get_all_start_methods(self):
-        return ["fork"]
+        return ["fork", "spawn"]
 
 
 class ForkProcess(process.BaseProcess):
@@ -208,5 +215,38 @@ class ForkContext(BaseContext):
     Process = ForkProcess
 
 
-_concrete_contexts = {"fork": ForkContext()}
+class SpawnProcess(process.BaseProcess):
+    _start_method = "spawn"
+
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_spawn_posix import Popen
+        return Popen(process_obj)
+
+
+class SpawnContext(BaseContext):
+    _name = "spawn"
+    Process = SpawnProcess
+
+
+_concrete_contexts = {"fork": ForkContext(), "spawn": SpawnContext()}
 _default_context = DefaultContext(_concrete_contexts["fork"])
+
+
+# -- the Popen of the spawn child being started by this thread
+
+_tls = threading.local()
+
+
+def get_spawning_popen():
+    return getattr(_tls, "spawning_popen", None)
+
+
+def set_spawning_popen(popen):
+    _tls.spawning_popen = popen
+
+
+def assert_spawning(obj):
+    if get_spawning_popen() is None:
+        raise RuntimeError("%s objects should only be shared between processes"
+                           " through inheritance" % type(obj).__name__)
