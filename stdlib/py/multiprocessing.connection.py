@@ -335,6 +335,9 @@ def arbitrary_address(family):
         _listener_counter += 1
         name = "listener-%d-%d-%s" % (os.getpid(), _listener_counter, os.urandom(4).hex())
         return os.path.join(tempfile.gettempdir(), name)
+    if family == "AF_PIPE":
+        # Windows only; Listener rejects the family right after.
+        return "\\\\.\\pipe\\pyc-%d-%d" % (os.getpid(), _listener_counter)
     raise ValueError("unrecognized family")
 
 
