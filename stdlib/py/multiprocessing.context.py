@@ -99,12 +99,12 @@ class BaseContext:
         return Pool(processes, initializer, initargs, maxtasksperchild, context=self.get_context())
 
     def RawValue(self, typecode_or_type, *args):
-        from multiprocessing.sharedctypes import RawValue
-        return RawValue(typecode_or_type, *args)
+        from multiprocessing.sharedctypes import _RawValue
+        return _RawValue(typecode_or_type, *args, ctx=self.get_context())
 
     def RawArray(self, typecode_or_type, size_or_initializer):
-        from multiprocessing.sharedctypes import RawArray
-        return RawArray(typecode_or_type, size_or_initializer)
+        from multiprocessing.sharedctypes import _make_array
+        return _make_array(typecode_or_type, size_or_initializer, self.get_context())
 
     def Value(self, typecode_or_type, *args, lock=True):
         from multiprocessing.sharedctypes import Value

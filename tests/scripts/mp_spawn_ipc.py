@@ -41,6 +41,11 @@ def sync(cond, sem, rlock, barrier, q):
     q.put("synced")
 
 
+def fill_raw(value, array):
+    value.value = 99
+    array[1] = -5
+
+
 def main():
     ctx = mp.get_context("spawn")
     q, jq = ctx.Queue(), ctx.JoinableQueue()
@@ -89,6 +94,17 @@ def main():
     print(q.get(timeout=60))
     p.join(60)
     print("exit", p.exitcode)
+
+    # Raw shared values, and what a fork-context lock gives.
+    raw_value, raw_array = ctx.RawValue("i", 1), ctx.RawArray("i", [1, 2, 3])
+    p = ctx.Process(target=fill_raw, args=(raw_value, raw_array))
+    p.start()
+    p.join(60)
+    print("raw:", raw_value.value, raw_array[:], p.exitcode)
+    try:
+        ctx.Process(target=fill_raw, args=(mp.get_context("fork").Lock(), raw_array)).start()
+    except RuntimeError as e:
+        print("RuntimeError", e)
 
     # Outside the start of a spawn child they refuse to be pickled.
     for obj in (q, jq, sq, lock, rlock, sem, cond, value, array):
