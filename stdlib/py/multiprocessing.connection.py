@@ -260,7 +260,13 @@ families = ["AF_INET", "AF_UNIX"]
 
 
 def _hmac_md5(key, message):
-    # RFC 2104 over hashlib (gilvm may have no hmac module).
+    try:
+        import hmac
+    except ImportError:
+        pass
+    else:
+        return hmac.new(key, message, "md5").digest()
+    # Without an hmac module: RFC 2104 over hashlib.
     import hashlib
     block = 64
     if len(key) > block:
