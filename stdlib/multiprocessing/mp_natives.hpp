@@ -2,8 +2,7 @@
 // cannot build from os calls alone. Each file adds its names to the module.
 //   semlock.cpp       SemLock: a POSIX semaphore in shared memory
 //   shared_block.cpp  SharedBlock: MAP_SHARED memory for Value and Array
-//   mp_module.cpp     socketpair(), poll(), the shared mappings below,
-//                     _new_module() and the module itself
+//   mp_module.cpp     socketpair(), poll() and the module itself
 #pragma once
 
 #include <cstddef>
