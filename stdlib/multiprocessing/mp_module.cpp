@@ -90,6 +90,7 @@ Value mp_new_module(const CallArgs& a) {
 
 void init_multiprocessing(Module* m) {
   add_function(m, "_new_module", mp_new_module);
+  add_fd_passing(m);
   add_function(m, "socketpair", mp_socketpair);
   add_function(m, "poll", mp_poll);
   add_semlock(m);

@@ -29,4 +29,7 @@ void* map_shared(size_t size, bool shareable, int* fd);
 // ValueError when the descriptor is not such a memory or is too small.
 void* map_shared_fd(int fd, size_t size);
 
+// fd_passing.cpp: sendfds and recvfds (descriptors over SCM_RIGHTS).
+void add_fd_passing(Module* m);
+
 }  // namespace gilvm

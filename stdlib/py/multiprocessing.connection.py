@@ -84,15 +84,16 @@ class Connection:
         self.close()
 
     def __reduce__(self):
-        # Picklable only while a spawn child is being started: the child
-        # inherits the descriptor under the same number (popen_spawn_posix).
+        # Picklable only while a spawn or forkserver child is being started:
+        # the child inherits the descriptor (popen_spawn_posix,
+        # popen_forkserver), and the DupFd tells it which one it is.
         from multiprocessing import context
         popen = context.get_spawning_popen()
         if popen is None:
-            raise TypeError("Connection objects can only be pickled in gilvm while a 'spawn' "
-                            "Process is being started (they cannot cross a Pipe or Queue)")
-        fd = popen.duplicate_for_child(self.fileno())
-        return _rebuild_connection, (fd, self._readable, self._writable)
+            raise TypeError("Connection objects can only be pickled in gilvm while a 'spawn' or "
+                            "'forkserver' Process is being started (they cannot cross a Pipe or Queue)")
+        df = popen.DupFd(popen.duplicate_for_child(self.fileno()))
+        return _rebuild_connection, (df, self._readable, self._writable)
 
     # -- sending
     def _send(self, data):
@@ -242,8 +243,8 @@ def wait(object_list, timeout=None):
     return [obj for obj in object_list if any(obj is r for r in result)]
 
 
-def _rebuild_connection(fd, readable, writable):
-    return Connection(fd, readable, writable)
+def _rebuild_connection(df, readable, writable):
+    return Connection(df.detach(), readable, writable)
 
 
 # -- Listener and Client

@@ -1,9 +1,9 @@
 """Start-method contexts: get_context, set_start_method, and the factory
-functions (Process, Queue, Lock, Pool, ...) bound to a context. 'fork'
-(the default) and 'spawn' exist; 'forkserver' raises ValueError as an
-unknown method does.
+functions (Process, Queue, Lock, Pool, ...) bound to a context: 'fork'
+(the default), 'spawn' and 'forkserver'.
 
-While a spawn child is being started, get_spawning_popen() is its Popen
+While a spawn or forkserver child is being started, get_spawning_popen()
+is its Popen
 (per thread): the pickling of the Process object asks it to pass
 descriptors to the child (Connections, SemLocks, shared blocks), and
 objects that may cross only then call assert_spawning()."""
@@ -133,7 +133,8 @@ class BaseContext:
         spawn.set_executable(executable)
 
     def set_forkserver_preload(self, module_names):
-        pass
+        from multiprocessing.forkserver import set_forkserver_preload
+        set_forkserver_preload(module_names)
 
     def get_context(self, method=None):
         if method is None:
@@ -198,7 +199,7 @@ class DefaultContext(BaseContext):
         return self._actual_context._name
 
     def get_all_start_methods(self):
-        return ["fork", "spawn"]
+        return ["fork", "spawn", "forkserver"]
 
 
 class ForkProcess(process.BaseProcess):
@@ -229,7 +230,21 @@ class SpawnContext(BaseContext):
     Process = SpawnProcess
 
 
-_concrete_contexts = {"fork": ForkContext(), "spawn": SpawnContext()}
+class ForkServerProcess(process.BaseProcess):
+    _start_method = "forkserver"
+
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_forkserver import Popen
+        return Popen(process_obj)
+
+
+class ForkServerContext(BaseContext):
+    _name = "forkserver"
+    Process = ForkServerProcess
+
+
+_concrete_contexts = {"fork": ForkContext(), "spawn": SpawnContext(), "forkserver": ForkServerContext()}
 _default_context = DefaultContext(_concrete_contexts["fork"])
 
 

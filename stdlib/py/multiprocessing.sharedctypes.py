@@ -174,11 +174,13 @@ def _block_state(block):
     if block.handle < 0:
         raise RuntimeError("shared memory created in a fork context cannot be passed to a spawn "
                            "child in gilvm; create it with the same context as the Process")
-    return get_spawning_popen().duplicate_for_child(block.handle), block.size
+    popen = get_spawning_popen()
+    return popen.DupFd(popen.duplicate_for_child(block.handle)), block.size
 
 
 def _rebuild_block(state):
-    return _multiprocessing._rebuild_block(*state)
+    df, size = state
+    return _multiprocessing._rebuild_block(df.detach(), size)
 
 
 def _rebuild_value(typecode, block_state):

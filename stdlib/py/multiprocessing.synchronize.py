@@ -53,10 +53,12 @@ class SemLock:
             raise RuntimeError("A SemLock created in a fork context is being shared with a process in a "
                                "spawn context. This is not supported. Please use the same context to "
                                "create multiprocessing objects and Process.")
-        return (context.get_spawning_popen().duplicate_for_child(sl.handle), sl.kind, sl.maxvalue)
+        popen = context.get_spawning_popen()
+        return (popen.DupFd(popen.duplicate_for_child(sl.handle)), sl.kind, sl.maxvalue)
 
     def __setstate__(self, state):
-        self._semlock = _multiprocessing._rebuild_semlock(*state)
+        df, kind, maxvalue = state
+        self._semlock = _multiprocessing._rebuild_semlock(df.detach(), kind, maxvalue)
         self._make_methods()
 
 
