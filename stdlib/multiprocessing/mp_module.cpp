@@ -1,9 +1,13 @@
 // The _multiprocessing module: socketpair() for duplex Pipes, poll() for
-// Connection.poll and connection.wait, plus SemLock and SharedBlock (their
-// own files). There is no socket or select module, so these two calls are
-// native rather than built on them as in CPython.
+// Connection.poll and connection.wait, the shared mappings under SemLock
+// and SharedBlock (which have their own files), and _new_module() for the
+// spawn start method's __mp_main__.
+#include <fcntl.h>
 #include <poll.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -76,7 +80,17 @@ Value mp_poll(const CallArgs& a) {
   return new_list(std::move(ready));
 }
 
+// _new_module(name) -> a fresh, empty module (not put in sys.modules):
+// the spawn child runs the parent's main script in one as __mp_main__.
+Value mp_new_module(const CallArgs& a) {
+  check_arg_count(a, "_new_module", 1, 1);
+  if (type_of(a[0]) != types().str) raise_type_error("module name must be a str");
+  return new_module(a[0].as<Str>()->data);
+}
+
 void init_multiprocessing(Module* m) {
+  add_function(m, "_new_module", mp_new_module);
+  add_fd_passing(m);
   add_function(m, "socketpair", mp_socketpair);
   add_function(m, "poll", mp_poll);
   add_semlock(m);
@@ -85,6 +99,44 @@ void init_multiprocessing(Module* m) {
 }
 
 }  // namespace
+
+void* map_shared(size_t size, bool shareable, int* fd) {
+  size_t length = size == 0 ? 1 : size;
+  *fd = -1;
+  if (!shareable) {
+    void* mem = ::mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (mem == MAP_FAILED) raise_os_error_from_errno(errno);
+    return mem;
+  }
+  int memfd = ::memfd_create("gilvm-multiprocessing", MFD_CLOEXEC);
+  if (memfd < 0) raise_os_error_from_errno(errno);
+  if (::ftruncate(memfd, static_cast<off_t>(length)) != 0) {
+    int err = errno;
+    ::close(memfd);
+    raise_os_error_from_errno(err);
+  }
+  void* mem = ::mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+  if (mem == MAP_FAILED) {
+    int err = errno;
+    ::close(memfd);
+    raise_os_error_from_errno(err);
+  }
+  *fd = memfd;
+  return mem;
+}
+
+void* map_shared_fd(int fd, size_t size) {
+  size_t length = size == 0 ? 1 : size;
+  struct stat st;
+  if (fd < 0 || ::fstat(fd, &st) != 0) raise_os_error_from_errno(fd < 0 ? EBADF : errno);
+  // A mapping beyond the end of the file would fault (SIGBUS) on access.
+  if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) < length)
+    raise_value_error("descriptor does not hold a shared block of that size");
+  void* mem = ::mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (mem == MAP_FAILED) raise_os_error_from_errno(errno);
+  ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return mem;
+}
 
 void register_multiprocessing_module() { register_builtin_module("_multiprocessing", init_multiprocessing); }
 

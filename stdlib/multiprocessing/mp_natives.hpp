@@ -6,6 +6,8 @@
 //   mp_module.cpp     socketpair(), poll() and the module itself
 #pragma once
 
+#include <cstddef>
+
 namespace gilvm {
 
 struct Module;
@@ -18,5 +20,18 @@ void add_shared_memory(Module* m);
 // Seconds from a Python timeout argument: None (or absent) gives -1, wait
 // forever; a negative number gives 0, as CPython's SemLock and poll read it.
 double timeout_seconds(Value v);
+
+// Memory shared with other processes, zero-filled, readable and writable.
+// Without `shareable` it is anonymous (only fork children see it) and *fd
+// is -1; with it, it is backed by a close-on-exec memfd left open in *fd,
+// which a spawn child inherits and maps again with map_shared_fd. Raises
+// OSError on failure.
+void* map_shared(size_t size, bool shareable, int* fd);
+// Maps `size` bytes of the memfd `fd` made by map_shared in some process;
+// ValueError when the descriptor is not such a memory or is too small.
+void* map_shared_fd(int fd, size_t size);
+
+// fd_passing.cpp: sendfds and recvfds (descriptors over SCM_RIGHTS).
+void add_fd_passing(Module* m);
 
 }  // namespace gilvm

@@ -2,11 +2,14 @@
 //
 // Contract
 // --------
-// * The sem_t lives in its own page of anonymous MAP_SHARED memory,
-//   initialized with pshared=1, so every process forked after the SemLock
-//   was made shares it: a release in one wakes an acquire in another.
-//   Only fork shares it (CPython pickles a SemLock only while spawning;
-//   here it cannot be pickled at all, see multiprocessing.synchronize).
+// * The sem_t lives in its own page of MAP_SHARED memory, initialized
+//   with pshared=1, so every process forked after the SemLock was made
+//   shares it: a release in one wakes an acquire in another. A SemLock
+//   made with shareable=True (for a spawn context) keeps its page in a
+//   memfd whose descriptor is `handle`: a spawn child inherits the
+//   descriptor and maps the same page with _rebuild_semlock(handle, kind,
+//   maxvalue) (multiprocessing.synchronize pickles it so while spawning;
+//   CPython names the semaphore instead). Otherwise `handle` is -1.
 // * Kinds, as CPython's: RECURSIVE_MUTEX (0) counts re-acquisitions by the
 //   owning thread in `count` (process-local memory, so a fork child starts
 //   owning nothing: the generation check resets it); SEMAPHORE (1) is a
@@ -15,7 +18,8 @@
 //   main thread runs pending signal handlers between them; a handler that
 //   raises (KeyboardInterrupt) ends the wait.
 // * The page is unmapped when the object is collected; the semaphore is
-//   never sem_destroy'ed, since another process may still use its copy.
+//   never sem_destroy'ed, since another process may still use its copy;
+//   the memfd, if any, is closed then too.
 #include <semaphore.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -52,6 +56,7 @@ constexpr int kSemaphore = 1;
 
 struct SemLockObject : Object {
   sem_t* sem = nullptr;
+  int fd = -1;             // the memfd under `sem`, or -1 (anonymous)
   int kind = kSemaphore;
   int maxvalue = 1;
   int count = 0;           // acquisitions held by `owner` in this process
@@ -60,6 +65,7 @@ struct SemLockObject : Object {
   explicit SemLockObject(Type* t) : Object(t) {}
   ~SemLockObject() override {
     if (sem != nullptr) ::munmap(sem, page_size());
+    if (fd >= 0) ::close(fd);
   }
   static size_t page_size() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
   // A child of fork holds nothing its parent held (CPython's _after_fork).
@@ -82,22 +88,25 @@ SemLockObject* self_sem(const CallArgs& a) {
 }
 
 Value semlock_construct(Type* type, const CallArgs& a) {
-  ArgParser p(a, "SemLock", {"kind", "value", "maxvalue"}, 3, false);
+  ArgParser p(a, "SemLock", {"kind", "value", "maxvalue", "shareable"}, 3, false);
   int kind = static_cast<int>(index_value(p.get(0)));
   int64_t value = index_value(p.get(1));
   int64_t maxvalue = index_value(p.get(2));
+  bool shareable = is_truthy(p.get(3, Value::false_value()));
   if (kind != kRecursiveMutex && kind != kSemaphore) raise_value_error("unrecognized kind");
   if (value < 0 || value > SEM_VALUE_MAX) raise_value_error("invalid value");
-  void* page = ::mmap(nullptr, SemLockObject::page_size(), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (page == MAP_FAILED) raise_os_error_from_errno(errno);
+  int fd = -1;
+  void* page = map_shared(SemLockObject::page_size(), shareable, &fd);
   auto* sem = static_cast<sem_t*>(page);
   if (::sem_init(sem, 1, static_cast<unsigned>(value)) != 0) {
     int err = errno;
     ::munmap(page, SemLockObject::page_size());
+    if (fd >= 0) ::close(fd);
     raise_os_error_from_errno(err);
   }
   auto* s = gc_new<SemLockObject>(type);
   s->sem = sem;
+  s->fd = fd;
   s->kind = kind;
   s->maxvalue = static_cast<int>(std::min<int64_t>(maxvalue, SEM_VALUE_MAX));
   return s;
@@ -196,6 +205,25 @@ Value semlock_after_fork(const CallArgs& a) {
   s->owner = 0;
   return Value::none();
 }
+Value semlock_handle(Value self) { return make_int(static_cast<int64_t>(self.as<SemLockObject>()->fd)); }
+
+// _rebuild_semlock(handle, kind, maxvalue): a spawn child's SemLock over
+// the page of an inherited handle; it owns the descriptor from then on.
+Value semlock_rebuild(const CallArgs& a) {
+  ArgParser p(a, "_rebuild_semlock", {"handle", "kind", "maxvalue"}, 3, false);
+  int fd = static_cast<int>(index_value(p.get(0)));
+  int kind = static_cast<int>(index_value(p.get(1)));
+  int64_t maxvalue = index_value(p.get(2));
+  if (kind != kRecursiveMutex && kind != kSemaphore) raise_value_error("unrecognized kind");
+  void* page = map_shared_fd(fd, SemLockObject::page_size());
+  auto* s = gc_new<SemLockObject>(semlock_type);
+  s->sem = static_cast<sem_t*>(page);
+  s->fd = fd;
+  s->kind = kind;
+  s->maxvalue = static_cast<int>(std::min<int64_t>(maxvalue, SEM_VALUE_MAX));
+  return s;
+}
+
 Value semlock_kind(Value self) { return make_int(static_cast<int64_t>(self.as<SemLockObject>()->kind)); }
 Value semlock_maxvalue(Value self) { return make_int(static_cast<int64_t>(self.as<SemLockObject>()->maxvalue)); }
 
@@ -222,10 +250,12 @@ void add_semlock(Module* m) {
     add_method(semlock_type, "_is_zero", semlock_is_zero);
     add_method(semlock_type, "_after_fork", semlock_after_fork);
     add_getset(semlock_type, "kind", semlock_kind);
+    add_getset(semlock_type, "handle", semlock_handle);
     add_getset(semlock_type, "maxvalue", semlock_maxvalue);
   }
   DictTable& d = m->dict()->table;
   d.set(intern("SemLock"), semlock_type);
+  add_function(m, "_rebuild_semlock", semlock_rebuild);
   d.set(intern("RECURSIVE_MUTEX"), make_int(static_cast<int64_t>(kRecursiveMutex)));
   d.set(intern("SEMAPHORE"), make_int(static_cast<int64_t>(kSemaphore)));
   d.set(intern("SEM_VALUE_MAX"), make_int(static_cast<int64_t>(SEM_VALUE_MAX)));

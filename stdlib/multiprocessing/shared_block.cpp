@@ -1,6 +1,10 @@
 // _multiprocessing.SharedBlock: memory that processes forked after its
-// creation share (anonymous MAP_SHARED), read and written as typed items.
-// multiprocessing.sharedctypes builds Value and Array on it.
+// creation share (MAP_SHARED), read and written as typed items.
+// multiprocessing.sharedctypes builds Value and Array on it. A block made
+// with shareable=True lives in a memfd whose descriptor is `handle`, so a
+// spawn child that inherits it maps the same memory with
+// _rebuild_block(handle, size); otherwise the memory is anonymous and
+// `handle` is -1.
 //
 // Items use array.array's codec (stdlib/array/array_object.hpp), so the
 // typecodes b B h H i I l L q Q f d convert with array's errors; 'c' and
@@ -35,9 +39,11 @@ namespace {
 struct SharedBlockObject : Object {
   unsigned char* data = nullptr;
   size_t size = 0;
+  int fd = -1;
   explicit SharedBlockObject(Type* t) : Object(t) {}
   ~SharedBlockObject() override {
     if (data != nullptr) ::munmap(data, size == 0 ? 1 : size);
+    if (fd >= 0) ::close(fd);
   }
 };
 
@@ -49,15 +55,31 @@ SharedBlockObject* self_block(const CallArgs& a) {
 }
 
 Value block_construct(Type* type, const CallArgs& a) {
-  ArgParser p(a, "SharedBlock", {"size"}, 1, false);
+  ArgParser p(a, "SharedBlock", {"size", "shareable"}, 1, false);
   int64_t size = index_value(p.get(0));
   if (size < 0) raise_value_error("negative size");
-  void* mem = ::mmap(nullptr, size == 0 ? 1 : static_cast<size_t>(size), PROT_READ | PROT_WRITE,
-                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (mem == MAP_FAILED) raise_os_error_from_errno(errno);
+  bool shareable = is_truthy(p.get(1, Value::false_value()));
+  int fd = -1;
+  void* mem = map_shared(static_cast<size_t>(size), shareable, &fd);
   auto* b = gc_new<SharedBlockObject>(type);
   b->data = static_cast<unsigned char*>(mem);  // zero-filled by the kernel
   b->size = static_cast<size_t>(size);
+  b->fd = fd;
+  return b;
+}
+
+// _rebuild_block(handle, size): a spawn child's view of a shareable block
+// whose descriptor it inherited; the block owns the descriptor.
+Value block_rebuild(const CallArgs& a) {
+  ArgParser p(a, "_rebuild_block", {"handle", "size"}, 2, false);
+  int fd = static_cast<int>(index_value(p.get(0)));
+  int64_t size = index_value(p.get(1));
+  if (size < 0) raise_value_error("negative size");
+  void* mem = map_shared_fd(fd, static_cast<size_t>(size));
+  auto* b = gc_new<SharedBlockObject>(block_type);
+  b->data = static_cast<unsigned char*>(mem);
+  b->size = static_cast<size_t>(size);
+  b->fd = fd;
   return b;
 }
 
@@ -116,6 +138,7 @@ Value block_write(const CallArgs& a) {
   return Value::none();
 }
 Value block_size(Value self) { return make_int(static_cast<int64_t>(self.as<SharedBlockObject>()->size)); }
+Value block_handle(Value self) { return make_int(static_cast<int64_t>(self.as<SharedBlockObject>()->fd)); }
 
 }  // namespace
 
@@ -128,8 +151,10 @@ void add_shared_block(Module* m) {
     add_method(block_type, "read", block_read);
     add_method(block_type, "write", block_write);
     add_getset(block_type, "size", block_size);
+    add_getset(block_type, "handle", block_handle);
   }
   m->dict()->table.set(intern("SharedBlock"), block_type);
+  add_function(m, "_rebuild_block", block_rebuild);
 }
 
 }  // namespace gilvm

@@ -1,11 +1,20 @@
-"""Connections between processes: Pipe() and wait().
+"""Connections between processes: Pipe(), Listener/Client and wait().
 
 A Connection owns one file descriptor: one end of an AF_UNIX socket pair
 (duplex) or of an os.pipe() (duplex=False). A message is a 4-byte
 big-endian length, then that many bytes (for messages over 2 GiB: -1,
 then an 8-byte length), as CPython's; send() sends a pickle. recv() on a
-connection whose other end is closed raises EOFError."""
+connection whose other end is closed raises EOFError.
+
+Listener and Client connect over AF_INET or AF_UNIX stream sockets; a
+connection they make is an ordinary Connection on the socket's descriptor.
+With an authkey both sides prove they know it by CPython 3.11's exchange
+(so a gilvm Client can talk to a CPython Listener): each side sends
+b"#CHALLENGE#" + 20 random bytes, the other answers with the HMAC-MD5 of
+those bytes keyed with authkey, and the challenger replies b"#WELCOME#" or
+b"#FAILURE#". The Listener challenges first."""
 import os
+import socket
 import struct
 import pickle
 import time
@@ -75,7 +84,16 @@ class Connection:
         self.close()
 
     def __reduce__(self):
-        raise TypeError("Connection objects cannot be pickled in gilvm; pass them to a Process at creation")
+        # Picklable only while a spawn or forkserver child is being started:
+        # the child inherits the descriptor (popen_spawn_posix,
+        # popen_forkserver), and the DupFd tells it which one it is.
+        from multiprocessing import context
+        popen = context.get_spawning_popen()
+        if popen is None:
+            raise TypeError("Connection objects can only be pickled in gilvm while a 'spawn' or "
+                            "'forkserver' Process is being started (they cannot cross a Pipe or Queue)")
+        df = popen.DupFd(popen.duplicate_for_child(self.fileno()))
+        return _rebuild_connection, (df, self._readable, self._writable)
 
     # -- sending
     def _send(self, data):
@@ -225,9 +243,222 @@ def wait(object_list, timeout=None):
     return [obj for obj in object_list if any(obj is r for r in result)]
 
 
-def Listener(*args, **kwargs):
-    raise NotImplementedError("multiprocessing.connection.Listener needs sockets, which gilvm lacks")
+def _rebuild_connection(df, readable, writable):
+    return Connection(df.detach(), readable, writable)
 
 
-def Client(*args, **kwargs):
-    raise NotImplementedError("multiprocessing.connection.Client needs sockets, which gilvm lacks")
+# -- Listener and Client
+
+BUFSIZE = 8192
+CONNECTION_TIMEOUT = 20.0
+MESSAGE_LENGTH = 20
+CHALLENGE = b"#CHALLENGE#"
+WELCOME = b"#WELCOME#"
+FAILURE = b"#FAILURE#"
+
+default_family = "AF_UNIX"
+families = ["AF_INET", "AF_UNIX"]
+
+
+def _hmac_md5(key, message):
+    try:
+        import hmac
+    except ImportError:
+        pass
+    else:
+        return hmac.new(key, message, "md5").digest()
+    # Without an hmac module: RFC 2104 over hashlib.
+    import hashlib
+    block = 64
+    if len(key) > block:
+        key = hashlib.md5(key).digest()
+    key = key + bytes(block - len(key))
+    inner = hashlib.md5(bytes(b ^ 0x36 for b in key) + message).digest()
+    return hashlib.md5(bytes(b ^ 0x5C for b in key) + inner).digest()
+
+
+def _authentication_error(message):
+    from multiprocessing.context import AuthenticationError
+    return AuthenticationError(message)
+
+
+def deliver_challenge(connection, authkey):
+    if not isinstance(authkey, bytes):
+        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
+    message = os.urandom(MESSAGE_LENGTH)
+    connection.send_bytes(CHALLENGE + message)
+    digest = _hmac_md5(authkey, message)
+    response = connection.recv_bytes(256)
+    if response == digest:
+        connection.send_bytes(WELCOME)
+    else:
+        connection.send_bytes(FAILURE)
+        raise _authentication_error("digest received was wrong")
+
+
+def answer_challenge(connection, authkey):
+    if not isinstance(authkey, bytes):
+        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
+    message = connection.recv_bytes(256)
+    assert message[:len(CHALLENGE)] == CHALLENGE, "message = %r" % message
+    message = message[len(CHALLENGE):]
+    connection.send_bytes(_hmac_md5(authkey, message))
+    response = connection.recv_bytes(256)
+    if response != WELCOME:
+        raise _authentication_error("digest sent was rejected")
+
+
+def _is_abstract_socket_namespace(address):
+    if not address:
+        return False
+    if isinstance(address, bytes):
+        return address[0] == 0
+    if isinstance(address, str):
+        return address[0] == "\0"
+    raise TypeError(f"address type of {address!r} unrecognized")
+
+
+def address_type(address):
+    """The family of an address: a tuple is AF_INET, a path AF_UNIX."""
+    if type(address) == tuple:
+        return "AF_INET"
+    if type(address) is str and address.startswith("\\\\"):
+        return "AF_PIPE"
+    if type(address) is str or _is_abstract_socket_namespace(address):
+        return "AF_UNIX"
+    raise ValueError("address type of %r unrecognized" % address)
+
+
+_listener_counter = 0
+
+
+def arbitrary_address(family):
+    """A free address of the family: port 0 on localhost, or a fresh path."""
+    global _listener_counter
+    if family == "AF_INET":
+        return ("localhost", 0)
+    if family == "AF_UNIX":
+        import tempfile
+        _listener_counter += 1
+        name = "listener-%d-%d-%s" % (os.getpid(), _listener_counter, os.urandom(4).hex())
+        return os.path.join(tempfile.gettempdir(), name)
+    if family == "AF_PIPE":
+        # Windows only; Listener rejects the family right after.
+        return "\\\\.\\pipe\\pyc-%d-%d" % (os.getpid(), _listener_counter)
+    raise ValueError("unrecognized family")
+
+
+def _validate_family(family):
+    if family == "AF_PIPE":
+        raise ValueError("Family %s is not recognized." % family)
+
+
+class SocketListener:
+    """A bound, listening socket whose accept() returns Connections."""
+
+    def __init__(self, address, family, backlog=1):
+        self._socket = socket.socket(getattr(socket, family))
+        try:
+            self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._socket.setblocking(True)
+            self._socket.bind(address)
+            self._socket.listen(backlog)
+            self._address = self._socket.getsockname()
+        except OSError:
+            self._socket.close()
+            raise
+        self._family = family
+        self._last_accepted = None
+        self._unlink_path = None
+        if family == "AF_UNIX" and not _is_abstract_socket_namespace(address):
+            self._unlink_path = address
+
+    def accept(self):
+        s, self._last_accepted = self._socket.accept()
+        s.setblocking(True)
+        return Connection(s.detach())
+
+    def close(self):
+        try:
+            self._socket.close()
+        finally:
+            path, self._unlink_path = self._unlink_path, None
+            if path is not None:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+
+
+class Listener:
+    """Listener(address=None, family=None, backlog=1, authkey=None): accepts
+    connections made by Client()."""
+
+    def __init__(self, address=None, family=None, backlog=1, authkey=None):
+        family = family or (address and address_type(address)) or default_family
+        address = address or arbitrary_address(family)
+        _validate_family(family)
+        if authkey is not None and not isinstance(authkey, bytes):
+            raise TypeError("authkey should be a byte string")
+        self._listener = SocketListener(address, family, backlog)
+        self._authkey = authkey
+
+    def accept(self):
+        """Waits for a Client and returns the Connection to it (after the
+        authkey exchange, when there is an authkey)."""
+        if self._listener is None:
+            raise OSError("listener is closed")
+        c = self._listener.accept()
+        if self._authkey:
+            try:
+                deliver_challenge(c, self._authkey)
+                answer_challenge(c, self._authkey)
+            except BaseException:
+                c.close()
+                raise
+        return c
+
+    def close(self):
+        listener = self._listener
+        if listener is not None:
+            self._listener = None
+            listener.close()
+
+    @property
+    def address(self):
+        return self._listener._address
+
+    @property
+    def last_accepted(self):
+        return self._listener._last_accepted
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self.close()
+
+
+def SocketClient(address):
+    family = address_type(address)
+    with socket.socket(getattr(socket, family)) as s:
+        s.setblocking(True)
+        s.connect(address)
+        return Connection(s.detach())
+
+
+def Client(address, family=None, authkey=None):
+    """Connects to the Listener at address; returns a Connection."""
+    family = family or address_type(address)
+    _validate_family(family)
+    c = SocketClient(address)
+    if authkey is not None and not isinstance(authkey, bytes):
+        raise TypeError("authkey should be a byte string")
+    if authkey is not None:
+        try:
+            answer_challenge(c, authkey)
+            deliver_challenge(c, authkey)
+        except BaseException:
+            c.close()
+            raise
+    return c

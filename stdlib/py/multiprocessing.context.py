@@ -1,8 +1,14 @@
 """Start-method contexts: get_context, set_start_method, and the factory
-functions (Process, Queue, Lock, Pool, ...) bound to a context. Only
-'fork' exists in gilvm for now; 'spawn' and 'forkserver' raise ValueError
-as an unknown method does."""
+functions (Process, Queue, Lock, Pool, ...) bound to a context: 'fork'
+(the default), 'spawn' and 'forkserver'.
+
+While a spawn or forkserver child is being started, get_spawning_popen()
+is its Popen
+(per thread): the pickling of the Process object asks it to pass
+descriptors to the child (Connections, SemLocks, shared blocks), and
+objects that may cross only then call assert_spawning()."""
 import os
+import threading
 
 from multiprocessing import process
 
@@ -96,12 +102,12 @@ class BaseContext:
         return Pool(processes, initializer, initargs, maxtasksperchild, context=self.get_context())
 
     def RawValue(self, typecode_or_type, *args):
-        from multiprocessing.sharedctypes import RawValue
-        return RawValue(typecode_or_type, *args)
+        from multiprocessing.sharedctypes import _RawValue
+        return _RawValue(typecode_or_type, *args, ctx=self.get_context())
 
     def RawArray(self, typecode_or_type, size_or_initializer):
-        from multiprocessing.sharedctypes import RawArray
-        return RawArray(typecode_or_type, size_or_initializer)
+        from multiprocessing.sharedctypes import _make_array
+        return _make_array(typecode_or_type, size_or_initializer, self.get_context())
 
     def Value(self, typecode_or_type, *args, lock=True):
         from multiprocessing.sharedctypes import Value
@@ -126,10 +132,12 @@ class BaseContext:
         pass
 
     def set_executable(self, executable):
-        pass
+        from multiprocessing import spawn
+        spawn.set_executable(executable)
 
     def set_forkserver_preload(self, module_names):
-        pass
+        from multiprocessing.forkserver import set_forkserver_preload
+        set_forkserver_preload(module_names)
 
     def get_context(self, method=None):
         if method is None:
@@ -194,7 +202,7 @@ class DefaultContext(BaseContext):
         return self._actual_context._name
 
     def get_all_start_methods(self):
-        return ["fork"]
+        return ["fork", "spawn", "forkserver"]
 
 
 class ForkProcess(process.BaseProcess):
@@ -211,5 +219,52 @@ class ForkContext(BaseContext):
     Process = ForkProcess
 
 
-_concrete_contexts = {"fork": ForkContext()}
+class SpawnProcess(process.BaseProcess):
+    _start_method = "spawn"
+
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_spawn_posix import Popen
+        return Popen(process_obj)
+
+
+class SpawnContext(BaseContext):
+    _name = "spawn"
+    Process = SpawnProcess
+
+
+class ForkServerProcess(process.BaseProcess):
+    _start_method = "forkserver"
+
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_forkserver import Popen
+        return Popen(process_obj)
+
+
+class ForkServerContext(BaseContext):
+    _name = "forkserver"
+    Process = ForkServerProcess
+
+
+_concrete_contexts = {"fork": ForkContext(), "spawn": SpawnContext(), "forkserver": ForkServerContext()}
 _default_context = DefaultContext(_concrete_contexts["fork"])
+
+
+# -- the Popen of the spawn child being started by this thread
+
+_tls = threading.local()
+
+
+def get_spawning_popen():
+    return getattr(_tls, "spawning_popen", None)
+
+
+def set_spawning_popen(popen):
+    _tls.spawning_popen = popen
+
+
+def assert_spawning(obj):
+    if get_spawning_popen() is None:
+        raise RuntimeError("%s objects should only be shared between processes"
+                           " through inheritance" % type(obj).__name__)

@@ -240,7 +240,11 @@ class BaseProcess:
 
 class AuthenticationString(bytes):
     def __reduce__(self):
-        raise TypeError("Pickling an AuthenticationString object is disallowed for security reasons")
+        # Only a spawn child being started may receive the key.
+        from multiprocessing.context import get_spawning_popen
+        if get_spawning_popen() is None:
+            raise TypeError("Pickling an AuthenticationString object is disallowed for security reasons")
+        return AuthenticationString, (bytes(self),)
 
 
 class _ParentProcess(BaseProcess):
@@ -279,6 +283,11 @@ class _MainProcess(BaseProcess):
         self._closed = False
         self._config = {"authkey": AuthenticationString(os.urandom(32)), "semprefix": "/mp"}
 
+
+try:
+    ORIGINAL_DIR = os.path.abspath(os.getcwd())
+except OSError:
+    ORIGINAL_DIR = None
 
 _parent_process = None
 _current_process = _MainProcess()

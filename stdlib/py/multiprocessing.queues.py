@@ -16,6 +16,10 @@ Contract (Queue)
   use, that the fork generation changed (multiprocessing.util) and starts
   with an empty buffer and no feeder; the items still in the parent's
   buffer are the parent's to send.
+* spawn: a Queue made for a spawn context can be a Process argument: it
+  is pickled (pipe descriptors and semaphores) while the child is being
+  started, and the child's copy starts with an empty buffer, as after a
+  fork. Pickled at any other time it raises RuntimeError, as CPython.
 * At exit of the process (util._exit_function, also run by a Process
   child after run()), the feeder is told to stop after what is buffered
   and is joined, unless cancel_join_thread() was called: so everything
@@ -44,17 +48,22 @@ class Queue:
             maxsize = SEM_VALUE_MAX
         self._maxsize = maxsize
         self._reader, self._writer = connection.Pipe(duplex=False)
-        self._rlock = Lock()
-        self._wlock = Lock()
-        self._sem = BoundedSemaphore(maxsize)
+        self._rlock = Lock(ctx=ctx)
+        self._wlock = Lock(ctx=ctx)
+        self._sem = BoundedSemaphore(maxsize, ctx=ctx)
         self._ignore_epipe = False
         self._reset()
 
     def __getstate__(self):
-        raise RuntimeError("Queue objects should only be shared between processes through inheritance")
+        from multiprocessing import context
+        context.assert_spawning(self)
+        return (self._ignore_epipe, self._maxsize, self._reader, self._writer, self._rlock, self._wlock,
+                self._sem)
 
-    def __reduce__(self):
-        self.__getstate__()
+    def __setstate__(self, state):
+        (self._ignore_epipe, self._maxsize, self._reader, self._writer, self._rlock, self._wlock,
+         self._sem) = state
+        self._reset()
 
     def _reset(self):
         self._gen = util.fork_generation()
@@ -204,8 +213,15 @@ class Queue:
 class JoinableQueue(Queue):
     def __init__(self, maxsize=0, *, ctx=None):
         Queue.__init__(self, maxsize, ctx=ctx)
-        self._unfinished_tasks = Semaphore(0)
-        self._cond = Condition()
+        self._unfinished_tasks = Semaphore(0, ctx=ctx)
+        self._cond = Condition(ctx=ctx)
+
+    def __getstate__(self):
+        return Queue.__getstate__(self) + (self._cond, self._unfinished_tasks)
+
+    def __setstate__(self, state):
+        Queue.__setstate__(self, state[:-2])
+        self._cond, self._unfinished_tasks = state[-2:]
 
     def put(self, obj, block=True, timeout=None):
         self._check()
@@ -238,14 +254,16 @@ class SimpleQueue:
 
     def __init__(self, *, ctx=None):
         self._reader, self._writer = connection.Pipe(duplex=False)
-        self._rlock = Lock()
-        self._wlock = Lock()
+        self._rlock = Lock(ctx=ctx)
+        self._wlock = Lock(ctx=ctx)
 
     def __getstate__(self):
-        raise RuntimeError("SimpleQueue objects should only be shared between processes through inheritance")
+        from multiprocessing import context
+        context.assert_spawning(self)
+        return (self._reader, self._writer, self._rlock, self._wlock)
 
-    def __reduce__(self):
-        self.__getstate__()
+    def __setstate__(self, state):
+        self._reader, self._writer, self._rlock, self._wlock = state
 
     def close(self):
         self._reader.close()

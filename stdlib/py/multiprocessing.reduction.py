@@ -6,7 +6,7 @@ import copyreg
 import io
 import pickle
 
-__all__ = ["send_handle", "recv_handle", "ForkingPickler", "register", "dump"]
+__all__ = ["DupFd", "send_handle", "recv_handle", "ForkingPickler", "register", "dump"]
 
 HAVE_SEND_HANDLE = False
 
@@ -31,6 +31,16 @@ register = ForkingPickler.register
 
 def dump(obj, file, protocol=None):
     ForkingPickler(file, protocol).dump(obj)
+
+
+def DupFd(fd):
+    """A picklable stand-in for descriptor fd, valid only while a spawn
+    child is being started (its detach() gives the child's descriptor)."""
+    from multiprocessing import context
+    popen = context.get_spawning_popen()
+    if popen is None:
+        raise TypeError("a descriptor can only be pickled in gilvm while a 'spawn' Process is being started")
+    return popen.DupFd(popen.duplicate_for_child(fd))
 
 
 def send_handle(conn, handle, destination_pid):

@@ -1,7 +1,10 @@
 """Value and Array in shared memory (CPython's sharedctypes, without ctypes).
 
-The items live in a _multiprocessing.SharedBlock (anonymous MAP_SHARED
-memory), so processes forked after creation see each other's writes.
+The items live in a _multiprocessing.SharedBlock (MAP_SHARED memory), so
+processes forked after creation see each other's writes. Under a spawn
+context the block is a memfd, and the objects can be pickled while a spawn
+child is being started (as Process arguments): the child inherits the
+descriptor and maps the same memory.
 Typecodes are array's and ctypes' one-letter codes: b B h H i I l L q Q f
 d, plus 'c' (a bytes of length 1) and 'u' (a one-character str). Value()
 and Array() wrap the raw object with a lock (a multiprocessing RLock by
@@ -50,9 +53,9 @@ def _decode(typecode, raw):
 class _RawValue:
     """One shared item; .value reads and writes it."""
 
-    def __init__(self, typecode, value=None):
+    def __init__(self, typecode, value=None, *, ctx=None):
         self._typecode = _check_typecode(typecode)
-        self._block = _multiprocessing.SharedBlock(_SIZES[typecode])
+        self._block = _multiprocessing.SharedBlock(_SIZES[typecode], _for_spawning(ctx))
         self._code = _STORAGE.get(typecode, typecode)
         if value is not None:
             self.value = value
@@ -66,8 +69,9 @@ class _RawValue:
         self._block.store(self._code, 0, 0, _encode(self._typecode, value))
 
     def __reduce__(self):
-        raise RuntimeError("%s objects should only be shared between processes through inheritance"
-                           % _CTYPE_NAMES[self._typecode])
+        _check_spawning("%s objects should only be shared between processes through inheritance"
+                        % _CTYPE_NAMES[self._typecode])
+        return _rebuild_value, (self._typecode, _block_state(self._block))
 
     def __repr__(self):
         return "%s(%r)" % (_CTYPE_NAMES[self._typecode], self.value)
@@ -76,10 +80,10 @@ class _RawValue:
 class _RawArray:
     """A fixed-length shared sequence of items."""
 
-    def __init__(self, typecode, length):
+    def __init__(self, typecode, length, *, ctx=None):
         self._typecode = _check_typecode(typecode)
         self._length = length
-        self._block = _multiprocessing.SharedBlock(_SIZES[typecode] * length)
+        self._block = _multiprocessing.SharedBlock(_SIZES[typecode] * length, _for_spawning(ctx))
         self._code = _STORAGE.get(typecode, typecode)
 
     def __len__(self):
@@ -145,11 +149,55 @@ class _RawArray:
         return self[:]
 
     def __reduce__(self):
-        raise RuntimeError("%s_Array_%d objects should only be shared between processes through inheritance"
-                           % (_CTYPE_NAMES[self._typecode], self._length))
+        _check_spawning("%s_Array_%d objects should only be shared between processes through inheritance"
+                        % (_CTYPE_NAMES[self._typecode], self._length))
+        return _rebuild_array, (self._typecode, self._length, _block_state(self._block))
 
     def __repr__(self):
         return "<%s_Array_%d object at %#x>" % (_CTYPE_NAMES[self._typecode], self._length, id(self))
+
+
+def _for_spawning(ctx):
+    from multiprocessing.synchronize import _for_spawning
+    return _for_spawning(ctx)
+
+
+def _check_spawning(message):
+    from multiprocessing.context import get_spawning_popen
+    if get_spawning_popen() is None:
+        raise RuntimeError(message)
+
+
+def _block_state(block):
+    # The block's descriptor goes to the spawn child being started.
+    from multiprocessing.context import get_spawning_popen
+    if block.handle < 0:
+        raise RuntimeError("shared memory created in a fork context cannot be passed to a spawn "
+                           "child in gilvm; create it with the same context as the Process")
+    popen = get_spawning_popen()
+    return popen.DupFd(popen.duplicate_for_child(block.handle)), block.size
+
+
+def _rebuild_block(state):
+    df, size = state
+    return _multiprocessing._rebuild_block(df.detach(), size)
+
+
+def _rebuild_value(typecode, block_state):
+    obj = _RawValue.__new__(_RawValue)
+    obj._typecode = typecode
+    obj._block = _rebuild_block(block_state)
+    obj._code = _STORAGE.get(typecode, typecode)
+    return obj
+
+
+def _rebuild_array(typecode, length, block_state):
+    obj = _RawArray.__new__(_RawArray)
+    obj._typecode = typecode
+    obj._length = length
+    obj._block = _rebuild_block(block_state)
+    obj._code = _STORAGE.get(typecode, typecode)
+    return obj
 
 
 def RawValue(typecode_or_type, *args):
@@ -160,10 +208,14 @@ def RawValue(typecode_or_type, *args):
 def RawArray(typecode_or_type, size_or_initializer):
     """A shared array without a lock; size_or_initializer is a length or
     the initial items."""
+    return _make_array(typecode_or_type, size_or_initializer, None)
+
+
+def _make_array(typecode_or_type, size_or_initializer, ctx):
     if isinstance(size_or_initializer, int):
-        return _RawArray(typecode_or_type, size_or_initializer)
+        return _RawArray(typecode_or_type, size_or_initializer, ctx=ctx)
     items = list(size_or_initializer)
-    result = _RawArray(typecode_or_type, len(items))
+    result = _RawArray(typecode_or_type, len(items), ctx=ctx)
     result[:] = items
     return result
 
@@ -171,7 +223,7 @@ def RawArray(typecode_or_type, size_or_initializer):
 def _make_lock(lock, ctx):
     if lock in (True, None):
         from multiprocessing.synchronize import RLock
-        return RLock()
+        return RLock(ctx=ctx)
     if not hasattr(lock, "acquire"):
         raise AttributeError("%r has no method 'acquire'" % lock)
     return lock
@@ -179,7 +231,7 @@ def _make_lock(lock, ctx):
 
 def Value(typecode_or_type, *args, lock=True, ctx=None):
     """A shared item; with a lock (the default) a Synchronized wrapper."""
-    obj = RawValue(typecode_or_type, *args)
+    obj = _RawValue(typecode_or_type, *args, ctx=ctx)
     if lock is False:
         return obj
     return Synchronized(obj, _make_lock(lock, ctx))
@@ -187,7 +239,7 @@ def Value(typecode_or_type, *args, lock=True, ctx=None):
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     """A shared array; with a lock (the default) a SynchronizedArray wrapper."""
-    obj = RawArray(typecode_or_type, size_or_initializer)
+    obj = _make_array(typecode_or_type, size_or_initializer, ctx)
     if lock is False:
         return obj
     wrapper = SynchronizedString if typecode_or_type == "c" else SynchronizedArray
@@ -222,7 +274,9 @@ class SynchronizedBase:
         return self._lock.__exit__(*args)
 
     def __reduce__(self):
-        raise RuntimeError("Synchronized objects should only be shared between processes through inheritance")
+        _check_spawning("%s objects should only be shared between processes through inheritance"
+                        % type(self).__name__)
+        return synchronized, (self._obj, self._lock)
 
     def get_obj(self):
         return self._obj

@@ -2,9 +2,12 @@
 
 Each is built on _multiprocessing.SemLock (a POSIX semaphore in a page of
 shared memory, see stdlib/multiprocessing/semlock.cpp), so a process forked
-after the primitive was made shares it. As in CPython they cross process
-boundaries only by inheritance: pickling one (to put it on a Queue or send
-it through a Pipe) raises RuntimeError."""
+after the primitive was made shares it. One made for a spawn context keeps
+its page in a memfd, so it can also be pickled while a spawn child is being
+started (as a Process argument): the child inherits the descriptor. As in
+CPython they cross process boundaries only so: pickling one at any other
+time (to put it on a Queue or send it through a Pipe) raises
+RuntimeError."""
 import os
 import threading
 import time
@@ -18,9 +21,21 @@ RECURSIVE_MUTEX, SEMAPHORE = _multiprocessing.RECURSIVE_MUTEX, _multiprocessing.
 SEM_VALUE_MAX = _multiprocessing.SEM_VALUE_MAX
 
 
+def _for_spawning(ctx):
+    """Whether shared state made for ctx (None: the default context) must
+    be passable to a spawn child, i.e. kept in a memfd."""
+    if ctx is None:
+        from multiprocessing.context import _default_context
+        return _default_context.get_start_method() != "fork"
+    return ctx.get_start_method() != "fork"
+
+
 class SemLock:
     def __init__(self, kind, value, maxvalue, *, ctx=None):
-        self._semlock = _SemLock(kind, value, maxvalue)
+        self._semlock = _SemLock(kind, value, maxvalue, _for_spawning(ctx))
+        self._make_methods()
+
+    def _make_methods(self):
         self.acquire = self._semlock.acquire
         self.release = self._semlock.release
 
@@ -31,11 +46,20 @@ class SemLock:
         return self._semlock.__exit__(*args)
 
     def __getstate__(self):
-        raise RuntimeError("%s objects should only be shared between processes through inheritance"
-                           % type(self).__name__)
+        from multiprocessing import context
+        context.assert_spawning(self)
+        sl = self._semlock
+        if sl.handle < 0:
+            raise RuntimeError("A SemLock created in a fork context is being shared with a process in a "
+                               "spawn context. This is not supported. Please use the same context to "
+                               "create multiprocessing objects and Process.")
+        popen = context.get_spawning_popen()
+        return (popen.DupFd(popen.duplicate_for_child(sl.handle)), sl.kind, sl.maxvalue)
 
-    def __reduce__(self):
-        self.__getstate__()
+    def __setstate__(self, state):
+        df, kind, maxvalue = state
+        self._semlock = _multiprocessing._rebuild_semlock(df.detach(), kind, maxvalue)
+        self._make_methods()
 
 
 class Semaphore(SemLock):
@@ -116,18 +140,24 @@ class Condition:
     (sleeping, woken, woken_count), as CPython's."""
 
     def __init__(self, lock=None, *, ctx=None):
-        self._lock = lock or RLock()
-        self._sleeping_count = Semaphore(0)
-        self._woken_count = Semaphore(0)
-        self._wait_semaphore = Semaphore(0)
+        self._lock = lock or RLock(ctx=ctx)
+        self._sleeping_count = Semaphore(0, ctx=ctx)
+        self._woken_count = Semaphore(0, ctx=ctx)
+        self._wait_semaphore = Semaphore(0, ctx=ctx)
+        self._make_methods()
+
+    def _make_methods(self):
         self.acquire = self._lock.acquire
         self.release = self._lock.release
 
     def __getstate__(self):
-        raise RuntimeError("Condition objects should only be shared between processes through inheritance")
+        from multiprocessing import context
+        context.assert_spawning(self)
+        return (self._lock, self._sleeping_count, self._woken_count, self._wait_semaphore)
 
-    def __reduce__(self):
-        self.__getstate__()
+    def __setstate__(self, state):
+        self._lock, self._sleeping_count, self._woken_count, self._wait_semaphore = state
+        self._make_methods()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -194,8 +224,8 @@ class Condition:
 
 class Event:
     def __init__(self, *, ctx=None):
-        self._cond = Condition(Lock())
-        self._flag = Semaphore(0)
+        self._cond = Condition(Lock(ctx=ctx), ctx=ctx)
+        self._flag = Semaphore(0, ctx=ctx)
 
     def is_set(self):
         with self._cond:
@@ -235,14 +265,20 @@ class Barrier(threading.Barrier):
     memory and the condition is a cross-process Condition."""
 
     def __init__(self, parties, action=None, timeout=None, *, ctx=None):
-        from multiprocessing.sharedctypes import RawArray
-        self._array = RawArray("i", 2)
-        self._cond = Condition()
+        from multiprocessing.sharedctypes import _RawArray
+        self._array = _RawArray("i", 2, ctx=ctx)
+        self._cond = Condition(ctx=ctx)
         self._action = action
         self._timeout = timeout
         self._parties = parties
         self._state = 0
         self._count = 0
+
+    def __getstate__(self):
+        return (self._parties, self._action, self._timeout, self._cond, self._array)
+
+    def __setstate__(self, state):
+        self._parties, self._action, self._timeout, self._cond, self._array = state
 
     @property
     def _state(self):

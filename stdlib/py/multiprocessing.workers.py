@@ -2,8 +2,8 @@
 
 Contract
 --------
-* Each worker is a forked daemon process with its own duplex Pipe to the
-  parent. The parent's handler thread (one per worker set) gives a worker
+* Each worker is a daemon process (forked, or spawned under a spawn
+  context) with its own duplex Pipe to the parent. The parent's handler thread (one per worker set) gives a worker
   a task only when it has none outstanding, so the parent always knows
   which task each worker is running. A worker answers each task with
   exactly one message on its pipe, then waits for the next.
@@ -18,7 +18,10 @@ Contract
 * In a new worker the parent ends of the other workers' pipes and the
   wake-up pipe are closed first: otherwise a worker would keep another
   worker's pipe open and that worker would never see EOF when the parent
-  dies. A worker also ends at EOF on its pipe (the parent is gone).
+  dies. A spawned worker inherits only its own pipe end (the spawn
+  child keeps no other descriptor), so it runs _worker_loop directly,
+  with the pipe end, initializer and initargs pickled as its arguments.
+  A worker also ends at EOF on its pipe (the parent is gone).
 * Results are delivered through on_result(key, ok, value) / on_lost(key,
   message) on the handler thread; tasks whose pickling fails are reported
   at once on the submitting thread through on_result(key, False, error)."""
@@ -222,7 +225,11 @@ class WorkerSet:
                 os.close(fd)
             _worker_loop(child_end, self._initializer, self._initargs, self._maxtasks)
 
-        process = self._ctx.Process(target=bootstrap, daemon=True)
+        if self._ctx.get_start_method() == "fork":
+            process = self._ctx.Process(target=bootstrap, daemon=True)
+        else:
+            process = self._ctx.Process(target=_worker_loop, daemon=True,
+                                        args=(child_end, self._initializer, self._initargs, self._maxtasks))
         process.name = process.name.replace("Process", self._name)
         process.start()
         child_end.close()

@@ -63,6 +63,10 @@ SKIP = {
     # change every later socket, or wait with nothing registered (forever).
     '_socket.close', '_socket.getaddrinfo', '_socket.gethostbyname', '_socket.setdefaulttimeout',
     'select.select', 'poll.poll', 'epoll.poll',
+    # Map and then own (and close) the descriptor they are given.
+    '_multiprocessing._rebuild_semlock', '_multiprocessing._rebuild_block',
+    # Block reading, or write to, whatever socket the descriptor is.
+    '_multiprocessing.sendfds', '_multiprocessing.recvfds',
 }
 # Owner types whose methods are called only on fresh samples, never unbound
 # with another object: none so far. Attributes with these names are skipped

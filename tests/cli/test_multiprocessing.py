@@ -2,7 +2,7 @@
 runs a task fails that task's job with WorkerLostError naming the worker
 and the task instead of hanging (CPython's gh-96062), the pool replaces the
 worker and keeps working; daemonic children are terminated when the parent
-exits; 'spawn' is not available yet. Run as
+exits; Connections cannot be sent through a Pipe. Run as
 `python3 test_multiprocessing.py PATH_TO_GILVM`."""
 import subprocess
 import sys
@@ -123,10 +123,14 @@ if __name__ == "__main__":
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.splitlines(), ["parent done", "child done"])
 
-    def test_spawn_is_not_available_yet(self):
-        r = run("import multiprocessing as mp\ntry:\n    mp.get_context('spawn')\n"
-                "except ValueError as e:\n    print(e)\n")
-        self.assertEqual(r.stdout.strip(), "cannot find context for 'spawn'")
+    def test_connections_cross_only_to_a_starting_child(self):
+        # CPython can send a Connection through a Pipe (its resource
+        # sharer); gilvm passes descriptors only to a spawn or forkserver
+        # child being started, and says so.
+        r = run("import multiprocessing as mp\na, b = mp.Pipe()\nc, d = mp.Pipe()\ntry:\n    a.send(c)\n"
+                "except TypeError as e:\n    print(e)\n")
+        self.assertEqual(r.stdout.strip(), "Connection objects can only be pickled in gilvm while a 'spawn' or "
+                         "'forkserver' Process is being started (they cannot cross a Pipe or Queue)")
 
 
 if __name__ == "__main__":
