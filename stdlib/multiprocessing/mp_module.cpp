@@ -81,6 +81,7 @@ void init_multiprocessing(Module* m) {
   add_function(m, "poll", mp_poll);
   add_semlock(m);
   add_shared_block(m);
+  add_connection_io(m);
 }
 
 }  // namespace

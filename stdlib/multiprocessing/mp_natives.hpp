@@ -2,6 +2,7 @@
 // cannot build from os calls alone. Each file adds its names to the module.
 //   semlock.cpp       SemLock: a POSIX semaphore in shared memory
 //   shared_block.cpp  SharedBlock: MAP_SHARED memory for Value and Array
+//   connection_io.cpp send_message/recv_message: Connection's framing
 //   mp_module.cpp     socketpair(), poll() and the module itself
 #pragma once
 
@@ -12,6 +13,7 @@ class Value;
 
 void add_semlock(Module* m);
 void add_shared_block(Module* m);
+void add_connection_io(Module* m);
 
 // Seconds from a Python timeout argument: None (or absent) gives -1, wait
 // forever; a negative number gives 0, as CPython's SemLock and poll read it.

@@ -17,6 +17,7 @@
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/multiprocessing/mp_natives.hpp"
 #include "vm/builtins_core.hpp"
+#include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
@@ -117,6 +118,71 @@ Value block_write(const CallArgs& a) {
 }
 Value block_size(Value self) { return make_int(static_cast<int64_t>(self.as<SharedBlockObject>()->size)); }
 
+// SharedValue(typecode, ...): a block holding one item of `typecode` (any of
+// sharedctypes' codes, 'c' and 'u' included), read and written through the
+// `value` attribute. sharedctypes' RawValue subclasses it, so `v.value` is
+// one native call instead of a Python property over load()/store() (a
+// Value incremented under its lock reads and writes it every time). The
+// other arguments are the subclass's __init__'s to check.
+struct SharedValueObject : SharedBlockObject {
+  char typecode = 'i';
+  const ArrayKind* kind = nullptr;  // the storage kind ('B' for 'c', 'I' for 'u')
+  explicit SharedValueObject(Type* t) : SharedBlockObject(t) {}
+};
+
+Type* value_type = nullptr;
+
+Value value_construct(Type* type, const CallArgs& a) {
+  if (a.count == 0) raise_type_error("SharedValue() missing required argument 'typecode' (pos 1)");
+  Value code = a[0];
+  // sharedctypes' own checks, in its words: a str, and a known code.
+  if (!isinstance(code, types().str))
+    raise_type_error("gilvm's sharedctypes take a typecode string, not " + type_name(code));
+  const std::string& text = code.as<Str>()->data;
+  static const std::string known = "bBhHiIlLqQfdcu";
+  if (text.size() != 1 || known.find(text[0]) == std::string::npos) raise_key_error(code);
+  char c = text[0];
+  const ArrayKind* kind = array_kind(c == 'c' ? 'B' : c == 'u' ? 'I' : c);
+  void* mem = ::mmap(nullptr, kind->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) raise_os_error_from_errno(errno);
+  auto* v = gc_new<SharedValueObject>(type);
+  v->data = static_cast<unsigned char*>(mem);  // zero-filled by the kernel
+  v->size = kind->size;
+  v->typecode = c;
+  v->kind = kind;
+  return v;
+}
+
+Value value_get(Value self) {
+  auto* v = self.as<SharedValueObject>();
+  Value raw = array_load(v->kind, v->data);
+  if (v->typecode == 'c') return new_bytes(std::string(1, static_cast<char>(v->data[0])));
+  if (v->typecode == 'u') return call(builtins_dict()->table.get_str(intern("chr")), {raw});
+  return raw;
+}
+
+void value_set(Value self, Value value) {
+  if (value.is_null()) raise_attribute_error("can't delete attribute");
+  auto* v = self.as<SharedValueObject>();
+  if (v->typecode == 'c') {
+    if (!isinstance(value, types().bytes) && !isinstance(value, types().bytearray))
+      raise_type_error("one character bytes, bytearray or integer expected");
+    std::string data(buffer_or_raise(value).bytes());
+    if (data.size() != 1) raise_type_error("one character bytes, bytearray or integer expected");
+    v->data[0] = static_cast<unsigned char>(data[0]);
+    return;
+  }
+  if (v->typecode == 'u') {
+    if (!isinstance(value, types().str) || value.as<Str>()->length != 1)
+      raise_type_error("unicode string expected instead of " + type_name(value) + " instance");
+    value = call(builtins_dict()->table.get_str(intern("ord")), {value});
+  }
+  // Converted first (it may raise, or run Python), then written.
+  unsigned char item[16];
+  array_store(v->kind, value, item);
+  std::memcpy(v->data, item, v->kind->size);
+}
+
 }  // namespace
 
 void add_shared_block(Module* m) {
@@ -129,7 +195,13 @@ void add_shared_block(Module* m) {
     add_method(block_type, "write", block_write);
     add_getset(block_type, "size", block_size);
   }
+  if (value_type == nullptr) {
+    value_type = new_builtin_type("SharedValue", block_type, value_construct);
+    add_type_attr(value_type, "__module__", intern("_multiprocessing"));
+    add_getset(value_type, "value", value_get, value_set);
+  }
   m->dict()->table.set(intern("SharedBlock"), block_type);
+  m->dict()->table.set(intern("SharedValue"), value_type);
 }
 
 }  // namespace gilvm

@@ -47,23 +47,15 @@ def _decode(typecode, raw):
     return raw
 
 
-class _RawValue:
-    """One shared item; .value reads and writes it."""
+class _RawValue(_multiprocessing.SharedValue):
+    """One shared item; .value reads and writes it. The item and `value`
+    are native (_multiprocessing.SharedValue), which also checks the
+    typecode and converts 'c' and 'u' items."""
 
     def __init__(self, typecode, value=None):
-        self._typecode = _check_typecode(typecode)
-        self._block = _multiprocessing.SharedBlock(_SIZES[typecode])
-        self._code = _STORAGE.get(typecode, typecode)
+        self._typecode = typecode
         if value is not None:
             self.value = value
-
-    @property
-    def value(self):
-        return _decode(self._typecode, self._block.load(self._code, 0, 0))
-
-    @value.setter
-    def value(self, value):
-        self._block.store(self._code, 0, 0, _encode(self._typecode, value))
 
     def __reduce__(self):
         raise RuntimeError("%s objects should only be shared between processes through inheritance"
@@ -208,10 +200,35 @@ def synchronized(obj, lock=None, ctx=None):
     return SynchronizedArray(obj, _make_lock(lock, ctx))
 
 
+class _AcquireRelease:
+    # `with` over a wrapper's acquire()/release(), which CPython's value and
+    # raw properties call (not the lock's __enter__/__exit__).
+    def __init__(self, wrapper):
+        self._wrapper = wrapper
+
+    def __enter__(self):
+        self._wrapper.acquire()
+
+    def __exit__(self, *args):
+        self._wrapper.release()
+
+
+def _guard_of(wrapper, lock):
+    # What the value and raw properties enter: for multiprocessing's own
+    # Lock and RLock, whose acquire/release are their SemLock's, the native
+    # SemLock itself (two Python calls fewer per access); otherwise the
+    # wrapper's acquire()/release().
+    from multiprocessing import synchronize
+    if type(lock) in (synchronize.Lock, synchronize.RLock):
+        return lock._semlock
+    return _AcquireRelease(wrapper)
+
+
 class SynchronizedBase:
     def __init__(self, obj, lock=None, ctx=None):
         self._obj = obj
         self._lock = lock if lock is not None else _make_lock(True, ctx)
+        self._guard = _guard_of(self, self._lock)
         self.acquire = self._lock.acquire
         self.release = self._lock.release
 
@@ -237,12 +254,12 @@ class SynchronizedBase:
 class Synchronized(SynchronizedBase):
     @property
     def value(self):
-        with self._lock:
+        with self._guard:
             return self._obj.value
 
     @value.setter
     def value(self, value):
-        with self._lock:
+        with self._guard:
             self._obj.value = value
 
 
@@ -270,15 +287,15 @@ class SynchronizedArray(SynchronizedBase):
 class SynchronizedString(SynchronizedArray):
     @property
     def value(self):
-        with self._lock:
+        with self._guard:
             return self._obj.value
 
     @value.setter
     def value(self, value):
-        with self._lock:
+        with self._guard:
             self._obj.value = value
 
     @property
     def raw(self):
-        with self._lock:
+        with self._guard:
             return self._obj.raw
