@@ -92,6 +92,10 @@ class Connection:
         """Sends the bytes of buf[offset:offset + size] as one message."""
         self._check_closed()
         self._check_writable()
+        if type(buf) is bytes and offset == 0 and size is None:
+            # The common case (a pickle): nothing to check or slice.
+            self._send_bytes(buf)
+            return
         m = memoryview(buf)
         if m.itemsize > 1:
             m = m.cast("B")
