@@ -2,9 +2,10 @@
 //
 // Contract
 // --------
-// * The sem_t lives in its own page of anonymous MAP_SHARED memory,
-//   initialized with pshared=1, so every process forked after the SemLock
-//   was made shares it: a release in one wakes an acquire in another.
+// * The sem_t lives in a slot of anonymous MAP_SHARED memory
+//   (shared_slots.hpp), initialized with pshared=1, so every process
+//   forked after the SemLock was made shares it: a release in one wakes an
+//   acquire in another.
 //   Only fork shares it (CPython pickles a SemLock only while spawning;
 //   here it cannot be pickled at all, see multiprocessing.synchronize).
 // * Kinds, as CPython's: RECURSIVE_MUTEX (0) counts re-acquisitions by the
@@ -14,8 +15,9 @@
 // * A blocked acquire releases the GIL and waits in slices of 50 ms so the
 //   main thread runs pending signal handlers between them; a handler that
 //   raises (KeyboardInterrupt) ends the wait.
-// * The page is unmapped when the object is collected; the semaphore is
-//   never sem_destroy'ed, since another process may still use its copy.
+// * The slot is given back when the object is collected (reused only if
+//   no fork happened since); the semaphore is never sem_destroy'ed, since
+//   another process may still use it.
 #include <semaphore.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -31,6 +33,7 @@
 #include "runtime/signals.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/multiprocessing/mp_natives.hpp"
+#include "stdlib/multiprocessing/shared_slots.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -52,16 +55,14 @@ constexpr int kSemaphore = 1;
 
 struct SemLockObject : Object {
   sem_t* sem = nullptr;
+  SharedSlot slot;         // where `sem` lives (shared_slots.hpp)
   int kind = kSemaphore;
   int maxvalue = 1;
   int count = 0;           // acquisitions held by `owner` in this process
   uint64_t owner = 0;      // thread ident of the holder (this process only)
   uint64_t generation = fork_generation();
   explicit SemLockObject(Type* t) : Object(t) {}
-  ~SemLockObject() override {
-    if (sem != nullptr) ::munmap(sem, page_size());
-  }
-  static size_t page_size() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
+  ~SemLockObject() override { shared_slot_free(slot); }
   // A child of fork holds nothing its parent held (CPython's _after_fork).
   void refresh_after_fork() {
     if (generation == fork_generation()) return;
@@ -88,16 +89,17 @@ Value semlock_construct(Type* type, const CallArgs& a) {
   int64_t maxvalue = index_value(p.get(2));
   if (kind != kRecursiveMutex && kind != kSemaphore) raise_value_error("unrecognized kind");
   if (value < 0 || value > SEM_VALUE_MAX) raise_value_error("invalid value");
-  void* page = ::mmap(nullptr, SemLockObject::page_size(), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (page == MAP_FAILED) raise_os_error_from_errno(errno);
-  auto* sem = static_cast<sem_t*>(page);
+  static_assert(sizeof(sem_t) <= kSharedSlotSize);
+  SharedSlot slot = shared_slot_alloc();
+  auto* sem = static_cast<sem_t*>(slot.memory);
   if (::sem_init(sem, 1, static_cast<unsigned>(value)) != 0) {
     int err = errno;
-    ::munmap(page, SemLockObject::page_size());
+    shared_slot_free(slot);
     raise_os_error_from_errno(err);
   }
   auto* s = gc_new<SemLockObject>(type);
   s->sem = sem;
+  s->slot = slot;
   s->kind = kind;
   s->maxvalue = static_cast<int>(std::min<int64_t>(maxvalue, SEM_VALUE_MAX));
   return s;

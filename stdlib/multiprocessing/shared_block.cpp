@@ -16,6 +16,7 @@
 #include "stdlib/array/array_object.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/multiprocessing/mp_natives.hpp"
+#include "stdlib/multiprocessing/shared_slots.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
@@ -124,10 +125,17 @@ Value block_size(Value self) { return make_int(static_cast<int64_t>(self.as<Shar
 // one native call instead of a Python property over load()/store() (a
 // Value incremented under its lock reads and writes it every time). The
 // other arguments are the subclass's __init__'s to check.
+// The item lives in a shared slot (shared_slots.hpp), not a mapping of its
+// own: a script making many Values would otherwise slow every fork.
 struct SharedValueObject : SharedBlockObject {
   char typecode = 'i';
   const ArrayKind* kind = nullptr;  // the storage kind ('B' for 'c', 'I' for 'u')
+  SharedSlot slot;
   explicit SharedValueObject(Type* t) : SharedBlockObject(t) {}
+  ~SharedValueObject() override {
+    data = nullptr;  // not a mapping: the base must not unmap it
+    shared_slot_free(slot);
+  }
 };
 
 Type* value_type = nullptr;
@@ -143,10 +151,10 @@ Value value_construct(Type* type, const CallArgs& a) {
   if (text.size() != 1 || known.find(text[0]) == std::string::npos) raise_key_error(code);
   char c = text[0];
   const ArrayKind* kind = array_kind(c == 'c' ? 'B' : c == 'u' ? 'I' : c);
-  void* mem = ::mmap(nullptr, kind->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (mem == MAP_FAILED) raise_os_error_from_errno(errno);
+  SharedSlot slot = shared_slot_alloc();  // zeroed
   auto* v = gc_new<SharedValueObject>(type);
-  v->data = static_cast<unsigned char*>(mem);  // zero-filled by the kernel
+  v->slot = slot;
+  v->data = static_cast<unsigned char*>(slot.memory);
   v->size = kind->size;
   v->typecode = c;
   v->kind = kind;
