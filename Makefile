@@ -32,9 +32,9 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j$(JOBS)
 
-# The language tour, the CPU-bound threads comparison (its process half
-# arrives with multiprocessing), then threads on I/O-bound downloads from a
-# local HTTP server.
+# The language tour, the CPU-bound comparison (one thread, two threads, two
+# processes) with the thread halves of two more experiments, then threads on
+# I/O-bound downloads from a local HTTP server.
 demo: build
 	./$(BUILD)/gilvm docs/examples/demo.py
 	./$(BUILD)/gilvm docs/examples/thread_halves.py

@@ -60,4 +60,10 @@ pid_t fork_runtime();
 // recorded and re-create the mutex when it changed.
 uint64_t fork_generation();
 
+// Forks this process made plus forks in its own history: changes in the
+// parent after each fork() as well as in the child. Shared memory handed
+// out before the epoch changed may be in use by another process
+// (stdlib/multiprocessing/shared_slots.hpp).
+uint64_t fork_epoch();
+
 }  // namespace gilvm

@@ -1,9 +1,10 @@
-# The thread halves of three course experiments whose other half needs
-# multiprocessing (../shared/experiments/cpu_bound.py, primitive_costs.py and
-# executor.py), measured the same way, so gilvm and python3 can be compared
-# before processes exist. Run: gilvm thread_halves.py  /  python3 thread_halves.py
+# Three course experiments measured the same way as in ../shared/experiments/
+# (cpu_bound.py, primitive_costs.py and executor.py): the CPU-bound
+# countdown on one thread, two threads and two processes, then the thread
+# halves of the other two. Run: gilvm thread_halves.py  /  python3 thread_halves.py
 import threading
 import time
+from multiprocessing import Process
 from concurrent.futures import ThreadPoolExecutor
 from timeit import timeit
 
@@ -21,8 +22,8 @@ def timed(fn):
     return time.perf_counter() - start
 
 
-def two_threads():
-    workers = [threading.Thread(target=countdown, args=(COUNT // 2,)) for _ in range(2)]
+def halves(kind):
+    workers = [kind(target=countdown, args=(COUNT // 2,)) for _ in range(2)]
     for w in workers:
         w.start()
     for w in workers:
@@ -59,24 +60,28 @@ def wait_and_square(n):
     return n * n
 
 
-single = min(timed(lambda: countdown(COUNT)) for _ in range(2))
-threads = min(timed(two_threads) for _ in range(2))
-print(f"cpu_bound: one thread {single:.3f} s, two threads {threads:.3f} s, ratio {threads / single:.2f}"
-      f" -> {'no speedup' if threads / single > 0.8 else 'SPEEDUP?'}")
+if __name__ == "__main__":
+    single = min(timed(lambda: countdown(COUNT)) for _ in range(2))
+    threads = min(timed(lambda: halves(threading.Thread)) for _ in range(2))
+    procs = min(timed(lambda: halves(Process)) for _ in range(2))
+    print(f"cpu_bound: one thread {single:.3f} s, two threads {threads:.3f} s (ratio {threads / single:.2f}),"
+          f" two processes {procs:.3f} s (ratio {procs / single:.2f})"
+          f" -> threads {'no speedup' if threads / single > 0.8 else 'SPEEDUP?'},"
+          f" processes {'speedup' if procs / single < 0.8 else 'NO SPEEDUP (are two cores free?)'}")
 
-n = 2000
-assign = timeit(local, number=n) / (n * 100)
-lock = timeit(thread_lock, number=n) / (n * 100)
-start = timeit(start_threads, number=5) / 100
-print(f"primitive_costs: local assignment {assign * 1e9:.1f} ns, threading.Lock {lock * 1e9:.1f} ns,"
-      f" thread start+join {start * 1e6:.1f} us -> {'lock costs more' if assign < lock else 'NOT REPRODUCED'}")
+    n = 2000
+    assign = timeit(local, number=n) / (n * 100)
+    lock = timeit(thread_lock, number=n) / (n * 100)
+    start = timeit(start_threads, number=5) / 100
+    print(f"primitive_costs: local assignment {assign * 1e9:.1f} ns, threading.Lock {lock * 1e9:.1f} ns,"
+          f" thread start+join {start * 1e6:.1f} us -> {'lock costs more' if assign < lock else 'NOT REPRODUCED'}")
 
-begin = time.perf_counter()
-with ThreadPoolExecutor(max_workers=8) as ex:
-    squares = list(ex.map(wait_and_square, range(8)))
-    fut = ex.submit(wait_and_square, 9)
-    first = fut.done()
-    result = fut.result()
-elapsed = time.perf_counter() - begin
-ok = squares == [k * k for k in range(8)] and not first and result == 81 and elapsed < 0.7
-print(f"executor: 8 waits of 0.2 s and one more in {elapsed:.2f} s -> {'overlapped' if ok else 'NOT REPRODUCED'}")
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        squares = list(ex.map(wait_and_square, range(8)))
+        fut = ex.submit(wait_and_square, 9)
+        first = fut.done()
+        result = fut.result()
+    elapsed = time.perf_counter() - begin
+    ok = squares == [k * k for k in range(8)] and not first and result == 81 and elapsed < 0.7
+    print(f"executor: 8 waits of 0.2 s and one more in {elapsed:.2f} s -> {'overlapped' if ok else 'NOT REPRODUCED'}")

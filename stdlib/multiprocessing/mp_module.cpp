@@ -96,6 +96,7 @@ void init_multiprocessing(Module* m) {
   add_semlock(m);
   add_shared_block(m);
   add_shared_memory(m);
+  add_connection_io(m);
 }
 
 }  // namespace

@@ -1,9 +1,15 @@
 // The native half of multiprocessing (_multiprocessing): the pieces Python
 // cannot build from os calls alone. Each file adds its names to the module.
 //   semlock.cpp       SemLock: a POSIX semaphore in shared memory
-//   shared_block.cpp  SharedBlock: MAP_SHARED memory for Value and Array
+//   shared_block.cpp  SharedBlock and SharedValue: MAP_SHARED memory for
+//                     Array and Value
+//   shared_slots.cpp  64-byte shared slots: the memory of fork-context
+//                     SemLocks and SharedValues (shareable ones take a memfd
+//                     page from map_shared instead)
 //   shared_memory.cpp shm_open, shm_unlink, SharedMapping: POSIX shared memory
-//   mp_module.cpp     socketpair(), poll() and the module itself
+//   connection_io.cpp send_message/recv_message: Connection's framing
+//   fd_passing.cpp    sendfds and recvfds
+//   mp_module.cpp     socketpair(), poll(), map_shared and the module itself
 #pragma once
 
 #include <cstddef>
@@ -16,6 +22,7 @@ class Value;
 void add_semlock(Module* m);
 void add_shared_block(Module* m);
 void add_shared_memory(Module* m);
+void add_connection_io(Module* m);
 
 // Seconds from a Python timeout argument: None (or absent) gives -1, wait
 // forever; a negative number gives 0, as CPython's SemLock and poll read it.

@@ -2,14 +2,19 @@
 //
 // Contract
 // --------
-// * The sem_t lives in its own page of MAP_SHARED memory, initialized
-//   with pshared=1, so every process forked after the SemLock was made
-//   shares it: a release in one wakes an acquire in another. A SemLock
-//   made with shareable=True (for a spawn context) keeps its page in a
-//   memfd whose descriptor is `handle`: a spawn child inherits the
-//   descriptor and maps the same page with _rebuild_semlock(handle, kind,
-//   maxvalue) (multiprocessing.synchronize pickles it so while spawning;
-//   CPython names the semaphore instead). Otherwise `handle` is -1.
+// * The sem_t lives in MAP_SHARED memory, initialized with pshared=1, so
+//   every process forked after the SemLock was made shares it: a release
+//   in one wakes an acquire in another. Where it lives depends on
+//   `shareable`:
+//   - without it (a fork context) in a 64-byte slot of anonymous shared
+//     chunks (shared_slots.hpp), so that many locks do not mean many
+//     mappings for every fork to copy; `handle` is -1 and only fork
+//     children share it.
+//   - with shareable=True (a spawn or forkserver context) in its own page
+//     of a memfd whose descriptor is `handle`: the child receives the
+//     descriptor and maps the same page with _rebuild_semlock(handle,
+//     kind, maxvalue) (multiprocessing.synchronize pickles it so while
+//     spawning; CPython names the semaphore instead).
 // * Kinds, as CPython's: RECURSIVE_MUTEX (0) counts re-acquisitions by the
 //   owning thread in `count` (process-local memory, so a fork child starts
 //   owning nothing: the generation check resets it); SEMAPHORE (1) is a
@@ -17,9 +22,10 @@
 // * A blocked acquire releases the GIL and waits in slices of 50 ms so the
 //   main thread runs pending signal handlers between them; a handler that
 //   raises (KeyboardInterrupt) ends the wait.
-// * The page is unmapped when the object is collected; the semaphore is
-//   never sem_destroy'ed, since another process may still use its copy;
-//   the memfd, if any, is closed then too.
+// * When the object is collected a slot is given back (reused only if no
+//   fork happened since), a page is unmapped and its memfd closed; the
+//   semaphore is never sem_destroy'ed, since another process may still use
+//   it.
 #include <semaphore.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -35,6 +41,7 @@
 #include "runtime/signals.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/multiprocessing/mp_natives.hpp"
+#include "stdlib/multiprocessing/shared_slots.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -56,7 +63,8 @@ constexpr int kSemaphore = 1;
 
 struct SemLockObject : Object {
   sem_t* sem = nullptr;
-  int fd = -1;             // the memfd under `sem`, or -1 (anonymous)
+  int fd = -1;             // the memfd under a shareable `sem`, or -1
+  SharedSlot slot;         // where a fork-context `sem` lives (shared_slots.hpp)
   int kind = kSemaphore;
   int maxvalue = 1;
   int count = 0;           // acquisitions held by `owner` in this process
@@ -64,7 +72,11 @@ struct SemLockObject : Object {
   uint64_t generation = fork_generation();
   explicit SemLockObject(Type* t) : Object(t) {}
   ~SemLockObject() override {
-    if (sem != nullptr) ::munmap(sem, page_size());
+    if (slot.memory != nullptr) {
+      shared_slot_free(slot);
+    } else if (sem != nullptr) {
+      ::munmap(sem, page_size());
+    }
     if (fd >= 0) ::close(fd);
   }
   static size_t page_size() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
@@ -95,18 +107,31 @@ Value semlock_construct(Type* type, const CallArgs& a) {
   bool shareable = is_truthy(p.get(3, Value::false_value()));
   if (kind != kRecursiveMutex && kind != kSemaphore) raise_value_error("unrecognized kind");
   if (value < 0 || value > SEM_VALUE_MAX) raise_value_error("invalid value");
+  static_assert(sizeof(sem_t) <= kSharedSlotSize);
   int fd = -1;
-  void* page = map_shared(SemLockObject::page_size(), shareable, &fd);
-  auto* sem = static_cast<sem_t*>(page);
+  SharedSlot slot;
+  void* memory = nullptr;
+  if (shareable) {
+    memory = map_shared(SemLockObject::page_size(), true, &fd);
+  } else {
+    slot = shared_slot_alloc();
+    memory = slot.memory;
+  }
+  auto* sem = static_cast<sem_t*>(memory);
   if (::sem_init(sem, 1, static_cast<unsigned>(value)) != 0) {
     int err = errno;
-    ::munmap(page, SemLockObject::page_size());
-    if (fd >= 0) ::close(fd);
+    if (shareable) {
+      ::munmap(memory, SemLockObject::page_size());
+      ::close(fd);
+    } else {
+      shared_slot_free(slot);
+    }
     raise_os_error_from_errno(err);
   }
   auto* s = gc_new<SemLockObject>(type);
   s->sem = sem;
   s->fd = fd;
+  s->slot = slot;
   s->kind = kind;
   s->maxvalue = static_cast<int>(std::min<int64_t>(maxvalue, SEM_VALUE_MAX));
   return s;

@@ -1,16 +1,18 @@
 // _multiprocessing.SharedBlock: memory that processes forked after its
 // creation share (MAP_SHARED), read and written as typed items.
-// multiprocessing.sharedctypes builds Value and Array on it. A block made
-// with shareable=True lives in a memfd whose descriptor is `handle`, so a
-// spawn child that inherits it maps the same memory with
+// multiprocessing.sharedctypes builds Array on it, and Value on its
+// subclass SharedValue (below). A block made with shareable=True (for a
+// spawn or forkserver context) lives in a memfd whose descriptor is
+// `handle`, so a child that receives it maps the same memory with
 // _rebuild_block(handle, size); otherwise the memory is anonymous and
 // `handle` is -1.
 //
 // Items use array.array's codec (stdlib/array/array_object.hpp), so the
 // typecodes b B h H i I l L q Q f d convert with array's errors; 'c' and
-// 'u' are handled above, in Python, as 'B' and 'I' items. Offsets are
-// checked here, so a script cannot reach outside the block. Accesses are
-// not atomic: Value and Array guard them with a SemLock, as CPython does.
+// 'u' are handled in Python for Array, natively for SharedValue, as 'B'
+// and 'I' items. Offsets are checked here, so a script cannot reach
+// outside the block. Accesses are not atomic: Value and Array guard them
+// with a SemLock, as CPython does.
 #include <sys/mman.h>
 
 #include <cerrno>
@@ -20,7 +22,9 @@
 #include "stdlib/array/array_object.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "stdlib/multiprocessing/mp_natives.hpp"
+#include "stdlib/multiprocessing/shared_slots.hpp"
 #include "vm/builtins_core.hpp"
+#include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
@@ -140,6 +144,120 @@ Value block_write(const CallArgs& a) {
 Value block_size(Value self) { return make_int(static_cast<int64_t>(self.as<SharedBlockObject>()->size)); }
 Value block_handle(Value self) { return make_int(static_cast<int64_t>(self.as<SharedBlockObject>()->fd)); }
 
+// SharedValue(typecode, *, shareable=False): a block holding one item of
+// `typecode` (any of sharedctypes' codes, 'c' and 'u' included), read and
+// written through the `value` attribute. sharedctypes' RawValue subclasses
+// it, so `v.value` is one native call instead of a Python property over
+// load()/store() (a Value incremented under its lock reads and writes it
+// every time).
+// A fork-context item lives in a shared slot (shared_slots.hpp), not a
+// mapping of its own: a script making many Values would otherwise slow
+// every fork. A shareable one (spawn or forkserver) takes a memfd page as
+// a shareable SharedBlock does, `handle` being its descriptor, and a child
+// rebuilds it with _rebuild_value(cls, typecode, handle).
+struct SharedValueObject : SharedBlockObject {
+  char typecode = 'i';
+  const ArrayKind* kind = nullptr;  // the storage kind ('B' for 'c', 'I' for 'u')
+  SharedSlot slot;                  // empty when the item is in a memfd page
+  explicit SharedValueObject(Type* t) : SharedBlockObject(t) {}
+  ~SharedValueObject() override {
+    if (slot.memory == nullptr) return;  // a mapping: the base unmaps it
+    data = nullptr;                      // a slot: the base must not unmap it
+    shared_slot_free(slot);
+  }
+};
+
+Type* value_type = nullptr;
+
+// The typecode argument, checked as sharedctypes does, in its words: a
+// str, and a known code.
+char value_typecode(Value code) {
+  if (!isinstance(code, types().str))
+    raise_type_error("gilvm's sharedctypes take a typecode string, not " + type_name(code));
+  const std::string& text = code.as<Str>()->data;
+  static const std::string known = "bBhHiIlLqQfdcu";
+  if (text.size() != 1 || known.find(text[0]) == std::string::npos) raise_key_error(code);
+  return text[0];
+}
+
+const ArrayKind* value_storage(char c) { return array_kind(c == 'c' ? 'B' : c == 'u' ? 'I' : c); }
+
+Value value_construct(Type* type, const CallArgs& a) {
+  if (a.count == 0) raise_type_error("SharedValue() missing required argument 'typecode' (pos 1)");
+  ArgParser p(a, "SharedValue", {"typecode", "shareable"}, 1, false, 1);
+  char c = value_typecode(p.get(0));
+  bool shareable = is_truthy(p.get(1, Value::false_value()));
+  const ArrayKind* kind = value_storage(c);
+  SharedSlot slot;
+  int fd = -1;
+  void* memory = nullptr;  // zeroed either way
+  if (shareable) {
+    memory = map_shared(kind->size, true, &fd);
+  } else {
+    slot = shared_slot_alloc();
+    memory = slot.memory;
+  }
+  auto* v = gc_new<SharedValueObject>(type);
+  v->slot = slot;
+  v->fd = fd;
+  v->data = static_cast<unsigned char*>(memory);
+  v->size = kind->size;
+  v->typecode = c;
+  v->kind = kind;
+  return v;
+}
+
+// _rebuild_value(cls, typecode, handle): a child's SharedValue (of the
+// SharedValue subclass cls, created without calling __init__) over the
+// memfd of an inherited handle; it owns the descriptor from then on.
+Value value_rebuild(const CallArgs& a) {
+  ArgParser p(a, "_rebuild_value", {"cls", "typecode", "handle"}, 3, false);
+  Value cls = p.get(0);
+  if (!isinstance(cls, types().type) || !cls.as<Type>()->is_subtype_of(value_type))
+    raise_type_error("_rebuild_value() argument 1 must be a subtype of SharedValue");
+  char c = value_typecode(p.get(1));
+  int fd = static_cast<int>(index_value(p.get(2)));
+  const ArrayKind* kind = value_storage(c);
+  void* memory = map_shared_fd(fd, kind->size);
+  auto* v = gc_new<SharedValueObject>(cls.as<Type>());
+  v->fd = fd;
+  v->data = static_cast<unsigned char*>(memory);
+  v->size = kind->size;
+  v->typecode = c;
+  v->kind = kind;
+  return v;
+}
+
+Value value_get(Value self) {
+  auto* v = self.as<SharedValueObject>();
+  Value raw = array_load(v->kind, v->data);
+  if (v->typecode == 'c') return new_bytes(std::string(1, static_cast<char>(v->data[0])));
+  if (v->typecode == 'u') return call(builtins_dict()->table.get_str(intern("chr")), {raw});
+  return raw;
+}
+
+void value_set(Value self, Value value) {
+  if (value.is_null()) raise_attribute_error("can't delete attribute");
+  auto* v = self.as<SharedValueObject>();
+  if (v->typecode == 'c') {
+    if (!isinstance(value, types().bytes) && !isinstance(value, types().bytearray))
+      raise_type_error("one character bytes, bytearray or integer expected");
+    std::string data(buffer_or_raise(value).bytes());
+    if (data.size() != 1) raise_type_error("one character bytes, bytearray or integer expected");
+    v->data[0] = static_cast<unsigned char>(data[0]);
+    return;
+  }
+  if (v->typecode == 'u') {
+    if (!isinstance(value, types().str) || value.as<Str>()->length != 1)
+      raise_type_error("unicode string expected instead of " + type_name(value) + " instance");
+    value = call(builtins_dict()->table.get_str(intern("ord")), {value});
+  }
+  // Converted first (it may raise, or run Python), then written.
+  unsigned char item[16];
+  array_store(v->kind, value, item);
+  std::memcpy(v->data, item, v->kind->size);
+}
+
 }  // namespace
 
 void add_shared_block(Module* m) {
@@ -153,8 +271,15 @@ void add_shared_block(Module* m) {
     add_getset(block_type, "size", block_size);
     add_getset(block_type, "handle", block_handle);
   }
+  if (value_type == nullptr) {
+    value_type = new_builtin_type("SharedValue", block_type, value_construct);
+    add_type_attr(value_type, "__module__", intern("_multiprocessing"));
+    add_getset(value_type, "value", value_get, value_set);
+  }
   m->dict()->table.set(intern("SharedBlock"), block_type);
   add_function(m, "_rebuild_block", block_rebuild);
+  m->dict()->table.set(intern("SharedValue"), value_type);
+  add_function(m, "_rebuild_value", value_rebuild);
 }
 
 }  // namespace gilvm

@@ -6,9 +6,9 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "stdlib/pickle/pointer_index.hpp"
 #include "vm/object.hpp"
 
 namespace gilvm {
@@ -36,7 +36,7 @@ PickleTypes& pickle_types();
 // Temporary objects the pickler makes (a __reduce__ value's argument tuple)
 // are memoized too, and must be, for the indices to match CPython's.
 struct Memo : Object {
-  std::unordered_map<const Object*, uint32_t> index;
+  PointerIndex index;
   std::vector<Value> objects;  // by memo index
   explicit Memo(Type* t) : Object(t) {}
   void trace(Tracer& t) override { t.visit_all(objects); }

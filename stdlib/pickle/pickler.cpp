@@ -203,39 +203,41 @@ class Encoder {
     if (!obj.is_object()) return;
     uint32_t index = static_cast<uint32_t>(memo_->objects.size());
     memo_->objects.push_back(obj);
-    memo_->index[obj.object()] = index;
+    memo_->index.set(obj.object(), index);
     if (proto_ >= 4) {
       put_op(op::MEMOIZE);
     } else if (proto_ >= 1) {
-      std::string code;
+      open_frame();
       if (index < 256) {
-        code.push_back(static_cast<char>(op::BINPUT));
-        code.push_back(static_cast<char>(index));
+        out_.push_back(static_cast<char>(op::BINPUT));
+        out_.push_back(static_cast<char>(index));
       } else {
-        code.push_back(static_cast<char>(op::LONG_BINPUT));
-        put_le(code, index, 4);
+        out_.push_back(static_cast<char>(op::LONG_BINPUT));
+        put_le(out_, index, 4);
       }
-      put_text(code);
     } else {
       put_text("p" + std::to_string(index) + "\n");
     }
   }
-  bool in_memo(Value obj) const { return obj.is_object() && memo_->index.count(obj.object()) != 0; }
-  void memo_get(Value obj) {
-    uint32_t index = memo_->index.at(obj.object());
-    std::string code;
+  // The memo index of obj, or PointerIndex::kMissing.
+  uint32_t memo_find(Value obj) const {
+    return obj.is_object() ? memo_->index.find(obj.object()) : PointerIndex::kMissing;
+  }
+  bool in_memo(Value obj) const { return memo_find(obj) != PointerIndex::kMissing; }
+  void memo_get(Value obj) { put_memo_get(memo_->index.find(obj.object())); }
+  void put_memo_get(uint32_t index) {
     if (proto_ >= 1) {
+      open_frame();
       if (index < 256) {
-        code.push_back(static_cast<char>(op::BINGET));
-        code.push_back(static_cast<char>(index));
+        out_.push_back(static_cast<char>(op::BINGET));
+        out_.push_back(static_cast<char>(index));
       } else {
-        code.push_back(static_cast<char>(op::LONG_BINGET));
-        put_le(code, index, 4);
+        out_.push_back(static_cast<char>(op::LONG_BINGET));
+        put_le(out_, index, 4);
       }
     } else {
-      code = "g" + std::to_string(index) + "\n";
+      put_text("g" + std::to_string(index) + "\n");
     }
-    put_text(code);
   }
 
   // ---- the dispatcher -------------------------------------------------------
@@ -263,7 +265,8 @@ class Encoder {
     Type* t = type_of(obj);
     if (t == ct.int_) return save_long(obj);
     if (t == ct.float_) return save_float(float_value(obj));
-    if (in_memo(obj)) return memo_get(obj);
+    uint32_t memo_index = memo_find(obj);
+    if (memo_index != PointerIndex::kMissing) return put_memo_get(memo_index);
     if (t == ct.bytes) return save_bytes(obj);
     if (t == ct.str) return save_str(obj.as<Str>());
 
@@ -353,18 +356,18 @@ class Encoder {
     bool fits = int_to_int64(v, &n);
     if (fits && n >= INT32_MIN && n <= INT32_MAX) {
       if (proto_ >= 1) {
-        std::string code;
+        open_frame();
         if (n >= 0 && n <= 0xff) {
-          code.push_back(static_cast<char>(op::BININT1));
-          put_le(code, static_cast<uint64_t>(n), 1);
+          out_.push_back(static_cast<char>(op::BININT1));
+          put_le(out_, static_cast<uint64_t>(n), 1);
         } else if (n >= 0 && n <= 0xffff) {
-          code.push_back(static_cast<char>(op::BININT2));
-          put_le(code, static_cast<uint64_t>(n), 2);
+          out_.push_back(static_cast<char>(op::BININT2));
+          put_le(out_, static_cast<uint64_t>(n), 2);
         } else {
-          code.push_back(static_cast<char>(op::BININT));
-          put_le(code, static_cast<uint64_t>(static_cast<uint32_t>(static_cast<int32_t>(n))), 4);
+          out_.push_back(static_cast<char>(op::BININT));
+          put_le(out_, static_cast<uint64_t>(static_cast<uint32_t>(static_cast<int32_t>(n))), 4);
         }
-        return put_text(code);
+        return;
       }
       return put_text("I" + std::to_string(n) + "\n");
     }
@@ -388,10 +391,10 @@ class Encoder {
     if (proto_ >= 1) {
       uint64_t bits;
       std::memcpy(&bits, &x, 8);
-      std::string code;
-      code.push_back(static_cast<char>(op::BINFLOAT));
-      for (int i = 7; i >= 0; --i) code.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
-      return put_text(code);
+      char code[9];
+      code[0] = static_cast<char>(op::BINFLOAT);
+      for (int i = 0; i < 8; ++i) code[1 + i] = static_cast<char>((bits >> (8 * (7 - i))) & 0xff);
+      return put_text(std::string_view(code, sizeof code));
     }
     std::string line = "F";
     text::append_float_repr(line, x);
@@ -446,6 +449,14 @@ class Encoder {
     } else {
       const std::string& data = s->data;
       size_t n = data.size();
+      if (n < 256 && proto_ >= 4) {
+        // The common case, written in place (never outside a frame).
+        open_frame();
+        out_.push_back(static_cast<char>(op::SHORT_BINUNICODE));
+        out_.push_back(static_cast<char>(n));
+        out_.append(data);
+        return memo_put(Value(s));
+      }
       std::string code;
       if (n < 256 && proto_ >= 4) {
         code.push_back(static_cast<char>(op::SHORT_BINUNICODE));

@@ -103,21 +103,17 @@ class Connection:
             view = view[n:]
 
     def _send_bytes(self, buf):
-        n = len(buf)
-        if n > 0x7fffffff:
-            self._send(struct.pack("!i", -1) + struct.pack("!Q", n))
-            self._send(buf)
-        elif n < 16384:
-            # One write for a small message: the reader wakes once.
-            self._send(struct.pack("!i", n) + bytes(buf))
-        else:
-            self._send(struct.pack("!i", n))
-            self._send(buf)
+        # The length, then the bytes, in one native write loop.
+        _multiprocessing.send_message(self._handle, buf)
 
     def send_bytes(self, buf, offset=0, size=None):
         """Sends the bytes of buf[offset:offset + size] as one message."""
         self._check_closed()
         self._check_writable()
+        if type(buf) is bytes and offset == 0 and size is None:
+            # The common case (a pickle): nothing to check or slice.
+            self._send_bytes(buf)
+            return
         m = memoryview(buf)
         if m.itemsize > 1:
             m = m.cast("B")
@@ -155,12 +151,8 @@ class Connection:
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     def _recv_bytes(self, maxsize=None):
-        size, = struct.unpack("!i", self._recv(4))
-        if size == -1:
-            size, = struct.unpack("!Q", self._recv(8))
-        if maxsize is not None and size > maxsize:
-            return None
-        return self._recv(size) if size else b""
+        # One message (None when longer than maxsize), read natively.
+        return _multiprocessing.recv_message(self._handle, maxsize)
 
     def recv_bytes(self, maxlength=None):
         """Receives one message as bytes."""
@@ -174,8 +166,12 @@ class Connection:
         return buf
 
     def _bad_message_length(self):
-        self._writable = False
-        self.close()
+        # As CPython: a duplex end stays open for sending, a read-only one
+        # is closed.
+        if self._writable:
+            self._readable = False
+        else:
+            self.close()
         raise OSError("bad message length")
 
     def recv_bytes_into(self, buf, offset=0):

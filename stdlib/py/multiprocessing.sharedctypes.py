@@ -1,10 +1,12 @@
 """Value and Array in shared memory (CPython's sharedctypes, without ctypes).
 
-The items live in a _multiprocessing.SharedBlock (MAP_SHARED memory), so
-processes forked after creation see each other's writes. Under a spawn
-context the block is a memfd, and the objects can be pickled while a spawn
-child is being started (as Process arguments): the child inherits the
-descriptor and maps the same memory.
+The items live in MAP_SHARED memory, so processes forked after creation
+see each other's writes: an Array in a _multiprocessing.SharedBlock, a
+Value in a _multiprocessing.SharedValue (native `value`), which for a fork
+context is a 64-byte shared slot. Under a spawn or forkserver context the
+memory is a memfd, and the objects can be pickled while such a child is
+being started (as Process arguments): the child receives the descriptor
+and maps the same memory.
 Typecodes are array's and ctypes' one-letter codes: b B h H i I l L q Q f
 d, plus 'c' (a bytes of length 1) and 'u' (a one-character str). Value()
 and Array() wrap the raw object with a lock (a multiprocessing RLock by
@@ -50,28 +52,25 @@ def _decode(typecode, raw):
     return raw
 
 
-class _RawValue:
-    """One shared item; .value reads and writes it."""
+class _RawValue(_multiprocessing.SharedValue):
+    """One shared item; .value reads and writes it. The item and `value`
+    are native (_multiprocessing.SharedValue), which also checks the
+    typecode and converts 'c' and 'u' items."""
+
+    def __new__(cls, typecode, value=None, *, ctx=None):
+        # The memory is chosen here, once: a shared slot for a fork
+        # context, a memfd page (passable to a spawn child) otherwise.
+        return super().__new__(cls, typecode, shareable=_for_spawning(ctx))
 
     def __init__(self, typecode, value=None, *, ctx=None):
-        self._typecode = _check_typecode(typecode)
-        self._block = _multiprocessing.SharedBlock(_SIZES[typecode], _for_spawning(ctx))
-        self._code = _STORAGE.get(typecode, typecode)
+        self._typecode = typecode
         if value is not None:
             self.value = value
-
-    @property
-    def value(self):
-        return _decode(self._typecode, self._block.load(self._code, 0, 0))
-
-    @value.setter
-    def value(self, value):
-        self._block.store(self._code, 0, 0, _encode(self._typecode, value))
 
     def __reduce__(self):
         _check_spawning("%s objects should only be shared between processes through inheritance"
                         % _CTYPE_NAMES[self._typecode])
-        return _rebuild_value, (self._typecode, _block_state(self._block))
+        return _rebuild_value, (self._typecode, _block_state(self))
 
     def __repr__(self):
         return "%s(%r)" % (_CTYPE_NAMES[self._typecode], self.value)
@@ -184,10 +183,9 @@ def _rebuild_block(state):
 
 
 def _rebuild_value(typecode, block_state):
-    obj = _RawValue.__new__(_RawValue)
+    df, size = block_state
+    obj = _multiprocessing._rebuild_value(_RawValue, typecode, df.detach())
     obj._typecode = typecode
-    obj._block = _rebuild_block(block_state)
-    obj._code = _STORAGE.get(typecode, typecode)
     return obj
 
 
@@ -260,10 +258,35 @@ def synchronized(obj, lock=None, ctx=None):
     return SynchronizedArray(obj, _make_lock(lock, ctx))
 
 
+class _AcquireRelease:
+    # `with` over a wrapper's acquire()/release(), which CPython's value and
+    # raw properties call (not the lock's __enter__/__exit__).
+    def __init__(self, wrapper):
+        self._wrapper = wrapper
+
+    def __enter__(self):
+        self._wrapper.acquire()
+
+    def __exit__(self, *args):
+        self._wrapper.release()
+
+
+def _guard_of(wrapper, lock):
+    # What the value and raw properties enter: for multiprocessing's own
+    # Lock and RLock, whose acquire/release are their SemLock's, the native
+    # SemLock itself (two Python calls fewer per access); otherwise the
+    # wrapper's acquire()/release().
+    from multiprocessing import synchronize
+    if type(lock) in (synchronize.Lock, synchronize.RLock):
+        return lock._semlock
+    return _AcquireRelease(wrapper)
+
+
 class SynchronizedBase:
     def __init__(self, obj, lock=None, ctx=None):
         self._obj = obj
         self._lock = lock if lock is not None else _make_lock(True, ctx)
+        self._guard = _guard_of(self, self._lock)
         self.acquire = self._lock.acquire
         self.release = self._lock.release
 
@@ -291,12 +314,12 @@ class SynchronizedBase:
 class Synchronized(SynchronizedBase):
     @property
     def value(self):
-        with self._lock:
+        with self._guard:
             return self._obj.value
 
     @value.setter
     def value(self, value):
-        with self._lock:
+        with self._guard:
             self._obj.value = value
 
 
@@ -324,15 +347,15 @@ class SynchronizedArray(SynchronizedBase):
 class SynchronizedString(SynchronizedArray):
     @property
     def value(self):
-        with self._lock:
+        with self._guard:
             return self._obj.value
 
     @value.setter
     def value(self, value):
-        with self._lock:
+        with self._guard:
             self._obj.value = value
 
     @property
     def raw(self):
-        with self._lock:
+        with self._guard:
             return self._obj.raw

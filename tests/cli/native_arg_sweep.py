@@ -65,6 +65,7 @@ SKIP = {
     'select.select', 'poll.poll', 'epoll.poll',
     # Map and then own (and close) the descriptor they are given.
     '_multiprocessing._rebuild_semlock', '_multiprocessing._rebuild_block',
+    '_multiprocessing._rebuild_value',
     # Block reading, or write to, whatever socket the descriptor is.
     '_multiprocessing.sendfds', '_multiprocessing.recvfds',
 }
