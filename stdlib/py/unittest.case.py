@@ -719,7 +719,7 @@ class TestCase(object):
             differences = _count_diff_hashable(first_seq, second_seq)
         if differences:
             standardMsg = 'Element counts were not equal:\n'
-            lines = ['First has %d, Second has %d:  %r' % diff for diff in differences]
+            lines = ['First has %d, Second has %d:  %r' % tuple(diff) for diff in differences]
             diffMsg = '\n'.join(lines)
             standardMsg = self._truncateMessage(standardMsg, diffMsg)
             msg = self._formatMessage(msg, standardMsg)

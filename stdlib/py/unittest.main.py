@@ -201,9 +201,18 @@ class TestProgram(object):
         if discovery:
             text += _DISCOVERY_OPTIONS
         else:
-            text += _MAIN_POSITIONALS + '\n' + _MAIN_OPTIONS + '\n'
+            options = _MAIN_OPTIONS.splitlines(keepends=True)
+            hidden = []
+            if not self._failfast_from_args:
+                hidden.append('  -f, ')
+            if not self._catchbreak_from_args:
+                hidden.append('  -c, ')
+            if not self._buffer_from_args:
+                hidden.append('  -b, ')
+            options = [line for line in options if not line.startswith(tuple(hidden) or ('\0',))]
+            text += _MAIN_POSITIONALS + '\n' + ''.join(options) + '\n'
             examples = MODULE_EXAMPLES if self.module is not None else MAIN_EXAMPLES
-            text += examples % {'prog': self.progName}
+            text += examples % {'prog': self.progName} + '\n'
         sys.stdout.write(text)
 
     def _error(self, discovery, message):

@@ -898,7 +898,7 @@ class _patch(object):
             if not attr.startswith(patch.TEST_PREFIX):
                 continue
             attr_value = getattr(klass, attr)
-            if not hasattr(attr_value, "__call__"):
+            if not callable(attr_value):
                 continue
             patcher = self.copy()
             setattr(klass, attr, patcher(attr_value))
@@ -1172,7 +1172,7 @@ class _patch_dict(object):
     def decorate_class(self, klass):
         for attr in dir(klass):
             attr_value = getattr(klass, attr)
-            if attr.startswith(patch.TEST_PREFIX) and hasattr(attr_value, "__call__"):
+            if attr.startswith(patch.TEST_PREFIX) and callable(attr_value):
                 decorator = _patch_dict(self.in_dict, self.values, self.clear)
                 decorated = decorator(attr_value)
                 setattr(klass, attr, decorated)
