@@ -219,13 +219,8 @@ static Value generic_get_attr(Value obj, Str* name, bool* found) {
   // A bound method reads the other attributes from its function, as
   // CPython's method_getattro does (unittest's skip and expectedFailure
   // markers are read this way).
-  if (t == types().bound_method) {
-    Value function = obj.as<BoundMethod>()->function;
-    if (type_of(function) == types().function) return generic_get_attr(function, name, found);
-    Value v = get_attr_or_null(function, name);
-    *found = !v.is_null();
-    return v;
-  }
+  // A name the function lacks raises the function's AttributeError.
+  if (t == types().bound_method) return get_attr(obj.as<BoundMethod>()->function, name);
   *found = false;
   return Value::null();
 }
