@@ -221,6 +221,11 @@ static Value generic_get_attr(Value obj, Str* name, bool* found) {
   // markers are read this way).
   // A name the function lacks raises the function's AttributeError.
   if (t == types().bound_method) return get_attr(obj.as<BoundMethod>()->function, name);
+  // A module's own __getattr__ answers for names it lacks (PEP 562).
+  if (t == types().module) {
+    Value hook = obj.as<Module>()->dict()->table.get_str(names().__getattr__);
+    if (!hook.is_null()) return call(hook, {name});
+  }
   *found = false;
   return Value::null();
 }

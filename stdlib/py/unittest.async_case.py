@@ -7,7 +7,6 @@ import warnings
 
 from unittest.case import TestCase
 
-__unittest = True
 
 
 class IsolatedAsyncioTestCase(TestCase):
