@@ -555,7 +555,8 @@ class DocTestRunner:
                 self.report_start(out, test, example)
             filename = '<doctest %s[%d]>' % (test.name, examplenum)
             try:
-                exec(compile(example.source, filename, "single", compileflags, True), test.globs)
+                exec(compile(example.source, filename, "single",
+                             compileflags, True), test.globs)
                 exception = None
             except KeyboardInterrupt:
                 raise
@@ -602,6 +603,15 @@ class DocTestRunner:
         self.failures += f
         self.tries += t
 
+    __LINECACHE_FILENAME_RE = re.compile(r'<doctest (?P<name>.+)\[(?P<examplenum>\d+)\]>$')
+
+    def __patched_linecache_getlines(self, filename, module_globals=None):
+        m = self.__LINECACHE_FILENAME_RE.match(filename)
+        if m and m.group('name') == self.test.name:
+            example = self.test.examples[int(m.group('examplenum'))]
+            return example.source.splitlines(keepends=True)
+        return self.save_linecache_getlines(filename, module_globals)
+
     def run(self, test, compileflags=None, out=None, clear_globs=True):
         self.test = test
         if compileflags is None:
@@ -616,12 +626,17 @@ class DocTestRunner:
                     s = str(s.encode(encoding, 'backslashreplace'), encoding, 'strict')
                     save_stdout.write(s)
         sys.stdout = self._fakeout
+        # Tracebacks show the example's source line: its "file" is
+        # <doctest NAME[N]>, which linecache learns from the test.
+        self.save_linecache_getlines = linecache.getlines
+        linecache.getlines = self.__patched_linecache_getlines
         save_displayhook = sys.displayhook
         sys.displayhook = sys.__displayhook__
         try:
             return self.__run(test, compileflags, out)
         finally:
             sys.stdout = save_stdout
+            linecache.getlines = self.save_linecache_getlines
             sys.displayhook = save_displayhook
             if clear_globs:
                 test.globs.clear()
