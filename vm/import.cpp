@@ -1,5 +1,7 @@
 #include "vm/import.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -99,6 +101,17 @@ Value load_source_module(const std::string& name, const std::string& path, const
   raise_exception(error);
 }
 
+// A sys.path entry's prefix ("" or "dir/") made absolute against the
+// current folder; an absolute one is returned as it is.
+std::string absolute_entry(const std::string& prefix) {
+  if (!prefix.empty() && prefix[0] == '/') return prefix;
+  char buffer[4096];
+  if (getcwd(buffer, sizeof buffer) == nullptr) return prefix;
+  std::string cwd = buffer;
+  if (cwd != "/") cwd += "/";
+  return prefix.starts_with("./") ? cwd + prefix.substr(2) : cwd + prefix;
+}
+
 Value find_and_load(const std::string& name) {
   Value cached = state().modules->table.get(new_str(name));
   // `sys.modules[name] = None` blocks the import, as in CPython.
@@ -126,10 +139,12 @@ Value find_and_load(const std::string& name) {
       std::string dir = entry.as<Str>()->data;
       std::string prefix = dir.empty() ? "" : dir + "/";
       std::string source;
+      // A module found through a relative entry ('' is the current folder)
+      // gets an absolute __file__, as CPython's FileFinder gives it.
       if (read_file(prefix + relative + ".py", &source))
-        return load_source_module(name, prefix + relative + ".py", source, false);
+        return load_source_module(name, absolute_entry(prefix) + relative + ".py", source, false);
       if (read_file(prefix + relative + "/__init__.py", &source))
-        return load_source_module(name, prefix + relative + "/__init__.py", source, true);
+        return load_source_module(name, absolute_entry(prefix) + relative + "/__init__.py", source, true);
       // A zip archive on sys.path: a package before a module, as zipimport.
       // The loader is the one CPython finds along the parent package's
       // __path__ ("app.zip/pkg" for pkg.mod).
@@ -284,11 +299,11 @@ void import_star(Value module, Dict* target) {
 }
 
 void print_expression_result(Value value) {
-  if (value.is_none()) return;
   if (display_hook != nullptr) {
-    display_hook(value);
+    display_hook(value);  // sys.displayhook decides what None shows
     return;
   }
+  if (value.is_none()) return;
   std::string text = repr_string(value) + "\n";
   fwrite(text.data(), 1, text.size(), stdout);
 }
