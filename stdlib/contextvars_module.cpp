@@ -18,11 +18,13 @@
 #include <cstdio>
 #include <string>
 
+#include "stdlib/contextvars_run.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/builtins/install.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/heap/value_vector.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
@@ -134,13 +136,28 @@ Value context_copy(const CallArgs& a) {
 }
 
 Value context_run(const CallArgs& a) {
-  ContextObject* self = self_context(a);
+  self_context(a);  // the type check
   if (a.count < 2) raise_type_error("run() missing 1 required positional argument");
-  if (self->entered) raise_runtime_error("cannot enter context: <Context object at " + address_of(a[0]) + "> is already entered");
+  return run_in_context(a[0], a[1], CallArgs{a.args + 2, a.count - 2, a.kwnames});
+}
+
+}  // namespace
+
+Value run_in_context(Value context, Value fn, const CallArgs& args) {
+  if (!is_type(context, context_type)) {
+    // A subclass or a stand-in: whatever its run() does.
+    Value run = get_attr(context, intern("run"));
+    ValueVector all;
+    all.push_back(fn);
+    for (size_t i = 0; i < args.count + args.kw_count(); ++i) all.push_back(args.args[i]);
+    return call_object(run, CallArgs{all.data(), args.count + 1, args.kwnames});
+  }
+  ContextObject* self = context.as<ContextObject>();
+  if (self->entered) raise_runtime_error("cannot enter context: <Context object at " + address_of(context) + "> is already entered");
   ThreadState* ts = current_thread_state();
   Value previous = ts->context;
   self->entered = true;
-  ts->context = a[0];
+  ts->context = context;
   struct Restore {
     ThreadState* ts;
     Value previous;
@@ -150,8 +167,10 @@ Value context_run(const CallArgs& a) {
       self->entered = false;
     }
   } restore{ts, previous, self};
-  return call_object(a[1], CallArgs{a.args + 2, a.count - 2, a.kwnames});
+  return call_object(fn, args);
 }
+
+namespace {
 
 Value context_getitem(const CallArgs& a) {
   check_arg_count(a, "__getitem__", 2, 2);

@@ -2,6 +2,8 @@
 // module's registration. The contract is in stdlib/asyncio/future.hpp.
 #include "stdlib/asyncio/future.hpp"
 
+#include "stdlib/asyncio/loop.hpp"
+
 #include <string>
 
 #include "stdlib/stdlib.hpp"
@@ -37,11 +39,8 @@ struct Cached {
   Value cancelled_error;
   Value invalid_state_error;
   Value format_callback;
-  Tuple* kw_context = nullptr;
 };
 Cached cached;
-
-Tuple* keyword_names(const char* name) { return new_tuple({intern(name)}); }
 
 }  // namespace
 
@@ -95,17 +94,10 @@ FutureObject* as_future(Value v, const char* method) {
 }
 
 void call_soon(Value loop, Value fn, std::initializer_list<Value> args, Value context) {
-  if (cached.kw_context == nullptr) cached.kw_context = keyword_names("context");
-  Value call_args[4];
+  Value call_args[3];
   size_t n = 0;
-  call_args[n++] = fn;
   for (Value a : args) call_args[n++] = a;
-  call_args[n] = context.is_null() ? Value::none() : context;
-  static Str* call_soon_name = intern("call_soon");
-  Value method;
-  CallArgs ca{call_args, n, cached.kw_context};
-  if (get_method(loop, call_soon_name, &method)) call_with_self(method, loop, ca);
-  else call_object(method, ca);
+  schedule_soon(loop, fn, call_args, n, context);
 }
 
 void init_future(FutureObject* f, Value loop) {
@@ -611,7 +603,6 @@ void install_future(Module* m) {
     tr.visit(cached.cancelled_error);
     tr.visit(cached.invalid_state_error);
     tr.visit(cached.format_callback);
-    tr.visit(cached.kw_context);
   });
   (void)m;
 }
