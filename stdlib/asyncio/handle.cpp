@@ -6,6 +6,7 @@
 #include "stdlib/asyncio/future.hpp"
 #include "stdlib/asyncio/loop.hpp"
 #include "stdlib/contextvars_run.hpp"
+#include "vm/builtins/container_ops.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -124,7 +125,23 @@ namespace {
 // TimerHandle(when, callback, args, loop, context=None); __init__ does the
 // work, so a subclass's own __init__ may take what it likes.
 
-Value handle_construct(Type* type, const CallArgs&) { return gc_new<HandleObject>(type); }
+Value handle_init(const CallArgs& a);
+Value timer_init(const CallArgs& a);
+
+// type_call runs only a Python __init__; the native one runs from here,
+// unless a subclass defines its own (which then calls the base's).
+Value handle_construct(Type* type, const CallArgs& a) {
+  Value self = gc_new<HandleObject>(type);
+  bool timer = type->is_subtype_of(timer_handle_type);
+  if (init_takes_arguments(type, timer ? timer_handle_type : handle_type)) return self;
+  ValueVector with_self;
+  with_self.push_back(self);
+  for (size_t i = 0; i < a.count + a.kw_count(); ++i) with_self.push_back(a.args[i]);
+  CallArgs init_args{with_self.data(), a.count + 1, a.kwnames};
+  if (timer) timer_init(init_args);
+  else handle_init(init_args);
+  return self;
+}
 
 void init_common(HandleObject* h, Value callback, Value args, Value loop, Value context) {
   h->callback = callback;

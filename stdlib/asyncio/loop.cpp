@@ -144,8 +144,8 @@ Value context_keyword(const CallArgs& a, const char* method) {
   size_t kw = a.kw_count();
   for (size_t i = 0; i < kw; ++i) {
     Str* name = a.kwnames->items[i].as<Str>();
-    if (name != intern("context"))
-      raise_type_error(std::string(method) + "() got an unexpected keyword argument '" + name->data + "'");
+    if (name->data != "context")
+      raise_type_error(std::string("BaseEventLoop.") + method + "() got an unexpected keyword argument '" + name->data + "'");
     context = a.kw_value(i);
   }
   return context;

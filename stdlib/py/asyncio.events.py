@@ -33,8 +33,9 @@ def _format_callback(func, args, suffix=""):
     if hasattr(func, "func") and hasattr(func, "keywords") and hasattr(func, "args"):
         inner = _format_callback(func.func, func.args)
         return f"functools.partial({inner})" + suffix
+    import reprlib  # as CPython: long arguments are shortened
     name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or repr(func)
-    return name + "(" + ", ".join(repr(a) for a in args) + ")" + suffix
+    return name + "(" + ", ".join(reprlib.repr(a) for a in args) + ")" + suffix
 
 
 def _format_callback_source(func, args):
