@@ -104,6 +104,15 @@ void run_handle(HandleObject* h) {
     current_thread_state()->current_exception = error;
     throw PyException{};
   }
+  // The handler runs as inside CPython's `except BaseException as exc:`,
+  // so what it raises has the callback's exception as its __context__.
+  ThreadState* ts = current_thread_state();
+  struct Handling {
+    ThreadState* ts;
+    Value previous;
+    ~Handling() { ts->handled_exception = previous; }
+  } handling{ts, ts->handled_exception};
+  ts->handled_exception = error;
   Value source = format_source(callback, args_tuple(h));
   Dict* context = new_dict();
   Value context_value = context;
