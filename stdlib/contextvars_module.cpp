@@ -183,6 +183,27 @@ Value run_in_context(Value context, Value fn, const CallArgs& args) {
   return call_object(fn, args);
 }
 
+ContextEntry::ContextEntry(Value context) : context_(context) {
+  if (context.is_null()) return;
+  if (!is_type(context, context_type)) {
+    direct_ = false;
+    return;
+  }
+  ContextObject* self = context.as<ContextObject>();
+  if (self->entered) raise_runtime_error("cannot enter context: <Context object at " + address_of(context) + "> is already entered");
+  ThreadState* ts = current_thread_state();
+  previous_ = ts->context;
+  self->entered = true;
+  ts->context = context;
+  entered_ = true;
+}
+
+ContextEntry::~ContextEntry() {
+  if (!entered_) return;
+  current_thread_state()->context = previous_;
+  context_.as<ContextObject>()->entered = false;
+}
+
 namespace {
 
 Value context_getitem(const CallArgs& a) {

@@ -100,6 +100,8 @@ void call_soon(Value loop, Value fn, std::initializer_list<Value> args, Value co
   schedule_soon(loop, fn, call_args, n, context);
 }
 
+Value visible_callback(Value entry) { return type_of(entry) == task_type ? task_wakeup_method_of(entry) : entry; }
+
 void init_future(FutureObject* f, Value loop) {
   if (loop.is_null() || loop.is_none()) {
     loop = call(asyncio_attr("asyncio.events", "get_event_loop"), {});
@@ -123,7 +125,11 @@ void schedule_callbacks(FutureObject* f) {
   for (Value v : f->callbacks) pending.push_back(v);
   f->callbacks.clear();
   Value loop = f->loop;
-  for (size_t i = 0; i < pending.size(); i += 2) call_soon(loop, pending[i], {Value(f)}, pending[i + 1]);
+  Value self = f;
+  for (size_t i = 0; i < pending.size(); i += 2) {
+    if (type_of(pending[i]) == task_type) schedule_soon(loop, pending[i], &self, 1, pending[i + 1], kTaskWakeup);
+    else call_soon(loop, pending[i], {self}, pending[i + 1]);
+  }
 }
 
 Value make_cancelled_error(FutureObject* f) {
@@ -264,6 +270,7 @@ List* future_repr_info(FutureObject* f) {
     if (cached.format_callback.is_null()) cached.format_callback = asyncio_attr("asyncio.events", "_format_callback");
     ValueVector fns;
     for (size_t i = 0; i < f->callbacks.size(); i += 2) fns.push_back(f->callbacks[i]);
+    for (Value& fn : fns) fn = visible_callback(fn);
     std::string text = "cb=[";
     Value no_args = new_tuple();
     for (size_t i = 0; i < fns.size(); ++i) {
@@ -357,7 +364,7 @@ Value future_remove_done_callback(const CallArgs& a) {
   for (Value v : f->callbacks) before.push_back(v);
   ValueVector kept;
   for (size_t i = 0; i < before.size(); i += 2) {
-    if (!before[i].is(fn) && !values_equal(before[i], fn)) {
+    if (!before[i].is(fn) && !values_equal(visible_callback(before[i]), fn)) {
       kept.push_back(before[i]);
       kept.push_back(before[i + 1]);
     }
@@ -550,7 +557,9 @@ Value get_callbacks(Value self) {
   FutureObject* f = self_future(self);
   if (f->callbacks.empty()) return Value::none();
   std::vector<Value> items;
-  for (size_t i = 0; i < f->callbacks.size(); i += 2) items.push_back(new_tuple({f->callbacks[i], f->callbacks[i + 1]}));
+  ValueVector entries;
+  for (Value v : f->callbacks) entries.push_back(v);
+  for (size_t i = 0; i < entries.size(); i += 2) items.push_back(new_tuple({visible_callback(entries[i]), entries[i + 1]}));
   return new_list(std::move(items));
 }
 

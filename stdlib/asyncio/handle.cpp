@@ -85,11 +85,28 @@ HandleObject* new_handle(Type* type, Value callback, const Value* args, size_t n
   return h;
 }
 
+Value handle_callback(HandleObject* h) {
+  if (h->callback.is_null() || h->task_kind == 0) return h->callback;
+  return h->task_kind == kTaskStep ? task_step_method_of(h->callback) : task_wakeup_method_of(h->callback);
+}
+
 void run_handle(HandleObject* h) {
   Value self = h;  // the handle stays alive on this stack while it runs
   Value callback = h->callback;
   if (callback.is_null()) return;  // cancelled meanwhile
   try {
+    if (h->task_kind != 0) {
+      Value arg = h->nargs >= 1 && h->nargs != HandleObject::kManyArgs ? h->arg[0] : Value::null();
+      ContextEntry entry(h->context);
+      if (!entry.direct()) {
+        // A context that is not an exact Context: its run() with the bound method.
+        Value args[1] = {arg};
+        run_in_context(h->context, handle_callback(h), CallArgs{args, arg.is_null() ? size_t{0} : size_t{1}});
+        return;
+      }
+      run_task_callback(callback, h->task_kind, arg);
+      return;
+    }
     Value args[2] = {h->arg[0], h->arg[1]};
     CallArgs ca = h->nargs == HandleObject::kManyArgs
                       ? CallArgs{h->extra_args.as<Tuple>()->items.data(), h->extra_args.as<Tuple>()->items.size()}
@@ -113,7 +130,7 @@ void run_handle(HandleObject* h) {
     ~Handling() { ts->handled_exception = previous; }
   } handling{ts, ts->handled_exception};
   ts->handled_exception = error;
-  Value source = format_source(callback, args_tuple(h));
+  Value source = format_source(handle_callback(h), args_tuple(h));
   Dict* context = new_dict();
   Value context_value = context;
   context->table.set(intern("message"), new_str("Exception in callback " + str_string(source)));
@@ -188,7 +205,7 @@ List* repr_info(HandleObject* h) {
   Value keep = info;
   info->items.push_back(new_str(type_of(Value(h))->name));
   if (h->cancelled) info->items.push_back(new_str("cancelled"));
-  if (!h->callback.is_null()) info->items.push_back(format_source(h->callback, args_tuple(h)));
+  if (!h->callback.is_null()) info->items.push_back(format_source(handle_callback(h), args_tuple(h)));
   if (isinstance(Value(h), timer_handle_type)) {
     size_t at = h->cancelled ? 2 : 1;
     Value when = new_str("when=" + str_string(h->when_value));
@@ -229,6 +246,7 @@ void cancel_plain(HandleObject* h, Value self) {
   h->cancelled = true;
   if (is_truthy(call_method(h->loop, "get_debug", {}))) h->repr_text = new_str(handle_repr_string(self));
   h->callback = Value::null();
+  h->task_kind = 0;
   h->arg[0] = h->arg[1] = Value::null();
   h->extra_args = Value::null();
   h->nargs = 0;
@@ -271,8 +289,10 @@ Value timer_eq(const CallArgs& a) {
   if (!isinstance(a[1], timer_handle_type)) return not_implemented();
   HandleObject* o = a[1].as<HandleObject>();
   Value none = Value::none();
+  Value mine = handle_callback(h);
+  Value theirs = handle_callback(o);
   bool same = values_equal(h->when_value, o->when_value) &&
-              values_equal(h->callback.is_null() ? none : h->callback, o->callback.is_null() ? none : o->callback) &&
+              values_equal(mine.is_null() ? none : mine, theirs.is_null() ? none : theirs) &&
               values_equal(args_tuple(h), args_tuple(o)) && h->cancelled == o->cancelled;
   return Value::boolean(same);
 }
@@ -280,7 +300,7 @@ Value timer_eq(const CallArgs& a) {
 // -- attributes
 
 Value get_callback(Value self) {
-  Value v = self.as<HandleObject>()->callback;
+  Value v = handle_callback(self.as<HandleObject>());
   return v.is_null() ? Value::none() : v;
 }
 Value get_args(Value self) { return args_tuple(self.as<HandleObject>()); }

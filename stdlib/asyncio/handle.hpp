@@ -47,6 +47,7 @@ struct HandleObject : Object {
   uint8_t nargs = 0;    // inline arguments; kManyArgs: see extra_args
   bool cancelled = false;
   bool scheduled = false;  // TimerHandle: in the loop's heap
+  uint8_t task_kind = 0;   // kTaskStep / kTaskWakeup: `callback` is an exact Task (future.hpp)
   static constexpr uint8_t kManyArgs = 255;
 
   explicit HandleObject(Type* t) : Object(t) {}
@@ -63,6 +64,8 @@ HandleObject* new_handle(Type* type, Value callback, const Value* args, size_t n
 void run_handle(HandleObject* h);
 // Runs `h` through its _run method if its type is a Python subclass.
 void run_any_handle(Value h);
+// The callback as Python sees it (a task's bound _step / _wakeup), or null.
+Value handle_callback(HandleObject* h);
 bool is_handle(Value v);
 
 void add_handle_types(Module* m);

@@ -399,13 +399,16 @@ Value get_clock_resolution(Value) { return make_float(kClockResolution); }
 
 }  // namespace
 
-void schedule_soon(Value loop, Value fn, const Value* args, size_t nargs, Value context) {
+void schedule_soon(Value loop, Value fn, const Value* args, size_t nargs, Value context, uint8_t task_kind) {
   static Str* call_soon_name = intern("call_soon");
   if (isinstance(loop, loop_type) && lookup_in_mro(type_of(loop), call_soon_name).is(Value(native_call_soon))) {
-    call_soon_native(loop, loop.as<LoopObject>(), fn, args, nargs, context.is_null() ? Value::none() : context,
-                     "call_soon");
+    HandleObject* h = call_soon_native(loop, loop.as<LoopObject>(), fn, args, nargs,
+                                       context.is_null() ? Value::none() : context, "call_soon");
+    h->task_kind = task_kind;
     return;
   }
+  if (task_kind == kTaskStep) fn = task_step_method_of(fn);
+  else if (task_kind == kTaskWakeup) fn = task_wakeup_method_of(fn);
   if (cached.kw_context == nullptr) cached.kw_context = new_tuple({intern("context")});
   ValueVector call_args;
   call_args.push_back(fn);

@@ -35,6 +35,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "vm/object.hpp"
 
@@ -46,7 +47,9 @@ namespace gilvm::asyncio_impl {
 
 // loop.call_soon(fn, *args, context=context), natively when `loop` is a
 // NativeLoop whose call_soon is not overridden, else through Python.
-void schedule_soon(Value loop, Value fn, const Value* args, size_t nargs, Value context);
+// With a task_kind (future.hpp), `fn` is an exact Task standing for its
+// _step or _wakeup.
+void schedule_soon(Value loop, Value fn, const Value* args, size_t nargs, Value context, uint8_t task_kind = 0);
 // What TimerHandle.cancel tells its loop (loop._timer_handle_cancelled).
 void timer_cancelled(Value loop, Value handle);
 
