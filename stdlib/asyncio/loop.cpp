@@ -280,11 +280,12 @@ void run_debug(Value self, Value handle) {
   }
 }
 
-// Zeroes the native stack below the caller. A callback leaves the objects
-// it touched in dead native frames; the next callback's frames reuse that
-// area, and slots they never write would keep those objects alive (the
-// stack is scanned conservatively), delaying e.g. the "exception was never
-// retrieved" report of a task that just failed by a collection.
+// Zeroes the native stack below the caller. A task's step leaves the
+// objects it touched in dead native frames; the next callback's frames
+// reuse that area, and slots they never write would keep those objects
+// alive (the stack is scanned conservatively), delaying by a collection
+// the "exception was never retrieved" report of a task that just failed.
+// Done after a step that finished its task: the case a script can see.
 [[gnu::noinline]] void clear_dead_stack() {
   char area[8192];
   std::memset(area, 0, sizeof area);
@@ -320,9 +321,11 @@ void run_once(Value self, LoopObject* loop) {
     loop->ready.pop_front();
     HandleObject* h = handle.as<HandleObject>();
     if (h->cancelled) continue;
+    Value task = h->task_kind != 0 ? h->callback : Value::null();
     if (loop->debug) run_debug(self, handle);
     else run_any_handle(handle);
-    clear_dead_stack();
+    // Only a task that just finished has something to report when it dies.
+    if (!task.is_null() && task.as<FutureObject>()->state != FutureObject::kPending) clear_dead_stack();
   }
 }
 
