@@ -60,6 +60,7 @@ struct LoopObject : Object {
 
 Type* loop_type = nullptr;
 NativeFunction* native_call_soon = nullptr;
+NativeFunction* native_call_at = nullptr;
 
 struct Cached {
   Value check_callback;      // asyncio.events._check_callback
@@ -205,7 +206,16 @@ Value loop_call_later(const CallArgs& a) {
     raise_type_error(std::string("BaseEventLoop.call_later() missing ") + (a.count < 2 ? "2 required positional arguments: 'delay' and 'callback'" : "1 required positional argument: 'callback'"));
   if (a[1].is_none()) raise_type_error("delay must not be None");
   Value when = binary_op(make_float(EventLoop::time()), a[1], kAdd);
-  return call_at_native(a[0], loop, when, a, context);
+  static Str* call_at_name = intern("call_at");
+  if (lookup_in_mro(type_of(a[0]), call_at_name).is(Value(native_call_at)))
+    return call_at_native(a[0], loop, when, a, context);
+  // As CPython: through self.call_at, which a subclass may override.
+  if (cached.kw_context == nullptr) cached.kw_context = new_tuple({intern("context")});
+  ValueVector args;
+  args.push_back(when);
+  for (size_t i = 2; i < a.count; ++i) args.push_back(a.args[i]);
+  args.push_back(context);
+  return call_object(get_attr(a[0], call_at_name), CallArgs{args.data(), a.count - 1, cached.kw_context});
 }
 
 Value loop_time(const CallArgs& a) {
@@ -440,7 +450,7 @@ void add_loop_type(Module* m) {
     add_type_attr(t, "__module__", intern("_asyncio_loop"));
     native_call_soon = add_method(t, "call_soon", loop_call_soon);
     add_method(t, "call_soon_threadsafe", loop_call_soon_threadsafe);
-    add_method(t, "call_at", loop_call_at);
+    native_call_at = add_method(t, "call_at", loop_call_at);
     add_method(t, "call_later", loop_call_later);
     add_method(t, "time", loop_time);
     add_method(t, "stop", loop_stop);

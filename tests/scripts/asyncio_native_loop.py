@@ -170,3 +170,29 @@ for call in (lambda: loop.call_soon(print), lambda: loop.call_later(1, print), l
     except RuntimeError as e:
         print("RuntimeError:", e)
 print(loop.is_closed())
+
+# -- a subclass's own call_soon / call_at see what tasks and call_later do
+class CountingLoop(asyncio.SelectorEventLoop):
+    soon = 0
+    at = 0
+
+    def call_soon(self, callback, *args, context=None):
+        CountingLoop.soon += 1
+        return super().call_soon(callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        CountingLoop.at += 1
+        return super().call_at(when, callback, *args, context=context)
+
+async def work(i):
+    await asyncio.sleep(0)
+    await asyncio.sleep(0.001)
+    return i
+
+async def gathered():
+    return sum(await asyncio.gather(*(work(i) for i in range(5))))
+
+counting = CountingLoop()
+print(counting.run_until_complete(gathered()), CountingLoop.soon >= 15, CountingLoop.at)
+print(type(counting.call_later(5, print)).__name__, CountingLoop.at)
+counting.close()
