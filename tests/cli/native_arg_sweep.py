@@ -27,6 +27,10 @@ try:
 except ImportError:
     _asyncio = None
 try:
+    import _asyncio_loop  # gilvm's native event loop core, Handle and TimerHandle
+except ImportError:
+    _asyncio_loop = None
+try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
     gil = None
@@ -67,6 +71,9 @@ SKIP = {
     '_multiprocessing._rebuild_semlock', '_multiprocessing._rebuild_block',
     # Block reading, or write to, whatever socket the descriptor is.
     '_multiprocessing.sendfds', '_multiprocessing.recvfds',
+    # A turn of an event loop with nothing scheduled waits forever; the
+    # loop would watch whatever descriptor it is given.
+    'NativeLoop._run_once', 'NativeLoop._run_until_stopped', 'NativeLoop._watch_fd',
 }
 # Owner types whose methods are called only on fresh samples, never unbound
 # with another object: none so far. Attributes with these names are skipped
@@ -131,6 +138,9 @@ if _asyncio is not None:
     FACTORIES += [lambda: _asyncio.Future(loop=SWEEP_LOOP), lambda: _asyncio.Task(coro(), loop=SWEEP_LOOP),
                   lambda: _asyncio.Future(loop=SWEEP_LOOP).__await__(), lambda: _asyncio._yield_once,
                   lambda: _asyncio._yield_once.__await__()]
+if _asyncio_loop is not None:
+    FACTORIES += [lambda: _asyncio_loop.Handle(len, (), SWEEP_LOOP),
+                  lambda: _asyncio_loop.TimerHandle(1.0, len, (), SWEEP_LOOP), lambda: _asyncio_loop.NativeLoop()]
 
 
 def BaseExceptionGroupish():
