@@ -164,7 +164,8 @@ class Heap {
   void request_collection();
   void drain(Tracer& tracer);
   void mark_from_roots(bool conservative);
-  void handle_weak_references();
+  void clear_dead_weak_references();
+  void forget_dead_weak_holders();
   void resurrect_finalizable(Tracer& tracer);
 
   std::vector<RootSource> root_sources_;
