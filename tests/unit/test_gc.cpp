@@ -322,7 +322,8 @@ TEST_F(GcTest, WeakReferencesHeldOnlyByResurrectedObjectsAreCleared) {
   collect_clean();
   heap().run_finalizers();
   EXPECT_GE(HolderKeeper::finalized, 40 - kStaleSurvivors);
-  EXPECT_EQ(HolderKeeper::cleared_seen, HolderKeeper::finalized);
+  // A stale stack slot may keep a referent (and so its reference) alive.
+  EXPECT_GE(HolderKeeper::cleared_seen + kStaleSurvivors, HolderKeeper::finalized);
   collect_clean();
   heap().run_finalizers();
 }
