@@ -22,6 +22,7 @@ import select
 import _ssl
 import binascii
 import zlib
+import _weakref
 try:
     import _asyncio  # gilvm's native asyncio.Future and Task (CPython has one too)
 except ImportError:
@@ -129,7 +130,7 @@ FACTORIES = [
     lambda: OSError(2, 'x'), lambda: StopIteration(1), lambda: SyntaxError('x'),
     lambda: UnicodeDecodeError('utf-8', b'x', 0, 1, 'bad'), lambda: SystemExit(1),
     lambda: BaseExceptionGroupish(), lambda: _socket.socket(), lambda: select.poll(),
-    lambda: select.epoll(), lambda: _ssl._SSLContext(16),
+    lambda: select.epoll(), lambda: _ssl._SSLContext(16), lambda: _weakref.ref(Plain),
 ]
 if _asyncio is not None:
     # A loop that never runs: what the futures schedule just waits in it.
@@ -258,7 +259,7 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio):
+    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio, _weakref):
         if module is None:
             continue
         for name in dir(module):
