@@ -32,20 +32,6 @@ constexpr auto kSignalSlice = std::chrono::milliseconds(50);
 struct EventLoop::Impl {
   asio::io_context context{1};  // one thread runs it: Asio may skip locking its queues
   asio::executor_work_guard<asio::io_context::executor_type> guard{context.get_executor()};
-  struct Timer {
-    asio::steady_timer timer;
-    double when;
-    explicit Timer(asio::io_context& c) : timer(c) {}
-  };
-  // unique_ptr: a timer must not move while Asio holds its handler.
-  std::unordered_map<uint64_t, std::unique_ptr<Timer>> timers;
-  struct Fired {
-    double when;
-    uint64_t id;
-  };
-  std::vector<Fired> fired;  // touched only by the loop thread (handlers run inside wait)
-  uint64_t next_id = 1;
-
   // Watched descriptors live in an epoll set of our own, level-triggered
   // like a selector. Asio watches only that set's fd, and Asio's reactor is
   // edge-triggered: a readiness edge that arrives while no wait is queued
@@ -97,44 +83,10 @@ struct EventLoop::Impl {
 EventLoop::EventLoop() : impl_(std::make_unique<Impl>()) {}
 
 // Destroying the io_context destroys the unrun handlers; they hold only
-// the Impl pointer and an id, and are never called.
+// the Impl pointer, and are never called.
 EventLoop::~EventLoop() = default;
 
 double EventLoop::time() { return std::chrono::duration<double>(Clock::now().time_since_epoch()).count(); }
-
-uint64_t EventLoop::add_timer(double when) {
-  uint64_t id = impl_->next_id++;
-  auto timer = std::make_unique<Impl::Timer>(impl_->context);
-  timer->when = when;
-  timer->timer.expires_at(to_time_point(when));
-  Impl* impl = impl_.get();
-  timer->timer.async_wait([impl, id](const boost::system::error_code& error) {
-    if (error) return;  // cancelled: the entry is already gone
-    auto it = impl->timers.find(id);
-    if (it == impl->timers.end()) return;
-    impl->fired.push_back({it->second->when, id});
-    impl->timers.erase(it);  // the handler is done with the timer's storage
-  });
-  impl_->timers.emplace(id, std::move(timer));
-  return id;
-}
-
-bool EventLoop::cancel_timer(uint64_t id) {
-  auto it = impl_->timers.find(id);
-  if (it != impl_->timers.end()) {
-    // The handler sees operation_aborted later; erasing now destroys the
-    // timer, which cancels it (its handler still runs, with the error).
-    impl_->timers.erase(it);
-    return true;
-  }
-  auto& fired = impl_->fired;
-  auto f = std::find_if(fired.begin(), fired.end(), [id](const Impl::Fired& x) { return x.id == id; });
-  if (f == fired.end()) return false;
-  fired.erase(f);
-  return true;
-}
-
-size_t EventLoop::pending_timers() const { return impl_->timers.size(); }
 
 void EventLoop::watch(int fd, int mask) {
   auto it = impl_->masks.find(fd);
@@ -170,7 +122,7 @@ void EventLoop::wake() {
   asio::post(impl_->context, [] {});
 }
 
-std::vector<uint64_t> EventLoop::wait(double timeout) {
+void EventLoop::wait(double timeout) {
   asio::io_context& context = impl_->context;
   impl_->collect_io();
   impl_->arm_epoll();
@@ -186,16 +138,8 @@ std::vector<uint64_t> EventLoop::wait(double timeout) {
       if (signal_pending()) break;
     }
   }
-  // Whatever else is ready (more expired timers, more wake-ups) runs now,
-  // so one wait reports every timer due at the same moment.
+  // Whatever else is ready (more wake-ups, the epoll set's handler) runs now.
   context.poll();
-  std::vector<Impl::Fired> fired;
-  fired.swap(impl_->fired);
-  std::stable_sort(fired.begin(), fired.end(), [](const Impl::Fired& a, const Impl::Fired& b) { return a.when < b.when; });
-  std::vector<uint64_t> ids;
-  ids.reserve(fired.size());
-  for (const Impl::Fired& f : fired) ids.push_back(f.id);
-  return ids;
 }
 
 }  // namespace gilvm

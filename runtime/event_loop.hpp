@@ -2,23 +2,16 @@
 //
 // Contract
 // --------
-// * One EventLoop per Python event loop. The thread that runs the loop
-//   (the one in run_forever / run_until_complete, usually the one that
-//   called asyncio.run) is the only one that calls `wait`, `add_timer`,
-//   `cancel_timer` and `time`; it is also the only thread that ever runs the
-//   io_context, so every Asio completion handler runs on that thread, inside
-//   `wait`.
-// * No Value ever enters Asio. The Python side (stdlib/py/asyncio.events.py)
-//   keeps the callbacks: its ready deque, and a dict from timer id to
-//   TimerHandle. Asio only learns deadlines and reports, by id, which timers
-//   have fired. So completion handlers may run while the GIL is released.
-// * Timers: loop.call_at(when) / call_later(delay) (and so asyncio.sleep)
-//   arm one Asio steady_timer each (`add_timer`), with `when` in loop time
-//   (`time()`, steady-clock seconds, the same clock as time.monotonic). When it
-//   expires its handler appends the id to the fired list that the current
-//   `wait` returns, in deadline order. `cancel_timer` (Handle.cancel)
-//   destroys the timer; a fired-but-unreported id is dropped too, so a
-//   cancelled TimerHandle is never reported.
+// * One EventLoop per Python event loop (owned by its NativeLoop,
+//   stdlib/asyncio/loop.hpp). The thread that runs the loop (the one in
+//   run_forever / run_until_complete, usually the one that called
+//   asyncio.run) is the only one that calls `wait`, `watch` and `take_io`;
+//   it is also the only thread that ever runs the io_context, so every Asio
+//   completion handler runs on that thread, inside `wait`.
+// * No Value ever enters Asio. The native loop keeps the callbacks (its
+//   ready deque and timer heap) and tells `wait` how long it may block: until
+//   its first timer is due. Asio only learns that timeout and the watched
+//   fds, so completion handlers may run while the GIL is released.
 // * call_soon_threadsafe / run_coroutine_threadsafe: any thread, holding the
 //   GIL, appends its callback to the loop's ready deque and then calls
 //   `wake()`, which posts an empty handler into the io_context
@@ -35,9 +28,9 @@
 // * File descriptors (loop.add_reader / add_writer, and so every socket
 //   transport and pipe): `watch(fd, mask)` sets which readiness the loop
 //   wants to hear about (kReadable, kWritable, both, or 0 to forget the fd).
-//   Like the timers, only the fd and its mask enter C++; the Python side
-//   keeps the callbacks. The fds sit in an epoll set of the loop's own,
-//   level-triggered as a selector is; Asio watches that set's fd. Each
+//   Only the fd and its mask enter here; the loop keeps the callbacks. The
+//   fds sit in an epoll set of the loop's own, level-triggered as a
+//   selector is; Asio watches that set's fd. Each
 //   `wait` first takes what the set reports ready at once (so nothing
 //   depends on Asio's edge-triggered reactor having seen an edge), and
 //   blocks only if nothing is; a ready fd reports `fd * 4 + direction`,
@@ -46,8 +39,8 @@
 // * An fd should be forgotten (watch(fd, 0)) before it is closed, as with
 //   selectors: epoll drops a closed fd on its own, and a new fd with the
 //   same number is added afresh. The loop never owns or closes a watched fd.
-// * A work guard keeps the io_context from stopping when it has no timers,
-//   so `wait(-1)` really waits for the next wake().
+// * A work guard keeps the io_context from stopping when it has nothing to
+//   wait for, so `wait(-1)` really waits for the next wake().
 #pragma once
 
 #include <cstdint>
@@ -66,12 +59,6 @@ class EventLoop {
   // Loop time in seconds (steady clock).
   static double time();
 
-  // Arms a timer for loop time `when`; returns its id (never 0).
-  uint64_t add_timer(double when);
-  // Forgets a timer; true if it was still pending or unreported.
-  bool cancel_timer(uint64_t id);
-  size_t pending_timers() const;
-
   // Readiness directions for watch(); a reported event is fd * 4 + one of them.
   static constexpr int kReadable = 1;
   static constexpr int kWritable = 2;
@@ -85,12 +72,11 @@ class EventLoop {
   // Any thread: makes the current or next `wait` return.
   void wake();
 
-  // The loop thread, GIL held: waits until a timer fires, wake() is called,
-  // `timeout` seconds pass (negative: no limit) or a signal is pending; runs
-  // the handlers that became ready, and returns the fired timers' ids in
-  // deadline order. A watched fd becoming ready also ends the wait; its
-  // event waits in take_io().
-  std::vector<uint64_t> wait(double timeout);
+  // The loop thread, GIL held: waits until a watched fd is ready, wake() is
+  // called, `timeout` seconds pass (negative: no limit; zero: only polls,
+  // keeping the GIL) or a signal is pending. The fds' events wait in
+  // take_io().
+  void wait(double timeout);
 
  private:
   struct Impl;

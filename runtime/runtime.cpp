@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <chrono>
 #include <new>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "runtime/signals.hpp"
 #include "vm/errors.hpp"
 #include "vm/eval_breaker.hpp"
+#include "vm/import.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/ops.hpp"
@@ -75,12 +77,22 @@ void run_thread_target(ThreadState* ts, Value callable, Tuple* args, Dict* kwarg
 
 void install_gil_breaker() { set_eval_breaker_handler(runtime_breaker); }
 
+namespace {
+// The import system's wait while another thread initialises a module
+// (vm/import.hpp): a short sleep without the GIL, so that thread runs.
+void import_wait_a_moment() {
+  GilRelease release;
+  std::this_thread::sleep_for(std::chrono::microseconds(200));
+}
+}  // namespace
+
 void initialize_runtime(ThreadState* main_thread, bool os_signal_handlers) {
   the_main_thread = main_thread;
   gil().name_thread(main_thread, "MainThread");
   gil().take(main_thread);
   install_signal_handlers(os_signal_handlers);
   install_gil_breaker();
+  set_import_wait_hook(import_wait_a_moment);
 }
 
 ThreadState* main_thread_state() { return the_main_thread; }

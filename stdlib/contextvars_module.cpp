@@ -5,11 +5,12 @@
 // * Each thread has a current Context (ThreadState::context), made empty
 //   on first use: a new thread starts with an empty context, as in
 //   CPython 3.11.
-// * A Context maps ContextVar -> value in a dict of its own. ContextVar.set
-//   writes into the current Context; copy_context() copies the current
-//   dict, so a copy is a snapshot that later sets do not change (CPython
-//   shares an immutable map instead; the difference is not observable,
-//   only its cost: a copy is O(variables), which scripts keep small).
+// * A Context maps ContextVar -> value in a dict. ContextVar.set writes
+//   into the current Context; copy_context() shares the current dict and
+//   both copy it before their next write, so a copy is a snapshot that later
+//   sets do not change (CPython shares an immutable map instead; the
+//   difference is not observable, only its cost: the first set after a
+//   copy is O(variables), which scripts keep small).
 // * Context.run(f, ...) makes the Context current for the call and restores
 //   the previous one afterwards, even when f raises; a Context is current
 //   in at most one place at a time ("already entered").
@@ -18,11 +19,13 @@
 #include <cstdio>
 #include <string>
 
+#include "stdlib/contextvars_run.hpp"
 #include "stdlib/stdlib.hpp"
 #include "vm/builtins/install.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/heap/value_vector.hpp"
 #include "vm/import.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/dict.hpp"
@@ -38,10 +41,15 @@ namespace gilvm {
 
 namespace {
 
+// A copy shares its original's dict until either of them sets a variable
+// (copy on write): asyncio copies the context for every task, and most
+// tasks never set one.
 struct ContextObject : Object {
   Dict* vars;
   bool entered = false;
+  bool shares_vars = false;  // `vars` may be another Context's too: copy before writing
   explicit ContextObject(Type* t) : Object(t), vars(new_dict()) {}
+  ContextObject(Type* t, Dict* shared) : Object(t), vars(shared), shares_vars(true) {}
   void trace(Tracer& t) override { t.visit(vars); }
 };
 
@@ -110,6 +118,20 @@ Dict* copy_vars(const Dict* from) {
   return to;
 }
 
+// The vars of `ctx`, its own from now on.
+Dict* writable_vars(ContextObject* ctx) {
+  if (ctx->shares_vars) {
+    ctx->vars = copy_vars(ctx->vars);
+    ctx->shares_vars = false;
+  }
+  return ctx->vars;
+}
+
+Value share_copy(ContextObject* from) {
+  from->shares_vars = true;
+  return gc_new<ContextObject>(context_type, from->vars);
+}
+
 // -- Context
 
 Value context_construct(Type* type, const CallArgs& a) {
@@ -119,28 +141,36 @@ Value context_construct(Type* type, const CallArgs& a) {
 
 Value copy_context(const CallArgs& a) {
   check_arg_count(a, "copy_context", 0, 0);
-  Dict* vars = copy_vars(current_context()->vars);
-  auto* copy = gc_new<ContextObject>(context_type);
-  copy->vars = vars;
-  return copy;
+  return share_copy(current_context());
 }
 
 Value context_copy(const CallArgs& a) {
-  ContextObject* self = self_context(a);
-  Dict* vars = copy_vars(self->vars);
-  auto* copy = gc_new<ContextObject>(context_type);
-  copy->vars = vars;
-  return copy;
+  return share_copy(self_context(a));
 }
 
 Value context_run(const CallArgs& a) {
-  ContextObject* self = self_context(a);
+  self_context(a);  // the type check
   if (a.count < 2) raise_type_error("run() missing 1 required positional argument");
-  if (self->entered) raise_runtime_error("cannot enter context: <Context object at " + address_of(a[0]) + "> is already entered");
+  return run_in_context(a[0], a[1], CallArgs{a.args + 2, a.count - 2, a.kwnames});
+}
+
+}  // namespace
+
+Value run_in_context(Value context, Value fn, const CallArgs& args) {
+  if (!is_type(context, context_type)) {
+    // A subclass or a stand-in: whatever its run() does.
+    Value run = get_attr(context, intern("run"));
+    ValueVector all;
+    all.push_back(fn);
+    for (size_t i = 0; i < args.count + args.kw_count(); ++i) all.push_back(args.args[i]);
+    return call_object(run, CallArgs{all.data(), args.count + 1, args.kwnames});
+  }
+  ContextObject* self = context.as<ContextObject>();
+  if (self->entered) raise_runtime_error("cannot enter context: <Context object at " + address_of(context) + "> is already entered");
   ThreadState* ts = current_thread_state();
   Value previous = ts->context;
   self->entered = true;
-  ts->context = a[0];
+  ts->context = context;
   struct Restore {
     ThreadState* ts;
     Value previous;
@@ -150,8 +180,31 @@ Value context_run(const CallArgs& a) {
       self->entered = false;
     }
   } restore{ts, previous, self};
-  return call_object(a[1], CallArgs{a.args + 2, a.count - 2, a.kwnames});
+  return call_object(fn, args);
 }
+
+ContextEntry::ContextEntry(Value context) : context_(context) {
+  if (context.is_null()) return;
+  if (!is_type(context, context_type)) {
+    direct_ = false;
+    return;
+  }
+  ContextObject* self = context.as<ContextObject>();
+  if (self->entered) raise_runtime_error("cannot enter context: <Context object at " + address_of(context) + "> is already entered");
+  ThreadState* ts = current_thread_state();
+  previous_ = ts->context;
+  self->entered = true;
+  ts->context = context;
+  entered_ = true;
+}
+
+ContextEntry::~ContextEntry() {
+  if (!entered_) return;
+  current_thread_state()->context = previous_;
+  context_.as<ContextObject>()->entered = false;
+}
+
+namespace {
 
 Value context_getitem(const CallArgs& a) {
   check_arg_count(a, "__getitem__", 2, 2);
@@ -223,7 +276,7 @@ Value var_set(const CallArgs& a) {
   token->context = ctx;
   token->var = a[0];
   token->old_value = ctx->vars->table.get(a[0]);
-  ctx->vars->table.set(a[0], a[1]);
+  writable_vars(ctx)->table.set(a[0], a[1]);
   return token;
 }
 
@@ -239,8 +292,8 @@ Value var_reset(const CallArgs& a) {
   ContextObject* ctx = current_context();
   if (!token->context.is(Value(ctx))) raise_value_error(token_repr_string(a[1]) + " was created in a different Context");
   token->used = true;
-  if (token->old_value.is_null()) ctx->vars->table.remove(a[0]);
-  else ctx->vars->table.set(a[0], token->old_value);
+  if (token->old_value.is_null()) writable_vars(ctx)->table.remove(a[0]);
+  else writable_vars(ctx)->table.set(a[0], token->old_value);
   return Value::none();
 }
 

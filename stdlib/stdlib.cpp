@@ -34,6 +34,7 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_thread_module();
   register_gil_module();
   register_gc_module();
+  register_weakref_module();
   register_copy_module();
   register_re_module();
   register_struct_module();

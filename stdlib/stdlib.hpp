@@ -25,6 +25,7 @@ void register_os_module();      // stdlib/os_module.cpp
 void register_thread_module();  // stdlib/thread_module.cpp (_thread)
 void register_gil_module();     // stdlib/gil_module.cpp
 void register_gc_module();      // stdlib/gc_module.cpp
+void register_weakref_module(); // stdlib/weakref_module.cpp (_weakref)
 void register_copy_module();    // stdlib/copy_module.cpp (_copy, under copy.py)
 void register_re_module();      // stdlib/re/re_module.cpp (_re, under re.py)
 void register_struct_module();  // stdlib/struct_module.cpp (struct, _struct)

@@ -172,10 +172,25 @@ Value sys_stream(const char* name) {
 }
 
 // The REPL's echo of expression results goes through sys.stdout, like print.
-void display_to_stdout(Value value) {
+// sys.displayhook (and sys.__displayhook__): the repr of a value that is
+// not None on sys.stdout, kept in builtins._ as CPython's does.
+Value sys_displayhook(const CallArgs& a) {
+  check_arg_count(a, "displayhook", 1, 1);
+  Value value = a[0];
+  if (value.is_none()) return Value::none();
+  builtins_dict()->table.set(intern("_"), Value::none());
   Value out = current_std_stream("stdout");
   call_method(out, "write", {new_str(repr_string(value) + "\n")});
   builtins_dict()->table.set(intern("_"), value);
+  return Value::none();
+}
+
+// Expression statements of interactive input and compile(..., "single")
+// go through whatever sys.displayhook is now (doctest swaps it).
+void display_to_stdout(Value value) {
+  Value hook = the_sys == nullptr ? Value::null() : the_sys->dict()->table.get_str(intern("displayhook"));
+  if (hook.is_null()) raise_error(exc().RuntimeError, "lost sys.displayhook");
+  call(hook, {value});
 }
 
 void init_sys(Module* m) {
@@ -223,6 +238,8 @@ void init_sys(Module* m) {
   add_function(m, "getfilesystemencoding", sys_utf8);
   add_function(m, "exception", sys_exception);
   add_function(m, "intern", sys_intern);
+  add_function(m, "displayhook", sys_displayhook);
+  d.set(intern("__displayhook__"), d.get_str(intern("displayhook")));
   add_function(m, "setswitchinterval", sys_setswitchinterval);
   add_function(m, "getswitchinterval", sys_getswitchinterval);
   add_sys_numeric_info(m);

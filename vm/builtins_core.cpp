@@ -112,7 +112,29 @@ std::map<std::string, const char*>& remembered_sources() {
   return sources;
 }
 
+// A name like "<doctest m.f[0]>" names no file; Python code may have put
+// its lines in linecache (doctest does), which is asked if it is loaded.
+std::string line_from_linecache(const std::string& filename, int line) {
+  Value linecache = module_table()->table.get_str(intern("linecache"));
+  if (linecache.is_null() || type_of(linecache) != types().module) return "";
+  try {
+    Value text = call(get_attr(linecache, "getline"), {new_str(filename), Value::small_int(line)});
+    if (type_of(text) != types().str) return "";
+    std::string s = text.as<Str>()->data;
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+  } catch (PyException&) {
+    take_current_exception();
+    return "";
+  }
+}
+
 std::string raw_source_line(const std::string& filename, int line) {
+  if (filename.starts_with("<") && !filename.starts_with("<frozen ") &&
+      remembered_sources().find(filename) == remembered_sources().end()) {
+    std::string from_linecache = line_from_linecache(filename, line);
+    if (!from_linecache.empty()) return from_linecache;
+  }
   static std::map<std::string, std::vector<std::string>> cache;
   auto it = cache.find(filename);
   if (it == cache.end()) {

@@ -1,7 +1,10 @@
 #include "vm/import.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <map>
+#include <unordered_map>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -46,6 +49,70 @@ ImportState& state() {
 }
 
 void (*display_hook)(Value) = nullptr;
+void (*import_wait_hook)() = nullptr;
+
+// The modules whose code is running, and who runs it; the threads waiting
+// for one, and which. Both change only under the GIL. The process id marks
+// entries a fork child inherited from threads it does not have.
+struct Initializing {
+  ThreadState* thread;
+  pid_t pid;
+};
+std::unordered_map<Object*, Initializing>& initializing() {
+  static auto* m = new std::unordered_map<Object*, Initializing>();
+  return *m;
+}
+std::unordered_map<ThreadState*, Object*>& waiting_for() {
+  static auto* m = new std::unordered_map<ThreadState*, Object*>();
+  return *m;
+}
+
+// Marks `module` as initialising in this thread for the guard's life.
+class InitializingGuard {
+ public:
+  explicit InitializingGuard(Object* module) : module_(module) {
+    initializing()[module] = {current_thread_state(), getpid()};
+  }
+  ~InitializingGuard() { initializing().erase(module_); }
+  InitializingGuard(const InitializingGuard&) = delete;
+  InitializingGuard& operator=(const InitializingGuard&) = delete;
+
+ private:
+  Object* module_;
+};
+
+// The thread initialising `module` in this process, or null.
+ThreadState* initializer_of(Object* module) {
+  auto it = initializing().find(module);
+  if (it == initializing().end() || it->second.pid != getpid()) return nullptr;
+  return it->second.thread;
+}
+
+// True when waiting for `module` would close a cycle of threads waiting
+// for each other's modules.
+bool would_deadlock(ThreadState* self, Object* module) {
+  ThreadState* owner = initializer_of(module);
+  for (size_t steps = 0; owner != nullptr && steps < 1000; ++steps) {
+    if (owner == self) return true;
+    auto it = waiting_for().find(owner);
+    if (it == waiting_for().end()) return false;
+    owner = initializer_of(it->second);
+  }
+  return false;
+}
+
+// Waits while another thread initialises `module` (see import.hpp).
+void wait_for_initialization(Object* module) {
+  ThreadState* self = current_thread_state();
+  ThreadState* owner = initializer_of(module);
+  if (owner == nullptr || owner == self || import_wait_hook == nullptr || would_deadlock(self, module)) return;
+  waiting_for()[self] = module;
+  struct Done {
+    ThreadState* self;
+    ~Done() { waiting_for().erase(self); }
+  } done{self};
+  while (initializer_of(module) != nullptr) import_wait_hook();
+}
 ArchiveReader archive_reader = nullptr;
 ArchiveLoader archive_loader = nullptr;
 
@@ -76,6 +143,7 @@ Value load_source_module(const std::string& name, const std::string& path, const
     size_t dot = name.rfind('.');
     d.set(names().__package__, new_str(dot == std::string::npos ? std::string() : name.substr(0, dot)));
   }
+  InitializingGuard guard(module);
   state().modules->table.set(new_str(name), module);
   try {
     Code* code = compile_source(source, path, ParseMode::Exec);
@@ -99,17 +167,37 @@ Value load_source_module(const std::string& name, const std::string& path, const
   raise_exception(error);
 }
 
+// A sys.path entry's prefix ("" or "dir/") made absolute against the
+// current folder; an absolute one is returned as it is.
+std::string absolute_entry(const std::string& prefix) {
+  if (!prefix.empty() && prefix[0] == '/') return prefix;
+  char buffer[4096];
+  if (getcwd(buffer, sizeof buffer) == nullptr) return prefix;
+  std::string cwd = buffer;
+  if (cwd != "/") cwd += "/";
+  return prefix.starts_with("./") ? cwd + prefix.substr(2) : cwd + prefix;
+}
+
 Value find_and_load(const std::string& name) {
   Value cached = state().modules->table.get(new_str(name));
   // `sys.modules[name] = None` blocks the import, as in CPython.
   if (!cached.is_null() && cached.is_none())
     raise_module_not_found("import of " + name + " halted; None in sys.modules", name);
-  if (!cached.is_null()) return cached;
+  if (!cached.is_null()) {
+    if (!cached.is_object() || initializer_of(cached.object()) == nullptr) return cached;
+    Root keep_cached(cached);
+    wait_for_initialization(cached.object());
+    // The other thread's import may have failed and taken it out again.
+    Value now = state().modules->table.get(new_str(name));
+    if (now.is(cached) || initializer_of(cached.object()) != nullptr) return cached;
+    return find_and_load(name);
+  }
   auto builtin = builtin_modules().find(name);
   if (builtin != builtin_modules().end()) {
     Module* module = new_module(name);
     module->builtin = true;
     Root keep(module);
+    InitializingGuard guard(module);
     state().modules->table.set(new_str(name), module);
     builtin->second(module);
     return module;
@@ -126,10 +214,12 @@ Value find_and_load(const std::string& name) {
       std::string dir = entry.as<Str>()->data;
       std::string prefix = dir.empty() ? "" : dir + "/";
       std::string source;
+      // A module found through a relative entry ('' is the current folder)
+      // gets an absolute __file__, as CPython's FileFinder gives it.
       if (read_file(prefix + relative + ".py", &source))
-        return load_source_module(name, prefix + relative + ".py", source, false);
+        return load_source_module(name, absolute_entry(prefix) + relative + ".py", source, false);
       if (read_file(prefix + relative + "/__init__.py", &source))
-        return load_source_module(name, prefix + relative + "/__init__.py", source, true);
+        return load_source_module(name, absolute_entry(prefix) + relative + "/__init__.py", source, true);
       // A zip archive on sys.path: a package before a module, as zipimport.
       // The loader is the one CPython finds along the parent package's
       // __path__ ("app.zip/pkg" for pkg.mod).
@@ -152,6 +242,7 @@ Dict* module_table() { return state().modules; }
 Value module_search_path() { return state().path; }
 void set_module_search_path(Value list) { state().path = list; }
 void set_display_hook(void (*hook)(Value)) { display_hook = hook; }
+void set_import_wait_hook(void (*wait_a_moment)()) { import_wait_hook = wait_a_moment; }
 void set_archive_reader(ArchiveReader reader, ArchiveLoader loader) {
   archive_reader = reader;
   archive_loader = loader;
@@ -284,11 +375,11 @@ void import_star(Value module, Dict* target) {
 }
 
 void print_expression_result(Value value) {
-  if (value.is_none()) return;
   if (display_hook != nullptr) {
-    display_hook(value);
+    display_hook(value);  // sys.displayhook decides what None shows
     return;
   }
+  if (value.is_none()) return;
   std::string text = repr_string(value) + "\n";
   fwrite(text.data(), 1, text.size(), stdout);
 }

@@ -20,6 +20,18 @@ using ModuleInit = void (*)(Module* module);
 // the first time it is imported.
 void register_builtin_module(const char* name, ModuleInit init);
 
+// Module initialisation and threads
+// ----------------------------------
+// A module is in sys.modules while its code runs (so circular imports see
+// it half made), but another thread importing it then waits until that
+// code has finished, as CPython's per-module import locks make it: a
+// thread never sees a module another thread is still initialising. Two
+// threads each waiting for a module the other is initialising would never
+// finish, so then the waiter takes the half-made module, as CPython does.
+// The wait must let the initialising thread run: the runtime installs the
+// hook that waits a moment without the GIL (the VM alone has no threads).
+void set_import_wait_hook(void (*wait_a_moment)());
+
 // sys.modules and sys.path (created at start-up; the sys module shares them).
 Dict* module_table();
 Value module_search_path();  // a list of str

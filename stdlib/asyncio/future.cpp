@@ -2,6 +2,8 @@
 // module's registration. The contract is in stdlib/asyncio/future.hpp.
 #include "stdlib/asyncio/future.hpp"
 
+#include "stdlib/asyncio/loop.hpp"
+
 #include <string>
 
 #include "stdlib/stdlib.hpp"
@@ -37,11 +39,8 @@ struct Cached {
   Value cancelled_error;
   Value invalid_state_error;
   Value format_callback;
-  Tuple* kw_context = nullptr;
 };
 Cached cached;
-
-Tuple* keyword_names(const char* name) { return new_tuple({intern(name)}); }
 
 }  // namespace
 
@@ -95,18 +94,13 @@ FutureObject* as_future(Value v, const char* method) {
 }
 
 void call_soon(Value loop, Value fn, std::initializer_list<Value> args, Value context) {
-  if (cached.kw_context == nullptr) cached.kw_context = keyword_names("context");
-  Value call_args[4];
+  Value call_args[3];
   size_t n = 0;
-  call_args[n++] = fn;
   for (Value a : args) call_args[n++] = a;
-  call_args[n] = context.is_null() ? Value::none() : context;
-  static Str* call_soon_name = intern("call_soon");
-  Value method;
-  CallArgs ca{call_args, n, cached.kw_context};
-  if (get_method(loop, call_soon_name, &method)) call_with_self(method, loop, ca);
-  else call_object(method, ca);
+  schedule_soon(loop, fn, call_args, n, context);
 }
+
+Value visible_callback(Value entry) { return type_of(entry) == task_type ? task_wakeup_method_of(entry) : entry; }
 
 void init_future(FutureObject* f, Value loop) {
   if (loop.is_null() || loop.is_none()) {
@@ -131,7 +125,11 @@ void schedule_callbacks(FutureObject* f) {
   for (Value v : f->callbacks) pending.push_back(v);
   f->callbacks.clear();
   Value loop = f->loop;
-  for (size_t i = 0; i < pending.size(); i += 2) call_soon(loop, pending[i], {Value(f)}, pending[i + 1]);
+  Value self = f;
+  for (size_t i = 0; i < pending.size(); i += 2) {
+    if (type_of(pending[i]) == task_type) schedule_soon(loop, pending[i], &self, 1, pending[i + 1], kTaskWakeup);
+    else call_soon(loop, pending[i], {self}, pending[i + 1]);
+  }
 }
 
 Value make_cancelled_error(FutureObject* f) {
@@ -272,6 +270,7 @@ List* future_repr_info(FutureObject* f) {
     if (cached.format_callback.is_null()) cached.format_callback = asyncio_attr("asyncio.events", "_format_callback");
     ValueVector fns;
     for (size_t i = 0; i < f->callbacks.size(); i += 2) fns.push_back(f->callbacks[i]);
+    for (Value& fn : fns) fn = visible_callback(fn);
     std::string text = "cb=[";
     Value no_args = new_tuple();
     for (size_t i = 0; i < fns.size(); ++i) {
@@ -365,7 +364,7 @@ Value future_remove_done_callback(const CallArgs& a) {
   for (Value v : f->callbacks) before.push_back(v);
   ValueVector kept;
   for (size_t i = 0; i < before.size(); i += 2) {
-    if (!before[i].is(fn) && !values_equal(before[i], fn)) {
+    if (!before[i].is(fn) && !values_equal(visible_callback(before[i]), fn)) {
       kept.push_back(before[i]);
       kept.push_back(before[i + 1]);
     }
@@ -558,7 +557,9 @@ Value get_callbacks(Value self) {
   FutureObject* f = self_future(self);
   if (f->callbacks.empty()) return Value::none();
   std::vector<Value> items;
-  for (size_t i = 0; i < f->callbacks.size(); i += 2) items.push_back(new_tuple({f->callbacks[i], f->callbacks[i + 1]}));
+  ValueVector entries;
+  for (Value v : f->callbacks) entries.push_back(v);
+  for (size_t i = 0; i < entries.size(); i += 2) items.push_back(new_tuple({visible_callback(entries[i]), entries[i + 1]}));
   return new_list(std::move(items));
 }
 
@@ -611,7 +612,6 @@ void install_future(Module* m) {
     tr.visit(cached.cancelled_error);
     tr.visit(cached.invalid_state_error);
     tr.visit(cached.format_callback);
-    tr.visit(cached.kw_context);
   });
   (void)m;
 }

@@ -111,6 +111,20 @@ Value future_result(FutureObject* f);
 List* future_repr_info(FutureObject* f);
 // Schedules `fn(arg...)` with loop.call_soon(fn, *args, context=context).
 void call_soon(Value loop, Value fn, std::initializer_list<Value> args, Value context);
+// An exact Task schedules its own steps without binding `_step` and
+// `_wakeup`: the Handle's callback is then the task itself, with a
+// task_kind (handle.hpp), and a future's done-callback list may hold the
+// task itself (an exact Task, which is not callable) for its `_wakeup`.
+// Where Python looks (`Handle._callback`, `Future._callbacks`, reprs,
+// remove_done_callback), the bound method is made then, once.
+constexpr uint8_t kTaskStep = 1;
+constexpr uint8_t kTaskWakeup = 2;
+Value task_step_method_of(Value task);
+Value task_wakeup_method_of(Value task);
+// Runs what a Handle of that kind runs: _step(arg) or _wakeup(arg).
+void run_task_callback(Value task, uint8_t kind, Value arg);
+// A done callback as Python sees it (a Task entry is its bound _wakeup).
+Value visible_callback(Value entry);
 // The report of an unretrieved exception (the finalizer and __del__).
 void report_unretrieved(FutureObject* f);
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "stdlib/asyncio/future.hpp"
+#include "stdlib/asyncio/loop.hpp"
 #include "vm/builtins/container_ops.hpp"
 #include "vm/builtins_core.hpp"
 #include "vm/errors.hpp"
@@ -120,6 +121,16 @@ Value all_tasks_function(const CallArgs& a) {
   return result;
 }
 
+// -- scheduling itself
+
+// loop.call_soon(self._step[, exception], context=self._context).
+void schedule_step(TaskObject* t, Value exception) {
+  Value args[1] = {exception};
+  size_t n = exception.is_null() ? 0 : 1;
+  if (t->step_callback.is_null()) schedule_soon(t->loop, Value(t), args, n, t->context, kTaskStep);
+  else schedule_soon(t->loop, t->step_callback, args, n, t->context);
+}
+
 // -- construction
 
 void init_task(TaskObject* t, Value coro, Value loop, Value name, Value context) {
@@ -146,14 +157,18 @@ void init_task(TaskObject* t, Value coro, Value loop, Value name, Value context)
     context = call(tcached.copy_context, {});
   }
   t->context = context;
-  // Bound once: a subclass's own _step / _wakeup are honoured as before.
-  static Str* step_name = intern("_step");
-  static Str* wakeup_name = intern("_wakeup");
+  // An exact Task schedules itself (HandleObject::task_kind) and binds its
+  // _step / _wakeup only if asked for them; a subclass's are bound once, so
+  // its own overrides are honoured as before.
   static Str* tasks_name = intern("_tasks");
   static Str* add_name = intern("add");
-  t->step_callback = get_attr(Value(t), step_name);
-  t->wakeup_callback = get_attr(Value(t), wakeup_name);
-  call_soon(t->loop, t->step_callback, {}, t->context);
+  t->step_callback = Value::null();
+  t->wakeup_callback = Value::null();
+  if (type_of(Value(t)) != task_type) {
+    t->step_callback = get_attr(Value(t), intern("_step"));
+    t->wakeup_callback = get_attr(Value(t), intern("_wakeup"));
+  }
+  schedule_step(t, Value::null());
   call_method(get_attr(t->loop, tasks_name), add_name, {Value(t)});
 }
 
@@ -300,7 +315,7 @@ GenResult step_coroutine(Value coro, Value exception) {
 }
 
 void schedule_step_with_error(TaskObject* t, const std::string& message) {
-  call_soon(t->loop, t->step_callback, {new_exception(exc().RuntimeError, message)}, t->context);
+  schedule_step(t, new_exception(exc().RuntimeError, message));
 }
 
 Value loop_of(Value future) {
@@ -330,9 +345,12 @@ void after_yield(TaskObject* t, Value result) {
         FutureObject* f = result.as<FutureObject>();
         f->blocking = false;
         if (f->state != FutureObject::kPending) {
-          call_soon(f->loop, t->wakeup_callback, {result}, t->context);
+          if (t->wakeup_callback.is_null()) schedule_soon(f->loop, Value(t), &result, 1, t->context, kTaskWakeup);
+          else call_soon(f->loop, t->wakeup_callback, {result}, t->context);
         } else {
-          f->callbacks.push_back(t->wakeup_callback);
+          // An exact Task as the callback stands for its _wakeup (see
+          // future.hpp); nothing else puts a Task there.
+          f->callbacks.push_back(t->wakeup_callback.is_null() ? Value(t) : t->wakeup_callback);
           f->callbacks.push_back(t->context);
         }
       } else {
@@ -342,7 +360,7 @@ void after_yield(TaskObject* t, Value result) {
           kw_context = new_tuple({intern("context")});
           heap().add_root_source([](Tracer& tr) { tr.visit(kw_context); });
         }
-        Value args[2] = {t->wakeup_callback, t->context};
+        Value args[2] = {task_wakeup_method_of(Value(t)), t->context};
         call_object(get_attr(result, intern("add_done_callback")), CallArgs{args, 1, kw_context});
       }
       t->fut_waiter = result;
@@ -352,7 +370,7 @@ void after_yield(TaskObject* t, Value result) {
                                       repr_string(result));
     }
   } else if (result.is_none()) {
-    call_soon(t->loop, t->step_callback, {}, t->context);  // a bare yield: sleep(0)
+    schedule_step(t, Value::null());  // a bare yield: sleep(0)
   } else {
     schedule_step_with_error(t, "Task got bad yield: " + repr_string(result));
   }
@@ -438,10 +456,7 @@ Value task_step_method(const CallArgs& a) {
   return Value::none();
 }
 
-Value task_wakeup(const CallArgs& a) {
-  check_arg_count(a, "_wakeup", 2, 2);
-  TaskObject* t = as_task(a[0], "_wakeup");
-  Value future = a[1];
+void wakeup_task(TaskObject* t, Value future) {
   if (is_exact_future(future)) {
     FutureObject* f = future.as<FutureObject>();
     if (f->state == FutureObject::kFinished && f->exception.is_null()) {
@@ -460,7 +475,7 @@ Value task_wakeup(const CallArgs& a) {
       }
       task_step(t, error);
     }
-    return Value::none();
+    return;
   }
   Value error;
   try {
@@ -469,8 +484,42 @@ Value task_wakeup(const CallArgs& a) {
     error = take_current_exception();
   }
   task_step(t, error);
+}
+
+Value task_wakeup(const CallArgs& a) {
+  check_arg_count(a, "_wakeup", 2, 2);
+  wakeup_task(as_task(a[0], "_wakeup"), a[1]);
   return Value::none();
 }
+
+
+// -- what a Handle with a task_kind does and shows
+
+}  // namespace
+
+Value task_step_method_of(Value task) {
+  TaskObject* t = task.as<TaskObject>();
+  if (t->step_callback.is_null()) t->step_callback = get_attr(task, intern("_step"));
+  return t->step_callback;
+}
+
+Value task_wakeup_method_of(Value task) {
+  TaskObject* t = task.as<TaskObject>();
+  if (t->wakeup_callback.is_null()) t->wakeup_callback = get_attr(task, intern("_wakeup"));
+  return t->wakeup_callback;
+}
+
+void run_task_callback(Value task, uint8_t kind, Value arg) {
+  TaskObject* t = task.as<TaskObject>();
+  if (kind == kTaskWakeup) {
+    wakeup_task(t, arg);
+    return;
+  }
+  if (!arg.is_null() && arg.is_none()) arg = Value::null();
+  task_step(t, arg);
+}
+
+namespace {
 
 // -- attributes
 

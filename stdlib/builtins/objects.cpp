@@ -33,11 +33,27 @@ Value metaclass_hook(Value cls, const char* name) {
   return lookup_in_mro(meta, intern(name));
 }
 
+// isinstance as CPython's object_isinstance: an object whose class
+// overrides __class__ (a property, as unittest.mock's spec'd mocks do) is
+// also an instance of what that gives. Objects of classes that leave
+// __class__ alone take the fast path only.
+bool isinstance_or_claimed(Value obj, Type* cls) {
+  if (isinstance(obj, cls)) return true;
+  Type* t = type_of(obj);
+  if (t->is_builtin) return false;
+  static Str* const class_name = intern("__class__");
+  Value descriptor = lookup_in_mro(t, class_name);
+  if (descriptor.is_null() || type_of(descriptor) == types().getset_descriptor) return false;
+  Value claimed = get_attr_or_null(obj, class_name);
+  if (claimed.is_null() || !is_class(claimed) || claimed.as<Type>() == t) return false;
+  return claimed.as<Type>()->is_subtype_of(cls);
+}
+
 bool instance_check(Value obj, Value cls) {
   if (is_class(cls)) {
     Value hook = metaclass_hook(cls, "__instancecheck__");
     if (!hook.is_null()) return is_truthy(call(hook, {cls, obj}));
-    return isinstance(obj, cls.as<Type>());
+    return isinstance_or_claimed(obj, cls.as<Type>());
   }
   Tuple* members = isinstance(cls, types().tuple) ? cls.as<Tuple>() : union_args(cls);
   if (members == nullptr) raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -65,7 +81,7 @@ bool subclass_check(Value derived, Value cls) {
 
 Value builtin_isinstance(const CallArgs& a) {
   check_positional(a, "isinstance", 2, 2);
-  if (is_class(a[1]) && type_of(a[1]) == types().type) return Value::boolean(isinstance(a[0], a[1].as<Type>()));
+  if (is_class(a[1]) && type_of(a[1]) == types().type) return Value::boolean(isinstance_or_claimed(a[0], a[1].as<Type>()));
   return Value::boolean(instance_check(a[0], a[1]));
 }
 

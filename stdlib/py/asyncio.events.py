@@ -1,19 +1,17 @@
 """The event loop: Handle, TimerHandle, the loop class, and which loop runs.
 
-The loop keeps every callback in Python: a deque of ready Handles, and a
-dict from timer id to TimerHandle. Its waiting is native (_asyncio_loop.Core,
-runtime/event_loop.hpp): one Boost.Asio steady_timer per call_at/call_later,
-and a posted no-op for call_soon_threadsafe. One iteration (_run_once) waits
--- with the GIL released -- only when nothing is ready, appends the timers
-that fired (deadline order) to the ready deque, then runs exactly the
-handles that were ready when the iteration began, as CPython does.
+The scheduling core is native (_asyncio_loop, stdlib/asyncio/loop.hpp):
+Handle and TimerHandle, and BaseEventLoop's base class NativeLoop, which
+keeps the ready deque and the timer heap and runs one iteration
+(_run_once) as CPython's does -- waiting on Boost.Asio with the GIL
+released. What stays here: running and stopping, readers and writers (one
+dict per direction, fd -> Handle), executors, async generator hooks and
+the exception handlers.
 """
-import collections
 import sys
 import _thread
 import threading
 import _asyncio_loop
-from time import monotonic as _monotonic
 
 __all__ = ("AbstractEventLoopPolicy", "AbstractEventLoop", "Handle", "TimerHandle", "get_event_loop_policy",
            "set_event_loop_policy", "get_event_loop", "set_event_loop", "new_event_loop", "get_running_loop",
@@ -35,8 +33,9 @@ def _format_callback(func, args, suffix=""):
     if hasattr(func, "func") and hasattr(func, "keywords") and hasattr(func, "args"):
         inner = _format_callback(func.func, func.args)
         return f"functools.partial({inner})" + suffix
+    import reprlib  # as CPython: long arguments are shortened
     name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or repr(func)
-    return name + "(" + ", ".join(repr(a) for a in args) + ")" + suffix
+    return name + "(" + ", ".join(reprlib.repr(a) for a in args) + ")" + suffix
 
 
 def _format_callback_source(func, args):
@@ -47,108 +46,25 @@ def _format_callback_source(func, args):
     return text
 
 
-class Handle:
-    """A callback scheduled on the loop; cancel() keeps it from running."""
-    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "_context", "_repr")
-
-    def __init__(self, callback, args, loop, context=None):
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-        self._loop = loop
-        self._context = context
-        self._repr = None
-
-    def _repr_info(self):
-        info = [type(self).__name__]
-        if self._cancelled:
-            info.append("cancelled")
-        if self._callback is not None:
-            info.append(_format_callback_source(self._callback, self._args))
-        return info
-
-    def __repr__(self):
-        if self._repr is not None:
-            return self._repr
-        return "<" + " ".join(self._repr_info()) + ">"
-
-    def get_context(self):
-        return self._context
-
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            if self._loop.get_debug():
-                self._repr = repr(self)
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        try:
-            # A Handle made without a context runs in whatever is current
-            # (CPython snapshots one at call_soon; tasks pass their own).
-            if self._context is None:
-                self._callback(*self._args)
-            else:
-                self._context.run(self._callback, *self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            cb = _format_callback_source(self._callback, self._args)
-            self._loop.call_exception_handler({
-                "message": f"Exception in callback {cb}",
-                "exception": exc,
-                "handle": self,
-            })
-        self = None  # break the cycle through the exception's traceback
+Handle = _asyncio_loop.Handle
+TimerHandle = _asyncio_loop.TimerHandle
 
 
-class TimerHandle(Handle):
-    """A Handle due at loop time `when` (call_later, call_at)."""
-    __slots__ = ("_when", "_scheduled", "_timer_id")
+def _format_handle(handle):
+    cb = handle._callback
+    if isinstance(getattr(cb, "__self__", None), _asyncio_task_type()):
+        return str(cb.__self__)  # a task's step: the task says more
+    return str(handle)
 
-    def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
-        self._when = when
-        self._scheduled = False
-        self._timer_id = 0
 
-    def _repr_info(self):
-        info = super()._repr_info()
-        info.insert(2 if self._cancelled else 1, f"when={self._when}")
-        return info
+def _asyncio_task_type():
+    import _asyncio
+    return _asyncio.Task
 
-    def __hash__(self):
-        return hash(self._when)
 
-    def __lt__(self, other):
-        return self._when < other._when if isinstance(other, TimerHandle) else NotImplemented
-
-    def __le__(self, other):
-        return self._when <= other._when if isinstance(other, TimerHandle) else NotImplemented
-
-    def __gt__(self, other):
-        return self._when > other._when if isinstance(other, TimerHandle) else NotImplemented
-
-    def __ge__(self, other):
-        return self._when >= other._when if isinstance(other, TimerHandle) else NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and self._callback == other._callback and
-                    self._args == other._args and self._cancelled == other._cancelled)
-        return NotImplemented
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-        super().cancel()
-
-    def when(self):
-        return self._when
+def _warn_slow_callback(handle, seconds):
+    """Debug mode: a callback ran for at least loop.slow_callback_duration."""
+    _logger().warning("Executing %s took %.3f seconds", _format_handle(handle), seconds)
 
 
 class AbstractEventLoop:
@@ -186,11 +102,13 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
-class BaseEventLoop(AbstractEventLoop):
+class BaseEventLoop(_asyncio_loop.NativeLoop, AbstractEventLoop):
+    # Native (NativeLoop): call_soon, call_soon_threadsafe, call_later,
+    # call_at, time, stop, _run_once, and the _stopping, _closed and _debug
+    # flags.
+    slow_callback_duration = 0.1
+
     def __init__(self):
-        self._core = _asyncio_loop.Core()
-        self._ready = collections.deque()
-        self._timers = {}  # native timer id -> TimerHandle
         self._stopping = False
         self._closed = False
         self._thread_id = None
@@ -235,10 +153,7 @@ class BaseEventLoop(AbstractEventLoop):
         try:
             sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
                                    finalizer=self._asyncgen_finalizer_hook)
-            while True:
-                self._run_once()
-                if self._stopping:
-                    break
+            self._run_until_stopped()
         finally:
             self._stopping = False
             self._thread_id = None
@@ -266,9 +181,6 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError("Event loop stopped before Future completed.")
         return future.result()
 
-    def stop(self):
-        self._stopping = True
-
     def is_running(self):
         return self._thread_id is not None
 
@@ -280,94 +192,19 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError("Cannot close a running event loop")
         if self._closed:
             return
-        self._closed = True
-        self._ready.clear()
-        for handle in self._timers.values():
-            handle._scheduled = False
-        self._timers.clear()
+        self._close_core()
         self._readers.clear()
         self._writers.clear()
-        self._core.close()
         executor = self._default_executor
         if executor is not None:
             self._default_executor = None
             executor.shutdown(wait=False)
-
-    def _run_once(self):
-        ready = self._ready
-        fired = self._core.wait(0 if (ready or self._stopping) else None)
-        if fired:
-            timers = self._timers
-            for timer_id in fired:
-                handle = timers.pop(timer_id, None)
-                if handle is not None:
-                    handle._scheduled = False
-                    ready.append(handle)
-        if self._readers or self._writers:
-            for event in self._core.take_io():
-                fd = event >> 2
-                handle = (self._readers if event & 3 == _READABLE else self._writers).get(fd)
-                if handle is not None and not handle._cancelled:
-                    ready.append(handle)
-        # Only what was ready now: callbacks these schedule wait for the
-        # next iteration, so timers and I/O are not starved.
-        for _ in range(len(ready)):
-            handle = ready.popleft()
-            if not handle._cancelled:
-                handle._run()
-
-    def time(self):
-        return _monotonic()
 
     def get_debug(self):
         return self._debug
 
     def set_debug(self, enabled):
         self._debug = bool(enabled)
-
-    # -- scheduling -----------------------------------------------------
-    def call_soon(self, callback, *args, context=None):
-        self._check_closed()
-        if self._debug:  # as CPython: only debug mode checks early
-            _check_callback(callback, "call_soon")
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
-
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError("delay must not be None")
-        return self.call_at(_monotonic() + delay, callback, *args, context=context)
-
-    def call_at(self, when, callback, *args, context=None):
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        if self._debug:  # as CPython: only debug mode checks early
-            _check_callback(callback, "call_at")
-        timer = TimerHandle(when, callback, args, self, context)
-        timer._timer_id = timer_id = self._core.add_timer(when)
-        timer._scheduled = True
-        self._timers[timer_id] = timer
-        return timer
-
-    def _timer_handle_cancelled(self, handle):
-        if handle._scheduled:
-            handle._scheduled = False
-            self._timers.pop(handle._timer_id, None)
-            if not self._closed:
-                self._core.cancel_timer(handle._timer_id)
-
-    def call_soon_threadsafe(self, callback, *args, context=None):
-        """From any thread: appending to the deque is atomic under the GIL;
-        wake() then ends the loop's wait (or its next one)."""
-        self._check_closed()
-        if self._debug:  # as CPython: only debug mode checks early
-            _check_callback(callback, "call_soon_threadsafe")
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        self._core.wake()
-        return handle
 
     # -- file descriptors -------------------------------------------------
     # The loop watches at most one reader and one writer callback per fd,
@@ -379,7 +216,7 @@ class BaseEventLoop(AbstractEventLoop):
         old = table.get(fd)
         table[fd] = handle
         try:
-            self._core.watch(fd, self._mask_of(fd))
+            self._watch_fd(fd, self._mask_of(fd))
         except BaseException:
             if old is None:
                 del table[fd]
@@ -396,7 +233,7 @@ class BaseEventLoop(AbstractEventLoop):
         if handle is None:
             return False
         handle.cancel()
-        self._core.watch(fd, self._mask_of(fd))
+        self._watch_fd(fd, self._mask_of(fd))
         return True
 
     def _mask_of(self, fd):

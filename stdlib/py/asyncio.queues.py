@@ -101,8 +101,10 @@ class Queue(mixins._LoopBoundMixin):
             raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
+        if self._unfinished_tasks == 1:
+            self._finished.clear()  # only task_done() sets it, at 0
+        if self._getters:
+            self._wakeup_next(self._getters)
 
     async def get(self):
         while self.empty():
@@ -125,7 +127,8 @@ class Queue(mixins._LoopBoundMixin):
         if self.empty():
             raise QueueEmpty
         item = self._get()
-        self._wakeup_next(self._putters)
+        if self._putters:
+            self._wakeup_next(self._putters)
         return item
 
     def task_done(self):

@@ -1072,9 +1072,9 @@ class _SelectorSocketTransport(_SelectorTransport):
                 self._fatal_error(exc, "Fatal write error on socket transport")
                 return
             else:
+                if n == len(data):
+                    return  # all sent: the usual case, without a memoryview
                 data = memoryview(data)[n:]
-                if not data:
-                    return
             self._loop.add_writer(self._sock_fd, self._write_ready)
         self._buffer.append(bytes(data))
         self._buffer_size += len(data)

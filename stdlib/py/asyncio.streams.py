@@ -103,6 +103,9 @@ class FlowControlMixin(protocols.Protocol):
         raise NotImplementedError
 
 
+_flow_control_drain_helper = FlowControlMixin._drain_helper
+
+
 class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
     def __init__(self, stream_reader, client_connected_cb=None, loop=None):
         super().__init__(loop=loop)
@@ -221,7 +224,12 @@ class StreamWriter:
         if self._transport.is_closing():
             # Let connection_lost run first, so _drain_helper sees it.
             await sleep(0)
-        await self._protocol._drain_helper()
+        protocol = self._protocol
+        # The usual case -- connected, not paused -- needs no coroutine.
+        if (type(protocol)._drain_helper is _flow_control_drain_helper and not protocol._paused
+                and not protocol._connection_lost):
+            return
+        await protocol._drain_helper()
 
     async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):
         raise NotImplementedError("gilvm's asyncio does not support TLS yet")
@@ -381,7 +389,17 @@ class StreamReader:
                 blocks.append(block)
             return b"".join(blocks)
         if not self._buffer and not self._eof:
-            await self._wait_for_data("read")
+            # _wait_for_data("read"), inlined: one coroutine less per read.
+            if self._waiter is not None:
+                raise RuntimeError("read() called while another coroutine is already waiting for incoming data")
+            if self._paused:
+                self._paused = False
+                self._transport.resume_reading()
+            self._waiter = self._loop.create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
         data = bytes(self._buffer[:n])
         del self._buffer[:n]
         self._maybe_resume_transport()

@@ -2,6 +2,7 @@
 import os
 import queue
 import threading
+import weakref
 from concurrent.futures import _base
 
 # Every pool's worker threads, with their work queue: at exit each queue gets
@@ -44,18 +45,6 @@ class _WorkItem(object):
             self.future.set_exception(exc)
         else:
             self.future.set_result(result)
-
-
-class _ExecutorReference:
-    """What a worker holds of its executor. CPython's is a weak reference;
-    without weak references here, it is a strong one (so a pool that is
-    never shut down keeps its workers until the interpreter exits)."""
-
-    def __init__(self, executor):
-        self._executor = executor
-
-    def __call__(self):
-        return self._executor
 
 
 def _worker(executor_reference, work_queue, initializer, initargs):
@@ -155,9 +144,15 @@ class ThreadPoolExecutor(_base.Executor):
             return
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
+            # A worker holds its executor weakly: once the executor is
+            # collected (dropped without shutdown()), the callback wakes
+            # the workers, which find it gone and end, as in CPython.
+            def weakref_cb(_, q=self._work_queue):
+                q.put(None)
+
             thread_name = "%s_%d" % (self._thread_name_prefix or self, num_threads)
             t = threading.Thread(name=thread_name, target=_worker,
-                                 args=(_ExecutorReference(self), self._work_queue, self._initializer,
+                                 args=(weakref.ref(self, weakref_cb), self._work_queue, self._initializer,
                                        self._initargs))
             # Listed before it starts, so that its own removal comes after.
             _threads_queues[t] = self._work_queue

@@ -1,6 +1,7 @@
 """Thread-based parallelism on top of _thread (CPython's names and behaviour)."""
 import sys as _sys
 import _thread
+from _weakref import ref as _weakref_ref
 from time import monotonic as _time
 
 _start_new_thread = _thread.start_new_thread
@@ -646,7 +647,7 @@ class Thread:
         self._started = Event()
         self._stopped = Event()
         self._is_stopped = False
-        self._locals = {}  # this thread's threading.local dicts, by local object
+        self._locals = {}  # this thread's threading.local dicts, by the local's _LocalKey
         self._initialized = True
         self._stderr = _sys.stderr
         self._invoke_excepthook = _make_invoke_excepthook()
@@ -903,29 +904,60 @@ def enumerate():
         return list(_active.values()) + list(_limbo.values())
 
 
+# Weak references to the live threading.local objects, by id: each one's
+# callback takes the local's dicts out of the threads that made one.
+_local_cleanups = {}
+
+
+class _LocalKey:
+    """What a thread's `_locals` is keyed by: hashed by identity whatever
+    the local's class defines, and alive until the local's dicts are gone."""
+    __slots__ = ()
+
+
 class local:
     """Attributes that each thread sees separately.
 
     A thread's values live in that thread's Thread object (`_locals`, keyed by
-    the local object) and are dropped when the thread ends, so a new thread
-    that happens to get a finished thread's ident starts empty. A subclass's
-    __init__ runs again, with the original arguments, the first time each
-    other thread touches the object, as in CPython."""
+    the local object's key) and are dropped when the thread ends, so a new
+    thread that happens to get a finished thread's ident starts empty, or
+    when the local object is collected (a weak reference's callback). A
+    subclass's __init__ runs again, with the original arguments, the first
+    time each other thread touches the object, as in CPython."""
 
     def __new__(cls, *args, **kwargs):
         if (args or kwargs) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
+        key = _LocalKey()
+        holders = []  # weak references to the threads with a dict for it
+
+        def drop_dicts(wr, key=key, holders=holders):
+            _local_cleanups.pop(id(wr), None)
+            for thread_ref in holders:
+                thread = thread_ref()
+                if thread is not None:
+                    thread._locals.pop(key, None)
+
+        cleanup = _weakref_ref(self, drop_dicts)
+        _local_cleanups[id(cleanup)] = cleanup
+        object.__setattr__(self, "_local__key", key)
+        object.__setattr__(self, "_local__holders", holders)
         object.__setattr__(self, "_local__args", (args, kwargs))
-        current_thread()._locals[self] = {}
+        thread = current_thread()
+        thread._locals[key] = {}
+        holders.append(_weakref_ref(thread))
         return self
 
     def _local__dict(self):
-        locals_of_thread = current_thread()._locals
-        d = locals_of_thread.get(self)
+        thread = current_thread()
+        locals_of_thread = thread._locals
+        key = object.__getattribute__(self, "_local__key")
+        d = locals_of_thread.get(key)
         if d is None:
             d = {}
-            locals_of_thread[self] = d
+            locals_of_thread[key] = d
+            object.__getattribute__(self, "_local__holders").append(_weakref_ref(thread))
             init = type(self).__init__
             if init is not object.__init__:
                 args, kwargs = object.__getattribute__(self, "_local__args")

@@ -22,10 +22,15 @@ import select
 import _ssl
 import binascii
 import zlib
+import _weakref
 try:
     import _asyncio  # gilvm's native asyncio.Future and Task (CPython has one too)
 except ImportError:
     _asyncio = None
+try:
+    import _asyncio_loop  # gilvm's native event loop core, Handle and TimerHandle
+except ImportError:
+    _asyncio_loop = None
 try:
     import gil  # gilvm's own module; lets the sweep run under CPython too
 except ImportError:
@@ -68,6 +73,9 @@ SKIP = {
     '_multiprocessing._rebuild_value',
     # Block reading, or write to, whatever socket the descriptor is.
     '_multiprocessing.sendfds', '_multiprocessing.recvfds',
+    # A turn of an event loop with nothing scheduled waits forever; the
+    # loop would watch whatever descriptor it is given.
+    'NativeLoop._run_once', 'NativeLoop._run_until_stopped', 'NativeLoop._watch_fd',
 }
 # Owner types whose methods are called only on fresh samples, never unbound
 # with another object: none so far. Attributes with these names are skipped
@@ -123,7 +131,7 @@ FACTORIES = [
     lambda: OSError(2, 'x'), lambda: StopIteration(1), lambda: SyntaxError('x'),
     lambda: UnicodeDecodeError('utf-8', b'x', 0, 1, 'bad'), lambda: SystemExit(1),
     lambda: BaseExceptionGroupish(), lambda: _socket.socket(), lambda: select.poll(),
-    lambda: select.epoll(), lambda: _ssl._SSLContext(16),
+    lambda: select.epoll(), lambda: _ssl._SSLContext(16), lambda: _weakref.ref(Plain),
 ]
 if _asyncio is not None:
     # A loop that never runs: what the futures schedule just waits in it.
@@ -132,6 +140,9 @@ if _asyncio is not None:
     FACTORIES += [lambda: _asyncio.Future(loop=SWEEP_LOOP), lambda: _asyncio.Task(coro(), loop=SWEEP_LOOP),
                   lambda: _asyncio.Future(loop=SWEEP_LOOP).__await__(), lambda: _asyncio._yield_once,
                   lambda: _asyncio._yield_once.__await__()]
+if _asyncio_loop is not None:
+    FACTORIES += [lambda: _asyncio_loop.Handle(len, (), SWEEP_LOOP),
+                  lambda: _asyncio_loop.TimerHandle(1.0, len, (), SWEEP_LOOP), lambda: _asyncio_loop.NativeLoop()]
 
 
 def BaseExceptionGroupish():
@@ -249,7 +260,7 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio):
+    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio, _weakref):
         if module is None:
             continue
         for name in dir(module):

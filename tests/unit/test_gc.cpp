@@ -290,6 +290,44 @@ TEST_F(GcTest, WeakReferencesAreClearedAndCalledBack) {
   EXPECT_EQ(called, cleared);
 }
 
+// A weak-reference holder that is garbage itself, but which a finalizer
+// resurrects, must not be left pointing at its freed referent: the
+// collection clears it (without a callback, as CPython skips the callbacks
+// of dead weak references) even though its holder looked dead.
+struct HolderKeeper : Object {
+  WeakHolder* holder;
+  static inline size_t cleared_seen = 0;
+  static inline size_t finalized = 0;
+  HolderKeeper(Type* t, WeakHolder* h) : Object(t), holder(h) {}
+  void trace(Tracer& t) override { t.visit(holder); }
+  void finalize() override {
+    ++finalized;
+    cleared_seen += holder->referent == nullptr;
+  }
+};
+
+[[gnu::noinline]] void make_resurrected_holders(int n) {
+  for (int i = 0; i < n; ++i) {
+    auto* holder = gc_new<WeakHolder>(types().object, new_list());
+    heap().add_weak_reference({holder->referent, holder,
+                               [](Object* h) { static_cast<WeakHolder*>(h)->referent = nullptr; },
+                               [](Object* h) { static_cast<WeakHolder*>(h)->called_back = true; }});
+    heap().register_finalizer(gc_new<HolderKeeper>(types().object, holder));
+  }
+}
+
+TEST_F(GcTest, WeakReferencesHeldOnlyByResurrectedObjectsAreCleared) {
+  HolderKeeper::cleared_seen = HolderKeeper::finalized = 0;
+  make_resurrected_holders(40);
+  collect_clean();
+  heap().run_finalizers();
+  EXPECT_GE(HolderKeeper::finalized, 40 - kStaleSurvivors);
+  // A stale stack slot may keep a referent (and so its reference) alive.
+  EXPECT_GE(HolderKeeper::cleared_seen + kStaleSurvivors, HolderKeeper::finalized);
+  collect_clean();
+  heap().run_finalizers();
+}
+
 // A native object's finalize() runs once, after the collection, with the
 // objects it references still intact.
 struct Finalizable : Object {

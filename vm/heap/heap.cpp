@@ -42,23 +42,31 @@ bool is_marked(const Object* o) { return heap_layout::PageHeader::of(o)->is_mark
 // Runs between marking and finalization: a weak reference sees its referent
 // die even if a finalizer is about to resurrect it (CPython clears weak
 // references before it calls finalizers, for the same reason: the callback
-// must not see a half-finalized object).
-void Heap::handle_weak_references() {
+// must not see a half-finalized object). Every reference to a dead referent
+// is cleared, also one whose holder is itself unreachable: a finalizer may
+// resurrect that holder, which must then not point at a freed object. Only
+// a holder marked now gets its callback (CPython skips the callbacks of
+// weak references that are garbage themselves).
+void Heap::clear_dead_weak_references() {
   size_t kept = 0;
   for (const WeakReference& ref : weak_references_) {
-    if (!is_marked(ref.holder)) continue;  // the weak reference itself dies
     if (!is_marked(ref.referent)) {
       ref.cleared(ref.holder);
-      if (ref.callback != nullptr) {
+      if (ref.callback != nullptr && is_marked(ref.holder)) {
         pending_callbacks_.push_back(ref.holder);
         pending_callback_fns_.push_back(ref.callback);
-        tracer_.visit(ref.holder);
       }
       continue;
     }
     weak_references_[kept++] = ref;
   }
   weak_references_.resize(kept);
+}
+
+// After all marking (finalizers' resurrection included): the registrations
+// whose holder is about to be swept are forgotten.
+void Heap::forget_dead_weak_holders() {
+  std::erase_if(weak_references_, [](const WeakReference& ref) { return !is_marked(ref.holder); });
 }
 
 // Unreachable objects with finalizers, and everything they reach, survive
@@ -96,9 +104,9 @@ void Heap::collect() {
   collecting_ = true;
   tracer_.references_ = 0;
   mark_from_roots(true);
-  handle_weak_references();
-  drain(tracer_);
+  clear_dead_weak_references();
   resurrect_finalizable(tracer_);
+  forget_dead_weak_holders();
 
   size_t before = space_.live_objects();
   size_t survivors = space_.sweep();
@@ -132,21 +140,24 @@ std::vector<Object*> Heap::unreachable_precisely(const std::vector<Object*>& can
   return unreachable;
 }
 
-// Finalizers run in the order their objects were found unreachable. The
-// queues stay roots until they are done, so an object whose finalizer is
-// running cannot be freed by a collection that the finalizer itself causes.
+// Finalizers run in the order their objects were found unreachable, then
+// the weak-reference callbacks: the order CPython shows for an object that
+// is not in a cycle (its __del__, then the callbacks of the references it
+// leaves). The queues stay roots until they are done, so an object whose
+// finalizer is running cannot be freed by a collection that the finalizer
+// itself causes.
 void Heap::run_finalizers() {
   if (running_finalizers_ || finalizer_runner_ == nullptr) return;
   running_finalizers_ = true;
   size_t next_callback = 0, next_finalizer = 0;
   while (next_callback < pending_callbacks_.size() || next_finalizer < pending_finalizers_.size()) {
-    if (next_callback < pending_callbacks_.size()) {
+    if (next_finalizer < pending_finalizers_.size()) {
+      finalizer_runner_(pending_finalizers_[next_finalizer++]);
+    } else {
       Object* holder = pending_callbacks_[next_callback];
       void (*callback)(Object*) = pending_callback_fns_[next_callback];
       ++next_callback;
       callback(holder);
-    } else {
-      finalizer_runner_(pending_finalizers_[next_finalizer++]);
     }
   }
   pending_callbacks_.clear();

@@ -31,9 +31,10 @@
 //   the safepoint right after the collection, never inside it) runs each
 //   queued finalizer once; a later collection frees the object if it is
 //   still unreachable. Weak references registered with `add_weak_reference`
-//   are cleared, and their callbacks queued the same way, when their
-//   referent is found unreachable (before finalizers resurrect anything, as
-//   in CPython).
+//   are cleared when their referent is found unreachable (before finalizers
+//   resurrect anything, as in CPython), also when the holder is garbage
+//   too; the callbacks of holders still reachable are queued and run after
+//   the finalizers.
 // * A registration lapses when the object's `needs_finalization()` answers
 //   false when a collection looks over the registrations, or at exit: the
 //   object is then an ordinary one and its finalizer never runs. So
@@ -130,9 +131,10 @@ class Heap {
   // CPython does when it tears down modules.
   void finalize_all_at_exit();
 
-  // Weak references: when `referent` becomes unreachable while `holder` is
-  // alive, `cleared(holder)` runs inside the collection (it may only reset
-  // fields, not allocate) and `callback(holder)` later with the finalizers.
+  // Weak references: when `referent` becomes unreachable, `cleared(holder)`
+  // runs inside the collection (it may only reset fields, not allocate or
+  // run Python), whether or not `holder` is reachable; if `holder` is,
+  // `callback(holder)` runs later, after the finalizers.
   struct WeakReference {
     Object* referent;
     Object* holder;
@@ -164,7 +166,8 @@ class Heap {
   void request_collection();
   void drain(Tracer& tracer);
   void mark_from_roots(bool conservative);
-  void handle_weak_references();
+  void clear_dead_weak_references();
+  void forget_dead_weak_holders();
   void resurrect_finalizable(Tracer& tracer);
 
   std::vector<RootSource> root_sources_;

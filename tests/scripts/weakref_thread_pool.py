@@ -1,0 +1,28 @@
+# A ThreadPoolExecutor dropped without shutdown(): its workers hold it
+# weakly, so once it is collected they are woken and end (as in CPython).
+# gilvm scans native stacks conservatively, so the executor may survive a
+# collection or two: the script collects until its weak reference dies,
+# after which the workers are certain to end.
+import gc
+import threading
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+
+
+def start_pool():
+    ex = ThreadPoolExecutor(max_workers=3)
+    futures = [ex.submit(pow, 2, i) for i in range(10)]
+    print([f.result() for f in futures])
+    return weakref.ref(ex), list(ex._threads)
+
+
+executor_ref, workers = start_pool()
+print(len(workers) >= 1)
+for attempt in range(20):
+    gc.collect()
+    if executor_ref() is None:
+        break
+print("executor collected:", executor_ref() is None)
+for t in workers:
+    t.join()
+print("workers ended:", not any(t.is_alive() for t in workers), threading.active_count())
