@@ -58,13 +58,30 @@ class K:
 def nodoc():
     pass
 
-print(doctest.testmod())
-print(doctest.testmod(verbose=True))
-print(doctest.testmod(optionflags=doctest.REPORT_NDIFF))
-doctest.run_docstring_examples(add, {"add": add}, name="add")
+import contextlib
+import io
+import os
+
+# The reports name this file by its path; print them without the folder,
+# which differs between checkouts.
+HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def run(fn, *args, **kwargs):
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        result = fn(*args, **kwargs)
+    print(buffer.getvalue().replace(HERE, ""), end="")
+    return result
+
+
+print(run(doctest.testmod))
+print(run(doctest.testmod, verbose=True))
+print(run(doctest.testmod, optionflags=doctest.REPORT_NDIFF))
+run(doctest.run_docstring_examples, add, {"add": add}, name="add")
 def g():
     """
     >>> g_value
     3
     """
-doctest.run_docstring_examples(g, {"g_value": 4}, verbose=True)
+run(doctest.run_docstring_examples, g, {"g_value": 4}, verbose=True)

@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "vm/builtins/install.hpp"
+#include "vm/codecs/codecs.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/native.hpp"
@@ -99,17 +100,6 @@ Value field(Value self, const char* name) {
   return o->attrs->table.get_str(intern(name));
 }
 
-std::string escaped(char32_t c) {
-  char buf[16];
-  if (c < 0x100)
-    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
-  else if (c < 0x10000)
-    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-  else
-    std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
-  return buf;
-}
-
 Value unicode_error_str(const CallArgs& a) {
   if (a.count != 1 || !isinstance(a[0], exc().UnicodeError))
     raise_type_error("descriptor '__str__' requires a 'UnicodeError' object");
@@ -142,7 +132,7 @@ Value unicode_error_str(const CallArgs& a) {
     Str* s = object.as<Str>();
     if (start >= 0 && start < s->length && end == start + 1) {
       std::u32string chars = text::decode_utf8(s->data);
-      return new_str(prefix + " character '" + escaped(chars[static_cast<size_t>(start)]) + "' in position " +
+      return new_str(prefix + " character '" + codecs::backslash_escape(chars[static_cast<size_t>(start)]) + "' in position " +
                      std::to_string(start) + ": " + reason);
     }
   }

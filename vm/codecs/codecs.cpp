@@ -193,17 +193,6 @@ class Encoder {
     for (char ch : s) put(static_cast<unsigned char>(ch));
   }
 
-  static std::string backslash(char32_t c) {
-    char buf[16];
-    if (c < 0x100)
-      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
-    else if (c < 0x10000)
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-    else
-      std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
-    return buf;
-  }
-
   [[noreturn]] void strict(size_t start, size_t end) {
     raise_encode_error(error_name(codec_), text_, start, end, reason());
   }
@@ -216,12 +205,12 @@ class Encoder {
       if (errors_ == "replace") {
         put('?');
       } else if (errors_ == "backslashreplace") {
-        put_ascii(backslash(c));
+        put_ascii(backslash_escape(c));
       } else if (errors_ == "xmlcharrefreplace") {
         put_ascii("&#" + std::to_string(static_cast<uint32_t>(c)) + ";");
       } else if (errors_ == "namereplace") {
         std::string name = text::char_name(c);
-        put_ascii(name.empty() ? backslash(c) : "\\N{" + name + "}");
+        put_ascii(name.empty() ? backslash_escape(c) : "\\N{" + name + "}");
       } else if (errors_ == "surrogateescape") {
         bool byte_codec = codec_.kind == Kind::Ascii || codec_.kind == Kind::Latin1 ||
                           codec_.kind == Kind::Charmap || is_utf8(codec_.kind);
@@ -429,6 +418,17 @@ class Decoder {
 };
 
 }  // namespace
+
+std::string backslash_escape(char32_t c) {
+  char buf[16];
+  if (c < 0x100)
+    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+  else if (c < 0x10000)
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+  else
+    std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
+  return buf;
+}
 
 const Codec* find_codec(std::string_view name) {
   const Registry& r = registry();

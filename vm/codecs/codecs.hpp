@@ -50,6 +50,10 @@ std::string encode(const Codec& codec, std::string_view text, std::string_view e
 std::string decode(const Codec& codec, std::string_view data, std::string_view errors, bool final = true,
                    size_t* consumed = nullptr);
 
+// \xNN, \uNNNN or \UNNNNNNNN: how backslashreplace and the Unicode errors'
+// messages write a character.
+std::string backslash_escape(char32_t c);
+
 // Raises UnicodeEncodeError(encoding, text, start, end, reason) and
 // UnicodeDecodeError(encoding, data, start, end, reason).
 [[noreturn]] void raise_encode_error(std::string_view encoding, std::string_view text, size_t start, size_t end,
