@@ -28,9 +28,12 @@ struct Algorithm {
   const EVP_MD* md = nullptr;  // null when the library lacks it
 };
 
-// Fetched once (a function-local static: thread-safe initialisation).
+// Fetched once (a function-local static: thread-safe initialisation) and
+// never freed: the table is allocated, not a static object, so that no exit
+// destructor drops the only pointers to the fetched algorithms (the leak
+// checker would report them) while a thread may still hash.
 std::vector<Algorithm>& algorithms() {
-  static std::vector<Algorithm> table = [] {
+  static std::vector<Algorithm>* table = [] {
     std::vector<Algorithm> t = {
         {"md5", "MD5", false},           {"sha1", "SHA1", false},
         {"sha224", "SHA224", false},     {"sha256", "SHA256", false},
@@ -43,9 +46,9 @@ std::vector<Algorithm>& algorithms() {
         {"sm3", "SM3", false},
     };
     for (Algorithm& a : t) a.md = EVP_MD_fetch(nullptr, a.openssl_name, nullptr);
-    return t;
+    return new std::vector<Algorithm>(std::move(t));
   }();
-  return table;
+  return *table;
 }
 
 const Algorithm* find(const std::string& name) {
