@@ -92,7 +92,9 @@ def fill_keys(d, n):
 fill_keys(wk, 40)
 gc.collect()
 gc.collect()
-print(len(wk) <= 4, sorted(wk.values(), key=str)[:2])
+# A stale stack slot may keep one of the new keys a collection longer,
+# so only the values of the kept keys are printed.
+print(len(wk) <= 4, sorted(v for v in wk.values() if isinstance(v, str)))
 fill_keys(wk, 40)
 first = True
 for key in wk:
