@@ -69,6 +69,13 @@ Value lookup_in_mro_slow(Type* type, Str* name) {
   return v;
 }
 
+void property_missing(Property* p, Value instance, const char* function) {
+  std::string owner = repr_string(new_str(type_of(instance)->qualname));
+  if (!p->name.is_null() && isinstance(p->name, types().str))
+    raise_attribute_error("property " + repr_string(p->name) + " of " + owner + " object has no " + function);
+  raise_attribute_error("property of " + owner + " object has no " + function);
+}
+
 namespace {
 
 bool is_type_object(Value v) { return v.is_object() && v.object()->type->is_subtype_of(types().type); }
@@ -81,13 +88,6 @@ Value call2(Value f, Value a, Value b) {
 
 // A property used for an access it has no function for. CPython names the
 // property when it learned its name from __set_name__ (in a class body).
-[[noreturn]] void property_missing(Property* p, Value instance, const char* function) {
-  std::string owner = repr_string(new_str(type_of(instance)->qualname));
-  if (!p->name.is_null() && isinstance(p->name, types().str))
-    raise_attribute_error("property " + repr_string(p->name) + " of " + owner + " object has no " + function);
-  raise_attribute_error("property of " + owner + " object has no " + function);
-}
-
 // A user-defined (Python-level) data descriptor: its type defines __set__ or __delete__.
 bool is_user_data_descriptor(Type* dt) {
   return !dt->is_builtin && (!lookup_in_mro(dt, names().__set__).is_null() ||
