@@ -762,6 +762,17 @@ Value binary_op(Value a, Value b, uint32_t op) {
     }
     if (plain == kMod && (tb == ta || !tb->is_subtype_of(ta))) return str_mod(a.as<Str>(), b);
   }
+  // list, tuple, bytes and bytearray concatenate through a sequence slot
+  // that CPython tries only after both operands' number slots, so the
+  // right operand's __radd__ (UserList, a user sequence) comes first.
+  if (plain == kAdd && ta != tb && !tb->is_subtype_of(ta) && !tb->is_builtin &&
+      (ta == types().list || ta == types().tuple || ta == types().bytes || ta == types().bytearray)) {
+    Value rm = lookup_in_mro(tb, binary_op_reflected_name(kAdd));
+    if (!rm.is_null()) {
+      Value r = call_special(rm, b, {a});
+      if (!r.is(not_implemented())) return r;
+    }
+  }
   // Concatenating two exact lists or tuples: what list.__add__ and
   // tuple.__add__ do, uncalled. (`+=` on a list extends it in place.)
   if (ta == tb && (op == kAdd || (op == (kAdd | kInplace) && ta == types().tuple))) {
