@@ -434,6 +434,17 @@ void del_attr(Value obj, Str* name) {
     member_delete(descr.as<MemberDescriptor>(), obj);
     return;
   }
+  // A user-defined data descriptor handles deletion with __delete__; one
+  // with only __set__ refuses it, as CPython's slot does.
+  if (!descr.is_null() && !type_of(descr)->is_builtin) {
+    Type* dt = type_of(descr);
+    Value deleter = lookup_in_mro(dt, names().__delete__);
+    if (!deleter.is_null()) {
+      call_special(deleter, descr, {obj});
+      return;
+    }
+    if (!lookup_in_mro(dt, names().__set__).is_null()) raise_attribute_error("__delete__");
+  }
   if (obj.is_object() && has_inline_values(obj.object())) materialize_instance_dict(obj.object());
   if (obj.is_object() && obj.object()->attrs != nullptr && !obj.object()->attrs->table.remove(name).is_null())
     return;
