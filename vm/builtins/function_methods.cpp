@@ -32,6 +32,11 @@ Value function_get(const CallArgs& a) {
   if (a.count < 2 || a[1].is_none()) return a[0];
   return new_bound_method(a[1], a[0]);
 }
+// f.__call__(*args, **kwargs) for functions, methods and built-ins: the
+// call protocol spelled out (the interpreter calls them directly).
+Value callable_dunder_call(const CallArgs& a) {
+  return call_object(a[0], CallArgs{a.args + 1, a.count - 1, a.kwnames});
+}
 Value get_name(Value self) { return fn(self)->name; }
 void set_name(Value self, Value v) {
   if (type_of(v) != types().str) raise_type_error("__name__ must be set to a string object");
@@ -239,6 +244,7 @@ void install_function_methods() {
   Type* f = types().function;
   add_method(f, "__repr__", function_repr);
   add_method(f, "__get__", function_get);
+  add_method(f, "__call__", callable_dunder_call);
   add_getset(f, "__name__", get_name, set_name);
   add_getset(f, "__qualname__", get_qualname, set_qualname);
   add_getset(f, "__doc__", get_doc, set_doc);
@@ -254,6 +260,7 @@ void install_function_methods() {
   add_method(m, "__repr__", method_repr);
   add_method(m, "__eq__", method_eq);
   add_method(m, "__hash__", method_hash);
+  add_method(m, "__call__", callable_dunder_call);
   add_getset(m, "__self__", method_self);
   add_getset(m, "__func__", method_func);
   add_getset(m, "__name__", method_name);
@@ -264,6 +271,7 @@ void install_function_methods() {
   Type* n = types().native_function;
   add_method(n, "__repr__", native_repr);
   add_method(n, "__get__", native_get);
+  add_method(n, "__call__", callable_dunder_call);
   add_getset(n, "__name__", native_name);
   add_getset(n, "__qualname__", native_qualname);
   add_getset(n, "__module__", native_module);
