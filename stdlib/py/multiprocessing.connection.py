@@ -84,15 +84,11 @@ class Connection:
         self.close()
 
     def __reduce__(self):
-        # Picklable only while a spawn or forkserver child is being started:
-        # the child inherits the descriptor (popen_spawn_posix,
-        # popen_forkserver), and the DupFd tells it which one it is.
-        from multiprocessing import context
-        popen = context.get_spawning_popen()
-        if popen is None:
-            raise TypeError("Connection objects can only be pickled in gilvm while a 'spawn' or "
-                            "'forkserver' Process is being started (they cannot cross a Pipe or Queue)")
-        df = popen.DupFd(popen.duplicate_for_child(self.fileno()))
+        # The receiving process gets its own descriptor: inherited by a
+        # spawn or forkserver child being started, otherwise fetched from
+        # this process's resource sharer (a Pipe, a Queue, a Manager).
+        from multiprocessing import reduction
+        df = reduction.DupFd(self.fileno())
         return _rebuild_connection, (df, self._readable, self._writable)
 
     # -- sending
@@ -368,6 +364,10 @@ class SocketListener:
         self._unlink_path = None
         if family == "AF_UNIX" and not _is_abstract_socket_namespace(address):
             self._unlink_path = address
+        # Only the process that bound the socket file removes it: a forked
+        # child closing its inherited copy must leave the parent's in place
+        # (CPython's unlink finalizer is ignored in other processes too).
+        self._owner_pid = os.getpid()
 
     def accept(self):
         s, self._last_accepted = self._socket.accept()
@@ -379,7 +379,7 @@ class SocketListener:
             self._socket.close()
         finally:
             path, self._unlink_path = self._unlink_path, None
-            if path is not None:
+            if path is not None and os.getpid() == self._owner_pid:
                 try:
                     os.unlink(path)
                 except OSError:

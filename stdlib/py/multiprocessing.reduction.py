@@ -8,7 +8,7 @@ import pickle
 
 __all__ = ["DupFd", "send_handle", "recv_handle", "ForkingPickler", "register", "dump"]
 
-HAVE_SEND_HANDLE = False
+HAVE_SEND_HANDLE = True
 
 
 class ForkingPickler(pickle.Pickler):
@@ -34,18 +34,28 @@ def dump(obj, file, protocol=None):
 
 
 def DupFd(fd):
-    """A picklable stand-in for descriptor fd, valid only while a spawn
-    child is being started (its detach() gives the child's descriptor)."""
+    """A picklable stand-in for descriptor fd whose detach() gives the
+    receiving process its own copy: the spawning Popen's while a child is
+    being started, else this process's resource sharer."""
     from multiprocessing import context
     popen = context.get_spawning_popen()
-    if popen is None:
-        raise TypeError("a descriptor can only be pickled in gilvm while a 'spawn' Process is being started")
-    return popen.DupFd(popen.duplicate_for_child(fd))
+    if popen is not None:
+        return popen.DupFd(popen.duplicate_for_child(fd))
+    from multiprocessing import resource_sharer
+    return resource_sharer.DupFd(fd)
 
 
 def send_handle(conn, handle, destination_pid):
-    raise NotImplementedError("send_handle needs sockets with SCM_RIGHTS, which gilvm lacks")
+    """Sends descriptor `handle` over conn (a Unix-socket Connection) as
+    SCM_RIGHTS, for recv_handle at the other end."""
+    import _multiprocessing
+    _multiprocessing.sendfds(conn.fileno(), [handle])
 
 
 def recv_handle(conn):
-    raise NotImplementedError("recv_handle needs sockets with SCM_RIGHTS, which gilvm lacks")
+    """Receives one descriptor sent by send_handle."""
+    import _multiprocessing
+    data, fds = _multiprocessing.recvfds(conn.fileno(), 1)
+    if not fds:
+        raise RuntimeError("received 0 items of ancdata")
+    return fds[0]
