@@ -260,10 +260,18 @@ void format_timeout_header(Watchdog& w) {
                   static_cast<long long>(seconds % 60));
 }
 
+constexpr int64_t kWaitForeverMicroseconds = int64_t(100) * 365 * 24 * 3600 * 1000000;
+
 void watchdog_main() {
   Watchdog& w = watchdog();
   std::unique_lock<std::mutex> lock(w.mutex);
   for (;;) {
+    // A timeout of years would overflow the clock's arithmetic: wait for
+    // cancel() alone then.
+    if (w.timeout_us > kWaitForeverMicroseconds) {
+      w.wake.wait(lock, [&w] { return w.cancel; });
+      return;
+    }
     if (w.wake.wait_for(lock, std::chrono::microseconds(w.timeout_us), [&w] { return w.cancel; })) return;
     dump::write_text(w.fd, w.header);
     dump::dump_all_threads(w.fd, nullptr);
@@ -291,12 +299,27 @@ void stop_watchdog() {
   kept_files()[kLaterFileSlot] = Value::none();
 }
 
+// Seconds (an int or a float) as CPython's time functions read them: they
+// must fit in an int64 of nanoseconds; rounded up to microseconds.
+int64_t timeout_microseconds(Value seconds) {
+  constexpr double kNanosecondsLimit = 9223372036854775808.0;
+  if (isinstance(seconds, types().float_)) {
+    double d = float_value(seconds);
+    if (std::isnan(d)) raise_value_error("Invalid value NaN (not a number)");
+    if (!(d * 1e9 >= -kNanosecondsLimit && d * 1e9 < kNanosecondsLimit))
+      raise_overflow_error("timestamp out of range for platform time_t");
+    return static_cast<int64_t>(std::ceil(d * 1e6));
+  }
+  int64_t whole = index_value_clamped(seconds);
+  if (whole > INT64_MAX / 1000000000 || whole < INT64_MIN / 1000000000)
+    raise_overflow_error("timestamp too large to convert to C _PyTime_t");
+  return whole * 1000000;
+}
+
 // dump_traceback_later(timeout, repeat=False, file=sys.stderr, exit=False)
 Value fh_dump_traceback_later(const CallArgs& a) {
   ArgParser p(a, "dump_traceback_later", {"timeout", "repeat", "file", "exit"}, 1, false);
-  double timeout = to_double(p.get(0));
-  double micros = std::ceil(timeout * 1e6);
-  if (!(micros < 9.2e18)) raise_overflow_error("timeout value is too large");
+  int64_t micros = timeout_microseconds(p.get(0));
   if (micros <= 0) raise_value_error("timeout must be greater than 0");
   bool repeat = p.given(1) && is_truthy(p.get(1));
   Value file = p.get(2, Value::none());

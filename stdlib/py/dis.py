@@ -79,6 +79,8 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
                 print(file=file)
     elif hasattr(x, 'co_code'):
         _disassemble_recursive(x, file=file, depth=depth)
+    elif isinstance(x, (bytes, bytearray)):
+        _disassemble_code(_RawCode(x), -1, file, {}, 0)
     elif isinstance(x, str):
         _disassemble_recursive(_try_compile(x, '<dis>'), file=file, depth=depth)
     else:
@@ -240,7 +242,24 @@ def get_instructions(x, *, first_line=None, show_caches=False, adaptive=False):
     return _get_instructions(co, dict(findlinestarts(co)), line_offset)
 
 
+class _RawCode:
+    """Bare instruction words (a co_code) seen as a code object with no
+    constants, names, lines or exception table."""
+    co_consts = co_names = co_varnames = co_cellvars = co_freevars = ()
+
+    def __init__(self, code):
+        self.co_code = bytes(code)
+
+    def co_positions(self):
+        return iter(())
+
+    def co_lines(self):
+        return iter(())
+
+
 def _parse_exception_table(code):
+    if isinstance(code, _RawCode):
+        return []
     return [_ExceptionTableEntry(start, end, target, depth, False)
             for start, end, target, depth in _opcode.exception_table(code)]
 
@@ -383,51 +402,19 @@ def _disassemble_recursive(co, *, file=None, depth=None):
 disco = disassemble  # the old name
 
 
-# Net stack effects the table leaves to the compiler (99 in vm/opcodes.def),
-# as functions of the argument and whether the jump is taken.
-def _variable_effect(name, oparg, jump):
-    if name in ('BUILD_TUPLE', 'BUILD_LIST', 'BUILD_SET', 'BUILD_STRING', 'BUILD_SLICE'):
-        return 1 - oparg
-    if name == 'BUILD_MAP':
-        return 1 - 2 * oparg
-    if name == 'BUILD_CONST_KEY_MAP':
-        return -oparg
-    if name == 'UNPACK_SEQUENCE':
-        return oparg - 1
-    if name == 'UNPACK_EX':
-        return (oparg & 0xff) + (oparg >> 8)
-    if name == 'CALL':
-        return -oparg - 1
-    if name == 'CALL_EX':
-        return -2 - (oparg & 1)
-    if name == 'FORMAT_VALUE':
-        return -1 if oparg & 0x4 else 0
-    if name == 'MAKE_FUNCTION':
-        return -bin(oparg & 0xf).count('1')
-    if name == 'RAISE_VARARGS':
-        return -oparg
-    if name in ('JUMP_IF_FALSE_OR_POP', 'JUMP_IF_TRUE_OR_POP'):
-        return 0 if jump or jump is None else -1
-    raise ValueError('invalid opcode or oparg')
-
-
 def stack_effect(opcode, oparg=None, /, *, jump=None):
-    """The net change of the stack depth that the instruction makes; with
-    jump=True when it jumps, jump=False when it does not, else the larger."""
+    """The net change of the stack depth that the instruction makes (as the
+    compiler counts it); jump=True when it jumps, jump=False when it does
+    not, None for the larger of the two."""
     if not isinstance(opcode, int) or not 0 <= opcode < len(opname):
         raise ValueError('invalid opcode or oparg')
     if _ARG_KINDS[opcode] == 'unused':
         if oparg is not None:
             raise ValueError('stack_effect: opcode does not permit oparg but oparg was specified')
+        oparg = 0
     elif oparg is None:
         raise ValueError('stack_effect: opcode requires oparg but oparg was not specified')
-    effect = _opcode.stack_effects[opcode]
-    name = opname[opcode]
-    if effect is None:
-        return _variable_effect(name, oparg, jump)
-    if name == 'FOR_ITER' and jump:
-        return -1
-    return effect
+    return _opcode.stack_effect(opcode, oparg, jump)
 
 
 class Bytecode:

@@ -63,6 +63,11 @@ with tempfile.TemporaryFile('w+') as f:
 
 for call in (lambda: faulthandler.dump_traceback_later(0),
              lambda: faulthandler.dump_traceback_later(-1.5),
+             lambda: faulthandler.dump_traceback_later(10**10),
+             lambda: faulthandler.dump_traceback_later(10**30),
+             lambda: faulthandler.dump_traceback_later(-1e10),
+             lambda: faulthandler.dump_traceback_later(float('nan')),
+             lambda: faulthandler.dump_traceback_later(None),
              lambda: faulthandler.register(signal.SIGSEGV),
              lambda: faulthandler.register(signal.SIGABRT),
              lambda: faulthandler.register(0),
@@ -77,3 +82,8 @@ for call in (lambda: faulthandler.dump_traceback_later(0),
     except Exception as e:
         print(type(e).__name__, e if not isinstance(e, AttributeError) else '')
 print(faulthandler.unregister(signal.SIGUSR2), faulthandler.disable())
+# Long timeouts are accepted and cancelled.
+for timeout in (9 * 10**9, 9.2e9, True, 0.5):
+    faulthandler.dump_traceback_later(timeout)
+    faulthandler.cancel_dump_traceback_later()
+print("cancelled")
