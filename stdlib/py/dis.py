@@ -471,6 +471,8 @@ def _test():
     args = parser.parse_args()
     with args.infile as infile:
         source = infile.read()
+    if isinstance(source, bytes):
+        source = source.decode('utf-8')  # gilvm's compile() takes text only
     code = compile(source, args.infile.name, "exec")
     dis(code)
 

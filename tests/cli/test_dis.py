@@ -2,7 +2,7 @@
 against (its opcodes differ): opcode.opname is vm/opcodes.def in order; dis
 lists the same instructions, arguments and lines as the C++ disassembler
 behind `gilvm --dis`; raw co_code bytes disassemble alike; stack_effect is
-the compiler's count. Run as `python3 test_dis.py GILVM`."""
+the compiler's count; `-m dis file` lists a file. Run as `python3 test_dis.py GILVM`."""
 import os
 import re
 import subprocess
@@ -100,6 +100,16 @@ class Dis(unittest.TestCase):
         # FOR_ITER pushes the next item or, jumping, pops the iterator;
         # CALL_KW also pops its tuple of keyword names.
         self.assertEqual(lines[3], '-3 1 -1 -5')
+
+    def test_module_main(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'm.py')
+            with open(path, 'w') as f:
+                f.write('x = 1\nprint(x)\n')
+            rc, out, err = gilvm('-m', 'dis', path)
+        self.assertEqual((rc, err), (0, ''))
+        self.assertRegex(out, r'(?m)^  1 +0 LOAD_CONST +\d+ \(1\)$')
+        self.assertRegex(out, r'(?m)^  2 +\d+ LOAD_NAME +\d+ \(print\)$')
 
 
 if __name__ == '__main__':
