@@ -2,7 +2,8 @@
 against (its opcodes differ): opcode.opname is vm/opcodes.def in order; dis
 lists the same instructions, arguments and lines as the C++ disassembler
 behind `gilvm --dis`; raw co_code bytes disassemble alike; stack_effect is
-the compiler's count; `-m dis file` lists a file. Run as `python3 test_dis.py GILVM`."""
+the compiler's count; `-m dis file` lists a file; distb() finds the last
+uncaught exception. Run as `python3 test_dis.py GILVM`."""
 import os
 import re
 import subprocess
@@ -110,6 +111,21 @@ class Dis(unittest.TestCase):
         self.assertEqual((rc, err), (0, ''))
         self.assertRegex(out, r'(?m)^  1 +0 LOAD_CONST +\d+ \(1\)$')
         self.assertRegex(out, r'(?m)^  2 +\d+ LOAD_NAME +\d+ \(print\)$')
+
+    def test_distb_of_the_last_uncaught_exception(self):
+        # -i keeps the session after the uncaught error; sys.last_* name it.
+        args = ['-i', '-c', 'def f():\n    return 1 / 0\nf()']
+        stdin = ('import dis, sys\n'
+                 'print(sys.last_type.__name__, type(sys.last_value).__name__,'
+                 ' sys.last_traceback.tb_next.tb_frame.f_code.co_name)\n'
+                 'dis.distb()\n')
+        mine = subprocess.run([GILVM, *args], input=stdin, capture_output=True, text=True, timeout=60)
+        theirs = subprocess.run([sys.executable, *args], input=stdin, capture_output=True, text=True, timeout=60)
+        self.assertEqual(mine.stdout.splitlines()[0], theirs.stdout.splitlines()[0])
+        self.assertEqual(mine.stdout.splitlines()[0], 'ZeroDivisionError ZeroDivisionError f')
+        marked = [line for line in mine.stdout.splitlines() if '-->' in line]
+        self.assertEqual(len(marked), 1)
+        self.assertRegex(marked[0], r'--> +\d+ BINARY_OP +\d+ \(/\)$')
 
 
 if __name__ == '__main__':
