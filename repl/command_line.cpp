@@ -193,6 +193,7 @@ int parse_command_line(int argc, char** argv, CommandLine* out) {
 
   for (const std::string& x : out->x_options) {
     if (x == "dev") out->dev_mode = true;
+    if (x == "faulthandler" || x.rfind("faulthandler=", 0) == 0) out->faulthandler = true;
     if (x.rfind("int_max_str_digits", 0) == 0) {
       size_t eq = x.find('=');
       if (eq == std::string::npos || !parse_int_max_str_digits(x.substr(eq + 1), &out->int_max_str_digits)) {
@@ -212,6 +213,7 @@ int parse_command_line(int argc, char** argv, CommandLine* out) {
     std::string level = getenv_string("PYTHONOPTIMIZE");
     if (!level.empty()) out->optimize = std::max(out->optimize, std::max(1, std::atoi(level.c_str())));
     if (!getenv_string("PYTHONDEVMODE").empty()) out->dev_mode = true;
+    if (!getenv_string("PYTHONFAULTHANDLER").empty()) out->faulthandler = true;
     // PYTHONWARNINGS's entries come before -W's, so -W wins.
     std::string warnings = getenv_string("PYTHONWARNINGS");
     std::vector<std::string> from_env;

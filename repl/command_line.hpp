@@ -31,6 +31,7 @@ struct CommandLine {
   int verbose = 0;          // -v
   bool skip_first_line = false;  // -x
   bool dev_mode = false;    // -X dev
+  bool faulthandler = false;  // -X faulthandler, PYTHONFAULTHANDLER (-X dev implies it)
   std::vector<std::string> warn_options;  // -W, PYTHONWARNINGS
   std::vector<std::string> x_options;     // -X
   int int_max_str_digits = -1;            // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS

@@ -200,6 +200,7 @@ int main(int argc, char** argv) {
   initialize_runtime(ts);
   if (line.switch_interval > 0) gil().set_interval_microseconds(static_cast<uint64_t>(1e6 * line.switch_interval));
   initialize_stdlib(options);
+  if (line.faulthandler || line.dev_mode) enable_faulthandler_at_startup();
   register_interactive_module();
   bool interactive = mode == Mode::Repl || line.inspect;
   install_sys_details(line, line.inspect);  // sys.flags.interactive: -i only, as CPython

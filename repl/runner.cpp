@@ -236,6 +236,18 @@ void run_in_main(const std::string& source, const std::string& filename) {
   flush_std_streams();
 }
 
+// sys.last_type, last_value and last_traceback, as CPython sets them for an
+// exception nobody caught: dis.distb(), pdb.pm() and the like read them.
+void remember_last_exception(Value exception) {
+  Value sys = module_table()->table.get_str(intern("sys"));
+  if (sys.is_null() || !isinstance(exception, exc().BaseException)) return;
+  Dict* names = sys.as<Module>()->dict();
+  Value traceback = exception.as<ExceptionObject>()->traceback;
+  names->table.set(intern("last_type"), type_of(exception));
+  names->table.set(intern("last_value"), exception);
+  names->table.set(intern("last_traceback"), traceback.is_null() ? Value::none() : traceback);
+}
+
 int report_uncaught(Value exception) {
   if (isinstance(exception, exc().SystemExit)) {
     auto* e = exception.as<ExceptionObject>();
@@ -249,6 +261,7 @@ int report_uncaught(Value exception) {
     return 1;
   }
   if (isinstance(exception, exc().KeyboardInterrupt)) keyboard_interrupt_reported = true;
+  remember_last_exception(exception);
   write_stderr(format_exception(exception));
   return 1;
 }

@@ -63,6 +63,8 @@ void initialize_stdlib(const StdlibOptions& options) {
   register_socket_module();
   register_select_module();
   register_ssl_module();
+  register_opcode_module();
+  register_faulthandler_module();
   register_frozen_modules();
   install_zip_import();
   // Import sys eagerly: print() and the traceback printer use its streams.

@@ -54,5 +54,9 @@ void register_socket_module();  // stdlib/socket/ (_socket, under socket.py)
 void register_select_module();  // stdlib/select/select_module.cpp (select)
 void install_zip_import();      // stdlib/zipimport/ (zip archives on sys.path)
 void register_ssl_module();     // stdlib/ssl/ (_ssl, under ssl.py; OpenSSL)
+void register_opcode_module();  // stdlib/opcode_module.cpp (_opcode, under opcode.py and dis.py)
+void register_faulthandler_module();  // stdlib/faulthandler/ (faulthandler)
+// -X faulthandler, -X dev, PYTHONFAULTHANDLER: faulthandler.enable() at start-up.
+void enable_faulthandler_at_startup();
 
 }  // namespace gilvm

@@ -207,7 +207,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
 
 #ifdef GILVM_COMPUTED_GOTO
   static const void* const dispatch_table[] = {
-#define OPCODE(name, effect, summary) &&op_##name,
+#define OPCODE(name, effect, arg, summary) &&op_##name,
 #include "vm/opcodes.def"
 #undef OPCODE
   };

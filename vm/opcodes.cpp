@@ -3,7 +3,7 @@
 namespace gilvm {
 
 const OpInfo kOpInfo[static_cast<int>(Op::kCount)] = {
-#define OPCODE(name, effect, summary) {#name, effect, summary},
+#define OPCODE(name, effect, arg, summary) {#name, effect, OpArg::k##arg, summary},
 #include "vm/opcodes.def"
 #undef OPCODE
 };

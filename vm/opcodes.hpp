@@ -6,15 +6,19 @@
 namespace gilvm {
 
 enum class Op : uint8_t {
-#define OPCODE(name, effect, summary) name,
+#define OPCODE(name, effect, arg, summary) name,
 #include "vm/opcodes.def"
 #undef OPCODE
   kCount
 };
 
+// What an instruction's argument means (the `arg` column of vm/opcodes.def).
+enum class OpArg : uint8_t { kUnused, kNumber, kConst, kName, kLocal, kFree, kJump, kCompare, kBinOp };
+
 struct OpInfo {
   const char* name;
   int stack_effect;  // 99: variable, computed by the compiler
+  OpArg arg;
   const char* summary;
 };
 

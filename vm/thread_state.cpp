@@ -5,6 +5,8 @@
 #include <mutex>
 #include <new>
 
+#include <pthread.h>
+
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/objects/dict.hpp"
@@ -96,7 +98,17 @@ void ThreadState::trace(Tracer& t) {
 }
 
 ThreadState* current_thread_state() { return tls_current; }
-void set_current_thread_state(ThreadState* ts) { tls_current = ts; }
+void set_current_thread_state(ThreadState* ts) {
+  tls_current = ts;
+  if (ts != nullptr) ts->os_thread_id.store(static_cast<unsigned long>(pthread_self()), std::memory_order_relaxed);
+}
+
+size_t copy_thread_states_unlocked(ThreadState** out, size_t max) {
+  const std::vector<ThreadState*>& r = registry();
+  size_t count = std::min(r.size(), max);
+  for (size_t i = 0; i < count; ++i) out[i] = r[r.size() - 1 - i];
+  return count;
+}
 
 void register_thread_state(ThreadState* ts) {
   static bool root_source_added = [] {

@@ -73,6 +73,9 @@ struct ThreadState {
   // code units, a starting thread's callable and arguments.
   std::vector<Value> temp_roots;
   void* runtime_data = nullptr;   // the runtime layer's own per-thread state
+  // pthread_self() of the thread that last made this state current, for
+  // faulthandler's "Thread 0x..." lines (0 until then).
+  std::atomic<unsigned long> os_thread_id{0};
   // Where this thread's native stack was when it last released the GIL: a
   // conservative root (vm/heap/stack_roots.hpp). Written only by the thread
   // itself while it holds the GIL, read only by the GIL holder.
@@ -95,6 +98,13 @@ void set_current_thread_state(ThreadState* ts);
 // All live thread states (GC roots). The runtime registers threads it starts.
 void register_thread_state(ThreadState* ts);
 void unregister_thread_state(ThreadState* ts);
+
+// For faulthandler (stdlib/faulthandler/): copies up to `max` registered
+// states, newest first, into `out` WITHOUT taking the registry's lock, so a
+// signal handler may call it. A thread starting or ending meanwhile may make
+// the copy miss or repeat one state; the caller accepts that. Returns the
+// number copied.
+size_t copy_thread_states_unlocked(ThreadState** out, size_t max);
 
 // fork() support (runtime/fork.hpp). The forking thread holds the registry
 // lock across fork() so that the child's copy of the list is consistent.

@@ -23,6 +23,11 @@ import _ssl
 import binascii
 import zlib
 import _weakref
+import faulthandler
+try:
+    import _opcode  # gilvm's instruction table for dis (CPython's _opcode differs)
+except ImportError:
+    _opcode = None
 try:
     import _asyncio  # gilvm's native asyncio.Future and Task (CPython has one too)
 except ImportError:
@@ -76,6 +81,13 @@ SKIP = {
     # A turn of an event loop with nothing scheduled waits forever; the
     # loop would watch whatever descriptor it is given.
     'NativeLoop._run_once', 'NativeLoop._run_until_stopped', 'NativeLoop._watch_fd',
+    # Crash the process on purpose, install signal handlers, start a
+    # watchdog that writes (or exits) later, or write to whatever
+    # descriptor they are given.
+    'faulthandler._sigsegv', 'faulthandler._sigabrt', 'faulthandler._sigfpe', 'faulthandler._read_null',
+    'faulthandler._fatal_error', 'faulthandler._fatal_error_c_thread', 'faulthandler._stack_overflow',
+    'faulthandler.enable', 'faulthandler.register', 'faulthandler.dump_traceback',
+    'faulthandler.dump_traceback_later',
 }
 # Owner types whose methods are called only on fresh samples, never unbound
 # with another object: none so far. Attributes with these names are skipped
@@ -260,7 +272,8 @@ def main():
         v = getattr(builtins, name)
         if callable(v) and not isinstance(v, type):
             sweep_function('builtins', name, v)
-    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio, _weakref):
+    for module in (math, time, os, sys, random, _thread, _socket, select, binascii, zlib, gil, _asyncio, _weakref,
+                   faulthandler, _opcode):
         if module is None:
             continue
         for name in dir(module):

@@ -1,5 +1,7 @@
 // The compiler and interpreter together: source in, values and errors out.
 // Expected results are what CPython 3.11 gives for the same source.
+#include <regex>
+
 #include "tests/unit/vm_fixture.hpp"
 #include "stdlib/builtins_module.hpp"
 #include "vm/builtins_core.hpp"
@@ -110,6 +112,29 @@ TEST_F(CompilerTest, OpcodeTableIsComplete) {
   for (int i = 0; i < static_cast<int>(Op::kCount); ++i) {
     EXPECT_NE(kOpInfo[i].name, nullptr);
     EXPECT_GT(std::string(kOpInfo[i].summary).size(), 5u) << kOpInfo[i].name;
+  }
+}
+
+// The `arg` column of vm/opcodes.def (what dis shows for an argument, and
+// which instructions the assembler treats as jumps) agrees with what each
+// summary says the instruction does with its argument.
+TEST_F(CompilerTest, OpcodeArgumentKindsAgreeWithSummaries) {
+  for (int i = 0; i < static_cast<int>(Op::kCount); ++i) {
+    std::string summary = kOpInfo[i].summary;
+    auto says = [&](const char* text) { return summary.find(text) != std::string::npos; };
+    // "arg" as a word ("arguments" does not count).
+    bool mentions_arg = std::regex_search(summary, std::regex("\\barg\\b"));
+    switch (kOpInfo[i].arg) {
+      case OpArg::kUnused: EXPECT_FALSE(mentions_arg) << kOpInfo[i].name; break;
+      case OpArg::kConst: EXPECT_TRUE(says("consts[arg]")) << kOpInfo[i].name; break;
+      case OpArg::kName: EXPECT_TRUE(says("names[arg]")) << kOpInfo[i].name; break;
+      case OpArg::kLocal: EXPECT_TRUE(says("local arg") || says("_FAST arg")) << kOpInfo[i].name; break;
+      case OpArg::kFree: EXPECT_TRUE(says("cell arg")) << kOpInfo[i].name; break;
+      case OpArg::kJump: EXPECT_TRUE(says("jump")) << kOpInfo[i].name; break;
+      case OpArg::kCompare: EXPECT_TRUE(says("CompareOp")) << kOpInfo[i].name; break;
+      case OpArg::kBinOp: EXPECT_TRUE(says("BinaryOp")) << kOpInfo[i].name; break;
+      case OpArg::kNumber: EXPECT_TRUE(mentions_arg) << kOpInfo[i].name; break;
+    }
   }
 }
 

@@ -310,6 +310,7 @@ void install_function_methods() {
   add_getset(types().code, "co_cellvars", code_cellvars);
   add_getset(types().code, "co_freevars", code_freevars);
   add_getset(types().code, "co_names", code_names);
+  install_code_introspection();
   add_getset(types().cell, "cell_contents", cell_contents);
 }
 

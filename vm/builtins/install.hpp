@@ -22,6 +22,7 @@ void install_dict_methods();      // dict and its views      (vm/builtins/dict_m
 void install_set_methods();       // set, frozenset          (vm/builtins/set_methods.cpp)
 void install_range_methods();     // range, slice            (vm/builtins/range_methods.cpp)
 void install_function_methods();  // function, method, code, property, staticmethod, classmethod
+void install_code_introspection(); // code.co_code, co_consts, co_positions()... (vm/builtins/code_introspection.cpp)
 void install_exception_methods(); // BaseException and subclasses
 void install_unicode_error_methods();  // the Unicode*Error fields and str() (vm/builtins/unicode_error.cpp)
 void install_os_error_methods();  // OSError's fields and errno mapping (vm/builtins/os_error.cpp)

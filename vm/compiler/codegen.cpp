@@ -112,25 +112,8 @@ static bool is_terminal(Op op) {
   }
 }
 
-static bool is_jump(Op op) {
-  switch (op) {
-    case Op::JUMP_FORWARD:
-    case Op::JUMP_BACKWARD:
-    case Op::JUMP_NO_INTERRUPT:
-    case Op::POP_JUMP_IF_FALSE:
-    case Op::POP_JUMP_IF_TRUE:
-    case Op::POP_JUMP_IF_NONE:
-    case Op::POP_JUMP_IF_NOT_NONE:
-    case Op::JUMP_IF_FALSE_OR_POP:
-    case Op::JUMP_IF_TRUE_OR_POP:
-    case Op::FOR_ITER:
-    case Op::SEND:
-    case Op::MATCH_STAR:
-      return true;
-    default:
-      return false;
-  }
-}
+// Whether the argument is a jump target: the `arg` column of vm/opcodes.def.
+static bool is_jump(Op op) { return kOpInfo[static_cast<int>(op)].arg == OpArg::kJump; }
 
 void CodeGen::emit(Op op, uint32_t arg) {
   CodeUnit& unit = u();
