@@ -4,6 +4,16 @@
 // A file object is a POSIX descriptor with a read buffer and a write buffer.
 // Text mode decodes UTF-8 and translates "\r\n" and "\r" to "\n" on reading
 // (universal newlines, CPython's default); binary mode reads and writes bytes.
+//
+// Other encodings (and UTF-8 with an error handler other than strict) go
+// through vm/codecs: each chunk read is decoded into the read buffer, which
+// always holds text in gilvm's stored form, with the bytes of an incomplete
+// sequence kept back for the next chunk; each write is encoded on its way
+// into the write buffer. The codecs that begin a stream with a BOM (utf-16,
+// utf-32, utf-8-sig) read it from the first chunk and write it with the
+// first write at position 0, then continue with the byte order found.
+// tell() and the read-ahead's give-back count the unread text's encoded
+// size.
 // Every blocking system call goes through blocking_read/blocking_write, the
 // one place where the runtime's GIL-releasing guard belongs.
 #include "stdlib/builtins/file_object.hpp"
@@ -129,7 +139,18 @@ struct FileObject : Object {
   Value name;                   // str or int
   std::string mode;
   std::string encoding;
+  // Text mode other than strict UTF-8: the codec for the next bytes read
+  // and the next text written (they start as the named codec and become
+  // its byte-order variant after a BOM), and the error handler.
+  const codecs::Codec* start_codec = nullptr;
+  const codecs::Codec* read_codec = nullptr;
+  const codecs::Codec* write_codec = nullptr;
+  std::string errors = "strict";
+  std::string raw_pending;      // bytes of an incomplete sequence, not yet decoded
   std::string rbuf;             // read-ahead (translated text or raw bytes)
+  // Offsets in rbuf of the '\n's that stand for a "\r\n" of the file, so
+  // that positions count the '\r' the translation dropped.
+  std::vector<size_t> crlf_at;
   size_t rpos = 0;
   std::string wbuf;             // pending output
   bool survived_collection = false;  // seen alive by finalize_dropped_files' collection
@@ -196,13 +217,91 @@ void flush_writes(FileObject* f) {
   if (err != 0) raise_os_error(err);
 }
 
-// Drops read-ahead so that the descriptor's position is where the reader is.
-void drop_read_ahead(FileObject* f) {
-  size_t unread = f->rbuf.size() - f->rpos;
-  if (unread > 0) ::lseek(f->fd, -static_cast<off_t>(unread), SEEK_CUR);
+// How many bytes of the file the read-ahead holds: what the descriptor's
+// position is past the reader's. Decoded text counts at its encoded size.
+int64_t unread_file_bytes(const FileObject* f) {
+  std::string_view unread(f->rbuf.data() + f->rpos, f->rbuf.size() - f->rpos);
+  int64_t dropped_returns = 0;
+  for (size_t at : f->crlf_at)
+    if (at >= f->rpos) ++dropped_returns;
+  if (f->binary || f->read_codec == nullptr) return static_cast<int64_t>(unread.size()) + dropped_returns;
+  int64_t bytes = static_cast<int64_t>(f->raw_pending.size());
+  using codecs::Kind;
+  Kind kind = f->read_codec->kind;
+  int64_t unit = kind == Kind::Utf16 || kind == Kind::Utf16Le || kind == Kind::Utf16Be   ? 2
+                 : kind == Kind::Utf32 || kind == Kind::Utf32Le || kind == Kind::Utf32Be ? 4
+                                                                                       : 1;
+  bytes += dropped_returns * unit;
+  for (size_t i = 0; i < unread.size();) {
+    unsigned char lead = static_cast<unsigned char>(unread[i]);
+    size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    switch (kind) {
+      case Kind::Utf8:
+      case Kind::Utf8Sig: bytes += static_cast<int64_t>(len); break;
+      case Kind::Utf16:
+      case Kind::Utf16Le:
+      case Kind::Utf16Be: bytes += len == 4 ? 4 : 2; break;
+      case Kind::Utf32:
+      case Kind::Utf32Le:
+      case Kind::Utf32Be: bytes += 4; break;
+      default: bytes += 1; break;  // ASCII, Latin-1 and the single-byte code pages
+    }
+    i += len;
+  }
+  return bytes;
+}
+
+void forget_read_ahead(FileObject* f) {
+  f->crlf_at.clear();
   f->rbuf.clear();
   f->rpos = 0;
   f->skip_lf = false;
+  f->raw_pending.clear();
+}
+
+// Drops read-ahead so that the descriptor's position is where the reader is.
+void drop_read_ahead(FileObject* f) {
+  int64_t unread = unread_file_bytes(f);
+  if (unread > 0) ::lseek(f->fd, -static_cast<off_t>(unread), SEEK_CUR);
+  forget_read_ahead(f);
+}
+
+// The variant of a BOM-writing codec that continues a stream in byte order
+// `little` (utf-8-sig continues as utf-8).
+const codecs::Codec* continuation_codec(const codecs::Codec* c, bool little) {
+  using codecs::Kind;
+  switch (c->kind) {
+    case Kind::Utf8Sig: return codecs::find_codec("utf-8");
+    case Kind::Utf16: return codecs::find_codec(little ? "utf-16-le" : "utf-16-be");
+    case Kind::Utf32: return codecs::find_codec(little ? "utf-32-le" : "utf-32-be");
+    default: return c;
+  }
+}
+
+// Decodes the bytes just read (all of them at end of file) into text, after
+// what an earlier chunk left incomplete.
+std::string decode_chunk(FileObject* f, const char* data, size_t n, bool at_end) {
+  std::string raw;
+  raw.swap(f->raw_pending);
+  raw.append(data, n);
+  const codecs::Codec* codec = f->read_codec;
+  using codecs::Kind;
+  // The first bytes of a stream decide a BOM-reading codec's byte order;
+  // wait for enough of them unless the file ends first.
+  size_t bom_size = codec->kind == Kind::Utf16 ? 2 : codec->kind == Kind::Utf32 ? 4 : codec->kind == Kind::Utf8Sig ? 3 : 0;
+  if (bom_size > 0 && raw.size() < bom_size && !at_end) {
+    f->raw_pending = std::move(raw);
+    return std::string();
+  }
+  size_t consumed = raw.size();
+  std::string text = codecs::decode(*codec, raw, f->errors, at_end, &consumed);
+  if (bom_size > 0) {
+    bool big = (codec->kind == Kind::Utf16 && raw.compare(0, 2, "\xFE\xFF") == 0) ||
+               (codec->kind == Kind::Utf32 && raw.compare(0, 4, std::string("\0\0\xFE\xFF", 4)) == 0);
+    f->read_codec = continuation_codec(codec, !big);
+  }
+  f->raw_pending = raw.substr(consumed);
+  return text;
 }
 
 void append_translated(FileObject* f, const char* data, size_t n) {
@@ -218,7 +317,10 @@ void append_translated(FileObject* f, const char* data, size_t n) {
     char c = data[i];
     if (f->skip_lf) {
       f->skip_lf = false;
-      if (c == '\n') continue;
+      if (c == '\n') {
+        if (!f->rbuf.empty()) f->crlf_at.push_back(f->rbuf.size() - 1);
+        continue;
+      }
     }
     if (c == '\r') {
       f->rbuf.push_back('\n');
@@ -233,12 +335,22 @@ void append_translated(FileObject* f, const char* data, size_t n) {
 bool fill(FileObject* f) {
   if (f->rpos > 0 && f->rpos >= f->rbuf.size() / 2) {
     f->rbuf.erase(0, f->rpos);
+    std::vector<size_t> kept;
+    for (size_t at : f->crlf_at)
+      if (at >= f->rpos) kept.push_back(at - f->rpos);
+    f->crlf_at.swap(kept);
     f->rpos = 0;
   }
   if (f->fd == 0) flush_std_streams();  // prompts appear before stdin blocks
   char chunk[16384];
   ssize_t got = blocking_read(f->fd, chunk, sizeof chunk);
   if (got < 0) raise_os_error(errno);
+  if (!f->binary && f->read_codec != nullptr) {
+    if (got == 0 && f->raw_pending.empty()) return false;
+    std::string text = decode_chunk(f, chunk, static_cast<size_t>(got), got == 0);
+    append_translated(f, text.data(), text.size());
+    return got > 0 || !text.empty();
+  }
   if (got == 0) return false;
   append_translated(f, chunk, static_cast<size_t>(got));
   return true;
@@ -254,6 +366,7 @@ size_t utf8_sequence_length(unsigned char lead) {
 
 Value make_result(FileObject* f, std::string data) {
   if (f->binary) return Value(new_bytes(std::move(data)));
+  if (f->read_codec != nullptr) return new_str_value(std::move(data));  // decoded already
   text::Utf8Check check = text::check_utf8(data);
   if (!check.valid) codecs::raise_decode_error("utf-8", data, check.error_start, check.error_end, check.reason);
   return new_str_value(std::move(data));
@@ -264,6 +377,7 @@ std::string take(FileObject* f, size_t end) {
   f->rpos = end;
   if (f->rpos == f->rbuf.size()) {
     f->rbuf.clear();
+    f->crlf_at.clear();
     f->rpos = 0;
   }
   return out;
@@ -389,6 +503,25 @@ Value file_iter(const CallArgs& a) {
 
 void write_data(FileObject* f, std::string_view data) {
   if (f->rpos < f->rbuf.size() || !f->rbuf.empty()) drop_read_ahead(f);
+  if (!f->binary && f->write_codec != nullptr) {
+    std::string text(data);
+    if (!f->write_newline.empty() && text.find('\n') != std::string::npos) {
+      std::string translated;
+      for (char c : text) {
+        if (c == '\n') translated += f->write_newline;
+        else translated.push_back(c);
+      }
+      text.swap(translated);
+    }
+    // Only a stream's first bytes carry the BOM: later writes continue in
+    // the byte order the codec chose (little-endian, as CPython on x86).
+    f->wbuf += codecs::encode(*f->write_codec, text, f->errors);
+    if (!text.empty()) f->write_codec = continuation_codec(f->write_codec, true);
+    bool flush_text = f->write_through || f->wbuf.size() >= 8192 ||
+                      (f->line_buffered && (data.find('\n') != std::string_view::npos || data.find('\r') != std::string_view::npos));
+    if (flush_text) flush_writes(f);
+    return;
+  }
   if (!f->write_newline.empty() && data.find('\n') != std::string_view::npos) {
     for (char c : data) {
       if (c == '\n') f->wbuf += f->write_newline;
@@ -494,13 +627,16 @@ Value file_seek(const CallArgs& a) {
   flush_writes(f);
   if (whence == 1) {
     // Relative to the reader's position, not the descriptor's.
-    offset -= static_cast<int64_t>(f->rbuf.size() - f->rpos);
+    offset -= unread_file_bytes(f);
   }
-  f->rbuf.clear();
-  f->rpos = 0;
-  f->skip_lf = false;
+  forget_read_ahead(f);
   off_t pos = ::lseek(f->fd, static_cast<off_t>(offset), static_cast<int>(whence));
   if (pos < 0) raise_os_error(errno);
+  // Back at the start, a BOM is read (and written) again.
+  if (f->start_codec != nullptr) {
+    if (pos == 0) f->read_codec = f->write_codec = f->start_codec;
+    else if (f->write_codec == f->start_codec) f->write_codec = continuation_codec(f->start_codec, true);
+  }
   return make_int(static_cast<int64_t>(pos));
 }
 
@@ -509,7 +645,7 @@ Value file_tell(const CallArgs& a) {
   flush_writes(f);
   off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
   if (pos < 0) raise_os_error(errno);
-  return make_int(static_cast<int64_t>(pos) - static_cast<int64_t>(f->rbuf.size() - f->rpos));
+  return make_int(static_cast<int64_t>(pos) - unread_file_bytes(f));
 }
 
 Value file_truncate(const CallArgs& a) {
@@ -541,14 +677,6 @@ Value get_write_through(Value self) { return Value::boolean(self.as<FileObject>(
 
 // ---------------------------------------------------------------- open()
 
-bool known_encoding(std::string e) {
-  for (char& c : e) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (c == '_') c = '-';
-  }
-  return e == "utf-8" || e == "utf8" || e == "u8" || e == "ascii" || e == "us-ascii" || e == "latin-1" ||
-         e == "latin1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1" || e == "utf-8-sig";
-}
 
 Value builtin_open(const CallArgs& a) {
   finalize_dropped_files();
@@ -622,8 +750,12 @@ Value builtin_open(const CallArgs& a) {
   if (!newline.is_none() && newline_text != "" && newline_text != "\n" && newline_text != "\r" &&
       newline_text != "\r\n")
     raise_value_error("illegal newline value: " + newline_text);
-  if (!encoding.is_none() && !known_encoding(as_str(encoding)->data))
-    raise_error(exc().LookupError, "unknown encoding: " + as_str(encoding)->data);
+  const codecs::Codec* codec = nullptr;
+  if (!m_b) {
+    std::string name = encoding.is_none() ? "utf-8" : as_str(encoding)->data;
+    codec = codecs::find_codec(name);
+    if (codec == nullptr) raise_error(exc().LookupError, "unknown encoding: " + name);
+  }
   if (is_fd && !closefd) {
     // fine: the caller keeps the descriptor
   } else if (!is_fd && !closefd) {
@@ -685,6 +817,17 @@ Value builtin_open(const CallArgs& a) {
   }
   f->encoding = encoding.is_none() ? "UTF-8" : as_str(encoding)->data;
   if (m_a) ::lseek(fd, 0, SEEK_END);
+  if (!m_b) {
+    f->errors = errors.is_none() ? "strict" : as_str(errors)->data;
+    // Strict UTF-8 keeps the fast path: bytes are the stored text.
+    if (codec->kind != codecs::Kind::Utf8 || f->errors != "strict") {
+      f->start_codec = f->read_codec = f->write_codec = codec;
+      // Appending to (or opening for update) a stream that has bytes
+      // already: no second BOM, as CPython's TextIOWrapper.
+      off_t at = ::lseek(fd, 0, SEEK_CUR);
+      if (at > 0) f->write_codec = continuation_codec(codec, true);
+    }
+  }
   return Value(f);
 }
 
