@@ -26,7 +26,10 @@ int32_t shared_key_index(const Type* type, const Str* name) {
   for (size_t i = 0; i < keys.size(); ++i)
     if (keys[i] == name) return static_cast<int32_t>(i);
   // Names reach here interned (attribute_name interns them), but a str
-  // equal to a key and not identical must still find it.
+  // equal to a key and not identical must still find it. Keys are always
+  // interned (store_inline_value adds only those), so an interned name
+  // that matched no pointer matches no key.
+  if (name->interned) return -1;
   for (size_t i = 0; i < keys.size(); ++i)
     if (keys[i]->data == name->data) return static_cast<int32_t>(i);
   return -1;
