@@ -254,7 +254,8 @@ Value builtin_vars(const CallArgs& a) {
   check_positional(a, "vars", 0, 1);
   if (a.count == 0) return Value(current_locals());
   Value d = get_attr_or_null(a[0], intern("__dict__"));
-  if (d.is_null() && a[0].is_object() && a[0].object()->attrs != nullptr) d = Value(a[0].object()->attrs);
+  if (d.is_null() && a[0].is_object() && a[0].object()->attrs != nullptr && type_of(a[0])->is_builtin)
+    d = Value(a[0].object()->attrs);
   if (d.is_null()) raise_type_error("vars() argument must have __dict__ attribute");
   return d;
 }
