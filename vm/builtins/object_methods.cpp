@@ -16,6 +16,7 @@
 #include "vm/interp.hpp"
 #include "vm/objects/instance_values.hpp"
 #include "vm/objects/slots.hpp"
+#include "vm/objects/mapping_proxy.hpp"
 #include "vm/ops.hpp"
 
 namespace gilvm {
@@ -219,7 +220,9 @@ Value type_get_base(Value self) {
   Type* b = self_type(self)->base;
   return b == nullptr ? Value::none() : Value(b);
 }
-Value type_get_dict(Value self) { return self_type(self)->dict(); }
+// A read-only view: class changes must go through setattr (see
+// vm/objects/mapping_proxy.hpp).
+Value type_get_dict(Value self) { return new_mapping_proxy(self_type(self)->dict()); }
 Value type_get_doc(Value self) {
   Value d = self_type(self)->dict()->table.get_str(names().__doc__);
   return d.is_null() ? Value::none() : d;
