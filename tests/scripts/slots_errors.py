@@ -210,3 +210,25 @@ class WithDictToo:
 def add_dict():
     c.__class__ = WithDictToo
 attempt("to WithDictToo", add_dict)
+
+# Built-in bases: exceptions keep their dict; list and dict subclasses
+# with slots refuse other names.
+class E(Exception):
+    __slots__ = ()
+e = E("x"); e.foo = 1
+print(e.foo, e.__dict__, e.args)
+class E2(Exception):
+    __slots__ = ("a",)
+e2 = E2(); e2.a = 1; e2.b = 2
+print(e2.a, e2.b, type(E2.a).__name__)
+class L(list):
+    __slots__ = ()
+attempt("empty slots on list", lambda: setattr(L(), "z", 1))
+class D(dict):
+    __slots__ = ("m",)
+dd = D(a=1); dd.m = 5
+print(dd, dd.m)
+attempt("other name on dict subclass", lambda: setattr(dd, "n", 1))
+attempt("dict subclass __dict__", lambda: dd.__dict__)
+del dd.m
+attempt("deleted slot on dict subclass", lambda: dd.m)

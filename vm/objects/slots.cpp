@@ -242,10 +242,11 @@ void apply_slots(Type* cls, Dict* ns) {
   // assignment relies on: classes with the same names share a layout.
   std::stable_sort(own.begin(), own.end(), [](Str* a, Str* b) { return a->data < b->data; });
 
-  // Instances lose their dict only when no class on the way down kept one.
+  // Instances lose their dict only when no class on the way down kept one
+  // (built-in ones included: exceptions have dicts).
   bool base_has_dict = false;
   for (Type* m : cls->mro)
-    if (m != cls && !m->is_builtin && m->instances_have_dict) base_has_dict = true;
+    if (m != cls && m->instances_have_dict) base_has_dict = true;
   cls->instances_have_dict = wants_dict || base_has_dict;
 
   for (Str* name : own) {
