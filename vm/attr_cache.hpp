@@ -24,6 +24,7 @@
 
 #include "vm/objects/dict.hpp"
 #include "vm/objects/function.hpp"
+#include "vm/objects/instance_values.hpp"
 #include "vm/objects/slots.hpp"
 #include "vm/ops.hpp"
 
@@ -103,7 +104,13 @@ Value fill_attr_cache(AttrCache& cache, Value obj, Str* name);
 
 // After get_method found a plain method on obj's type: record it, stamped
 // with the epoch read before the lookup began.
-inline void fill_method_cache(AttrCache& cache, Value obj, Value method, uint64_t epoch) {
+// Not when some instance of the type may keep an attribute of that name
+// among its inline values (the name is one of the type's shared keys):
+// load_method_cached checks only a real dict. A name that becomes a shared
+// key later invalidates every cache (store_inline_value).
+inline void fill_method_cache(AttrCache& cache, Value obj, Str* name, Value method, uint64_t epoch) {
+  Type* type = type_of(obj);
+  if (type->inline_values && !type->shared_keys.empty() && shared_key_index(type, name) >= 0) return;
   cache.method_type = type_of(obj);
   cache.method_epoch = epoch;
   cache.method = method;

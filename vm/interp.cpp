@@ -445,7 +445,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         }
         uint64_t epoch = type_epoch;
         if (get_method(obj, name, &method)) {
-          fill_method_cache(cache, obj, method, epoch);
+          fill_method_cache(cache, obj, name, method, epoch);
           TOP() = method;
           PUSH(obj);
         } else {

@@ -69,6 +69,13 @@ Value lookup_in_mro_slow(Type* type, Str* name) {
   return v;
 }
 
+void property_missing(Property* p, Value instance, const char* function) {
+  std::string owner = repr_string(new_str(type_of(instance)->qualname));
+  if (!p->name.is_null() && isinstance(p->name, types().str))
+    raise_attribute_error("property " + repr_string(p->name) + " of " + owner + " object has no " + function);
+  raise_attribute_error("property of " + owner + " object has no " + function);
+}
+
 namespace {
 
 bool is_type_object(Value v) { return v.is_object() && v.object()->type->is_subtype_of(types().type); }
@@ -81,13 +88,6 @@ Value call2(Value f, Value a, Value b) {
 
 // A property used for an access it has no function for. CPython names the
 // property when it learned its name from __set_name__ (in a class body).
-[[noreturn]] void property_missing(Property* p, Value instance, const char* function) {
-  std::string owner = repr_string(new_str(type_of(instance)->qualname));
-  if (!p->name.is_null() && isinstance(p->name, types().str))
-    raise_attribute_error("property " + repr_string(p->name) + " of " + owner + " object has no " + function);
-  raise_attribute_error("property of " + owner + " object has no " + function);
-}
-
 // A user-defined (Python-level) data descriptor: its type defines __set__ or __delete__.
 bool is_user_data_descriptor(Type* dt) {
   return !dt->is_builtin && (!lookup_in_mro(dt, names().__set__).is_null() ||
@@ -436,6 +436,17 @@ void del_attr(Value obj, Str* name) {
     member_delete(descr.as<MemberDescriptor>(), obj);
     return;
   }
+  // A user-defined data descriptor handles deletion with __delete__; one
+  // with only __set__ refuses it, as CPython's slot does.
+  if (!descr.is_null() && !type_of(descr)->is_builtin) {
+    Type* dt = type_of(descr);
+    Value deleter = lookup_in_mro(dt, names().__delete__);
+    if (!deleter.is_null()) {
+      call_special(deleter, descr, {obj});
+      return;
+    }
+    if (!lookup_in_mro(dt, names().__set__).is_null()) raise_attribute_error("__delete__");
+  }
   if (obj.is_object() && has_inline_values(obj.object())) materialize_instance_dict(obj.object());
   if (obj.is_object() && obj.object()->attrs != nullptr && !obj.object()->attrs->table.remove(name).is_null())
     return;
@@ -763,6 +774,17 @@ Value binary_op(Value a, Value b, uint32_t op) {
       raise_type_error("can only concatenate str (not \"" + tb->name + "\") to str");
     }
     if (plain == kMod && (tb == ta || !tb->is_subtype_of(ta))) return str_mod(a.as<Str>(), b);
+  }
+  // list, tuple, bytes and bytearray concatenate through a sequence slot
+  // that CPython tries only after both operands' number slots, so the
+  // right operand's __radd__ (UserList, a user sequence) comes first.
+  if (plain == kAdd && ta != tb && !tb->is_subtype_of(ta) && !tb->is_builtin &&
+      (ta == types().list || ta == types().tuple || ta == types().bytes || ta == types().bytearray)) {
+    Value rm = lookup_in_mro(tb, binary_op_reflected_name(kAdd));
+    if (!rm.is_null()) {
+      Value r = call_special(rm, b, {a});
+      if (!r.is(not_implemented())) return r;
+    }
   }
   // Concatenating two exact lists or tuples: what list.__add__ and
   // tuple.__add__ do, uncalled. (`+=` on a list extends it in place.)

@@ -78,6 +78,9 @@ void del_attr(Value obj, Str* name);
 bool get_method(Value obj, Str* name, Value* out);
 // Binds a descriptor found on a type to an instance (or type, for classmethods).
 Value bind_descriptor(Value descriptor, Value instance, Type* owner);
+// Raises CPython's AttributeError for a property without the getter,
+// setter or deleter (`function`) an access needs.
+[[noreturn]] void property_missing(Property* p, Value instance, const char* function);
 
 // Drops every cached MRO lookup (see lookup_in_mro).
 void invalidate_method_cache();

@@ -266,6 +266,29 @@ Value sorted_unique_names(ValueVector names) {
   return list;
 }
 
+// object's dict holds the __dict__ descriptor all gilvm instances share;
+// CPython lists __dict__ only for types that give their instances one
+// (classes written in Python without __slots__, exceptions, functions).
+bool lists_instance_dict(Type* t) {
+  for (Type* k : t->mro)
+    if (!k->is_builtin) return k->instances_have_dict;
+  return t->is_subtype_of(exc().BaseException) || t == types().function;
+}
+
+// The keys of a class's own dict, for dir().
+void add_class_keys(ValueVector& names, Type* t) {
+  if (t != types().object) {
+    add_dict_keys(names, t->dict());
+    return;
+  }
+  Str* dict_name = intern("__dict__");
+  const Dict* d = t->dict();
+  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
+    const DictEntry& e = d->table.entry_at(i);
+    if (!e.key.is_null() && !(is_str(e.key) && as_str(e.key)->view() == dict_name->view())) names.push_back(e.key);
+  }
+}
+
 Value builtin_dir(const CallArgs& a) {
   check_positional(a, "dir", 0, 1);
   ValueVector names;
@@ -282,7 +305,8 @@ Value builtin_dir(const CallArgs& a) {
   if (isinstance(obj, types().module)) {
     add_dict_keys(names, obj.object()->attrs);
   } else if (is_class(obj)) {
-    for (Type* t : obj.as<Type>()->mro) add_dict_keys(names, t->dict());
+    for (Type* t : obj.as<Type>()->mro) add_class_keys(names, t);
+    if (lists_instance_dict(obj.as<Type>())) names.push_back(intern("__dict__"));
   } else {
     if (obj.is_object() && has_inline_values(obj.object())) {
       const auto* cells = static_cast<const SlottedObject*>(obj.object());
@@ -290,7 +314,8 @@ Value builtin_dir(const CallArgs& a) {
     } else if (obj.is_object()) {
       add_dict_keys(names, obj.object()->attrs);
     }
-    for (Type* t : type_of(obj)->mro) add_dict_keys(names, t->dict());
+    for (Type* t : type_of(obj)->mro) add_class_keys(names, t);
+    if (lists_instance_dict(type_of(obj))) names.push_back(intern("__dict__"));
   }
   return sorted_unique_names(std::move(names));
 }

@@ -125,21 +125,6 @@ Value await_send(AsyncGenAwaitable* w, Value sent) {
 
 // The exception athrow()/throw() was given: an instance, or a class called
 // with the value given beside it.
-Value exception_from(const CallArgs& a, size_t first) {
-  Value e = a[first];
-  if (is_exception_class(e)) {
-    if (a.count > first + 1 && !a[first + 1].is_none()) {
-      Value v = a[first + 1];
-      e = is_exception_instance(v) ? v : call_object(e, CallArgs{&v, 1});
-    } else {
-      e = call_object(e, CallArgs{nullptr, 0});
-    }
-  }
-  if (!is_exception_instance(e))
-    raise_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(e));
-  return e;
-}
-
 // -- the async generator's own methods
 
 Value agen_aiter(const CallArgs& a) {
@@ -163,7 +148,7 @@ Value agen_asend(const CallArgs& a) {
 Value agen_athrow(const CallArgs& a) {
   check_arg_count(a, "athrow", 2, 4);
   Generator* g = iterated_agen(a);
-  return gc_new<AsyncGenAwaitable>(athrow_type, g, exception_from(a, 1), AwaitKind::kThrow);
+  return gc_new<AsyncGenAwaitable>(athrow_type, g, exception_from_throw_args(a, 1), AwaitKind::kThrow);
 }
 Value agen_aclose(const CallArgs& a) {
   check_arg_count(a, "aclose", 1, 1);
@@ -188,7 +173,7 @@ Value awaitable_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
   AsyncGenAwaitable* w = awaitable(a);
   if (w->state == AwaitState::kClosed) raise_reused(w);
-  Value e = exception_from(a, 1);
+  Value e = exception_from_throw_args(a, 1);
   w->state = AwaitState::kIter;
   return step(w, [&] { return generator_throw(w->gen, e); });
 }

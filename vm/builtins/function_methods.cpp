@@ -32,6 +32,11 @@ Value function_get(const CallArgs& a) {
   if (a.count < 2 || a[1].is_none()) return a[0];
   return new_bound_method(a[1], a[0]);
 }
+// f.__call__(*args, **kwargs) for functions, methods and built-ins: the
+// call protocol spelled out (the interpreter calls them directly).
+Value callable_dunder_call(const CallArgs& a) {
+  return call_object(a[0], CallArgs{a.args + 1, a.count - 1, a.kwnames});
+}
 Value get_name(Value self) { return fn(self)->name; }
 void set_name(Value self, Value v) {
   if (type_of(v) != types().str) raise_type_error("__name__ must be set to a string object");
@@ -139,9 +144,15 @@ Value property_copy(Value self, int which, Value f) {
 Value property_getter(const CallArgs& a) { return property_copy(a[0], 0, a[1]); }
 Value property_setter(const CallArgs& a) { return property_copy(a[0], 1, a[1]); }
 Value property_deleter(const CallArgs& a) { return property_copy(a[0], 2, a[1]); }
+// property.__get__ runs the getter itself: dispatching through
+// bind_descriptor would find a subclass's own __get__ again, and a subclass
+// calling super().__get__ would recurse forever.
 Value property_get(const CallArgs& a) {
   if (a.count < 2 || a[1].is_none()) return a[0];
-  return bind_descriptor(a[0], a[1], type_of(a[1]));
+  Property* p = prop(a[0]);
+  if (p->getter.is_null() || p->getter.is_none()) property_missing(p, a[1], "getter");
+  Value instance = a[1];
+  return call_object(p->getter, CallArgs{&instance, 1});
 }
 Value property_set_name(const CallArgs& a) {
   check_arg_count(a, "__set_name__", 3, 3);
@@ -163,6 +174,19 @@ Value classmethod_construct(Type* type, const CallArgs& args) {
 }
 Value staticmethod_func(Value self) { return self.as<StaticMethod>()->function; }
 Value classmethod_func(Value self) { return self.as<ClassMethod>()->function; }
+// staticmethod.__get__ and classmethod.__get__: the attribute lookup binds
+// these natively; the methods are there for code that asks a descriptor
+// for itself (hasattr(x, "__get__"), enum's member test, explicit calls).
+Value staticmethod_get(const CallArgs& a) {
+  check_arg_count(a, "__get__", 2, 3);
+  return a[0].as<StaticMethod>()->function;
+}
+Value classmethod_get(const CallArgs& a) {
+  check_arg_count(a, "__get__", 2, 3);
+  Value owner = a.count > 2 && !a[2].is_none() ? a[2] : Value(type_of(a[1]));
+  if (a.count <= 2 && a[1].is_none()) raise_type_error("__get__(None, None) is invalid");
+  return new_bound_method(owner, a[0].as<ClassMethod>()->function);
+}
 Value staticmethod_call(const CallArgs& a) {
   return call_object(a[0].as<StaticMethod>()->function, CallArgs{a.args + 1, a.count - 1, a.kwnames});
 }
@@ -220,6 +244,7 @@ void install_function_methods() {
   Type* f = types().function;
   add_method(f, "__repr__", function_repr);
   add_method(f, "__get__", function_get);
+  add_method(f, "__call__", callable_dunder_call);
   add_getset(f, "__name__", get_name, set_name);
   add_getset(f, "__qualname__", get_qualname, set_qualname);
   add_getset(f, "__doc__", get_doc, set_doc);
@@ -235,6 +260,7 @@ void install_function_methods() {
   add_method(m, "__repr__", method_repr);
   add_method(m, "__eq__", method_eq);
   add_method(m, "__hash__", method_hash);
+  add_method(m, "__call__", callable_dunder_call);
   add_getset(m, "__self__", method_self);
   add_getset(m, "__func__", method_func);
   add_getset(m, "__name__", method_name);
@@ -245,6 +271,7 @@ void install_function_methods() {
   Type* n = types().native_function;
   add_method(n, "__repr__", native_repr);
   add_method(n, "__get__", native_get);
+  add_method(n, "__call__", callable_dunder_call);
   add_getset(n, "__name__", native_name);
   add_getset(n, "__qualname__", native_qualname);
   add_getset(n, "__module__", native_module);
@@ -263,9 +290,11 @@ void install_function_methods() {
 
   types().staticmethod->construct = staticmethod_construct;
   add_getset(types().staticmethod, "__func__", staticmethod_func);
+  add_method(types().staticmethod, "__get__", staticmethod_get);
   add_method(types().staticmethod, "__call__", staticmethod_call);
   types().classmethod->construct = classmethod_construct;
   add_getset(types().classmethod, "__func__", classmethod_func);
+  add_method(types().classmethod, "__get__", classmethod_get);
 
   add_method(types().code, "__repr__", code_repr);
   add_getset(types().code, "co_name", code_name);

@@ -33,9 +33,8 @@ Value gen_send(const CallArgs& a) {
 }
 Value gen_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
-  Value e = a[1];
-  if (a.count >= 3 && !a[2].is_none() && is_exception_class(e)) e = call_object(e, CallArgs{a.args + 2, 1});
-  return finish(generator_throw(gen(a), e));
+  Generator* g = gen(a);
+  return finish(generator_throw(g, exception_from_throw_args(a, 1)));
 }
 Value gen_close(const CallArgs& a) {
   generator_close(gen(a));
@@ -87,9 +86,7 @@ Value wrapper_send(const CallArgs& a) {
 Value wrapper_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
   Generator* g = wrapped(a);
-  Value e = a[1];
-  if (a.count >= 3 && !a[2].is_none() && is_exception_class(e)) e = call_object(e, CallArgs{a.args + 2, 1});
-  return finish(generator_throw(g, e));
+  return finish(generator_throw(g, exception_from_throw_args(a, 1)));
 }
 Value wrapper_close(const CallArgs& a) {
   generator_close(wrapped(a));

@@ -608,8 +608,10 @@ class PercentAdapter : public text::PercentArgs {
   // The adapter lives on the C++ stack, so `right_` (and through it a
   // tuple's items, which never change) stays reachable while it formats.
   explicit PercentAdapter(Value right) : right_(right) {
+    // A tuple subclass (a namedtuple) gives its items too, as in CPython.
     Type* t = type_of(right);
-    if (t == types().tuple) {
+    bool is_tuple = t->is_subtype_of(types().tuple);
+    if (is_tuple) {
       const auto& items = right.as<Tuple>()->items;
       items_ = items.data();
       count_ = items.size();
@@ -617,7 +619,7 @@ class PercentAdapter : public text::PercentArgs {
       items_ = &right_;
       count_ = 1;
     }
-    mapping_ = t != types().tuple && t != types().str && !lookup_in_mro(t, names().__getitem__).is_null();
+    mapping_ = !is_tuple && !t->is_subtype_of(types().str) && !lookup_in_mro(t, names().__getitem__).is_null();
   }
   std::size_t positional_count() override { return count_; }
   text::PercentArg positional(std::size_t i) override { return &items_[i]; }

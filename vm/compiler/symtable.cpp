@@ -392,7 +392,8 @@ class ScopeBuilder {
           target->flags[id] |= kBound;
           for (Scope* c = current_; c != target; c = c->parent) {
             c->flags[id] |= kUsed | kWalrusBinding;
-            if (target->kind == ScopeKind::Module) c->flags[id] |= kDeclaredGlobal;
+            // A function's `global` declaration of the name carries over.
+            if (target->kind == ScopeKind::Module || (target->flags[id] & kDeclaredGlobal)) c->flags[id] |= kDeclaredGlobal;
             else c->flags[id] |= kDeclaredNonlocal;
           }
         } else {
@@ -562,6 +563,12 @@ class ScopeBuilder {
         } else {
           st = NameStorage::GlobalImplicit;
         }
+      } else if (s->kind == ScopeKind::Class && !(f & kBound) && bound_above.count(name)) {
+        // A class body reading (never assigning) a variable of an enclosing
+        // function: its dict first, then the function's cell
+        // (LOAD_CLASSDEREF). One it assigns stays a dict name throughout.
+        st = NameStorage::Free;
+        frees.insert(name);
       } else {
         st = NameStorage::NameDict;
       }

@@ -117,6 +117,24 @@ GenResult generator_send(Generator* gen, Value value) {
   return resume(gen, value, Value::null());
 }
 
+Value exception_from_throw_args(const CallArgs& a, size_t first) {
+  Value e = a[first];
+  Value v = a.count > first + 1 ? a[first + 1] : Value::none();
+  if (is_exception_class(e)) {
+    if (v.is_none()) return call_object(e, CallArgs{nullptr, 0});
+    if (isinstance(v, e.as<Type>())) return v;
+    if (type_of(v) == types().tuple) {
+      Tuple* items = v.as<Tuple>();
+      return call_object(e, CallArgs{items->items.data(), items->items.size()});
+    }
+    return call_object(e, CallArgs{&v, 1});
+  }
+  if (!is_exception_instance(e))
+    raise_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(e));
+  if (!v.is_none()) raise_type_error("instance exception may not have a separate value");
+  return e;
+}
+
 GenResult generator_throw(Generator* gen, Value exception) {
   if (is_exception_class(exception)) exception = call_object(exception, CallArgs{nullptr, 0});
   if (!is_exception_instance(exception)) raise_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(exception));

@@ -55,6 +55,11 @@ struct GenResult {
 // it yields or finishes. An exception escaping the generator propagates.
 GenResult generator_send(Generator* gen, Value value);
 GenResult generator_throw(Generator* gen, Value exception);
+// The exception that throw(typ[, val[, tb]]) raises, from the arguments
+// a[first], a[first + 1] as CPython normalizes them: a class is called
+// with no argument (val None), with val's items (a tuple) or with val,
+// unless val is already an instance of it; an instance takes no val.
+Value exception_from_throw_args(const CallArgs& a, size_t first);
 // close(): throws GeneratorExit in and expects it back (or StopIteration).
 void generator_close(Generator* gen);
 

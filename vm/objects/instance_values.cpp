@@ -5,6 +5,7 @@
 #include "vm/objects/dict.hpp"
 #include "vm/objects/slots.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/ops.hpp"
 
 namespace gilvm {
 
@@ -50,6 +51,9 @@ bool store_inline_value(Object* o, Str* name, Value value) {
   uint32_t next = s->inline_count;
   if (k < 0 && next == type->shared_keys.size() && type->shared_keys.size() < kMaxSharedKeys && name->interned) {
     type->shared_keys.push_back(name);
+    // An instance attribute now shadows a method of the class for some
+    // instances: method caches filled before must look again.
+    if (!lookup_in_mro(type, name).is_null()) invalidate_method_cache();
     k = static_cast<int32_t>(next);
   }
   if (static_cast<uint32_t>(k) == next && next < s->cell_count) {
