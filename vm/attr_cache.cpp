@@ -16,7 +16,7 @@ bool is_plain_instance_attribute(Object* o, Str* name) {
   // (type is the one built-in type whose instances are classes; classes
   // deriving from it are marked is_metatype.)
   if (o->attrs == nullptr || t->has_getattr_hook || t->has_setattr_hook || t == types().super ||
-      t == types().type || t->is_metatype)
+      t == types().type || t->is_metatype || (!t->instances_have_dict && !t->is_builtin))
     return false;
   return lookup_in_mro(t, name).is_null();
 }

@@ -16,6 +16,7 @@
 #include "vm/objects/dict.hpp"
 #include "vm/objects/number.hpp"
 #include "vm/objects/slots.hpp"
+#include "vm/objects/mapping_proxy.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/thread_state.hpp"
@@ -189,6 +190,7 @@ void bootstrap_vm() {
     install_frame_methods();
     install_generic_alias_methods();
     install_member_descriptor_methods();
+    install_mapping_proxy_type();
   });
 }
 

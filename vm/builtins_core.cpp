@@ -15,6 +15,7 @@
 #include "vm/heap/heap.hpp"
 #include "vm/import.hpp"
 #include "vm/interp.hpp"
+#include "vm/interp_support.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/objects/buffer.hpp"
@@ -43,10 +44,21 @@ Value run_source(const CallArgs& args, const char* function_name, ParseMode mode
   Value locals = p.get(2, Value::none());
   Frame* caller = current_thread_state()->current_frame;
   Dict* g;
-  Dict* l;
+  Dict* l = nullptr;
+  Value mapping;  // locals that are a mapping but not a dict
   if (globals.is_none()) {
     g = caller ? caller->globals : new_dict();
-    l = locals.is_none() ? (caller && caller->locals ? caller->locals : g) : nullptr;
+    if (locals.is_none() && caller != nullptr) {
+      // The caller's names: a class body's or exec's namespace, module
+      // code's globals, or a function's variables, of which CPython 3.11
+      // passes a snapshot (stores do not reach the function).
+      if (caller->locals != nullptr) l = caller->locals;
+      else if (caller->locals_mapping != nullptr) mapping = Value(caller->locals_mapping);
+      else if (caller->code->flags & kCodeUsesLocalsDict) l = g;
+      else l = fast_locals_snapshot(caller);
+    } else if (locals.is_none()) {
+      l = g;
+    }
   } else {
     if (!isinstance(globals, types().dict))
       raise_type_error(std::string(function_name) + "() globals must be a dict, not " + type_name(globals));
@@ -54,8 +66,14 @@ Value run_source(const CallArgs& args, const char* function_name, ParseMode mode
     l = locals.is_none() ? g : nullptr;
   }
   if (!locals.is_none()) {
-    if (!isinstance(locals, types().dict)) raise_type_error("locals must be a mapping");
-    l = locals.as<Dict>();
+    if (type_of(locals) == types().dict) {
+      l = locals.as<Dict>();
+    } else {  // (a dict subclass too: its __missing__ or __setitem__ count, as in CPython)
+      // CPython's PyMapping_Check: anything with __getitem__.
+      if (!locals.is_object() || lookup_in_mro(type_of(locals), names().__getitem__).is_null())
+        raise_type_error("locals must be a mapping");
+      mapping = locals;
+    }
   }
   Code* code;
   if (type_of(source) == types().code) {
@@ -72,7 +90,7 @@ Value run_source(const CallArgs& args, const char* function_name, ParseMode mode
   }
   Root keep(code);
   if (g->table.get_str(names().__builtins__).is_null()) g->table.set(names().__builtins__, builtins_dict());
-  Value result = run_code(code, g, l == g ? nullptr : l);
+  Value result = !mapping.is_null() ? run_code_in_mapping(code, g, mapping) : run_code(code, g, l == g ? nullptr : l);
   return mode == ParseMode::Eval ? result : Value::none();
 }
 

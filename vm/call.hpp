@@ -30,6 +30,7 @@ inline void init_frame_header(Frame* frame, Code* code, Function* function, Dict
   frame->globals = globals;
   frame->builtins = builtins_dict();
   frame->locals = locals;
+  frame->locals_mapping = nullptr;
   frame->previous = nullptr;
   frame->generator = nullptr;
   frame->pc = 0;

@@ -25,6 +25,10 @@ struct Frame {
   Dict* globals;
   Dict* builtins;
   Dict* locals;           // module/class bodies and exec(): the names dict
+  // exec()/eval() given locals that are a mapping but not a dict: the name
+  // operations (LOAD_NAME, STORE_NAME, ...) index it instead of `locals`
+  // (then null). Null otherwise.
+  Object* locals_mapping;
   Frame* previous;        // the caller (for tracebacks and returns)
   Object* generator;      // the owning generator/coroutine, or null
   uint32_t pc;            // next instruction to run (saved when leaving the loop)

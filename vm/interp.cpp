@@ -377,13 +377,16 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(STORE_NAME) {
+        if (frame->locals_mapping != nullptr) {
+          store_name(frame, code->names[ARG], POP());
+          DISPATCH();
+        }
         Dict* target = frame->locals ? frame->locals : frame->globals;
         target->table.set(code->names[ARG], POP());
         DISPATCH();
       }
       TARGET(DELETE_NAME) {
-        Dict* target = frame->locals ? frame->locals : frame->globals;
-        if (target->table.remove(code->names[ARG]).is_null()) name_error(code->names[ARG]);
+        delete_name(frame, code->names[ARG]);
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
@@ -950,6 +953,10 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         DISPATCH();
       }
       TARGET(SETUP_ANNOTATIONS) {
+        if (frame->locals_mapping != nullptr) {
+          setup_annotations_in_mapping(frame);
+          DISPATCH();
+        }
         Dict* target = frame->locals ? frame->locals : frame->globals;
         if (target->table.get_str(names().__annotations__).is_null())
           target->table.set(names().__annotations__, new_dict());
@@ -1174,7 +1181,8 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       }
       TARGET(IMPORT_STAR) {
         Value module = POP();
-        import_star(module, frame->locals ? frame->locals : frame->globals);
+        if (frame->locals_mapping != nullptr) import_star_into_mapping(frame, module);
+        else import_star(module, frame->locals ? frame->locals : frame->globals);
         DISPATCH();
       }
       TARGET(PRINT_EXPR) {
@@ -1315,6 +1323,17 @@ Value run_code(Code* code, Dict* globals, Dict* locals) {
     return coroutine;
   }
   Frame* frame = push_code_frame(ts, code, globals, locals);
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  return eval_frame(ts, frame);
+}
+
+Value run_code_in_mapping(Code* code, Dict* globals, Value locals) {
+  ThreadState* ts = current_thread_state();
+  if (globals->table.get_str(names().__builtins__).is_null() && builtins_dict() != nullptr)
+    globals->table.set(names().__builtins__, builtins_dict());
+  Frame* frame = push_code_frame(ts, code, globals, nullptr);
+  frame->locals_mapping = locals.object();
   frame->previous = ts->current_frame;
   frame->is_entry = true;
   return eval_frame(ts, frame);

@@ -14,6 +14,9 @@ Value call_function(Function* function, const CallArgs& args);
 
 // Runs module-level (or exec) code with the given namespaces.
 Value run_code(Code* code, Dict* globals, Dict* locals);
+// run_code with a locals mapping that is not a dict (exec(src, g, mapping)):
+// name lookups and stores index it.
+Value run_code_in_mapping(Code* code, Dict* globals, Value locals);
 
 struct Frame;
 struct ThreadState;

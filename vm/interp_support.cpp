@@ -6,6 +6,7 @@
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/import.hpp"
 #include "vm/names.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/frame_object.hpp"
@@ -70,12 +71,102 @@ Value load_global_filling(Frame* frame, Str* name, GlobalCache& cache) {
   name_error(name);
 }
 
+namespace {
+Value cell_contents(Value v) {
+  if (v.is_object() && type_of(v) == types().cell) return v.as<Cell>()->contents;
+  return v;
+}
+}  // namespace
+
+Dict* fast_locals_snapshot(Frame* f) {
+  Dict* d = new_dict();
+  Code* code = f->code;
+  Value* slots = f->localsplus();
+  const size_t nvars = code->varnames.size();
+  const size_t ncells = code->cellvars.size();
+  auto cell_index_of_arg = [&](size_t var) -> int64_t {
+    for (size_t j = 0; j < ncells; ++j)
+      if (j < code->cell_to_arg.size() && code->cell_to_arg[j] == static_cast<int32_t>(var)) return int64_t(j);
+    return -1;
+  };
+  for (size_t i = 0; i < nvars; ++i) {
+    int64_t cell = cell_index_of_arg(i);
+    Value v = cell >= 0 ? cell_contents(slots[nvars + cell]) : slots[i];
+    if (cell < 0 && v.is_object() && type_of(v) == types().cell) v = cell_contents(v);
+    if (!v.is_null()) d->table.set(Value(code->varnames[i]), v);
+  }
+  for (size_t j = 0; j < ncells; ++j) {
+    if (j < code->cell_to_arg.size() && code->cell_to_arg[j] >= 0) continue;
+    Value v = cell_contents(slots[nvars + j]);
+    if (!v.is_null()) d->table.set(Value(code->cellvars[j]), v);
+  }
+  for (size_t j = 0; j < code->freevars.size(); ++j) {
+    Value v = cell_contents(slots[nvars + ncells + j]);
+    if (!v.is_null()) d->table.set(Value(code->freevars[j]), v);
+  }
+  return d;
+}
+
 Value load_name(Frame* frame, Str* name) {
   if (frame->locals != nullptr) {
     Value v = frame->locals->table.get_str(name);
     if (!v.is_null()) return v;
+  } else if (frame->locals_mapping != nullptr) {
+    // Any mapping: a KeyError means "not here", as in CPython.
+    try {
+      return get_item(Value(frame->locals_mapping), Value(name));
+    } catch (PyException&) {
+      if (!exception_matches(exc().KeyError)) throw;
+      take_current_exception();
+    }
   }
   return load_global(frame, name);
+}
+
+void store_name(Frame* frame, Str* name, Value value) {
+  if (frame->locals_mapping != nullptr) {
+    set_item(Value(frame->locals_mapping), Value(name), value);
+    return;
+  }
+  Dict* target = frame->locals ? frame->locals : frame->globals;
+  target->table.set(name, value);
+}
+
+void delete_name(Frame* frame, Str* name) {
+  if (frame->locals_mapping != nullptr) {
+    try {
+      del_item(Value(frame->locals_mapping), Value(name));
+    } catch (PyException&) {
+      if (!exception_matches(exc().KeyError)) throw;
+      take_current_exception();
+      name_error(name);
+    }
+    return;
+  }
+  Dict* target = frame->locals ? frame->locals : frame->globals;
+  if (target->table.remove(name).is_null()) name_error(name);
+}
+
+void setup_annotations_in_mapping(Frame* frame) {
+  Value mapping(frame->locals_mapping);
+  try {
+    get_item(mapping, Value(names().__annotations__));
+  } catch (PyException&) {
+    if (!exception_matches(exc().KeyError)) throw;
+    take_current_exception();
+    set_item(mapping, Value(names().__annotations__), Value(new_dict()));
+  }
+}
+
+void import_star_into_mapping(Frame* frame, Value module) {
+  Dict* names_found = new_dict();
+  Value keep(names_found);  // a root while set_item runs Python
+  import_star(module, names_found);
+  const DictTable& table = names_found->table;
+  for (size_t i = 0; i < table.entry_capacity(); ++i) {
+    const DictEntry& e = table.entry_at(i);
+    if (!e.key.is_null()) set_item(Value(frame->locals_mapping), e.key, e.value);
+  }
 }
 
 // Fills `out` (count values, first item first) from an iterable.

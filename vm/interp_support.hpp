@@ -22,6 +22,17 @@ struct ThreadState;
 Value load_global_filling(Frame* frame, Str* name, GlobalCache& cache);
 // LOAD_NAME: locals, globals, then builtins.
 Value load_name(Frame* frame, Str* name);
+// A new dict of a function frame's variables, in co_varnames order (then
+// cells, then free variables), the unbound ones left out: what locals()
+// returns in a function.
+Dict* fast_locals_snapshot(Frame* frame);
+// STORE_NAME / DELETE_NAME into the frame's names (its locals dict, its
+// locals mapping, or module code's globals).
+void store_name(Frame* frame, Str* name, Value value);
+void delete_name(Frame* frame, Str* name);
+// SETUP_ANNOTATIONS and IMPORT_STAR for a frame with a locals mapping.
+void setup_annotations_in_mapping(Frame* frame);
+void import_star_into_mapping(Frame* frame, Value module);
 
 // UNPACK_SEQUENCE: `count` values into the stack, last first.
 void unpack_sequence(Value seq, uint32_t count, Value* out_reversed_top);

@@ -393,7 +393,9 @@ void set_attr(Value obj, Str* name, Value value) {
       }
     }
   }
-  if (obj.is_object() && (obj.object()->attrs != nullptr || t->instances_have_dict)) {
+  // (A user class without instance dicts may still have attrs: the slots of
+  // one deriving from list or dict live there. Other names are refused.)
+  if (obj.is_object() && (t->instances_have_dict || (obj.object()->attrs != nullptr && t->is_builtin))) {
     Object* o = obj.object();
     if (has_inline_values(o) && store_inline_value(o, name, value)) return;
     if (o->attrs == nullptr) o->attrs = new_instance_dict(t);

@@ -69,6 +69,7 @@ void Frame::trace(Tracer& t) {
   t.visit(globals);
   t.visit(builtins);
   t.visit(locals);
+  t.visit(locals_mapping);
   t.visit(generator);
   Value* slots = localsplus();
   size_t count = code->nlocalsplus() + stack_depth;

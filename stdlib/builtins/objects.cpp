@@ -8,6 +8,7 @@
 
 #include "stdlib/builtins/common.hpp"
 #include "vm/frame.hpp"
+#include "vm/interp_support.hpp"
 #include "vm/objects/instance_values.hpp"
 #include "vm/objects/slots.hpp"
 #include "vm/objects/module.hpp"
@@ -200,43 +201,13 @@ Value builtin_globals(const CallArgs& a) {
   return Value(f->globals);
 }
 
-Value cell_contents(Value v) {
-  if (v.is_object() && type_of(v) == types().cell) return v.as<Cell>()->contents;
-  return v;
-}
-
-// The locals of a frame: its names dict, or a new dict built from its fast
-// locals (arguments first, then other locals, cells and free variables).
+// The locals of a frame: its names dict (module code: its globals), or a
+// new dict built from its fast locals.
 Dict* frame_locals(Frame* f) {
   if (f->locals != nullptr) return f->locals;
   // Module-level code keeps its names in the globals dict.
   if (f->code->flags & kCodeUsesLocalsDict) return f->globals;
-  Dict* d = new_dict();
-  Code* code = f->code;
-  Value* slots = f->localsplus();
-  const size_t nvars = code->varnames.size();
-  const size_t ncells = code->cellvars.size();
-  auto cell_index_of_arg = [&](size_t var) -> int64_t {
-    for (size_t j = 0; j < ncells; ++j)
-      if (j < code->cell_to_arg.size() && code->cell_to_arg[j] == static_cast<int32_t>(var)) return int64_t(j);
-    return -1;
-  };
-  for (size_t i = 0; i < nvars; ++i) {
-    int64_t cell = cell_index_of_arg(i);
-    Value v = cell >= 0 ? cell_contents(slots[nvars + cell]) : slots[i];
-    if (cell < 0 && v.is_object() && type_of(v) == types().cell) v = cell_contents(v);
-    if (!v.is_null()) d->table.set(Value(code->varnames[i]), v);
-  }
-  for (size_t j = 0; j < ncells; ++j) {
-    if (j < code->cell_to_arg.size() && code->cell_to_arg[j] >= 0) continue;
-    Value v = cell_contents(slots[nvars + j]);
-    if (!v.is_null()) d->table.set(Value(code->cellvars[j]), v);
-  }
-  for (size_t j = 0; j < code->freevars.size(); ++j) {
-    Value v = cell_contents(slots[nvars + ncells + j]);
-    if (!v.is_null()) d->table.set(Value(code->freevars[j]), v);
-  }
-  return d;
+  return fast_locals_snapshot(f);
 }
 
 Dict* current_locals() {
@@ -245,16 +216,27 @@ Dict* current_locals() {
   return frame_locals(f);
 }
 
+// exec() given a mapping that is not a dict: locals() is that mapping.
+Object* caller_locals_mapping() {
+  Frame* f = caller_frame();
+  return f == nullptr ? nullptr : f->locals_mapping;
+}
+
 Value builtin_locals(const CallArgs& a) {
   check_no_args(a, "locals");
+  if (Object* mapping = caller_locals_mapping()) return Value(mapping);
   return Value(current_locals());
 }
 
 Value builtin_vars(const CallArgs& a) {
   check_positional(a, "vars", 0, 1);
-  if (a.count == 0) return Value(current_locals());
+  if (a.count == 0) {
+    if (Object* mapping = caller_locals_mapping()) return Value(mapping);
+    return Value(current_locals());
+  }
   Value d = get_attr_or_null(a[0], intern("__dict__"));
-  if (d.is_null() && a[0].is_object() && a[0].object()->attrs != nullptr) d = Value(a[0].object()->attrs);
+  if (d.is_null() && a[0].is_object() && a[0].object()->attrs != nullptr && type_of(a[0])->is_builtin)
+    d = Value(a[0].object()->attrs);
   if (d.is_null()) raise_type_error("vars() argument must have __dict__ attribute");
   return d;
 }

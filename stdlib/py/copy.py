@@ -45,6 +45,7 @@ def _copy_slots(x, new, memo):
 
 _object_reduce_ex = getattr(object, "__reduce_ex__", None)
 _object_reduce = getattr(object, "__reduce__", None)
+_object_getstate = getattr(object, "__getstate__", None)
 
 
 def _reduce_value(cls, x):
@@ -56,6 +57,9 @@ def _reduce_value(cls, x):
     method = getattr(cls, "__reduce__", None)
     if method is not None and method != _object_reduce:
         return x.__reduce__()
+    # Own state methods: object.__reduce_ex__ (copyreg's protocol) uses them.
+    if getattr(cls, "__setstate__", None) is not None or getattr(cls, "__getstate__", None) is not _object_getstate:
+        return x.__reduce_ex__(4)
     return None
 
 

@@ -216,14 +216,68 @@ def _process_class(cls, init, repr_, eq, order, unsafe_hash, frozen, kw_only):
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False,
-              match_args=True, kw_only=False, slots=False):
+              match_args=True, kw_only=False, slots=False, weakref_slot=False):
     if order and not eq:
         raise ValueError("eq must be true if order is true")
 
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
+        if weakref_slot and not slots:
+            raise TypeError("weakref_slot is True but slots is False")
+        if slots:
+            cls = _add_slots(cls, frozen, weakref_slot)
+        return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+def _declared_slots(cls):
+    """The names cls's own __slots__ declares (as written)."""
+    slots = cls.__dict__.get("__slots__")
+    if slots is None:
+        return ()
+    return (slots,) if isinstance(slots, str) else tuple(slots)
+
+
+def _add_slots(cls, frozen, weakref_slot):
+    """slots=True: a new class like cls whose instances keep the fields in
+    __slots__ cells (fields that bases already hold in slots excepted).
+    A class cannot gain slots after creation, so, as CPython does, the
+    class is made again from its namespace."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(cls.__name__ + " already specifies __slots__")
+    namespace = dict(cls.__dict__)
+    field_names = tuple(f.name for f in fields(cls))
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(_declared_slots(base))
+    wanted = field_names + (("__weakref__",) if weakref_slot else ())
+    namespace["__slots__"] = tuple(n for n in wanted if n not in inherited)
+    for name in field_names:
+        namespace.pop(name, None)
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    qualname = getattr(cls, "__qualname__", None)
+    cls = type(cls)(cls.__name__, cls.__bases__, namespace)
+    if qualname is not None:
+        cls.__qualname__ = qualname
+    if frozen:
+        # The frozen __setattr__ refuses the fields, so copy and pickle
+        # restore them through object.__setattr__.
+        if "__getstate__" not in namespace:
+            cls.__getstate__ = _frozen_getstate
+        if "__setstate__" not in namespace:
+            cls.__setstate__ = _frozen_setstate
+    return cls
+
+
+def _frozen_getstate(self):
+    return [getattr(self, f.name) for f in fields(self)]
+
+
+def _frozen_setstate(self, state):
+    for f, value in zip(fields(self), state):
+        object.__setattr__(self, f.name, value)
 
 
 def is_dataclass(obj):

@@ -42,6 +42,7 @@ NotImplementedType = type(NotImplemented)
 GenericAlias = type(list[int])
 UnionType = type(int | str)
 FrameType = type(sys._getframe())
+MappingProxyType = type(type.__dict__)
 try:
     raise TypeError
 except TypeError as _error:

@@ -28,6 +28,7 @@ void FrameSnapshot::trace(Tracer& t) {
 
 Value frame_names_dict(Frame* frame) {
   if (frame->locals != nullptr) return Value(frame->locals);
+  if (frame->locals_mapping != nullptr) return Value(frame->locals_mapping);
   if (frame->function == nullptr) return Value(frame->globals);  // module code runs in its globals
   return Value::null();
 }

@@ -16,6 +16,7 @@
 #include "vm/interp.hpp"
 #include "vm/objects/instance_values.hpp"
 #include "vm/objects/slots.hpp"
+#include "vm/objects/mapping_proxy.hpp"
 #include "vm/ops.hpp"
 
 namespace gilvm {
@@ -152,7 +153,7 @@ void object_set_class(Value self, Value value) {
   if (!both_modules && (new_type->is_builtin || old_type->is_builtin))
     raise_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
   if (solid_base(new_type) != solid_base(old_type) || is_variable_size(solid_base(new_type)) ||
-      new_type->instances_have_dict != old_type->instances_have_dict || new_type->slot_count != old_type->slot_count)
+      new_type->instances_have_dict != old_type->instances_have_dict || !same_slot_layout(new_type, old_type))
     raise_type_error("__class__ assignment: '" + new_type->name + "' object layout differs from '" + old_type->name +
                      "'");
   // Inline values are named by the old class's shared keys.
@@ -163,7 +164,8 @@ Value object_get_dict(Value self) {
   if (!self.is_object()) raise_attribute_error("'" + type_name(self) + "' object has no attribute '__dict__'");
   Object* o = self.object();
   if (has_inline_values(o)) return materialize_instance_dict(o);
-  if (o->attrs == nullptr) {
+  // A slotted class over list or dict keeps its slots in attrs, yet has no __dict__.
+  if (o->attrs == nullptr || (!o->type->is_builtin && !o->type->instances_have_dict)) {
     if (!o->type->instances_have_dict)
       raise_attribute_error("'" + o->type->name + "' object has no attribute '__dict__'");
     o->attrs = new_dict();
@@ -218,7 +220,9 @@ Value type_get_base(Value self) {
   Type* b = self_type(self)->base;
   return b == nullptr ? Value::none() : Value(b);
 }
-Value type_get_dict(Value self) { return self_type(self)->dict(); }
+// A read-only view: class changes must go through setattr (see
+// vm/objects/mapping_proxy.hpp).
+Value type_get_dict(Value self) { return new_mapping_proxy(self_type(self)->dict()); }
 Value type_get_doc(Value self) {
   Value d = self_type(self)->dict()->table.get_str(names().__doc__);
   return d.is_null() ? Value::none() : d;

@@ -58,9 +58,18 @@ void CodeGen::enter_unit(Scope* scope, const std::string& name, const std::strin
   // Parameters first, in order; then every other local.
   for (const std::string& p : scope->params) add_varname(p);
   if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Comprehension) {
+    auto is_var = [&](const std::string& n, NameStorage st) {
+      return st == NameStorage::Local ||
+             (st == NameStorage::Cell && std::find(scope->params.begin(), scope->params.end(), n) != scope->params.end());
+    };
+    // In the order the code first mentions them (CPython's co_varnames),
+    // then any the walk did not record (none expected), by name.
+    for (const std::string& n : scope->first_seen) {
+      auto it = scope->storage.find(n);
+      if (it != scope->storage.end() && is_var(n, it->second)) add_varname(n);
+    }
     for (auto& [n, st] : scope->storage)
-      if (st == NameStorage::Local || (st == NameStorage::Cell && std::find(scope->params.begin(), scope->params.end(), n) != scope->params.end()))
-        add_varname(n);
+      if (is_var(n, st)) add_varname(n);
   }
   uint32_t index = 0;
   for (const std::string& c : scope->cellvars) {

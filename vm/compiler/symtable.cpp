@@ -57,11 +57,16 @@ class ScopeBuilder {
   }
   void close() { current_ = current_->parent; }
 
+  static void note_seen(Scope* scope, const std::string& name) {
+    if (scope->flags.find(name) == scope->flags.end()) scope->first_seen.push_back(name);
+  }
   void bind(const std::string& name, const Located* at) {
     (void)at;
+    note_seen(current_, name);
     current_->flags[name] |= kBound;
   }
   void use(const std::string& name) {
+    note_seen(current_, name);
     current_->flags[name] |= kUsed;
     if (name == "super" && current_->kind == ScopeKind::Function) uses_super_ = true;
     if (name == "__class__") uses_super_ = true;
@@ -236,7 +241,8 @@ class ScopeBuilder {
         auto* a = cast<const AnnAssign>(s);
         if (a->value) visit(a->value);
         if (auto* n = dyn_cast<const Name>(a->target)) {
-          unsigned f = current_->flags[n->id];
+          auto known = current_->flags.find(n->id);
+          unsigned f = known == current_->flags.end() ? 0 : known->second;
           if (f & (kDeclaredGlobal | kDeclaredNonlocal)) {
             if (a->simple)
               error("annotated name '" + n->id + "' can't be " +
@@ -382,6 +388,7 @@ class ScopeBuilder {
           }
           if (target->kind == ScopeKind::Class)
             error("assignment expression within a comprehension cannot be used in a class body", e);
+          note_seen(target, id);
           target->flags[id] |= kBound;
           for (Scope* c = current_; c != target; c = c->parent) {
             c->flags[id] |= kUsed | kWalrusBinding;

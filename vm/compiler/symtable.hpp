@@ -47,6 +47,10 @@ struct Scope {
 
   // Usage facts gathered by the walk.
   std::map<std::string, unsigned> flags;
+  // Names in the order the walk first met them bound or used, which is the
+  // order code generation first emits them: CPython numbers a function's
+  // locals (co_varnames, and so locals()) that way.
+  std::vector<std::string> first_seen;
   std::vector<std::string> params;  // in order
   bool is_generator = false;
   bool is_coroutine = false;

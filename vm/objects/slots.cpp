@@ -1,5 +1,6 @@
 #include "vm/objects/slots.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "vm/compiler/mangle.hpp"
@@ -117,6 +118,70 @@ Type* slot_owner(Type* t) {
 
 }  // namespace
 
+namespace {
+
+// The built-in types whose instances end in a variable number of items
+// (CPython's tp_itemsize != 0): no cells can follow them.
+bool is_variable_size(Type* t) {
+  const auto& b = types();
+  return t == b.int_ || t == b.bool_ || t == b.bytes || t == b.tuple;
+}
+
+// The built-in type that sets the instance layout of `cls` (object for
+// ordinary classes).
+Type* solid_builtin(Type* cls) {
+  for (Type* m : cls->mro)
+    if (m->is_builtin) return m;
+  return types().object;
+}
+
+bool names_weakref(Value slots) {
+  static Str* weakref_name = intern("__weakref__");
+  if (isinstance(slots, types().str)) return slots.as<Str>()->data == weakref_name->data;
+  const std::vector<Value>* items = nullptr;
+  if (isinstance(slots, types().tuple)) items = &slots.as<Tuple>()->items;
+  else if (isinstance(slots, types().list)) items = &slots.as<List>()->items;
+  else return false;  // (a consumed iterator: CPython remembers; rare enough)
+  for (Value v : *items)
+    if (isinstance(v, types().str) && v.as<Str>()->data == weakref_name->data) return true;
+  return false;
+}
+
+// Whether instances of the user class `t` can be weakly referenced: some
+// class on the way down has no __slots__ (so a dict and weak references)
+// or names __weakref__ in them.
+bool takes_weakrefs(Type* t) {
+  for (Type* m : t->mro) {
+    if (m->is_builtin) return false;
+    Value slots = m->dict()->table.get_str(names().__slots__);
+    if (slots.is_null() || names_weakref(slots)) return true;
+  }
+  return false;
+}
+
+// The names of the slot cells of `t`'s instances, sorted.
+std::vector<std::string> slot_names(Type* t) {
+  std::vector<std::string> result;
+  for (Type* m : t->mro) {
+    if (m->is_builtin) break;
+    const DictTable& table = m->dict()->table;
+    for (size_t i = 0; i < table.entry_capacity(); ++i) {
+      const DictEntry& e = table.entry_at(i);
+      if (e.key.is_null() || type_of(e.value) != types().member_descriptor) continue;
+      auto* d = e.value.as<MemberDescriptor>();
+      if (d->owner == m) result.push_back(d->name->data);
+    }
+  }
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+}  // namespace
+
+bool same_slot_layout(Type* a, Type* b) {
+  return a->slot_count == b->slot_count && slot_names(a) == slot_names(b);
+}
+
 void apply_slots(Type* cls, Dict* ns) {
   Type* base = cls->base;
   Type* owner = base != nullptr ? slot_owner(base) : nullptr;
@@ -128,47 +193,67 @@ void apply_slots(Type* cls, Dict* ns) {
     if (owner != nullptr && !other->is_subtype_of(owner)) raise_type_error("multiple bases have instance lay-out conflict");
     owner = other;
   }
+  bool cells = cells_possible(cls);
+  // Slot cells of one base and a built-in layout of another cannot share an instance.
+  if (owner != nullptr && !cells) raise_type_error("multiple bases have instance lay-out conflict");
   uint32_t inherited = owner != nullptr ? owner->slot_count : 0;
   cls->slot_count = inherited;
   Value spec = ns->table.get_str(names().__slots__);
   if (spec.is_null()) {  // instances have a dict, as set by the caller
-    cls->inline_values = cls->slot_count == 0 && cells_possible(cls);
+    cls->inline_values = cls->slot_count == 0 && cells;
     return;
   }
 
   ValueVector names_given;
   if (isinstance(spec, types().str)) names_given.push_back(spec);
   else names_given = collect_iterable(spec);
+  Type* solid = solid_builtin(cls);
+  if (!names_given.empty() && is_variable_size(solid))
+    raise_type_error("nonempty __slots__ not supported for subtype of '" + base->name + "'");
 
+  // As CPython: a base that already gives instances a dict or weak
+  // references makes naming them again an error.
+  bool may_add_dict = !base->instances_have_dict;
+  bool may_add_weakref = base->is_builtin ? !is_variable_size(base) && !base->instances_have_dict : !takes_weakrefs(base);
   bool wants_dict = false;
+  bool wants_weakref = false;
   std::vector<Str*> own;
   for (Value v : names_given) {
     if (!isinstance(v, types().str)) raise_type_error("__slots__ items must be strings, not '" + type_name(v) + "'");
     const std::string& text = v.as<Str>()->data;
     if (!is_identifier(text)) raise_type_error("__slots__ must be identifiers");
     if (text == "__dict__") {
-      if (wants_dict) raise_type_error("__dict__ slot disallowed: we already got one");
+      if (!may_add_dict || wants_dict) raise_type_error("__dict__ slot disallowed: we already got one");
       wants_dict = true;
       continue;
     }
-    if (text == "__weakref__") continue;
+    if (text == "__weakref__") {
+      if (!may_add_weakref || wants_weakref)
+        raise_type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+      wants_weakref = true;
+      continue;
+    }
     own.push_back(intern(compiler::mangle(cls->name, text)));
   }
   for (Str* name : own)
     if (!ns->table.get_str(name).is_null())
       raise_value_error("'" + name->data + "' in __slots__ conflicts with class variable");
+  // CPython gives the cells in sorted name order, which __class__
+  // assignment relies on: classes with the same names share a layout.
+  std::stable_sort(own.begin(), own.end(), [](Str* a, Str* b) { return a->data < b->data; });
 
-  // Instances lose their dict only when no class on the way down kept one.
+  // Instances lose their dict only when no class on the way down kept one
+  // (built-in ones included: exceptions have dicts).
   bool base_has_dict = false;
   for (Type* m : cls->mro)
-    if (m != cls && !m->is_builtin && m->instances_have_dict) base_has_dict = true;
+    if (m != cls && m->instances_have_dict) base_has_dict = true;
   cls->instances_have_dict = wants_dict || base_has_dict;
 
-  bool cells = cells_possible(cls);
   for (Str* name : own) {
+    // Without cells (a built-in base such as list) the values live in the
+    // instance dict under their names, yet other names are still refused.
     auto* d = gc_new<MemberDescriptor>(types().member_descriptor, name, cls, cls->slot_count, !cells);
     if (cells) ++cls->slot_count;
-    else cls->instances_have_dict = true;  // the values go to the instance dict
     cls->dict()->table.set(name, d);
   }
   if (cls->slot_count > kMaxCells) raise_type_error("too many __slots__ (at most 65535)");

@@ -13,11 +13,16 @@
 // attribute caches (vm/attr_cache.hpp) remember a slot index per type so
 // `self.x` on a slotted instance is one load.
 //
+// Cells are given in sorted name order, as CPython does, so two classes
+// declaring the same names have the same layout (`__class__` assignment
+// checks that with same_slot_layout).
+//
 // Slots live only in classes whose instance layout is object's. A class
-// deriving from a built-in type (int, tuple, list, exceptions, ...) may
-// declare `__slots__ = ()`, which only drops the dict; non-empty slots there
-// are kept in the instance dict instead (the names are still descriptors,
-// so reads and writes behave, but the memory saving is not there).
+// deriving from int, bytes or tuple may only declare `__slots__ = ()`, as in
+// CPython. One deriving from another built-in type (list, dict, exceptions,
+// ...) keeps non-empty slots' values in the instance dict under their names,
+// yet, having no `__dict__` of its own, refuses other names: reads and
+// writes behave as in CPython, only the memory saving is not there.
 #pragma once
 
 #include <cstdint>
@@ -73,6 +78,10 @@ void member_delete(MemberDescriptor* d, Value obj);
 // reads `__slots__` (if any), checks it as CPython does, adds the
 // descriptors to the class dict and sets slot_count and instances_have_dict.
 void apply_slots(Type* cls, Dict* ns);
+
+// True when instances of `a` and `b` have the same slot cells: the same
+// number, named alike (what `__class__` assignment requires).
+bool same_slot_layout(Type* a, Type* b);
 
 void install_member_descriptor_methods();
 
