@@ -27,8 +27,10 @@ def _install(ns):
     ns['Context'].__name__ = 'decimal.Context'
 
 
-_HASH_MODULUS = _sys.hash_info.modulus
-_HASH_INF = _sys.hash_info.inf
+# The numeric hash of ints, floats and Fractions (sys.hash_info's modulus
+# and inf on 64-bit builds, which gilvm's sys does not carry).
+_HASH_MODULUS = (1 << 61) - 1
+_HASH_INF = 314159
 _TEN_INVERSE = pow(10, _HASH_MODULUS - 2, _HASH_MODULUS)
 
 
@@ -61,7 +63,8 @@ def _parse(text):
         chars = []
         for ch in s:
             if ch.isdecimal() and not ch.isascii():
-                chars.append(str(int(ch)))
+                import unicodedata
+                chars.append(str(unicodedata.decimal(ch)))
             elif ch.isspace():
                 return None
             else:

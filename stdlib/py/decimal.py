@@ -205,7 +205,18 @@ def _round_sig(v, q, prec, mode=ROUND_HALF_EVEN, sign=0):
     return c, q
 
 
+_SIGNAL_KEY_ERROR = ('valid values for signals are:\n  [InvalidOperation, '
+                     'FloatOperation, DivisionByZero,\n   Overflow, Underflow, '
+                     'Subnormal, Inexact, Rounded,\n   Clamped]')
+
+
 class _SignalDict(dict):
+    def __getitem__(self, key):
+        try:
+            return dict.__getitem__(self, key)
+        except (KeyError, TypeError):
+            raise KeyError(_SIGNAL_KEY_ERROR) from None
+
     def __repr__(self):
         return '{' + ', '.join('%r:%r' % (k, v) for k, v in self.items()) + '}'
 
@@ -214,7 +225,7 @@ class _SignalDict(dict):
 
     def __setitem__(self, key, value):
         if key not in self:
-            raise KeyError(key)
+            raise KeyError(_SIGNAL_KEY_ERROR)
         dict.__setitem__(self, key, bool(value))
 
 
@@ -224,13 +235,13 @@ def _signal_dict(value, name):
         return result
     if isinstance(value, dict):
         if len(value) != len(_SIGNALS) or any(k not in result for k in value):
-            raise KeyError('invalid signal dict')
+            raise KeyError(_SIGNAL_KEY_ERROR)
         for k, v in value.items():
             dict.__setitem__(result, k, bool(v))
         return result
     for sig in value:
         if sig not in result:
-            raise KeyError('%s is not a valid signal' % (sig,))
+            raise KeyError(_SIGNAL_KEY_ERROR)
         dict.__setitem__(result, sig, True)
     return result
 
@@ -504,7 +515,10 @@ class Context(object):
             st = [0]
         d = Decimal(num, self)
         if d._k >= _QNAN:
-            return self._fix_nan(d)
+            if d._c and _ndigits(d._c) > self._prec - self._clamp:
+                self._signal(_CONV)
+                return _raw(0, 0, 0, _QNAN)
+            return d
         if d._k == _INF:
             return d
         result = self._finish(d._s, d._c, d._e, st)
@@ -616,9 +630,9 @@ del _name, _method
 
 
 # -- the current context, per thread -------------------------------------------
-import _thread as _thread_module
+from threading import local as _thread_local
 
-_local = _thread_module._local()
+_local = _thread_local()
 
 
 def getcontext():

@@ -120,4 +120,4 @@ print(isinstance(D(1), numbers.Number), isinstance(D(1), numbers.Real),
       isinstance(D(1), numbers.Rational))
 print(Fraction(D('1.1')), Fraction(D('-0.125')), Fraction.from_decimal(D('2.5')))
 print(repr(D('1.5').real), repr(D('1.5').imag), repr(D('2').conjugate()))
-print(D.__module__, D.__name__, decimal.Context.__name__)
+print(D.__module__, D.__qualname__, decimal.Context.__qualname__)
