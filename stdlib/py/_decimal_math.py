@@ -105,3 +105,25 @@ def exp_fixed(x, w):
     for _ in range(halvings):
         total = total * total // scale
     return total // 10 ** guard, n - w
+
+
+# Python ints refuse decimal conversions beyond sys.get_int_max_str_digits()
+# digits; Decimal coefficients have no such limit, so long ones are
+# converted in halves.
+_SHORT = 4000
+_SHORT_LIMIT = 10 ** _SHORT
+
+
+def coef_str(c):
+    if c < _SHORT_LIMIT:
+        return str(c)
+    half = ndigits(c) // 2
+    high, low = divmod(c, 10 ** half)
+    return coef_str(high) + coef_str(low).rjust(half, '0')
+
+
+def coef_int(digits):
+    if len(digits) <= _SHORT:
+        return int(digits)
+    half = len(digits) // 2
+    return coef_int(digits[:-half]) * 10 ** half + coef_int(digits[-half:])

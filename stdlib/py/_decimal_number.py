@@ -84,7 +84,7 @@ def _parse(text):
         payload = low[4:] if kind == _SNAN else low[3:]
         if payload and not (payload.isdigit() and payload.isascii()):
             return None
-        return sign, int(payload) if payload else 0, 0, kind
+        return sign, _dm.coef_int(payload) if payload else 0, 0, kind
     exp = 0
     epos = low.find('e')
     if epos >= 0:
@@ -104,7 +104,7 @@ def _parse(text):
     digits = intpart + frac
     if not digits or not digits.isdigit() or not digits.isascii():
         return None
-    return sign, int(digits), exp - len(frac), _FINITE
+    return sign, _dm.coef_int(digits), exp - len(frac), _FINITE
 
 
 def _nan_result(a, b, st, ctx, c=None):
@@ -322,8 +322,8 @@ class Decimal(_decimal_power.PowerMixin):
             return sign + 'Infinity'
         if self._k >= _QNAN:
             head = 'sNaN' if self._k == _SNAN else 'NaN'
-            return sign + head + (str(self._c) if self._c else '')
-        digits = str(self._c)
+            return sign + head + (_dm.coef_str(self._c) if self._c else '')
+        digits = _dm.coef_str(self._c)
         e = self._e
         adj = e + len(digits) - 1
         if e <= 0 and adj >= -6:
@@ -405,7 +405,7 @@ class Decimal(_decimal_power.PowerMixin):
             else:
                 c, e = self._round_to_digits(sign, c, e, max(prec, 1),
                                              rounding)
-        digits = str(c)
+        digits = _dm.coef_str(c)
         left = e + len(digits)          # digits before the point
         if kind in 'eE':
             if not c and prec is not None:
@@ -508,7 +508,7 @@ class Decimal(_decimal_power.PowerMixin):
     def as_tuple(self):
         if self._k == _INF:
             return DecimalTuple(self._s, (0,), 'F')
-        digits = tuple(int(ch) for ch in str(self._c)) \
+        digits = tuple(int(ch) for ch in _dm.coef_str(self._c)) \
             if (self._c or self._k == _FINITE) else ()
         exp = {_FINITE: self._e, _QNAN: 'n', _SNAN: 'N'}[self._k]
         return DecimalTuple(self._s, digits, exp)

@@ -389,6 +389,13 @@ class PowerMixin(object):
         return self._pow_real(other, ctx, st)
 
     def _pow_integer(self, n, sign, ctx, st):
+        # A power of +-1 is exact and left unrounded, as in CPython.
+        if self._e <= 0 and self._c == 10 ** -self._e:
+            if n < 0:
+                return _raw(sign, 1, 0)
+            shift = -self._e * n
+            if shift < ctx._prec:
+                return _raw(sign, 10 ** shift, -shift)
         # Certain overflow or underflow is settled without powering.
         big = (self.adjusted() >= 0) == (n > 0)
         room = len(str(ctx._Emax)) if big else len(str(-ctx.Etiny()))
@@ -468,7 +475,7 @@ class PowerMixin(object):
     def _logical_digits(self, ctx):
         if self._k != _FINITE or self._s or self._e != 0:
             return None
-        text = str(self._c)
+        text = _dm.coef_str(self._c)
         if len(text) > ctx._prec or any(ch not in '01' for ch in text):
             return None
         return text.rjust(ctx._prec, '0')
@@ -483,7 +490,7 @@ class PowerMixin(object):
             result = _invalid(st)
         else:
             digits = ''.join(combine(x, y) for x, y in zip(a, b))
-            result = _raw(0, int(digits), 0)
+            result = _raw(0, _dm.coef_int(digits), 0)
         ctx._signal(st[0])
         return result
 
@@ -517,7 +524,7 @@ class PowerMixin(object):
                 result = self
             else:
                 k = -other._c if other._s else other._c
-                digits = str(self._c).rjust(prec, '0')[-prec:]
+                digits = _dm.coef_str(self._c).rjust(prec, '0')[-prec:]
                 if rotate:
                     k %= prec
                     digits = digits[k:] + digits[:k]
@@ -525,7 +532,7 @@ class PowerMixin(object):
                     digits = (digits + '0' * k)[-prec:]
                 else:
                     digits = ('0' * -k + digits)[:prec]
-                result = _raw(self._s, int(digits), self._e)
+                result = _raw(self._s, _dm.coef_int(digits), self._e)
         ctx._signal(st[0])
         return result
 

@@ -121,3 +121,9 @@ print(isinstance(D(1), numbers.Number), isinstance(D(1), numbers.Real),
 print(Fraction(D('1.1')), Fraction(D('-0.125')), Fraction.from_decimal(D('2.5')))
 print(repr(D('1.5').real), repr(D('1.5').imag), repr(D('2').conjugate()))
 print(D.__module__, D.__qualname__, decimal.Context.__qualname__)
+
+print('-- long coefficients (no int digit limit)')
+big = D('7' * 5000 + 'E-4990')
+print(len(str(big)), str(big)[:12], str(big)[-12:], big.adjusted(), len(big.as_tuple().digits))
+print(len(format(big, 'f')), repr(+big))
+print(D('1' + '0' * 6000) == 10 ** 6000, hash(D('1' + '0' * 6000)) == hash(10 ** 6000))
