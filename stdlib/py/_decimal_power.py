@@ -50,15 +50,20 @@ def _round_inexact(approximate, start, ctx, st, sign):
     if adj > ctx._Emax:
         return ctx._overflow(sign, st)
     if adj < ctx._Emin:
-        room = adj - ctx.Etiny() + 1
-        if room >= 1:
-            c, e = _ziv(approximate, room, start, ctx._rounding, sign)
-        else:
-            c, e = 1, ctx.Etiny() - 1 - (0 if room == 0 else 1)
-            if room == 0:
-                c, e = _ziv(approximate, 1, start, ctx._rounding, sign)
-                c, e = c, e
-        return ctx._finish(sign, c * 10 + 1, e - 1, st)
+        # Subnormal: round once, straight to the exponent Etiny.
+        etiny = ctx.Etiny()
+        w = start
+        while True:
+            v, q = approximate(w)
+            lo, _ = _round_coef(max(v - 4, 0), etiny - q, ctx._rounding, sign)
+            hi, _ = _round_coef(v + 4, etiny - q, ctx._rounding, sign)
+            if lo == hi or w > prec * 8 + 400:
+                break
+            w *= 2
+        st[0] |= _SUB | _UNF
+        if not hi:
+            st[0] |= _CLAMPED
+        return _raw(sign, hi, etiny)
     return ctx._finish(sign, c * 10 + 1, e - 1, st)
 
 
@@ -469,7 +474,10 @@ class PowerMixin(object):
             return ctx._finish(0, 1, MAX_EMAX * 4, st)
         if inner._c == 10 ** (wide - 1) and inner._e == 1 - wide:
             return ctx._finish(0, 10 ** (prec - 1), 1 - prec, st)
-        return ctx._finish(0, inner._c, inner._e, st)
+        # The wide result stands for an inexact value (CPython's is never
+        # exact here): a sticky digit keeps the final rounding from
+        # treating it as exact.
+        return ctx._finish(0, inner._c * 10 + 1, inner._e - 1, st)
 
     # -- digit-wise operations ------------------------------------------------------
     def _logical_digits(self, ctx):
