@@ -243,6 +243,8 @@ class Decimal(_decimal_power.PowerMixin):
     """Floating-point decimal number, exactly representable in base 10."""
 
     def __new__(cls, value='0', context=None):
+        if context is not None and not isinstance(context, Context):
+            raise TypeError('optional argument must be a context')
         if isinstance(value, Decimal):
             return _raw(value._s, value._c, value._e, value._k, cls)
         if isinstance(value, str):

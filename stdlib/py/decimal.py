@@ -235,7 +235,7 @@ def _signal_dict(value, name):
         return result
     if isinstance(value, dict):
         if len(value) != len(_SIGNALS) or any(k not in result for k in value):
-            raise KeyError(_SIGNAL_KEY_ERROR)
+            raise KeyError('invalid signal dict')
         for k, v in value.items():
             dict.__setitem__(result, k, bool(v))
         return result
@@ -250,7 +250,10 @@ class Context(object):
     """Arithmetic settings: precision, rounding, exponent limits, flags, traps."""
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
-                 capitals=None, clamp=None, flags=None, traps=None):
+                 capitals=None, clamp=None, flags=None, traps=None, **unknown):
+        for key in unknown:
+            raise TypeError("'%s' is an invalid keyword argument for this "
+                            "function" % key)
         base = DefaultContext if 'DefaultContext' in globals() else None
         object.__setattr__(self, '_prec', 28)
         object.__setattr__(self, '_rounding', ROUND_HALF_EVEN)
