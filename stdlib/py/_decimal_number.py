@@ -436,7 +436,10 @@ class Decimal(_decimal_power.PowerMixin):
         if kind == '%':
             tail += '%'
         negative = sign == 1
-        if negative and fmt['z'] and not c:
+        # 'z' drops the sign of a zero; of a value rounded to zero only
+        # for the 'f' and '%' types (CPython 3.11 leaves it with 'F').
+        if negative and fmt['z'] and (not self._c or
+                                      (not c and kind in ('f', '%'))):
             negative = False
         return _layout(fmt, negative, intpart, tail)
 
