@@ -555,11 +555,16 @@ class Decimal(_decimal_power.PowerMixin):
         if isinstance(other, int):
             return Decimal(other)
         if isinstance(other, float):
-            if op not in ('==', '!='):
-                getcontext()._signal(_FLOATOP)
+            ctx = getcontext()
+            if op in ('==', '!='):
+                # Equality sets the flag but never traps.
+                dict.__setitem__(ctx.flags, FloatOperation, True)
+            else:
+                ctx._signal(_FLOATOP)
             return Decimal.from_float(other)
         if isinstance(other, complex):
             if op in ('==', '!=') and other.imag == 0:
+                dict.__setitem__(getcontext().flags, FloatOperation, True)
                 return Decimal.from_float(other.real)
             return None
         num = getattr(other, 'numerator', None)

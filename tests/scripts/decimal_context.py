@@ -179,3 +179,17 @@ m = MyDecimal('1.5')
 print(type(m).__name__, m.double(), repr(m), type(MyDecimal.from_float(0.5)).__name__,
       isinstance(m + 1, MyDecimal))
 print(repr(pickle.loads(pickle.dumps(m))), type(pickle.loads(pickle.dumps(m))).__name__)
+
+print('-- FloatOperation with comparisons')
+with localcontext(Context(traps=[])) as fc:
+    print(D(3) == 3.0, fc.flags[decimal.FloatOperation])
+    fc.clear_flags()
+    print(D(3) == 3 + 0j, fc.flags[decimal.FloatOperation])
+    fc.clear_flags()
+    print(D(3) != 3 + 1j, fc.flags[decimal.FloatOperation])
+    print(D(3) < 3.5, fc.flags[decimal.FloatOperation])
+    fc.traps[decimal.FloatOperation] = True
+    print(D(3) == 3.0, D(3) != 2.5)
+    show('trapped <', lambda: D(3) < 3.5)
+    show('trapped ctor', lambda: D(0.5))
+    show('from_float untrapped', lambda: D.from_float(0.5))
