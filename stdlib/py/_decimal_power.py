@@ -484,9 +484,10 @@ class PowerMixin(object):
         if self._k != _FINITE or self._s or self._e != 0:
             return None
         text = _dm.coef_str(self._c)
-        if len(text) > ctx._prec or any(ch not in '01' for ch in text):
+        if any(ch not in '01' for ch in text):
             return None
-        return text.rjust(ctx._prec, '0')
+        # Like CPython, only the low prec digits take part.
+        return text.rjust(ctx._prec, '0')[-ctx._prec:]
 
     def _logical(self, other, context, combine):
         other = _operand(other)

@@ -108,3 +108,16 @@ for label, f in [
   ('create_decimal clamp', lambda: Context(prec=3, Emax=5, clamp=1).create_decimal('1E+5')),
 ]:
     show(label, f)
+
+L = Context(prec=5, traps=[])
+for label, f in [
+  ('logical long', lambda: L.logical_and(D('1111111111'), D('101'))),
+  ('logical invert long', lambda: L.logical_invert(D('001110111001'))),
+  ('logical xor long', lambda: L.logical_xor(D('0011101000'), D('101011000010'))),
+  ('logical neg', lambda: L.logical_or(D('-101'), D('1'))),
+  ('logical exp', lambda: L.logical_or(D('1E+1'), D('1'))),
+  ('rotate long', lambda: L.rotate(D('123456789'), 2)),
+  ('shift long', lambda: L.shift(D('123456789'), -2)),
+  ('rotate bad', lambda: L.rotate(D('12'), 6)),
+]:
+    show(label, f)
