@@ -242,6 +242,8 @@ import _decimal_power
 class Decimal(_decimal_power.PowerMixin):
     """Floating-point decimal number, exactly representable in base 10."""
 
+    __slots__ = ('_s', '_c', '_e', '_k')
+
     def __new__(cls, value='0', context=None):
         if context is not None and not isinstance(context, Context):
             raise TypeError('optional argument must be a context')

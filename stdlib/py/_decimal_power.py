@@ -77,6 +77,7 @@ def _fixed_of(d, w):
 
 
 class PowerMixin(object):
+    __slots__ = ()
 
     # -- square root -----------------------------------------------------------
     def sqrt(self, context=None):

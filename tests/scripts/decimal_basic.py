@@ -127,3 +127,18 @@ big = D('7' * 5000 + 'E-4990')
 print(len(str(big)), str(big)[:12], str(big)[-12:], big.adjusted(), len(big.as_tuple().digits))
 print(len(format(big, 'f')), repr(+big))
 print(D('1' + '0' * 6000) == 10 ** 6000, hash(D('1' + '0' * 6000)) == hash(10 ** 6000))
+
+print('-- instances carry no attribute dict')
+try:
+    D('1.5').foo = 1
+except AttributeError as e:
+    print('AttributeError', e)
+
+
+class Sub(D):
+    pass
+
+
+s = Sub('2.5')
+s.note = 'ok'
+print(s.note, repr(s), hasattr(D('1'), '__dict__'), type(s + 1) is D)
