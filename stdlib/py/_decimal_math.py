@@ -21,7 +21,10 @@ def ndigits(c):
 
 
 def _atanh_inverse_series(z, scale):
-    # Sum of z**(2k+1)/(2k+1) for a fixed-point z (at `scale`) below 1/2.
+    # Sum of z**(2k+1)/(2k+1) for a fixed-point z (at `scale`) below 1/2
+    # in size; an odd function, summed for |z| so the terms reach 0.
+    if z < 0:
+        return -_atanh_inverse_series(-z, scale)
     total = z
     term = z
     z2 = z * z // scale
@@ -55,6 +58,15 @@ def ln_fixed(c, e, w):
     """ln(c * 10**e) for c > 0, as a fixed-point value at scale w."""
     n = ndigits(c)
     k = e + n - 1                      # x = m * 10**k with 1 <= m < 10
+    if k in (-1, 0):
+        # Between 1/2 and 2 the series applies to x itself, and no
+        # constant (costly at a large scale) is needed.
+        work = w + 8
+        scale = 10 ** work
+        x = c * 10 ** (work + e) if work + e >= 0 else c // 10 ** (-work - e)
+        if scale <= 2 * x < 4 * scale:
+            z = (x - scale) * scale // (x + scale)
+            return 2 * _atanh_inverse_series(z, scale) // 10 ** 8
     guard = 8 + len(str(abs(k)))
     work = w + guard
     scale = 10 ** work
@@ -84,8 +96,8 @@ def exp_fixed(x, w):
     work = w + guard
     scale = 10 ** work
     xs = x * 10 ** guard
-    ln2, ln10 = _ln2_ln10(work + len(str(abs(x) // 10 ** w + 1)))
     extra = len(str(abs(x) // 10 ** w + 1))
+    ln2, ln10 = _ln2_ln10(work + extra)
     ln10_w = ln10 // 10 ** extra
     # exp(x) = 10**n * exp(r) with |r| <= ln(10)/2.
     n = (2 * xs + ln10_w) // (2 * ln10_w)

@@ -196,14 +196,17 @@ class PowerMixin(object):
             near = _add_exact(self, Decimal(1), exact, [0], True)
             if near._c:
                 extra = max(0, -near.adjusted())
-        start = prec + 8 + extra
+        start = prec + 8
 
         def approximate(w):
-            v = _dm.ln_fixed(c, e, w)
+            # w significant digits: the scale grows by the leading zeros
+            # of a logarithm near 0, while ln(10) needs only w digits.
+            scale = w + extra
+            v = _dm.ln_fixed(c, e, scale)
             if base10:
                 _, ln10 = _dm._ln2_ln10(w + 5)
                 v = v * 10 ** (w + 5) // ln10
-            return abs(v), -w
+            return abs(v), -scale
         sign = 1 if (self.adjusted() < 0) else 0
         return _round_inexact(approximate, start, _half_even(ctx), st, sign)
 
