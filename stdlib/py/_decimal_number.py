@@ -1071,6 +1071,9 @@ class Decimal(_decimal_power.PowerMixin):
                 st[0] |= _DIVUNDEF
                 return _raw(0, 0, 0, _QNAN)
             return _invalid(st)
+        if self._c and self.adjusted() - other.adjusted() > ctx._prec:
+            st[0] |= _DIVIMP
+            return _raw(0, 0, 0, _QNAN)
         e = min(self._e, other._e)
         va = self._c * 10 ** (self._e - e)
         vb = other._c * 10 ** (other._e - e)

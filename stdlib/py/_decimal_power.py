@@ -368,7 +368,7 @@ class PowerMixin(object):
         if not other._c and other._k == _FINITE:
             if not self._c and self._k == _FINITE:
                 return _invalid(st)
-            return ctx._finish(0, 1, 0, st)
+            return _raw(0, 1, 0)
         if self._s and (self._c or self._k == _INF):
             if y_int is None and other._k == _FINITE:
                 return _invalid(st)
@@ -440,8 +440,13 @@ class PowerMixin(object):
         exponent, used to spot certain overflow and underflow."""
         magnitude = (_math.log10(self._c) + self._e) if self._c < 10 ** 300 \
             else _ndigits(self._c) - 1 + self._e
-        if magnitude == 0:
-            return -1
+        if abs(magnitude) < 1e-6:
+            # Near 1, log10(x) ~ (x - 1) / ln(10): size it from x - 1.
+            exact = Context(prec=MAX_PREC, Emin=MIN_EMIN, Emax=MAX_EMAX)
+            near = _add_exact(self.copy_abs(), Decimal(1), exact, [0], True)
+            if not near._c:
+                return -1
+            return near.adjusted() - 1 + _ndigits(count) - 1
         return _math.floor(_math.log10(abs(magnitude))) + _ndigits(count) - 1
 
     def _pow_real(self, other, ctx, st):
@@ -478,10 +483,9 @@ class PowerMixin(object):
             return ctx._finish(0, 1, MAX_EMAX * 4, st)
         if inner._c == 10 ** (wide - 1) and inner._e == 1 - wide:
             return ctx._finish(0, 10 ** (prec - 1), 1 - prec, st)
-        # The wide result stands for an inexact value (CPython's is never
-        # exact here): a sticky digit keeps the final rounding from
-        # treating it as exact.
-        return ctx._finish(0, inner._c * 10 + 1, inner._e - 1, st)
+        # Like CPython, the wide half-even result is rounded again as if
+        # it were exact (a double rounding).
+        return ctx._finish(0, inner._c, inner._e, st)
 
     # -- digit-wise operations ------------------------------------------------------
     def _logical_digits(self, ctx):

@@ -125,3 +125,13 @@ for label, f in [
 for s in ['1.' + '0' * 300 + '1', '0.' + '9' * 300, '1.0000000000000000000000000000000000000000001',
           '0.5', '1.99', '0.51', '0.49', '2.01', '1E-5', '123.456', '0.99', '1.01']:
     show('ln/log10 %d digits' % len(s), lambda: (D(s).ln(), D(s).log10()))
+
+big = Context(traps=[])
+for label, f in [
+  ('remainder_near impossible', lambda: big.remainder_near(D('1E+999999'), D('1E-999999'))),
+  ('power near 1 huge y', lambda: big.power(D('1.0000000000000000001'), D('1E+9999'))),
+  ('power below 1 huge y', lambda: big.power(D('0.9999999999999999999'), D('1E+9999'))),
+  ('power near 1 big int', lambda: big.power(D('1.0000000000000000000000000000000000000000000000001'), D('100000000000000000000'))),
+]:
+    show(label, f)
+print(big)
