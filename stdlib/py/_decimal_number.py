@@ -227,8 +227,9 @@ def _divide_parts(ca, ea, cb, eb, prec):
     return q, e, True
 
 
-def _integer_quotient(a, b, ctx, st):
-    """(q, r) as ints and exponent for a // b and a % b, or None on overflow."""
+def _integer_quotient(a, b):
+    """Integer quotient and remainder coefficient of a / b, and the
+    remainder's exponent (the smaller of the two)."""
     e = min(a._e, b._e)
     va = a._c * 10 ** (a._e - e)
     vb = b._c * 10 ** (b._e - e)
@@ -794,18 +795,17 @@ class Decimal(_decimal_power.PowerMixin):
                 st[0] |= _DIVIMP
                 r = _raw(0, 0, 0, _QNAN)
                 return (r, r) if want == 'qr' else r
-            q_int, r_coef, e = _integer_quotient(self, other, ctx, st)
+            q_int, r_coef, e = _integer_quotient(self, other)
             if _ndigits(q_int) > ctx._prec:
                 st[0] |= _DIVIMP
                 r = _raw(0, 0, 0, _QNAN)
                 return (r, r) if want == 'qr' else r
-        q = _raw(s, q_int, 0)
         if want == 'q':
             return ctx._finish(s, q_int, 0, st)
         r = ctx._finish(self._s, r_coef, e, st)
         if want == 'r':
             return r
-        return (ctx._finish(s, q_int, 0, st), r) if q is not None else None
+        return ctx._finish(s, q_int, 0, st), r
 
     def _floordiv_impl(self, other, ctx, st):
         return self._divmod_impl(other, ctx, st, 'q')

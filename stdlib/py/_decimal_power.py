@@ -559,20 +559,3 @@ class PowerMixin(object):
     def shift(self, other, context=None):
         return self._shift_like(other, context, False)
 
-
-def _trim(v, q, w):
-    """Cut v to at most w + 2 digits (truncating), adjusting exponent q."""
-    n = _ndigits(v)
-    if n > w + 2:
-        cut = n - w - 2
-        return v // 10 ** cut, q + cut
-    return v, q
-
-
-def _widen(result, count):
-    # The truncations of the powering loop add up to about 2*log2(count)
-    # units; express the result so that _ziv's 4-unit bound covers them.
-    v, q = result
-    slack = 2 * max(count.bit_length(), 1) + 4
-    digits = len(str(slack))
-    return v // 10 ** digits, q + digits

@@ -162,10 +162,10 @@ def _round_coef(c, drop, mode, sign):
     if drop <= 0:
         return c, False
     if drop > _ndigits(c) + 1:
-        q, r, half = 0, c, 1            # r < half of 10**drop, nonzero if c
+        # Everything goes, and it is less than half a unit.
         if not c:
             return 0, False
-        cmp_half = -1
+        q, cmp_half = 0, -1
     else:
         p = 10 ** drop
         q, r = divmod(c, p)
@@ -507,16 +507,11 @@ class Context(object):
 
     # -- conversions ----------------------------------------------------------
     def create_decimal(self, num='0'):
+        # Unlike the constructor, no surrounding whitespace or underscores.
         if isinstance(num, str) and (num != num.strip() or '_' in num):
-            st = [_CONV]
-            self._signal(st[0])
+            self._signal(_CONV)
             return _raw(0, 0, 0, _QNAN)
-        st = [0]
-        if isinstance(num, float):
-            st[0] |= _FLOATOP
-            self._signal(st[0])
-            st = [0]
-        d = Decimal(num, self)
+        d = Decimal(num, self)          # signals FloatOperation for floats
         if d._k >= _QNAN:
             if d._c and _ndigits(d._c) > self._prec - self._clamp:
                 self._signal(_CONV)
@@ -524,6 +519,7 @@ class Context(object):
             return d
         if d._k == _INF:
             return d
+        st = [0]
         result = self._finish(d._s, d._c, d._e, st)
         self._signal(st[0])
         return result
