@@ -975,6 +975,9 @@ class Decimal(_decimal_power.PowerMixin):
         if not ctx.Etiny() <= e <= ctx._Emax:
             return _invalid(st)
         if not self._c:
+            if ctx._clamp and e > ctx.Etop():
+                st[0] |= _CLAMPED
+                e = ctx.Etop()
             return _raw(self._s, 0, e)
         if self._e + _ndigits(self._c) - 1 - e >= ctx._prec and e < self._e + 1:
             return _invalid(st)

@@ -135,3 +135,9 @@ for label, f in [
 ]:
     show(label, f)
 print(big)
+
+cl = Context(prec=77, Emax=20, Emin=-20, clamp=1, traps=[])
+show('quantize zero clamped', lambda: (cl.quantize(D('-0'), D('5E0')), cl.flags[Clamped]))
+show('quantize nonzero clamped', lambda: cl.quantize(D('12'), D('1E+1')))
+show('wide sqrt', lambda: cl.sqrt(D(2)))
+show('wide exp', lambda: cl.exp(D('-45.5')))
