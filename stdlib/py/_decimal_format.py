@@ -33,6 +33,9 @@ def parse_spec(spec):
         i += 1
     zeropad = False
     if i < n and spec[i] == '0':
+        # libmpdec takes the '0' flag only without an explicit alignment.
+        if align is not None:
+            raise ValueError('invalid format string')
         zeropad = True
         i += 1
     start = i
