@@ -48,10 +48,20 @@ std::vector<Type*> compute_mro(Type* cls, const std::vector<Type*>& bases) {
   }
 }
 
-// The built-in type whose instance layout a class uses.
+// The built-in type whose instance layout a class uses. Built-in
+// exception classes built by the same constructor as their base add no
+// fields of their own (as in CPython, where ArithmeticError and TypeError
+// both have BaseException's layout), so they count as that base: this lets
+// `class FloatOperation(DecimalException, TypeError)` be defined.
 static Type* layout_base(Type* t) {
   for (Type* m : t->mro)
-    if (m->is_builtin) return m;
+    if (m->is_builtin) {
+      if (m->is_subtype_of(exc().BaseException))
+        while (m->base != nullptr && m->base->is_builtin && m->base != exc().BaseException &&
+               m->base->construct == m->construct)
+          m = m->base;
+      return m;
+    }
   return t;
 }
 

@@ -108,7 +108,14 @@ def _convert(value, T):
         return value
     if issubclass(T, int) and value.denominator != 1:
         T = float
-    return T(value)
+    try:
+        return T(value)
+    except TypeError:
+        # Decimal takes no Fraction: divide in the Decimal context, as
+        # CPython's statistics does.
+        if hasattr(T, 'quantize') and hasattr(value, 'denominator'):
+            return T(value.numerator) / value.denominator
+        raise
 
 
 def _fail_negative(values, message):
@@ -332,10 +339,32 @@ def pvariance(data, mu=None):
     return _convert(ss / n, T)
 
 
-def _sqrt_of(value):
+def _sqrt_of(value, T=float):
     if isinstance(value, Fraction):
+        if hasattr(T, 'quantize'):
+            return _decimal_sqrt_of_frac(value.numerator, value.denominator, T)
         return _float_sqrt_of_frac(value.numerator, value.denominator)
     return math.sqrt(value)
+
+
+def _decimal_sqrt_of_frac(n, m, T):
+    """The square root of n/m >= 0 as a Decimal T, correctly rounded to
+    the current context."""
+    if not n:
+        return T('0.0')
+    import decimal
+    prec = decimal.getcontext().prec
+    # Scale by 10**(2k) so the integer root has prec + 2 or more digits;
+    # a final 1 stands for any inexact remainder, so the context's one
+    # rounding of the scaled root is correct.
+    k = max(0, prec + 3 - (len(str(n)) - len(str(m))) // 2)
+    quotient, remainder = divmod(n * 10 ** (2 * k), m)
+    root = math.isqrt(quotient)
+    if remainder == 0 and root * root == quotient:
+        return (T(n) / T(m)).sqrt()     # exact: the ideal exponent
+    sticky = 1
+    digits = tuple(int(ch) for ch in str(root * 10 + sticky))
+    return +T((0, digits, -k - 1))
 
 
 def stdev(data, xbar=None):
@@ -343,7 +372,7 @@ def stdev(data, xbar=None):
     T, ss, c, n = _ss(data, xbar)
     if n < 2:
         raise StatisticsError("stdev requires at least two data points")
-    return _sqrt_of(ss / (n - 1))
+    return _sqrt_of(ss / (n - 1), T)
 
 
 def pstdev(data, mu=None):
@@ -351,7 +380,7 @@ def pstdev(data, mu=None):
     T, ss, c, n = _ss(data, mu)
     if n < 1:
         raise StatisticsError("pstdev requires at least one data point")
-    return _sqrt_of(ss / n)
+    return _sqrt_of(ss / n, T)
 
 
 # ---------------------------------------------------------------- two inputs
