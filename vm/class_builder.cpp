@@ -216,16 +216,45 @@ Value builtin_build_class(const CallArgs& args) {
       raise_type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of "
                        "the metaclasses of all its bases");
   }
-  Dict* ns = new_dict();
-  Root keep_ns(ns);
-  Value cell = run_class_body(body, ns);
-  if (substituted) ns->table.set(intern("__orig_bases__"), written_bases);
+  ValueVector base_values(bases.begin(), bases.end());
+  Tuple* base_tuple = new_tuple(base_values);
+  Root keep_base_tuple(base_tuple);
+  // A metaclass's __prepare__(name, bases, **kwds) makes the namespace the
+  // body runs in. A plain dict is used as such; any other mapping (enum's
+  // member-recording dict) sees every store and load of the body.
+  Value prepared = Value::null();
+  if (meta != types().type) {
+    Value prepare = get_attr_or_null(Value(meta), intern("__prepare__"));
+    if (!prepare.is_null() && !prepare.is_none()) {
+      ValueVector prepare_args = {args[1], base_tuple};
+      prepare_args.insert(prepare_args.end(), keyword_values.begin(), keyword_values.end());
+      prepared = call_object(prepare, CallArgs{prepare_args.data(), 2, kwnames});
+      if (lookup_in_mro(type_of(prepared), names().__getitem__).is_null())
+        raise_type_error(meta->name + ".__prepare__() must return a mapping, not " + type_name(prepared));
+    }
+  }
+  Root keep_prepared(prepared.is_null() ? Value::none() : prepared);
+  Dict* ns = nullptr;
+  if (prepared.is_null()) ns = new_dict();
+  else if (type_of(prepared) == types().dict) ns = prepared.as<Dict>();
+  Root keep_ns(ns != nullptr ? Value(ns) : Value::none());
+  Value cell;
+  if (ns != nullptr) {
+    cell = run_class_body(body, ns);
+    if (substituted) ns->table.set(intern("__orig_bases__"), written_bases);
+  } else {
+    cell = run_class_body_in_mapping(body, prepared);
+    if (substituted) set_item(prepared, intern("__orig_bases__"), written_bases);
+  }
+  Root keep_cell(cell);
+  Value namespace_value = ns != nullptr ? Value(ns) : prepared;
   Value cls;
   if (meta->is_builtin || lookup_in_mro(meta, names().__new__).is_null()) {
+    if (ns == nullptr) ns = call_object(Value(types().dict), CallArgs{&prepared, 1}).as<Dict>();  // type.__new__ copies it
+    Root keep_copy(ns);
     cls = create_class(meta, name, bases, ns, CallArgs{keyword_values.data(), 0, kwnames});
   } else {
-    ValueVector base_values(bases.begin(), bases.end());
-    ValueVector call_args = {args[1], new_tuple(base_values), ns};
+    ValueVector call_args = {args[1], base_tuple, namespace_value};
     call_args.insert(call_args.end(), keyword_values.begin(), keyword_values.end());
     cls = call_object(meta, CallArgs{call_args.data(), 3, kwnames});
   }

@@ -351,7 +351,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
       TARGET(LOAD_CLASSDEREF) {
         uint32_t i = ARG - code->nlocals();
         Str* name = i < code->cellvars.size() ? code->cellvars[i] : code->freevars[i - code->cellvars.size()];
-        Value v = frame->locals ? frame->locals->table.get_str(name) : Value::null();
+        Value v = frame->locals             ? frame->locals->table.get_str(name)
+                  : frame->locals_mapping ? mapping_local_or_null(frame, name)
+                                          : Value::null();
         if (v.is_null()) {
           v = locals[ARG].as<Cell>()->contents;
           if (v.is_null()) unbound_deref(code, ARG);
@@ -1334,6 +1336,15 @@ Value run_code_in_mapping(Code* code, Dict* globals, Value locals) {
     globals->table.set(names().__builtins__, builtins_dict());
   Frame* frame = push_code_frame(ts, code, globals, nullptr);
   frame->locals_mapping = locals.object();
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  return eval_frame(ts, frame);
+}
+
+Value run_class_body_in_mapping(Function* body, Value namespace_mapping) {
+  ThreadState* ts = current_thread_state();
+  Frame* frame = push_code_frame(ts, body->code, body->globals, nullptr, body);
+  frame->locals_mapping = namespace_mapping.object();
   frame->previous = ts->current_frame;
   frame->is_entry = true;
   return eval_frame(ts, frame);

@@ -31,6 +31,9 @@ Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception);
 // Runs a class body with `namespace_dict` as its locals; returns the
 // __class__ cell or None.
 Value run_class_body(Function* body, Dict* namespace_dict);
+// The same with the namespace a metaclass's __prepare__ returned when it
+// is not a plain dict: the body's name operations go through its methods.
+Value run_class_body_in_mapping(Function* body, Value namespace_mapping);
 
 // isinstance(exc_value, match) for `except match:` (a class or a tuple of
 // them; TypeError for anything else).

@@ -107,18 +107,24 @@ Dict* fast_locals_snapshot(Frame* f) {
   return d;
 }
 
+Value mapping_local_or_null(Frame* frame, Str* name) {
+  // Any mapping: a KeyError means "not here", as in CPython.
+  try {
+    return get_item(Value(frame->locals_mapping), Value(name));
+  } catch (PyException&) {
+    if (!exception_matches(exc().KeyError)) throw;
+    take_current_exception();
+  }
+  return Value::null();
+}
+
 Value load_name(Frame* frame, Str* name) {
   if (frame->locals != nullptr) {
     Value v = frame->locals->table.get_str(name);
     if (!v.is_null()) return v;
   } else if (frame->locals_mapping != nullptr) {
-    // Any mapping: a KeyError means "not here", as in CPython.
-    try {
-      return get_item(Value(frame->locals_mapping), Value(name));
-    } catch (PyException&) {
-      if (!exception_matches(exc().KeyError)) throw;
-      take_current_exception();
-    }
+    Value v = mapping_local_or_null(frame, name);
+    if (!v.is_null()) return v;
   }
   return load_global(frame, name);
 }

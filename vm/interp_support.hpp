@@ -20,6 +20,8 @@ struct ThreadState;
 
 // LOAD_GLOBAL's general path: looks the name up and records where it was.
 Value load_global_filling(Frame* frame, Str* name, GlobalCache& cache);
+// frame->locals_mapping[name], or null when the mapping raises KeyError.
+Value mapping_local_or_null(Frame* frame, Str* name);
 // LOAD_NAME: locals, globals, then builtins.
 Value load_name(Frame* frame, Str* name);
 // A new dict of a function frame's variables, in co_varnames order (then
