@@ -7,6 +7,7 @@
 #include "vm/builtins/install.hpp"
 #include "vm/class_builder.hpp"
 #include "vm/errors.hpp"
+#include "vm/frame.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
@@ -18,6 +19,7 @@
 #include "vm/objects/slots.hpp"
 #include "vm/objects/mapping_proxy.hpp"
 #include "vm/ops.hpp"
+#include "vm/thread_state.hpp"
 
 namespace gilvm {
 
@@ -251,10 +253,24 @@ Value type_construct(Type* meta, const CallArgs& args) {
     bases.push_back(b.as<Type>());
   }
   Dict* ns = args[2].as<Dict>();
+  Root keep_ns(ns);
   if (ns->table.get_str(names().__module__).is_null()) {
-    // type() called directly: the caller's module, as CPython does.
-    ns->table.set(names().__module__, intern("__main__"));
+    // type() called directly: the module of the Python code calling it, as
+    // CPython does. The caller's dict itself stays as it was.
+    Frame* caller = current_thread_state()->current_frame;
+    Value module_name = caller != nullptr && caller->globals != nullptr
+                            ? caller->globals->table.get_str(names().__name__)
+                            : Value::null();
+    Dict* copy = new_dict();
+    const DictTable& t = ns->table;
+    for (size_t i = 0; i < t.entry_capacity(); ++i) {
+      const DictEntry& e = t.entry_at(i);
+      if (!e.key.is_null()) copy->table.set(e.key, e.value);
+    }
+    if (!module_name.is_null()) copy->table.set(names().__module__, module_name);
+    ns = copy;
   }
+  Root keep_copy(ns);
   // Keywords (type.__new__(mcs, name, bases, ns, **kw) from a metaclass)
   // go on to __init_subclass__.
   return create_class(meta, args[0].as<Str>()->data, bases, ns, CallArgs{args.args + args.count, 0, args.kwnames});
