@@ -248,23 +248,30 @@ class OrderedDict(dict):
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """A tuple subclass with named fields: Point = namedtuple('Point', 'x y')."""
+    from keyword import iskeyword
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
-    field_names = [str(name) for name in field_names]
-    seen = set()
-    for index, name in enumerate(field_names):
-        bad = (not name.isidentifier() or name.startswith("_") or name in seen
-               or name in ("and", "or", "not", "if", "else", "for", "in", "is", "def", "class", "return",
-                           "None", "True", "False", "lambda", "while", "with", "yield", "import", "from"))
-        if bad and rename:
-            field_names[index] = "_" + str(index)
-        elif not name.isidentifier():
+    field_names = list(map(str, field_names))
+    typename = _sys.intern(str(typename))
+    if rename:
+        # Invalid, keyword, private or repeated names become _0, _1, ...
+        seen = set()
+        for index, name in enumerate(field_names):
+            if not name.isidentifier() or iskeyword(name) or name.startswith("_") or name in seen:
+                field_names[index] = "_" + str(index)
+            seen.add(name)
+    for name in [typename] + field_names:
+        if not name.isidentifier():
             raise ValueError("Type names and field names must be valid identifiers: " + repr(name))
-        elif name.startswith("_"):
+        if iskeyword(name):
+            raise ValueError("Type names and field names cannot be a keyword: " + repr(name))
+    seen = set()
+    for name in field_names:
+        if name.startswith("_") and not rename:
             raise ValueError("Field names cannot start with an underscore: " + repr(name))
-        elif name in seen:
+        if name in seen:
             raise ValueError("Encountered duplicate field name: " + repr(name))
-        seen.add(field_names[index])
+        seen.add(name)
     fields = tuple(field_names)
     defaults = tuple(defaults) if defaults is not None else ()
     if len(defaults) > len(fields):

@@ -50,6 +50,13 @@ std::string bytes_from_source(const ArgParser& p, Type* kind) {
       return result.as<Bytes>()->data;
     }
   }
+  // The argument parser checks the types of encoding and errors first.
+  const char* constructor = is_bytes ? "bytes" : "bytearray";
+  auto described = [](Value v) { return v.is_none() ? std::string("None") : type_name(v); };
+  if (p.given(1) && !isinstance(p.get(1), types().str))
+    raise_type_error(std::string(constructor) + "() argument 'encoding' must be str, not " + described(p.get(1)));
+  if (p.given(2) && !isinstance(p.get(2), types().str))
+    raise_type_error(std::string(constructor) + "() argument 'errors' must be str, not " + described(p.get(2)));
   if (isinstance(src, types().str)) {
     if (!p.given(1)) raise_type_error("string argument without an encoding");
     Value encoded = p.given(2) ? call_method(src, "encode", {p.get(1), p.get(2)}) : call_method(src, "encode", {p.get(1)});
