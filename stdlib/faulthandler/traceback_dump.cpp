@@ -9,6 +9,15 @@
 #include "vm/objects/str.hpp"
 #include "vm/thread_state.hpp"
 
+// The walk reads other threads' frames without synchronizing with them,
+// on purpose (see the contract): ThreadSanitizer is told not to instrument
+// these functions, whose races are the accepted ones.
+#if defined(__clang__) || defined(__GNUC__)
+#define GILVM_UNSYNCHRONIZED_READS __attribute__((no_sanitize("thread")))
+#else
+#define GILVM_UNSYNCHRONIZED_READS
+#endif
+
 namespace gilvm::faulthandler_dump {
 
 namespace {
@@ -46,7 +55,7 @@ void write_hex(int fd, unsigned long value, size_t width) {
 }
 
 // A string's bytes: ASCII as is, the rest as \xNN, cut after 500 with "...".
-void write_name(int fd, const Str* s) {
+GILVM_UNSYNCHRONIZED_READS void write_name(int fd, const Str* s) {
   if (s == nullptr) {
     write_text(fd, "???");
     return;
@@ -70,7 +79,7 @@ void write_name(int fd, const Str* s) {
   if (text.size() > kMaxNameLength) write_text(fd, "...");
 }
 
-void write_frame(int fd, const Frame* frame) {
+GILVM_UNSYNCHRONIZED_READS void write_frame(int fd, const Frame* frame) {
   const Code* code = frame->code;
   write_text(fd, "  File \"");
   write_name(fd, code->filename);
@@ -83,7 +92,7 @@ void write_frame(int fd, const Frame* frame) {
   write_text(fd, "\n");
 }
 
-void write_thread_header(int fd, const ThreadState* ts, bool is_current) {
+GILVM_UNSYNCHRONIZED_READS void write_thread_header(int fd, const ThreadState* ts, bool is_current) {
   write_text(fd, is_current ? "Current thread 0x" : "Thread 0x");
   write_hex(fd, ts->os_thread_id.load(std::memory_order_relaxed), 2 * sizeof(unsigned long));
   write_text(fd, " (most recent call first):\n");
@@ -93,7 +102,7 @@ void write_thread_header(int fd, const ThreadState* ts, bool is_current) {
 
 void write_text(int fd, const char* text) { write_bytes(fd, text, std::strlen(text)); }
 
-void dump_stack(int fd, ThreadState* ts, bool write_header) {
+GILVM_UNSYNCHRONIZED_READS void dump_stack(int fd, ThreadState* ts, bool write_header) {
   if (write_header) write_text(fd, "Stack (most recent call first):\n");
   const Frame* frame = ts == nullptr ? nullptr : ts->current_frame;
   size_t written = 0;
@@ -112,7 +121,7 @@ void dump_stack(int fd, ThreadState* ts, bool write_header) {
   if (!any) write_text(fd, "  <no Python frame>\n");
 }
 
-void dump_all_threads(int fd, ThreadState* current) {
+GILVM_UNSYNCHRONIZED_READS void dump_all_threads(int fd, ThreadState* current) {
   ThreadState* states[kMaxThreads + 1];
   size_t count = copy_thread_states_unlocked(states, kMaxThreads + 1);
   for (size_t i = 0; i < count; ++i) {
