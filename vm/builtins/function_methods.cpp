@@ -191,10 +191,12 @@ Value function_construct(Type*, const CallArgs& args) {
   ArgParser p(args, "function", {"code", "globals", "name", "argdefs", "closure"}, 2, false);
   Value code = p.get(0), globals = p.get(1);
   Value name = p.get(2, Value::none()), defaults = p.get(3, Value::none()), closure = p.get(4, Value::none());
+  // Argument Clinic's wording, which says None rather than NoneType.
+  auto described = [](Value v) { return v.is_none() ? std::string("None") : type_name(v); };
   if (type_of(code) != types().code)
-    raise_type_error("function() argument 'code' must be code, not " + type_name(code));
+    raise_type_error("function() argument 'code' must be code, not " + described(code));
   if (!isinstance(globals, types().dict))
-    raise_type_error("function() argument 'globals' must be dict, not " + type_name(globals));
+    raise_type_error("function() argument 'globals' must be dict, not " + described(globals));
   if (!name.is_none() && !isinstance(name, types().str)) raise_type_error("arg 3 (name) must be None or string");
   if (!defaults.is_none() && !isinstance(defaults, types().tuple))
     raise_type_error("arg 4 (defaults) must be None or tuple");
