@@ -103,6 +103,21 @@ Value builtin_import(const CallArgs& a) {
   return import_module(p.get(0).as<Str>(), globals, p.get(3, Value::none()), index_value(level));
 }
 
+}  // namespace
+
+Value import_name(Str* name, Dict* globals, Dict* locals, Value fromlist, int64_t level) {
+  Dict* builtins = builtins_dict();
+  Value hook = builtins == nullptr ? Value::null() : builtins->table.get_str(names().__import__);
+  if (hook.is_null()) raise_error(exc().ImportError, "__import__ not found");
+  if (type_of(hook) == types().native_function && hook.as<NativeFunction>()->fn == builtin_import)
+    return import_module(name, globals, fromlist, level);
+  Value args[5] = {Value(name), Value(globals), locals ? Value(locals) : Value::none(),
+                   fromlist.is_null() ? Value::none() : fromlist, make_int(level)};
+  return call_object(hook, CallArgs{args, 5});
+}
+
+namespace {
+
 // --- traceback formatting -----------------------------------------------------
 
 // Source lines by file, read once (like CPython's linecache).

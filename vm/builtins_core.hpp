@@ -11,9 +11,16 @@
 namespace gilvm {
 
 struct Dict;
+struct Str;
 
 // Creates the builtins dict (once) and makes it the one frames use.
 Dict* install_core_builtins();
+
+// The `import` statement (IMPORT_NAME): calls builtins.__import__ as it is
+// now, so a replacement sees (name, globals, locals or None, fromlist,
+// level) as in CPython; the original imports directly. ImportError
+// "__import__ not found" when it was deleted.
+Value import_name(Str* name, Dict* globals, Dict* locals, Value fromlist, int64_t level);
 
 // CPython's traceback text for an exception: the chain of causes/contexts,
 // "Traceback (most recent call last):", one entry per frame with its

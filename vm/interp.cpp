@@ -32,6 +32,7 @@
 
 #include "vm/attr_cache.hpp"
 #include "vm/builtins/container_ops.hpp"
+#include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/objects/frame_object.hpp"
@@ -1164,7 +1165,10 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value fromlist = POP();
         Value level = POP();
         SAVE_STATE();
-        PUSH(import_module(code->names[ARG], frame->globals, fromlist, level.small_int_value()));
+        // A module body's names are its globals; a function has no locals dict.
+        Dict* import_locals = frame->locals;
+        if (import_locals == nullptr && (code->flags & kCodeUsesLocalsDict)) import_locals = frame->globals;
+        PUSH(import_name(code->names[ARG], frame->globals, import_locals, fromlist, level.small_int_value()));
         DISPATCH();
       }
       TARGET(IMPORT_FROM) {
