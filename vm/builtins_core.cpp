@@ -1,6 +1,7 @@
 #include "vm/builtins_core.hpp"
 #include "vm/traceback_carets.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -23,6 +24,7 @@
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/opcodes.hpp"
 #include "vm/ops.hpp"
 #include "vm/thread_state.hpp"
 
@@ -281,7 +283,19 @@ struct PrintContext {
   std::unordered_set<const Object*> seen;  // every exception printed so far
   int group_depth = 0;
   bool need_close = false;
+  // sys.tracebacklimit for an uncaught exception: the innermost `limit`
+  // entries of each traceback; none (and no header) when it is 0.
+  int64_t limit = INT64_MAX;
 };
+
+// The last `limit` entries of a traceback (limit > 0).
+Value innermost_entries(Value traceback, int64_t limit) {
+  int64_t depth = 0;
+  for (Traceback* tb = traceback.as<Traceback>(); tb != nullptr; tb = tb->next) ++depth;
+  Traceback* tb = traceback.as<Traceback>();
+  for (; depth > limit; --depth) tb = tb->next;
+  return Value(tb);
+}
 
 std::string indent_of(const PrintContext& ctx) { return std::string(static_cast<size_t>(2 * ctx.group_depth), ' '); }
 
@@ -309,7 +323,8 @@ void format_with_chain(Value exception, PrintContext& ctx, std::string& out);
 void format_one(Value e, PrintContext& ctx, std::string& out) {
   auto* obj = e.as<ExceptionObject>();
   if (!is_exception_group(e)) {
-    if (!obj->traceback.is_null()) emit(ctx, "Traceback (most recent call last):\n" + frames_text(obj->traceback), out);
+    if (!obj->traceback.is_null() && ctx.limit > 0)
+      emit(ctx, "Traceback (most recent call last):\n" + frames_text(innermost_entries(obj->traceback, ctx.limit)), out);
     emit(ctx, exception_only(e), out);
     return;
   }
@@ -319,9 +334,9 @@ void format_one(Value e, PrintContext& ctx, std::string& out) {
   }
   bool top = ctx.group_depth == 0;
   if (top) ctx.group_depth = 1;
-  if (!obj->traceback.is_null()) {
+  if (!obj->traceback.is_null() && ctx.limit > 0) {
     emit(ctx, "Exception Group Traceback (most recent call last):\n", out, top ? '+' : '|');
-    emit(ctx, frames_text(obj->traceback), out);
+    emit(ctx, frames_text(innermost_entries(obj->traceback, ctx.limit)), out);
   }
   emit(ctx, exception_only(e), out);
   Value members_value = get_attr_or_null(e, intern("exceptions"));
@@ -398,6 +413,22 @@ std::string format_exception(Value exception) {
   std::string out;
   if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
   PrintContext ctx;
+  format_with_chain(exception, ctx, out);
+  return out;
+}
+
+std::string format_uncaught_exception(Value exception) {
+  if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
+  PrintContext ctx;
+  Value sys = module_table()->table.get_str(intern("sys"));
+  Value limit = sys.is_null() ? Value::null() : get_attr_or_null(sys, intern("tracebacklimit"));
+  if (!limit.is_null() && is_int_value(limit)) {
+    int64_t n;
+    // A huge limit shows everything; a huge negative one nothing.
+    if (int_to_int64(limit, &n)) ctx.limit = n < 0 ? 0 : n;
+    else ctx.limit = compare_bool(limit, Value::small_int(0), kGt) ? INT64_MAX : 0;
+  }
+  std::string out;
   format_with_chain(exception, ctx, out);
   return out;
 }

@@ -27,6 +27,11 @@ Value import_name(Str* name, Dict* globals, Dict* locals, Value fromlist, int64_
 // source line, then "TypeError: message" (or the SyntaxError layout).
 std::string format_exception(Value exception);
 
+// format_exception as the interpreter reports an uncaught exception: with
+// sys.tracebacklimit (an int) set, only the innermost that many entries of
+// each traceback, and no traceback at all when it is 0 or less.
+std::string format_uncaught_exception(Value exception);
+
 // The location-marker line ("    ~~^~~\n") CPython prints under the source
 // line of one traceback entry, or "" (traceback.StackSummary uses it).
 std::string traceback_entry_markers(Value traceback);
