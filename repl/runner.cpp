@@ -249,7 +249,7 @@ int report_uncaught(Value exception) {
     return 1;
   }
   if (isinstance(exception, exc().KeyboardInterrupt)) keyboard_interrupt_reported = true;
-  write_stderr(format_uncaught_exception(exception));
+  write_stderr(format_exception(exception));
   return 1;
 }
 

@@ -409,19 +409,11 @@ void remember_source_text(const std::string& filename, const char* source) {
   remembered_sources()[filename] = source;
 }
 
-std::string format_exception(Value exception) {
-  std::string out;
-  if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
-  PrintContext ctx;
-  format_with_chain(exception, ctx, out);
-  return out;
-}
-
-std::string format_uncaught_exception(Value exception) {
+std::string format_exception(Value exception, bool honour_tracebacklimit) {
   if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
   PrintContext ctx;
   Value sys = module_table()->table.get_str(intern("sys"));
-  Value limit = sys.is_null() ? Value::null() : get_attr_or_null(sys, intern("tracebacklimit"));
+  Value limit = sys.is_null() || !honour_tracebacklimit ? Value::null() : get_attr_or_null(sys, intern("tracebacklimit"));
   if (!limit.is_null() && is_int_value(limit)) {
     int64_t n;
     // A huge limit shows everything; a huge negative one nothing.

@@ -25,12 +25,12 @@ Value import_name(Str* name, Dict* globals, Dict* locals, Value fromlist, int64_
 // CPython's traceback text for an exception: the chain of causes/contexts,
 // "Traceback (most recent call last):", one entry per frame with its
 // source line, then "TypeError: message" (or the SyntaxError layout).
-std::string format_exception(Value exception);
-
-// format_exception as the interpreter reports an uncaught exception: with
-// sys.tracebacklimit (an int) set, only the innermost that many entries of
-// each traceback, and no traceback at all when it is 0 or less.
-std::string format_uncaught_exception(Value exception);
+// As CPython's own printing (uncaught and unraisable exceptions, the
+// threading excepthook), a set sys.tracebacklimit (an int) keeps only the
+// innermost that many entries of each traceback, and none (not even the
+// header) when it is 0 or less; the traceback module, which applies its
+// limits itself, asks for the whole text.
+std::string format_exception(Value exception, bool honour_tracebacklimit = true);
 
 // The location-marker line ("    ~~^~~\n") CPython prints under the source
 // line of one traceback entry, or "" (traceback.StackSummary uses it).

@@ -84,14 +84,14 @@ def format_exception(exc, /, value=_SENTINEL, tb=_SENTINEL, limit=None, chain=Tr
     value = _value_of(exc, value)
     if value is None:
         return ["NoneType: None\n"]
-    return _limit_frames(_chunks(_format_text(value)), limit)
+    return _limit_frames(_chunks(_format_text(value, True)), limit)
 
 
 def format_exception_only(exc, /, value=_SENTINEL):
     value = _value_of(exc, value)
     if value is None:
         return ["NoneType: None\n"]
-    lines = _chunks(_format_text(value))
+    lines = _chunks(_format_text(value, True))
     # The message is what follows the last frame of the last traceback.
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].startswith("  File ") or lines[index].startswith("Traceback (most recent call last):"):
