@@ -3,19 +3,23 @@
 // Type::iter_step, so that for loops, list() and friends take their items
 // without a StopIteration (a C++ throw) at the end. __next__ is generated
 // from the same step function for code that calls next() explicitly, and
-// raises StopIteration when the step returns null.
+// raises StopIteration when the step returns null: the one that ended the
+// wrapped iterator, as CPython does (vm/iteration_end.hpp).
 #pragma once
 
 #include "stdlib/builtins/common.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/iteration_end.hpp"
 #include "vm/objects/str.hpp"
 
 namespace gilvm::native_iterator {
 
 template <class T, Type** type, Value (*step)(Object*)>
 Value next_method(const CallArgs& a) {
-  Value item = step(builtins_impl::self_as<T>(a, *type, "__next__"));
-  if (item.is_null()) builtins_impl::stop_iteration();
+  T* self = builtins_impl::self_as<T>(a, *type, "__next__");
+  IterationEndCatcher catcher;
+  Value item = step(self);
+  if (item.is_null()) catcher.raise_end();
   return item;
 }
 

@@ -275,10 +275,12 @@ Value thread_stack_size_fn(const CallArgs& a) {
   thread_stack_size = size;
   return make_int(static_cast<int64_t>(old));
 }
-// CPython's traceback text of an exception (threading.excepthook uses it).
+// CPython's traceback text of an exception (threading.excepthook uses it),
+// cut to sys.tracebacklimit unless `whole` (the traceback module's call).
 Value thread_format_exception(const CallArgs& a) {
-  check_arg_count(a, "_format_exception", 1, 1);
-  return new_str(format_exception(a[0]));
+  check_arg_count(a, "_format_exception", 1, 2);
+  bool whole = a.count > 1 && is_truthy(a[1]);
+  return new_str(format_exception(a[0], !whole));
 }
 
 // The marker line under one traceback entry's source line (the traceback

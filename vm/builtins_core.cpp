@@ -1,6 +1,7 @@
 #include "vm/builtins_core.hpp"
 #include "vm/traceback_carets.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -24,6 +25,7 @@
 #include "vm/objects/number.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
+#include "vm/opcodes.hpp"
 #include "vm/ops.hpp"
 #include "vm/thread_state.hpp"
 
@@ -120,6 +122,21 @@ Value builtin_import(const CallArgs& a) {
   Value level = p.get(4, Value::small_int(0));
   return import_module(p.get(0).as<Str>(), globals, p.get(3, Value::none()), index_value(level));
 }
+
+}  // namespace
+
+Value import_name(Str* name, Dict* globals, Dict* locals, Value fromlist, int64_t level) {
+  Dict* builtins = builtins_dict();
+  Value hook = builtins == nullptr ? Value::null() : builtins->table.get_str(names().__import__);
+  if (hook.is_null()) raise_error(exc().ImportError, "__import__ not found");
+  if (type_of(hook) == types().native_function && hook.as<NativeFunction>()->fn == builtin_import)
+    return import_module(name, globals, fromlist, level);
+  Value args[5] = {Value(name), Value(globals), locals ? Value(locals) : Value::none(),
+                   fromlist.is_null() ? Value::none() : fromlist, make_int(level)};
+  return call_object(hook, CallArgs{args, 5});
+}
+
+namespace {
 
 // --- traceback formatting -----------------------------------------------------
 
@@ -284,7 +301,19 @@ struct PrintContext {
   std::unordered_set<const Object*> seen;  // every exception printed so far
   int group_depth = 0;
   bool need_close = false;
+  // sys.tracebacklimit for an uncaught exception: the innermost `limit`
+  // entries of each traceback; none (and no header) when it is 0.
+  int64_t limit = INT64_MAX;
 };
+
+// The last `limit` entries of a traceback (limit > 0).
+Value innermost_entries(Value traceback, int64_t limit) {
+  int64_t depth = 0;
+  for (Traceback* tb = traceback.as<Traceback>(); tb != nullptr; tb = tb->next) ++depth;
+  Traceback* tb = traceback.as<Traceback>();
+  for (; depth > limit; --depth) tb = tb->next;
+  return Value(tb);
+}
 
 std::string indent_of(const PrintContext& ctx) { return std::string(static_cast<size_t>(2 * ctx.group_depth), ' '); }
 
@@ -312,7 +341,8 @@ void format_with_chain(Value exception, PrintContext& ctx, std::string& out);
 void format_one(Value e, PrintContext& ctx, std::string& out) {
   auto* obj = e.as<ExceptionObject>();
   if (!is_exception_group(e)) {
-    if (!obj->traceback.is_null()) emit(ctx, "Traceback (most recent call last):\n" + frames_text(obj->traceback), out);
+    if (!obj->traceback.is_null() && ctx.limit > 0)
+      emit(ctx, "Traceback (most recent call last):\n" + frames_text(innermost_entries(obj->traceback, ctx.limit)), out);
     emit(ctx, exception_only(e), out);
     return;
   }
@@ -322,9 +352,9 @@ void format_one(Value e, PrintContext& ctx, std::string& out) {
   }
   bool top = ctx.group_depth == 0;
   if (top) ctx.group_depth = 1;
-  if (!obj->traceback.is_null()) {
+  if (!obj->traceback.is_null() && ctx.limit > 0) {
     emit(ctx, "Exception Group Traceback (most recent call last):\n", out, top ? '+' : '|');
-    emit(ctx, frames_text(obj->traceback), out);
+    emit(ctx, frames_text(innermost_entries(obj->traceback, ctx.limit)), out);
   }
   emit(ctx, exception_only(e), out);
   Value members_value = get_attr_or_null(e, intern("exceptions"));
@@ -397,10 +427,18 @@ void remember_source_text(const std::string& filename, const char* source) {
   remembered_sources()[filename] = source;
 }
 
-std::string format_exception(Value exception) {
-  std::string out;
+std::string format_exception(Value exception, bool honour_tracebacklimit) {
   if (!is_exception_instance(exception)) return repr_string(exception) + "\n";
   PrintContext ctx;
+  Value sys = module_table()->table.get_str(intern("sys"));
+  Value limit = sys.is_null() || !honour_tracebacklimit ? Value::null() : get_attr_or_null(sys, intern("tracebacklimit"));
+  if (!limit.is_null() && is_int_value(limit)) {
+    int64_t n;
+    // A huge limit shows everything; a huge negative one nothing.
+    if (int_to_int64(limit, &n)) ctx.limit = n < 0 ? 0 : n;
+    else ctx.limit = compare_bool(limit, Value::small_int(0), kGt) ? INT64_MAX : 0;
+  }
+  std::string out;
   format_with_chain(exception, ctx, out);
   return out;
 }

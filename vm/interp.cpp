@@ -32,6 +32,7 @@
 
 #include "vm/attr_cache.hpp"
 #include "vm/builtins/container_ops.hpp"
+#include "vm/builtins_core.hpp"
 #include "vm/call.hpp"
 #include "vm/errors.hpp"
 #include "vm/objects/frame_object.hpp"
@@ -1173,7 +1174,10 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value fromlist = POP();
         Value level = POP();
         SAVE_STATE();
-        PUSH(import_module(code->names[ARG], frame->globals, fromlist, level.small_int_value()));
+        // A module body's names are its globals; a function has no locals dict.
+        Dict* import_locals = frame->locals;
+        if (import_locals == nullptr && (code->flags & kCodeUsesLocalsDict)) import_locals = frame->globals;
+        PUSH(import_name(code->names[ARG], frame->globals, import_locals, fromlist, level.small_int_value()));
         DISPATCH();
       }
       TARGET(IMPORT_FROM) {
@@ -1244,56 +1248,69 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
 // ---------------------------------------------------------------------------
 // Entry points
 
-// Throws `exception` into a suspended generator frame. A frame suspended
-// inside `yield from`/`await` passes it to the sub-iterator first, as
-// CPython does; if that finishes, the delegating expression completes.
-Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception) {
+Value suspended_delegate(Frame* frame) {
   const uint32_t* insns = frame->code->insns.data();
   uint32_t yield_at = frame->pc - 1;
   bool delegating = decode_op(insns[yield_at]) == Op::YIELD_VALUE && decode_arg(insns[yield_at]) == 1;
-  if (delegating) {
+  if (!delegating) return Value::null();
+  return frame->localsplus()[frame->code->nlocalsplus() + frame->stack_depth - 1];
+}
+
+// Throws `exception` into a suspended generator frame. A frame suspended
+// inside `yield from`/`await` passes it to the sub-iterator first, as
+// CPython does; if that finishes, the delegating expression completes.
+// GeneratorExit closes the sub-iterator (calling a non-generator's close()
+// if it has one) and is then raised here.
+Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception, const CallArgs* raw_throw) {
+  const uint32_t* insns = frame->code->insns.data();
+  Value sub = suspended_delegate(frame);
+  if (!sub.is_null()) {
     Value* top = frame->localsplus() + frame->code->nlocalsplus() + frame->stack_depth - 1;
-    Value sub = *top;
-    bool is_exit = isinstance(exception, exc().GeneratorExit);
+    bool is_exit = raw_throw == nullptr && isinstance(exception, exc().GeneratorExit);
+    // The delegate returned: `yield from` evaluates to `value`.
+    auto complete = [&](Value value) {
+      uint32_t send_at = decode_arg(insns[frame->pc]);
+      *top = value;
+      frame->pc = decode_arg(insns[send_at]);
+      return eval_frame(ts, frame, Value::null());
+    };
+    // The delegate yielded: so does this frame, staying where it is.
+    auto suspend = [&](Value value) {
+      static_cast<Generator*>(frame->generator)->yielded = true;
+      static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
+      ts->current_frame = frame->previous;
+      --ts->recursion_depth;
+      return value;
+    };
     try {
       if (is_generator_like(sub)) {
         if (is_exit) {
           generator_close(sub.as<Generator>());
         } else {
-          GenResult r = generator_throw(sub.as<Generator>(), exception);
-          if (!r.finished) {
-            static_cast<Generator*>(frame->generator)->yielded = true;
-            static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
-            ts->current_frame = frame->previous;
-            --ts->recursion_depth;
-            return r.value;
-          }
-          uint32_t send_at = decode_arg(insns[frame->pc]);
-          *top = r.value;
-          frame->pc = decode_arg(insns[send_at]);
-          return eval_frame(ts, frame, Value::null());
+          GenResult r = raw_throw ? generator_throw_args(sub.as<Generator>(), *raw_throw)
+                                  : generator_throw(sub.as<Generator>(), exception);
+          if (!r.finished) return suspend(r.value);
+          return complete(r.value);
         }
-      } else if (!is_exit) {
+      } else if (is_exit) {
+        Value closer = get_attr_or_null(sub, names().close);
+        if (!closer.is_null()) call_object(closer, CallArgs{nullptr, 0});
+      } else {
         Value thrower = get_attr_or_null(sub, names().throw_);
         if (!thrower.is_null()) {
+          Value r;
           try {
-            Value r = call_object(thrower, CallArgs{&exception, 1});
-            static_cast<Generator*>(frame->generator)->yielded = true;
-            static_cast<Generator*>(frame->generator)->yielded_plain = false;  // the delegate's suspension
-            ts->current_frame = frame->previous;
-            --ts->recursion_depth;
-            return r;
+            r = call_object(thrower, raw_throw ? *raw_throw : CallArgs{&exception, 1});
           } catch (PyException&) {
             if (!exception_matches(exc().StopIteration)) throw;
             Value stop = take_current_exception();
             const auto& items = stop.as<ExceptionObject>()->args->items;
-            uint32_t send_at = decode_arg(insns[frame->pc]);
-            *top = items.empty() ? Value::none() : items[0];
-            frame->pc = decode_arg(insns[send_at]);
-            return eval_frame(ts, frame, Value::null());
+            return complete(items.empty() ? Value::none() : items[0]);
           }
+          return suspend(r);
         }
       }
+      if (raw_throw) exception = exception_from_throw_args(*raw_throw, 0);
     } catch (PyException&) {
       exception = take_current_exception();
     }

@@ -26,7 +26,13 @@ struct ThreadState;
 Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in = Value());
 
 // generator.throw() on a suspended frame (see vm/objects/generator.cpp).
-Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception);
+// `raw_throw`, when given, holds throw()'s arguments as the caller passed
+// them, for a `yield from` delegate's own throw(); `exception` is then only
+// a placeholder (the caller checked that such a delegate exists).
+Value resume_with_exception(ThreadState* ts, Frame* frame, Value exception, const CallArgs* raw_throw = nullptr);
+// The iterator a generator frame suspended in `yield from`/`await` waits
+// on, or null when it is suspended at a plain yield.
+Value suspended_delegate(Frame* frame);
 
 // Runs a class body with `namespace_dict` as its locals; returns the
 // __class__ cell or None.

@@ -10,6 +10,7 @@
 #include "vm/eval_breaker.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
+#include "vm/iteration_end.hpp"
 #include "vm/names.hpp"
 #include "vm/native.hpp"
 #include "vm/number_ops.hpp"
@@ -1014,20 +1015,32 @@ Value iter_next(Value iterator) {
   // The two commonest iterators end without a StopIteration being thrown
   // (and caught just below), which costs a C++ unwind per loop: list(gen),
   // tuple(x for x in ...), set(...) and friends end through here.
-  if (is_seq_iterator(iterator)) return seq_iterator_next(static_cast<SeqIterator*>(iterator.object()));
+  // Every end is reported to note_iteration_end (vm/iteration_end.hpp).
+  if (is_seq_iterator(iterator)) {
+    Value item = seq_iterator_next(static_cast<SeqIterator*>(iterator.object()));
+    if (item.is_null()) note_iteration_end(Value::null());
+    return item;
+  }
   Type* t = type_of(iterator);
   if (t == types().generator) {
     GenResult r = generator_send(iterator.as<Generator>(), Value::none());
-    return r.finished ? Value::null() : r.value;
+    if (!r.finished) return r.value;
+    if (r.value.is_none() || r.value.is_null()) {
+      note_iteration_end(Value::null());
+    } else if (iteration_end_wanted()) {
+      note_iteration_end(call_object(exc().StopIteration, CallArgs{&r.value, 1}));
+    }
+    return Value::null();
   }
   if (t->iter_step != nullptr) {
     // A StopIteration from below (map's function, iter()'s callable) ends
-    // the iteration, as it would through __next__.
+    // the iteration, as it would through __next__. A plain end was noted
+    // by the step's own inner iterator.
     try {
       return t->iter_step(iterator.object());
     } catch (PyException&) {
       if (!exception_matches(exc().StopIteration)) throw;
-      take_current_exception();
+      note_iteration_end(take_current_exception());
       return Value::null();
     }
   }
@@ -1040,7 +1053,7 @@ Value iter_next(Value iterator) {
       return call_native(m.as<NativeFunction>(), CallArgs{&iterator, 1});
     } catch (PyException&) {
       if (!exception_matches(exc().StopIteration)) throw;
-      take_current_exception();
+      note_iteration_end(take_current_exception());
       return Value::null();
     }
   }
@@ -1048,7 +1061,7 @@ Value iter_next(Value iterator) {
     return call_special(m, iterator, {});
   } catch (PyException&) {
     if (!exception_matches(exc().StopIteration)) throw;
-    take_current_exception();
+    note_iteration_end(take_current_exception());
     return Value::null();
   }
 }

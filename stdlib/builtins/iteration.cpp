@@ -308,11 +308,20 @@ struct CallableIterator : Object {
 
 Value callable_iterator_step(Object* self) {
   auto* c = static_cast<CallableIterator*>(self);
-  if (c->callable.is_null()) return Value::null();
-  Value result = call(c->callable, {});
+  if (c->callable.is_null()) return end_silently();
+  Value result;
+  try {
+    result = call(c->callable, {});
+  } catch (PyException&) {
+    // The callable's StopIteration ends the iteration for good, as in CPython.
+    if (!exception_matches(exc().StopIteration)) throw;
+    take_current_exception();
+    c->callable = Value::null();
+    return end_silently();
+  }
   if (result.is(c->sentinel) || values_equal(result, c->sentinel)) {
     c->callable = Value::null();
-    return Value::null();
+    return end_silently();
   }
   return result;
 }

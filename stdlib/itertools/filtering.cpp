@@ -386,7 +386,7 @@ Value zip_longest_construct(Type* type, const CallArgs& a) {
 Value zip_longest_step(Object* self) {
   auto* z = static_cast<ZipLongestObject*>(self);
   const size_t n = z->iterators.size();
-  if (n == 0 || z->active == 0) return Value::null();
+  if (n == 0 || z->active == 0) return end_silently();
   ValueVector items;
   items.reserve(n);
   for (size_t i = 0; i < n; ++i) {
@@ -395,7 +395,7 @@ Value zip_longest_step(Object* self) {
     if (item.is_null()) {
       if (!it.is_null()) {
         z->iterators[i] = Value::null();
-        if (--z->active == 0) return Value::null();
+        if (--z->active == 0) return end_silently();
       }
       item = z->fill;
     }

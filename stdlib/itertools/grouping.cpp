@@ -78,7 +78,7 @@ Value groupby_step(Object* self) {
       if (g->target_key.is_null()) break;
       if (!values_equal(g->target_key, g->current_key)) break;
     }
-    if (!groupby_advance(g)) return Value::null();
+    if (!groupby_advance(g)) return end_silently();
   }
   g->target_key = g->current_key;
   auto* grouper = gc_new<GrouperObject>(grouper_type, g, g->target_key);
@@ -89,9 +89,9 @@ Value groupby_step(Object* self) {
 Value grouper_step(Object* self) {
   auto* gr = static_cast<GrouperObject*>(self);
   GroupbyObject* g = gr->parent;
-  if (g->current_grouper != gr) return Value::null();
-  if (g->current_value.is_null() && !groupby_advance(g)) return Value::null();
-  if (!values_equal(gr->target_key, g->current_key)) return Value::null();
+  if (g->current_grouper != gr) return end_silently();
+  if (g->current_value.is_null() && !groupby_advance(g)) return end_silently();
+  if (!values_equal(gr->target_key, g->current_key)) return end_silently();
   Value item = g->current_value;
   g->current_value = Value::null();
   g->current_key = Value::null();
@@ -155,7 +155,7 @@ Value tee_step(Object* self) {
     throw;
   }
   data->running = false;
-  if (item.is_null()) return Value::null();
+  if (item.is_null()) return end_silently();
   data->items.push_back(item);
   ++t->index;
   return item;

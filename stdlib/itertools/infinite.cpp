@@ -101,7 +101,7 @@ Value cycle_step(Object* self) {
     }
     c->iterator = Value::null();
   }
-  if (c->saved.empty()) return Value::null();
+  if (c->saved.empty()) return end_silently();
   if (c->index >= c->saved.size()) c->index = 0;
   return c->saved[c->index++];
 }

@@ -3,8 +3,9 @@
 The common part of CPython's traceback module: format_exc, print_exc,
 format_exception, print_exception, format_exception_only. The text comes
 from the formatter the interpreter uses for uncaught exceptions, so it is
-the same (chained exceptions and location markers included); their
-`limit` argument is accepted, but every frame is printed.
+the same (chained exceptions and location markers included); `limit` (or
+sys.tracebacklimit) then keeps the first (or, negative, the last) frames
+of each traceback, and a traceback left without frames loses its header.
 
 The stack-walking API (walk_tb, walk_stack, extract_tb, extract_stack,
 format_tb, format_stack, print_tb, print_stack, format_list, print_list,
@@ -55,18 +56,42 @@ def _chunks(text):
     return chunks
 
 
+def _limit_frames(chunks, limit):
+    # `limit` as StackSummary applies it, to each traceback in the chain.
+    limit = _resolved_limit(limit)
+    if limit is None:
+        return chunks
+    out = []
+    i = 0
+    while i < len(chunks):
+        if chunks[i] != "Traceback (most recent call last):\n":
+            out.append(chunks[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(chunks) and (chunks[j].startswith("  File ") or chunks[j].startswith("  [Previous line")):
+            j += 1
+        frames = chunks[i + 1:j]
+        kept = frames[:limit] if limit >= 0 else frames[limit:]
+        if kept:
+            out.append(chunks[i])
+            out.extend(kept)
+        i = j
+    return out
+
+
 def format_exception(exc, /, value=_SENTINEL, tb=_SENTINEL, limit=None, chain=True):
     value = _value_of(exc, value)
     if value is None:
         return ["NoneType: None\n"]
-    return _chunks(_format_text(value))
+    return _limit_frames(_chunks(_format_text(value, True)), limit)
 
 
 def format_exception_only(exc, /, value=_SENTINEL):
     value = _value_of(exc, value)
     if value is None:
         return ["NoneType: None\n"]
-    lines = _chunks(_format_text(value))
+    lines = _chunks(_format_text(value, True))
     # The message is what follows the last frame of the last traceback.
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].startswith("  File ") or lines[index].startswith("Traceback (most recent call last):"):
@@ -168,11 +193,17 @@ class FrameSummary:
         return self._line.strip()
 
 
-def _limited(entries, limit):
+def _resolved_limit(limit):
+    # No limit given: sys.tracebacklimit, a negative one counting as 0.
     if limit is None:
         limit = getattr(sys, "tracebacklimit", None)
         if limit is not None and limit < 0:
             limit = 0
+    return limit
+
+
+def _limited(entries, limit):
+    limit = _resolved_limit(limit)
     if limit is None:
         return entries
     if limit >= 0:

@@ -140,6 +140,16 @@ class FakeArgs : public PercentArgs {
     }
   }
 
+  // Bytes mode: a str fake stands for a bytes object.
+  void append_bytes(std::string& out, PercentArg arg) override {
+    const Fake& f = get(arg);
+    if (f.kind != Fake::kStr) {
+      type_error(std::string("%b requires a bytes-like object, or an object that implements __bytes__, not '") +
+                 f.type_name() + "'");
+    }
+    out += f.text_value;
+  }
+
   PercentInt to_int(PercentArg arg, char conversion) override {
     const Fake& f = get(arg);
     const bool any_real = conversion == 'd' || conversion == 'i' || conversion == 'u';
@@ -240,6 +250,71 @@ TEST(TextPercentFormat, MatchesCPython) {
     }
   }
   EXPECT_GT(std::size(kPercentCases), 500u);
+}
+
+// Bytes mode; the expected values are CPython 3.11's for the same bytes
+// formats (with bytes objects where the fakes hold text).
+TEST(TextPercentFormat, BytesMode) {
+  struct BytesCase {
+    std::string_view format;
+    Operand operand;
+    std::string_view expected;
+    const char* error;
+  };
+  const BytesCase cases[] = {
+      {"%5s|%-5s|%.1s", Operand::tuple({Fake::text("abc"), Fake::text("de"), Fake::text("xyz")}), "  abc|de   |x",
+       nullptr},
+      {"%5c|%-3c|", Operand::tuple({Fake::integer("65"), Fake::integer("66")}), "    A|B  |", nullptr},
+      {"%c", Operand::single(Fake::integer("256")), "%c arg not in range(256)", "OverflowError"},
+      {"%c", Operand::single(Fake::integer("-1")), "%c arg not in range(256)", "OverflowError"},
+      {"%c", Operand::single(Fake::integer("255")), "\xff", nullptr},
+      {"%.2s", Operand::single(Fake::text("\xc3\xa9x")), "\xc3\xa9", nullptr},
+      {"%b", Operand::single(Fake::integer("1")),
+       "%b requires a bytes-like object, or an object that implements __bytes__, not 'int'", "TypeError"},
+      {"abc", Operand::tuple({Fake::integer("1")}), "not all arguments converted during bytes formatting",
+       "TypeError"},
+      {"%y", Operand::single(Fake::integer("3")), "unsupported format character 'y' (0x79) at index 1",
+       "ValueError"},
+      {"\xc3\xa9%y", Operand::single(Fake::integer("3")), "unsupported format character 'y' (0x79) at index 3",
+       "ValueError"},
+      {"%\xfe", Operand::single(Fake::integer("3")), "character argument not in range(0x110000)",
+       "OverflowError"},
+      {"%#x|%05d|%+.2f", Operand::tuple({Fake::integer("255"), Fake::integer("-42"), Fake::real(0x400c000000000000)}),
+       "0xff|-0042|+3.50", nullptr},
+  };
+  for (const BytesCase& c : cases) {
+    // The literal escapes above stand for raw bytes.
+    auto unescape = [](std::string_view s) {
+      std::string out;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x') {
+          out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 2, 2)), nullptr, 16)));
+          i += 3;
+        } else {
+          out.push_back(s[i]);
+        }
+      }
+      return out;
+    };
+    Operand operand = c.operand;
+    for (Fake& f : operand.items) {
+      if (f.kind == Fake::kStr) f.text_value = unescape(f.text_value);
+    }
+    FakeArgs args(operand);
+    const std::string format = unescape(c.format);
+    try {
+      std::string got = percent_format(format, args, PercentMode::kBytes);
+      if (c.error) ADD_FAILURE() << c.format << ": expected " << c.error << ", got '" << got << "'";
+      else EXPECT_EQ(got, unescape(c.expected)) << c.format;
+    } catch (const NativeError& e) {
+      if (!c.error) {
+        ADD_FAILURE() << c.format << ": unexpected error " << e.what();
+      } else {
+        EXPECT_STREQ(kind_name(e.kind), c.error) << c.format;
+        EXPECT_EQ(std::string_view(e.what()), c.expected) << c.format;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "vm/builtins/install.hpp"
+#include "vm/builtins/percent_adapter.hpp"
 #include "vm/builtins/str_ops.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
@@ -152,6 +153,22 @@ Value common_mul(const CallArgs& a) {
   if (n <= 0 || b->data.empty()) return new_like<Self>("");
   return new_like<Self>(repeat_text(b->data, n));
 }
+// format % args (PEP 461): the result is of the format's base kind. The
+// format is copied first, since formatting may run Python code that
+// changes a bytearray.
+template <class Self>
+Value common_mod(const CallArgs& a) {
+  std::string format = self_as<Self>(a, "__mod__")->data;
+  return new_like<Self>(percent_format_values(format, a[1], true));
+}
+// args % self, for a left operand of this kind that did not format itself.
+template <class Self>
+Value common_rmod(const CallArgs& a) {
+  self_as<Self>(a, "__rmod__");
+  if (!isinstance(a[1], kind_type<Self>())) return not_implemented();
+  std::string format = a[1].as<Self>()->data;
+  return new_like<Self>(percent_format_values(format, a[0], true));
+}
 template <class Self>
 Value common_contains(const CallArgs& a) {
   Self* b = self_as<Self>(a, "__contains__");
@@ -279,6 +296,8 @@ void install_common(Type* t) {
   add_method(t, "__add__", common_add<Self>);
   add_method(t, "__mul__", common_mul<Self>);
   add_method(t, "__rmul__", common_mul<Self>);
+  add_method(t, "__mod__", common_mod<Self>);
+  add_method(t, "__rmod__", common_rmod<Self>);
   add_method(t, "__contains__", common_contains<Self>);
   add_method(t, "__lt__", common_compare<Self, kLt>);
   add_method(t, "__le__", common_compare<Self, kLe>);

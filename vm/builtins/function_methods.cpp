@@ -191,6 +191,43 @@ Value staticmethod_call(const CallArgs& a) {
   return call_object(a[0].as<StaticMethod>()->function, CallArgs{a.args + 1, a.count - 1, a.kwnames});
 }
 
+// types.FunctionType(code, globals, name=None, argdefs=None, closure=None).
+Value function_construct(Type*, const CallArgs& args) {
+  ArgParser p(args, "function", {"code", "globals", "name", "argdefs", "closure"}, 2, false);
+  Value code = p.get(0), globals = p.get(1);
+  Value name = p.get(2, Value::none()), defaults = p.get(3, Value::none()), closure = p.get(4, Value::none());
+  // Argument Clinic's wording, which says None rather than NoneType.
+  auto described = [](Value v) { return v.is_none() ? std::string("None") : type_name(v); };
+  if (type_of(code) != types().code)
+    raise_type_error("function() argument 'code' must be code, not " + described(code));
+  if (!isinstance(globals, types().dict))
+    raise_type_error("function() argument 'globals' must be dict, not " + described(globals));
+  if (!name.is_none() && !isinstance(name, types().str)) raise_type_error("arg 3 (name) must be None or string");
+  if (!defaults.is_none() && !isinstance(defaults, types().tuple))
+    raise_type_error("arg 4 (defaults) must be None or tuple");
+  Code* c = code.as<Code>();
+  if (!isinstance(closure, types().tuple)) {
+    if (!closure.is_none()) raise_type_error("arg 5 (closure) must be None or tuple");
+    if (!c->freevars.empty()) raise_type_error("arg 5 (closure) must be tuple");
+  }
+  size_t cells = closure.is_none() ? 0 : closure.as<Tuple>()->items.size();
+  if (cells != c->freevars.size())
+    raise_value_error(c->name->data + " requires closure of length " + std::to_string(c->freevars.size()) +
+                      ", not " + std::to_string(cells));
+  if (cells != 0) {
+    for (Value cell : closure.as<Tuple>()->items)
+      if (type_of(cell) != types().cell) raise_type_error("arg 5 (closure) expected cell, found " + type_name(cell));
+  }
+  Function* f = new_function(c, globals.as<Dict>());
+  if (!name.is_none()) f->name = name.as<Str>();
+  if (!defaults.is_none()) f->defaults = defaults.as<Tuple>();
+  if (cells != 0) f->closure = closure.as<Tuple>();
+  Value module_name = f->globals->table.get_str(names().__name__);
+  f->module = module_name.is_null() ? Value::none() : module_name;
+  f->doc = c->doc.is_null() ? Value::none() : c->doc;
+  return f;
+}
+
 Value code_repr(const CallArgs& a) {
   Code* c = a[0].as<Code>();
   return new_str("<code object " + c->name->data + " at " + address_of(a[0]) + ", file \"" + c->filename->data +
@@ -242,6 +279,7 @@ Value cell_contents(Value self) {
 
 void install_function_methods() {
   Type* f = types().function;
+  f->construct = function_construct;
   add_method(f, "__repr__", function_repr);
   add_method(f, "__get__", function_get);
   add_method(f, "__call__", callable_dunder_call);

@@ -34,7 +34,7 @@ Value gen_send(const CallArgs& a) {
 Value gen_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
   Generator* g = gen(a);
-  return finish(generator_throw(g, exception_from_throw_args(a, 1)));
+  return finish(generator_throw_args(g, CallArgs{a.args + 1, a.count - 1}));
 }
 Value gen_close(const CallArgs& a) {
   generator_close(gen(a));
@@ -86,7 +86,7 @@ Value wrapper_send(const CallArgs& a) {
 Value wrapper_throw(const CallArgs& a) {
   check_arg_count(a, "throw", 2, 4);
   Generator* g = wrapped(a);
-  return finish(generator_throw(g, exception_from_throw_args(a, 1)));
+  return finish(generator_throw_args(g, CallArgs{a.args + 1, a.count - 1}));
 }
 Value wrapper_close(const CallArgs& a) {
   generator_close(wrapped(a));

@@ -11,6 +11,7 @@
 #include "vm/builtins/container_ops.hpp"
 #include "vm/builtins/bytes_ops.hpp"
 #include "vm/builtins/install.hpp"
+#include "vm/builtins/percent_adapter.hpp"
 #include "vm/objects/buffer.hpp"
 #include "vm/builtins/str_ops.hpp"
 #include "vm/errors.hpp"
@@ -26,7 +27,6 @@
 #include "vm/ops.hpp"
 #include "vm/text/case_convert.hpp"
 #include "vm/text/format_spec.hpp"
-#include "vm/text/percent_format.hpp"
 #include "vm/text/repr.hpp"
 #include "vm/text/str_format.hpp"
 #include "vm/text/unicode_props.hpp"
@@ -601,109 +601,7 @@ Value str_encode(const CallArgs& a) {
 }
 Value str_format_method(const CallArgs& a) { return str_format(self_str(a, "format"), a, 1); }
 
-// --- % and str.format adapters for the text library -------------------------------------
-
-class PercentAdapter : public text::PercentArgs {
- public:
-  // The adapter lives on the C++ stack, so `right_` (and through it a
-  // tuple's items, which never change) stays reachable while it formats.
-  explicit PercentAdapter(Value right) : right_(right) {
-    // A tuple subclass (a namedtuple) gives its items too, as in CPython.
-    Type* t = type_of(right);
-    bool is_tuple = t->is_subtype_of(types().tuple);
-    if (is_tuple) {
-      const auto& items = right.as<Tuple>()->items;
-      items_ = items.data();
-      count_ = items.size();
-    } else {
-      items_ = &right_;
-      count_ = 1;
-    }
-    mapping_ = !is_tuple && !t->is_subtype_of(types().str) && !lookup_in_mro(t, names().__getitem__).is_null();
-  }
-  std::size_t positional_count() override { return count_; }
-  text::PercentArg positional(std::size_t i) override { return &items_[i]; }
-  bool is_mapping() override { return mapping_; }
-  text::PercentArg lookup(std::string_view key) override {
-    if (!looked_up_) looked_up_.emplace();
-    looked_up_->push_back(get_item(right_, new_str(key)));
-    return &looked_up_->back();
-  }
-  static Value v(text::PercentArg arg) { return *static_cast<const Value*>(arg); }
-  void append_str(std::string& out, text::PercentArg arg) override { out += to_str(v(arg))->data; }
-  void append_repr(std::string& out, text::PercentArg arg) override { out += repr_string(v(arg)); }
-  void append_ascii(std::string& out, text::PercentArg arg) override {
-    std::string r = repr_string(v(arg));
-    for (size_t pos = 0; pos < r.size();) {
-      size_t start = pos;
-      char32_t cp = text::decode_utf8(r, pos);
-      if (cp < 0x80) {
-        out.append(r, start, pos - start);
-      } else {
-        char buf[16];
-        if (cp <= 0xff) std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
-        else if (cp <= 0xffff) std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-        else std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
-        out += buf;
-      }
-    }
-  }
-  text::PercentInt int_of(Value x) {
-    int64_t small;
-    if (int_to_int64(x, &small)) return text::PercentInt{small, nullptr};
-    if (!bigs_) bigs_.emplace();
-    bigs_->emplace_back();
-    mpz_init(bigs_->back().v);
-    int_to_mpz(x, bigs_->back().v);
-    return text::PercentInt{0, bigs_->back().v};
-  }
-  text::PercentInt to_int(text::PercentArg arg, char conversion) override {
-    Value x = v(arg);
-    bool decimal = conversion == 'd' || conversion == 'i' || conversion == 'u';
-    if (is_int_value(x)) return int_of(x);
-    if (decimal && is_float(x)) {
-      Value args[1] = {x};
-      return int_of(call_object(types().int_, CallArgs{args, 1}));
-    }
-    if (decimal && !lookup_in_mro(type_of(x), intern("__int__")).is_null()) return int_of(call_method(x, "__int__", {}));
-    if (!lookup_in_mro(type_of(x), names().__index__).is_null()) return int_of(call_method(x, "__index__", {}));
-    if (decimal)
-      raise_type_error(std::string("%") + conversion + " format: a real number is required, not " + type_name(x));
-    raise_type_error(std::string("%") + conversion + " format: an integer is required, not " + type_name(x));
-  }
-  double to_float(text::PercentArg arg) override { return to_double(v(arg)); }
-  text::PercentInt char_code(text::PercentArg arg) override {
-    Value x = v(arg);
-    if (isinstance(x, types().str)) {
-      if (x.as<Str>()->length != 1) raise_type_error("%c requires int or char");
-      size_t pos = 0;
-      return text::PercentInt{static_cast<int64_t>(text::decode_utf8(x.as<Str>()->data, pos)), nullptr};
-    }
-    if (!is_int_value(x)) raise_type_error("%c requires int or char");
-    return int_of(x);
-  }
-  std::optional<text::PercentInt> star_int(text::PercentArg arg) override {
-    Value x = v(arg);
-    if (!is_int_value(x)) return std::nullopt;
-    return int_of(x);
-  }
-  ~PercentAdapter() override {
-    if (bigs_)
-      for (auto& b : *bigs_) mpz_clear(b.v);
-  }
-
- private:
-  struct Big {
-    mpz_t v;
-  };
-  Value right_;
-  const Value* items_ = nullptr;
-  size_t count_ = 0;
-  // Made on first use: most formats need neither.
-  std::optional<std::deque<Value, RootingAllocator<Value>>> looked_up_;
-  std::optional<std::deque<Big>> bigs_;
-  bool mapping_ = false;
-};
+// --- the str.format adapter for the text library -------------------------------------
 
 // Fields of str.format(*args, **kwargs), or of str.format_map(mapping) when
 // `mapping` is set (then every field must be named, and names are looked up
@@ -743,9 +641,8 @@ class FormatAdapter : public text::StrFormatArgs {
     Value value = v(x);
     if (conversion == 's') return keep(to_str(value));
     if (conversion == 'r') return keep(repr(value));
-    PercentAdapter ascii_helper(value);
     std::string out;
-    ascii_helper.append_ascii(out, x);
+    append_ascii_repr(out, value);
     return keep(new_str(out));
   }
   void append_formatted(std::string& out, text::FormatValue x, std::string_view spec) override {
@@ -816,8 +713,7 @@ std::string repeat_text(const std::string& data, int64_t n) {
 }
 
 Value str_mod(Str* format, Value args) {
-  PercentAdapter adapter(args);
-  return new_str(text::percent_format(format->data, adapter));
+  return new_str(percent_format_values(format->data, args, false));
 }
 
 Str* str_format(Str* format, const CallArgs& args, size_t first) {

@@ -6,6 +6,7 @@
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
 #include "vm/interp.hpp"
+#include "vm/names.hpp"
 #include "vm/objects/sequence.hpp"
 #include "vm/objects/str.hpp"
 #include "vm/ops.hpp"
@@ -47,7 +48,7 @@ const char* kind_name(Generator* gen) {
 
 // Runs the generator's frame until it yields or finishes. `pending` is an
 // exception to raise at the suspension point instead of sending a value.
-GenResult resume(Generator* gen, Value value, Value pending) {
+GenResult resume(Generator* gen, Value value, Value pending, const CallArgs* raw_throw = nullptr) {
   if (gen->running) raise_value_error(std::string(kind_name(gen)) + " already executing");
   if (gen->finished) {
     if (gen->type == types().coroutine) raise_runtime_error("cannot reuse already awaited coroutine");
@@ -86,7 +87,7 @@ GenResult resume(Generator* gen, Value value, Value pending) {
   try {
     if (!pending.is_null()) {
       // Raise at the suspension point: the loop's handlers see it there.
-      result = resume_with_exception(ts, frame, pending);
+      result = resume_with_exception(ts, frame, pending, raw_throw);
     } else {
       result = eval_frame(ts, frame);
     }
@@ -139,6 +140,29 @@ GenResult generator_throw(Generator* gen, Value exception) {
   if (is_exception_class(exception)) exception = call_object(exception, CallArgs{nullptr, 0});
   if (!is_exception_instance(exception)) raise_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(exception));
   return resume(gen, Value::none(), exception);
+}
+
+namespace {
+
+// Whether gen.throw(typ, ...) reaches a delegate's throw() with its
+// arguments as given (see generator_throw_args).
+bool forwards_raw_throw(Generator* gen, Value typ) {
+  if (!gen->started || gen->finished || gen->running) return false;
+  Value sub = suspended_delegate(gen->frame);
+  if (sub.is_null()) return false;
+  // GeneratorExit closes the delegate rather than being thrown into it.
+  bool exit = is_exception_class(typ) ? typ.as<Type>()->is_subtype_of(exc().GeneratorExit)
+                                      : isinstance(typ, exc().GeneratorExit);
+  if (exit) return false;
+  if (is_generator_like(sub)) return forwards_raw_throw(sub.as<Generator>(), typ);
+  return !get_attr_or_null(sub, names().throw_).is_null();
+}
+
+}  // namespace
+
+GenResult generator_throw_args(Generator* gen, const CallArgs& raw) {
+  if (forwards_raw_throw(gen, raw[0])) return resume(gen, Value::none(), raw[0], &raw);
+  return generator_throw(gen, exception_from_throw_args(raw, 0));
 }
 
 void generator_close(Generator* gen) {

@@ -55,6 +55,11 @@ struct GenResult {
 // it yields or finishes. An exception escaping the generator propagates.
 GenResult generator_send(Generator* gen, Value value);
 GenResult generator_throw(Generator* gen, Value exception);
+// gen.throw(*raw): raw holds throw()'s arguments (typ[, val[, tb]]). When
+// gen waits in `yield from` on an object with a throw() method (directly or
+// through generators), that throw() gets the arguments unchecked, as in
+// CPython; otherwise they are made into an exception here.
+GenResult generator_throw_args(Generator* gen, const CallArgs& raw);
 // The exception that throw(typ[, val[, tb]]) raises, from the arguments
 // a[first], a[first + 1] as CPython normalizes them: a class is called
 // with no argument (val None), with val's items (a tuple) or with val,

@@ -32,7 +32,8 @@ struct Conversion {
 // Walks the format string and hands out arguments in CPython's order.
 class PercentFormatter {
  public:
-  PercentFormatter(std::string_view format, PercentArgs& args) : format_(format), args_(args) {}
+  PercentFormatter(std::string_view format, PercentArgs& args, PercentMode mode)
+      : format_(format), args_(args), bytes_(mode == PercentMode::kBytes) {}
 
   std::string run() {
     std::string out;
@@ -53,7 +54,8 @@ class PercentFormatter {
       convert(out);
     }
     if (!args_.is_mapping() && !using_key_value_ && next_index_ < args_.positional_count()) {
-      type_error("not all arguments converted during string formatting");
+      type_error(bytes_ ? "not all arguments converted during bytes formatting"
+                        : "not all arguments converted during string formatting");
     }
     return out;
   }
@@ -169,12 +171,20 @@ class PercentFormatter {
     while (!at_end() && (peek() == 'h' || peek() == 'l' || peek() == 'L')) ++pos_;
     if (at_end()) value_error("incomplete format");
     type_pos_ = pos_;
-    c.type = decode_utf8(format_, pos_);
+    c.type = bytes_ ? static_cast<unsigned char>(format_[pos_++]) : decode_utf8(format_, pos_);
     return c;
   }
 
   [[noreturn]] void unsupported(char32_t type) {
     char buf[128];
+    if (bytes_) {
+      // CPython passes the byte through a signed char to a %c that refuses
+      // negative values, and shows lower bytes as they are.
+      if (type >= 0x80) throw_native(ErrorKind::OverflowError, "character argument not in range(0x110000)");
+      std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu",
+                    static_cast<char>(type), static_cast<unsigned>(type), type_pos_);
+      value_error(buf);
+    }
     const bool printable = type >= 32 && type < 127;
     std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu",
                   printable ? static_cast<char>(type) : '?', static_cast<unsigned>(type),
@@ -193,32 +203,40 @@ class PercentFormatter {
       case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
         format_float(out, args_.to_float(arg), c);
         return;
-      case 's': case 'r': case 'a': {
+      case 's': case 'r': case 'a': case 'b': {
         std::string text;
-        if (c.type == 's') args_.append_str(text, arg);
-        if (c.type == 'r') args_.append_repr(text, arg);
-        if (c.type == 'a') args_.append_ascii(text, arg);
+        if (bytes_) {
+          if (c.type == 's' || c.type == 'b') args_.append_bytes(text, arg);
+          else args_.append_ascii(text, arg);
+        } else {
+          if (c.type == 'b') unsupported(c.type);
+          if (c.type == 's') args_.append_str(text, arg);
+          if (c.type == 'r') args_.append_repr(text, arg);
+          if (c.type == 'a') args_.append_ascii(text, arg);
+        }
         append_text(out, text, c);
         return;
       }
       case 'c':
-        format_char(out, args_.char_code(arg), c);
+        if (bytes_) format_byte(out, args_.char_code(arg), c);
+        else format_char(out, args_.char_code(arg), c);
         return;
       default:
         unsupported(c.type);
     }
   }
 
-  // %s %r %a: precision truncates, width pads with spaces (never zeros),
-  // both counted in code points.
-  static void append_text(std::string& out, std::string_view text, const Conversion& c) {
+  // %s %r %a %b: precision truncates, width pads with spaces (never
+  // zeros), both counted in code points (in bytes for bytes).
+  void append_text(std::string& out, std::string_view text, const Conversion& c) const {
     if (c.precision < 0 && c.width < 0) {
       out.append(text);
       return;
     }
-    std::int64_t length = static_cast<std::int64_t>(code_point_count(text));
+    std::int64_t length = static_cast<std::int64_t>(bytes_ ? text.size() : code_point_count(text));
     if (c.precision >= 0 && c.precision < length) {
-      text = text.substr(0, byte_offset_of(text, static_cast<std::size_t>(c.precision)));
+      const auto kept = static_cast<std::size_t>(c.precision);
+      text = text.substr(0, bytes_ ? kept : byte_offset_of(text, kept));
       length = c.precision;
     }
     pad(out, text, length, c.width, c.left_adjust);
@@ -239,6 +257,14 @@ class PercentFormatter {
     char buf[4];
     std::size_t n = encode_utf8(static_cast<char32_t>(code.small), buf);
     pad(out, std::string_view(buf, n), 1, c.width, c.left_adjust);
+  }
+
+  static void format_byte(std::string& out, PercentInt code, const Conversion& c) {
+    if (code.big || code.small < 0 || code.small > 0xFF) {
+      throw_native(ErrorKind::OverflowError, "%c arg not in range(256)");
+    }
+    const char byte = static_cast<char>(code.small);
+    pad(out, std::string_view(&byte, 1), 1, c.width, c.left_adjust);
   }
 
   static char sign_of(bool negative, const Conversion& c) {
@@ -320,12 +346,13 @@ class PercentFormatter {
   bool using_key_value_ = false;
   bool key_value_used_ = false;
   PercentArg key_value_ = nullptr;
+  bool bytes_;
 };
 
 }  // namespace
 
-std::string percent_format(std::string_view format, PercentArgs& args) {
-  return PercentFormatter(format, args).run();
+std::string percent_format(std::string_view format, PercentArgs& args, PercentMode mode) {
+  return PercentFormatter(format, args, mode).run();
 }
 
 }  // namespace gilvm::text

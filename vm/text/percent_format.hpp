@@ -1,8 +1,11 @@
-// printf-style formatting of str: the `format % args` operator.
+// printf-style formatting of str, bytes and bytearray: the `format % args`
+// operator (PEP 461 for the bytes kinds).
 //
 // percent_format parses the format string and lays out every conversion
 //   %[(key)][flags][width|*][.precision|*][h|l|L]type
-// with types d i u o x X e E f F g G c r s a and the literal %%. It knows
+// with types d i u o x X e E f F g G c r s a (and b for bytes) and the
+// literal %%. In bytes mode the format and result are raw bytes, widths and
+// precisions count bytes, and %c makes one byte. It knows
 // nothing of Python objects: the VM passes a PercentArgs that hands out the
 // arguments and converts them (str(), int(), float(), ...), while all
 // parsing, numeric layout and the format-level errors happen here, with
@@ -47,8 +50,13 @@ class PercentArgs {
   // right_operand[key]; the mapping raises its own KeyError.
   virtual PercentArg lookup(std::string_view key) = 0;
 
-  // Append str(arg), repr(arg), ascii(arg) as UTF-8 (%s, %r, %a).
+  // Append str(arg), repr(arg), ascii(arg) as UTF-8 (%s, %r, %a). In
+  // bytes mode %r and %a both append ascii(arg).
   virtual void append_str(std::string& out, PercentArg arg) = 0;
+  // Bytes mode's %s and %b: the bytes of a bytes-like arg or of
+  // arg.__bytes__(), else TypeError "%b requires a bytes-like object, or an
+  // object that implements __bytes__, not 'str'".
+  virtual void append_bytes(std::string& out, PercentArg arg) = 0;
   virtual void append_repr(std::string& out, PercentArg arg) = 0;
   virtual void append_ascii(std::string& out, PercentArg arg) = 0;
 
@@ -63,24 +71,32 @@ class PercentArgs {
   virtual double to_float(PercentArg arg) = 0;
   // %c: the code point of a one-character str, or the value of an int (any
   // size: the range check is done here); else TypeError
-  // "%c requires int or char".
+  // "%c requires int or char". In bytes mode: the byte of a one-byte bytes
+  // or bytearray, or an int; else TypeError
+  // "%c requires an integer in range(256) or a single byte".
   virtual PercentInt char_code(PercentArg arg) = 0;
   // '*' width or precision: the int value, or nullopt when arg is not an
   // int (percent_format then raises TypeError "* wants int").
   virtual std::optional<PercentInt> star_int(PercentArg arg) = 0;
 };
 
-// Formats `format` (UTF-8) with `args`. Errors (NativeError):
+enum class PercentMode { kStr, kBytes };
+
+// Formats `format` (UTF-8, or any bytes in bytes mode) with `args`. Errors
+// (NativeError):
 //   TypeError  "not enough arguments for format string"
 //   TypeError  "not all arguments converted during string formatting"
+//     ("... during bytes formatting" in bytes mode)
 //   TypeError  "format requires a mapping"
 //   TypeError  "* wants int"
 //   ValueError "unsupported format character 'y' (0x79) at index 3"
 //   ValueError "incomplete format", "incomplete format key"
 //   ValueError "width too big", "precision too big"
-//   OverflowError "%c arg not in range(0x110000)",
+//   OverflowError "%c arg not in range(0x110000)" ("range(256)" for bytes),
+//     "character argument not in range(0x110000)" (bytes mode: a format
+//     character >= 0x80, which CPython reports this way),
 //     "Python int too large to convert to C ssize_t" (a '*' width),
 //     "Python int too large to convert to C int" (a '*' precision)
-std::string percent_format(std::string_view format, PercentArgs& args);
+std::string percent_format(std::string_view format, PercentArgs& args, PercentMode mode = PercentMode::kStr);
 
 }  // namespace gilvm::text
