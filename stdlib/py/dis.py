@@ -57,16 +57,7 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
     if x is None:
         distb(file=file)
         return
-    if hasattr(x, '__func__'):
-        x = x.__func__
-    if hasattr(x, '__code__'):
-        x = x.__code__
-    elif hasattr(x, 'gi_code'):
-        x = x.gi_code
-    elif hasattr(x, 'ag_code'):
-        x = x.ag_code
-    elif hasattr(x, 'cr_code'):
-        x = x.cr_code
+    x = _code_holder_unwrapped(x)
     if hasattr(x, '__dict__'):  # a class or a module
         items = sorted(x.__dict__.items())
         for name, x1 in items:
@@ -130,17 +121,18 @@ def pretty_flags(flags):
     return ", ".join(names)
 
 
+def _code_holder_unwrapped(x):
+    """The code object behind a method, function, generator, async
+    generator or coroutine; anything else unchanged."""
+    x = getattr(x, '__func__', x)
+    for attribute in ('__code__', 'gi_code', 'ag_code', 'cr_code'):
+        if hasattr(x, attribute):
+            return getattr(x, attribute)
+    return x
+
+
 def _get_code_object(x):
-    if hasattr(x, '__func__'):
-        x = x.__func__
-    if hasattr(x, '__code__'):
-        x = x.__code__
-    elif hasattr(x, 'gi_code'):
-        x = x.gi_code
-    elif hasattr(x, 'ag_code'):
-        x = x.ag_code
-    elif hasattr(x, 'cr_code'):
-        x = x.cr_code
+    x = _code_holder_unwrapped(x)
     if isinstance(x, str):
         x = _try_compile(x, "<disassembly>")
     if hasattr(x, 'co_code'):

@@ -654,12 +654,6 @@ class Flag(Enum, boundary=STRICT):
     def __len__(self):
         return self._value_.bit_count()
 
-    def __repr__(self):
-        value_repr = getattr(type(self), "_value_repr_", None) or repr
-        if self._name_ is None:
-            return "<%s: %s>" % (type(self).__name__, value_repr(self._value_))
-        return "<%s.%s: %s>" % (type(self).__name__, self._name_, value_repr(self._value_))
-
     def __str__(self):
         if self._name_ is None:
             return "%s(%r)" % (type(self).__name__, self._value_)
