@@ -139,65 +139,58 @@ class Counter(dict):
     def __neg__(self):
         return Counter({element: -count for element, count in self.items() if count < 0})
 
-    def _keep_positive(self):
-        for element in [e for e, count in self.items() if not count > 0]:
-            del self[element]
+    def _in_place(self, other, new_count):
+        # The in-place operators set each of other's elements to
+        # new_count(mine, theirs) and then keep only positive counts,
+        # including counts that were not positive before the operation.
+        for element, theirs in list(other.items()):
+            self[element] = new_count(self[element], theirs)
+        for element, count in list(self.items()):
+            if not count > 0:
+                del self[element]
         return self
 
-    # The in-place operators change self and then, as CPython's, drop every
-    # count that is not positive (also those that were so before).
     def __iadd__(self, other):
-        for element, count in other.items():
-            self[element] += count
-        return self._keep_positive()
+        return self._in_place(other, lambda mine, theirs: mine + theirs)
 
     def __isub__(self, other):
-        for element, count in other.items():
-            self[element] -= count
-        return self._keep_positive()
+        return self._in_place(other, lambda mine, theirs: mine - theirs)
 
     def __ior__(self, other):
-        for element, count in other.items():
-            if count > self[element]:
-                self[element] = count
-        return self._keep_positive()
+        return self._in_place(other, lambda mine, theirs: theirs if theirs > mine else mine)
 
     def __iand__(self, other):
-        for element, count in self.items():
-            if other[element] < count:
-                self[element] = other[element]
-        return self._keep_positive()
+        # Elements only in self drop to zero: look at all of self's too.
+        limits = {element: other[element] for element in self}
+        return self._in_place(limits, lambda mine, limit: limit if limit < mine else mine)
 
-    # Rich comparisons treat missing elements as zero counts (3.10+).
-    def __eq__(self, other):
+    # Comparisons (3.10+) treat a missing element as a count of zero.
+    def _every_count(self, other, holds):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        elements = list(self) + [element for element in other if element not in self]
+        return all(holds(self[element], other[element]) for element in elements)
+
+    def __eq__(self, other):
+        return self._every_count(other, lambda a, b: a == b)
 
     def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
+        equal = self._every_count(other, lambda a, b: a == b)
+        return equal if equal is NotImplemented else not equal
 
     def __le__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
-    def __lt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
+        return self._every_count(other, lambda a, b: a <= b)
 
     def __ge__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
+        return self._every_count(other, lambda a, b: a >= b)
+
+    def __lt__(self, other):
+        within = self._every_count(other, lambda a, b: a <= b)
+        return within if within is NotImplemented else within and self != other
 
     def __gt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
+        within = self._every_count(other, lambda a, b: a >= b)
+        return within if within is NotImplemented else within and self != other
 
     __hash__ = None
 
@@ -372,15 +365,20 @@ class ChainMap(_MutableMapping):
     def get(self, key, default=None):
         return self[key] if key in self else default
 
+    def _keys(self):
+        # Every key once, in the order a dict updated from the last mapping
+        # to the first would hold them.
+        keys = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                keys[key] = None
+        return keys
+
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(self._keys())
 
     def __iter__(self):
-        # The first mapping's order wins, as for dict.update from the last.
-        merged = {}
-        for mapping in reversed(self.maps):
-            merged.update(dict.fromkeys(mapping))
-        return iter(merged)
+        return iter(self._keys())
 
     def __contains__(self, key):
         return any(key in mapping for mapping in self.maps)
@@ -523,17 +521,8 @@ class UserDict(_MutableMapping):
         return instance
 
     def copy(self):
-        if type(self) is UserDict:
-            return UserDict(self.data.copy())
-        import copy
-        data = self.data
-        try:
-            self.data = {}
-            duplicate = copy.copy(self)
-        finally:
-            self.data = data
-        duplicate.update(self)
-        return duplicate
+        # A subclass's copy keeps its type and attributes (__copy__).
+        return self.__copy__()
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -547,14 +536,10 @@ class UserList(_MutableSequence):
     """A list wrapper for subclassing: the items live in self.data."""
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        # Always a fresh list of the items, never the argument itself.
+        if isinstance(initlist, UserList):
+            initlist = initlist.data
+        self.data = [] if initlist is None else list(initlist)
 
     def __repr__(self):
         return repr(self.data)
