@@ -219,34 +219,43 @@ void flush_writes(FileObject* f) {
 
 // How many bytes of the file the read-ahead holds: what the descriptor's
 // position is past the reader's. Decoded text counts at its encoded size.
+size_t utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;  // a stray continuation byte
+}
+
+// The bytes `codec` writes for one character stored as `utf8_length`
+// bytes of UTF-8.
+int64_t encoded_size(codecs::Kind kind, size_t utf8_length) {
+  using codecs::Kind;
+  switch (kind) {
+    case Kind::Utf8:
+    case Kind::Utf8Sig: return static_cast<int64_t>(utf8_length);
+    case Kind::Utf16:
+    case Kind::Utf16Le:
+    case Kind::Utf16Be: return utf8_length == 4 ? 4 : 2;  // a surrogate pair beyond the BMP
+    case Kind::Utf32:
+    case Kind::Utf32Le:
+    case Kind::Utf32Be: return 4;
+    default: return 1;  // ASCII, Latin-1 and the single-byte code pages
+  }
+}
+
 int64_t unread_file_bytes(const FileObject* f) {
   std::string_view unread(f->rbuf.data() + f->rpos, f->rbuf.size() - f->rpos);
   int64_t dropped_returns = 0;
   for (size_t at : f->crlf_at)
     if (at >= f->rpos) ++dropped_returns;
   if (f->binary || f->read_codec == nullptr) return static_cast<int64_t>(unread.size()) + dropped_returns;
-  int64_t bytes = static_cast<int64_t>(f->raw_pending.size());
-  using codecs::Kind;
-  Kind kind = f->read_codec->kind;
-  int64_t unit = kind == Kind::Utf16 || kind == Kind::Utf16Le || kind == Kind::Utf16Be   ? 2
-                 : kind == Kind::Utf32 || kind == Kind::Utf32Le || kind == Kind::Utf32Be ? 4
-                                                                                       : 1;
-  bytes += dropped_returns * unit;
+  codecs::Kind kind = f->read_codec->kind;
+  int64_t bytes = static_cast<int64_t>(f->raw_pending.size()) + dropped_returns * encoded_size(kind, 1);
   for (size_t i = 0; i < unread.size();) {
-    unsigned char lead = static_cast<unsigned char>(unread[i]);
-    size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    switch (kind) {
-      case Kind::Utf8:
-      case Kind::Utf8Sig: bytes += static_cast<int64_t>(len); break;
-      case Kind::Utf16:
-      case Kind::Utf16Le:
-      case Kind::Utf16Be: bytes += len == 4 ? 4 : 2; break;
-      case Kind::Utf32:
-      case Kind::Utf32Le:
-      case Kind::Utf32Be: bytes += 4; break;
-      default: bytes += 1; break;  // ASCII, Latin-1 and the single-byte code pages
-    }
-    i += len;
+    size_t length = utf8_sequence_length(static_cast<unsigned char>(unread[i]));
+    bytes += encoded_size(kind, length);
+    i += length;
   }
   return bytes;
 }
@@ -354,14 +363,6 @@ bool fill(FileObject* f) {
   if (got == 0) return false;
   append_translated(f, chunk, static_cast<size_t>(got));
   return true;
-}
-
-size_t utf8_sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;  // a stray continuation byte
 }
 
 Value make_result(FileObject* f, std::string data) {
