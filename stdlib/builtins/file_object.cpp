@@ -502,34 +502,29 @@ Value file_iter(const CallArgs& a) {
   return a[0];
 }
 
+// Appends `text` to `out`, each '\n' written as `newline`.
+void append_with_newline(std::string& out, std::string_view text, const std::string& newline) {
+  if (newline.empty() || text.find('\n') == std::string_view::npos) {
+    out.append(text);
+    return;
+  }
+  for (char c : text) {
+    if (c == '\n') out += newline;
+    else out.push_back(c);
+  }
+}
+
 void write_data(FileObject* f, std::string_view data) {
   if (f->rpos < f->rbuf.size() || !f->rbuf.empty()) drop_read_ahead(f);
   if (!f->binary && f->write_codec != nullptr) {
-    std::string text(data);
-    if (!f->write_newline.empty() && text.find('\n') != std::string::npos) {
-      std::string translated;
-      for (char c : text) {
-        if (c == '\n') translated += f->write_newline;
-        else translated.push_back(c);
-      }
-      text.swap(translated);
-    }
+    std::string text;
+    append_with_newline(text, data, f->write_newline);
     // Only a stream's first bytes carry the BOM: later writes continue in
     // the byte order the codec chose (little-endian, as CPython on x86).
     f->wbuf += codecs::encode(*f->write_codec, text, f->errors);
     if (!text.empty()) f->write_codec = continuation_codec(f->write_codec, true);
-    bool flush_text = f->write_through || f->wbuf.size() >= 8192 ||
-                      (f->line_buffered && (data.find('\n') != std::string_view::npos || data.find('\r') != std::string_view::npos));
-    if (flush_text) flush_writes(f);
-    return;
-  }
-  if (!f->write_newline.empty() && data.find('\n') != std::string_view::npos) {
-    for (char c : data) {
-      if (c == '\n') f->wbuf += f->write_newline;
-      else f->wbuf.push_back(c);
-    }
   } else {
-    f->wbuf.append(data);
+    append_with_newline(f->wbuf, data, f->write_newline);
   }
   bool flush_now = f->write_through || f->wbuf.size() >= 8192;
   if (f->line_buffered && (data.find('\n') != std::string_view::npos || data.find('\r') != std::string_view::npos))
