@@ -745,6 +745,16 @@ static Str* binary_op_reflected_name(uint32_t op) {
   return n;
 }
 
+// A built-in sequence concatenates through a slot CPython tries only after
+// both operands' number slots, so the right operand's __radd__ runs first.
+// Null when tb has none or it declines.
+static Value reflected_add_before_concatenation(Value a, Value b, Type* tb) {
+  Value rm = lookup_in_mro(tb, binary_op_reflected_name(kAdd));
+  if (rm.is_null()) return Value::null();
+  Value r = call_special(rm, b, {a});
+  return r.is(not_implemented()) ? Value::null() : r;
+}
+
 Value binary_op(Value a, Value b, uint32_t op) {
   if (a.is_small_int() && b.is_small_int()) {
     Value r = int_binary_op(a, b, op);
@@ -765,27 +775,19 @@ Value binary_op(Value a, Value b, uint32_t op) {
     // the right operand's type is a str subclass (which may reflect).
     if (plain == kAdd && tb == types().str) return str_concat(a.as<Str>(), b.as<Str>());
     if (plain == kAdd && !tb->is_subtype_of(ta)) {
-      // CPython tries the right operand's __radd__ (an nb_add slot) before
-      // str's concatenation, which raises rather than declining.
-      Value rm = lookup_in_mro(tb, binary_op_reflected_name(kAdd));
-      if (!rm.is_null()) {
-        Value r = call_special(rm, b, {a});
-        if (!r.is(not_implemented())) return r;
-      }
+      // str's concatenation raises rather than declining.
+      Value r = reflected_add_before_concatenation(a, b, tb);
+      if (!r.is_null()) return r;
       raise_type_error("can only concatenate str (not \"" + tb->name + "\") to str");
     }
     if (plain == kMod && (tb == ta || !tb->is_subtype_of(ta))) return str_mod(a.as<Str>(), b);
   }
-  // list, tuple, bytes and bytearray concatenate through a sequence slot
-  // that CPython tries only after both operands' number slots, so the
-  // right operand's __radd__ (UserList, a user sequence) comes first.
+  // The same for list, tuple, bytes and bytearray (UserList, a user
+  // sequence on the right).
   if (plain == kAdd && ta != tb && !tb->is_subtype_of(ta) && !tb->is_builtin &&
       (ta == types().list || ta == types().tuple || ta == types().bytes || ta == types().bytearray)) {
-    Value rm = lookup_in_mro(tb, binary_op_reflected_name(kAdd));
-    if (!rm.is_null()) {
-      Value r = call_special(rm, b, {a});
-      if (!r.is(not_implemented())) return r;
-    }
+    Value r = reflected_add_before_concatenation(a, b, tb);
+    if (!r.is_null()) return r;
   }
   // Concatenating two exact lists or tuples: what list.__add__ and
   // tuple.__add__ do, uncalled. (`+=` on a list extends it in place.)
