@@ -1328,10 +1328,27 @@ Value call_function(Function* function, const CallArgs& args) {
   return eval_frame(ts, frame);
 }
 
-Value run_code(Code* code, Dict* globals, Dict* locals) {
+// Runs `code` in a new entry frame whose names live in `locals` or, when
+// `mapping` is set, in that mapping (any mapping: exec's locals, the
+// namespace a metaclass's __prepare__ made).
+static Value run_in_entry_frame(Code* code, Dict* globals, Dict* locals, Object* mapping, Function* function) {
   ThreadState* ts = current_thread_state();
+  Frame* frame = push_code_frame(ts, code, globals, locals, function);
+  frame->locals_mapping = mapping;
+  frame->previous = ts->current_frame;
+  frame->is_entry = true;
+  return eval_frame(ts, frame);
+}
+
+// exec() and the module loader run code whose globals may lack __builtins__.
+static void give_builtins(Dict* globals) {
   if (globals->table.get_str(names().__builtins__).is_null() && builtins_dict() != nullptr)
     globals->table.set(names().__builtins__, builtins_dict());
+}
+
+Value run_code(Code* code, Dict* globals, Dict* locals) {
+  ThreadState* ts = current_thread_state();
+  give_builtins(globals);
   if (code->flags & kCodeCoroutine) {
     // Module code compiled with kCompileAllowTopLevelAwait that awaits: the
     // result is a coroutine running it in these namespaces, as CPython's.
@@ -1341,38 +1358,20 @@ Value run_code(Code* code, Dict* globals, Dict* locals) {
     coroutine.as<Generator>()->frame->locals = locals;
     return coroutine;
   }
-  Frame* frame = push_code_frame(ts, code, globals, locals);
-  frame->previous = ts->current_frame;
-  frame->is_entry = true;
-  return eval_frame(ts, frame);
+  return run_in_entry_frame(code, globals, locals, nullptr, nullptr);
 }
 
 Value run_code_in_mapping(Code* code, Dict* globals, Value locals) {
-  ThreadState* ts = current_thread_state();
-  if (globals->table.get_str(names().__builtins__).is_null() && builtins_dict() != nullptr)
-    globals->table.set(names().__builtins__, builtins_dict());
-  Frame* frame = push_code_frame(ts, code, globals, nullptr);
-  frame->locals_mapping = locals.object();
-  frame->previous = ts->current_frame;
-  frame->is_entry = true;
-  return eval_frame(ts, frame);
+  give_builtins(globals);
+  return run_in_entry_frame(code, globals, nullptr, locals.object(), nullptr);
 }
 
 Value run_class_body_in_mapping(Function* body, Value namespace_mapping) {
-  ThreadState* ts = current_thread_state();
-  Frame* frame = push_code_frame(ts, body->code, body->globals, nullptr, body);
-  frame->locals_mapping = namespace_mapping.object();
-  frame->previous = ts->current_frame;
-  frame->is_entry = true;
-  return eval_frame(ts, frame);
+  return run_in_entry_frame(body->code, body->globals, nullptr, namespace_mapping.object(), body);
 }
 
 Value run_class_body(Function* body, Dict* namespace_dict) {
-  ThreadState* ts = current_thread_state();
-  Frame* frame = push_code_frame(ts, body->code, body->globals, namespace_dict, body);
-  frame->previous = ts->current_frame;
-  frame->is_entry = true;
-  return eval_frame(ts, frame);
+  return run_in_entry_frame(body->code, body->globals, namespace_dict, nullptr, body);
 }
 
 }  // namespace gilvm
