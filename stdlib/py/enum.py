@@ -714,20 +714,18 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     __invert__ = Flag.__invert__
 
 
-def unique(enumeration):
-    """Class decorator: refuses aliases."""
-    duplicates = [(name, member.name) for name, member in enumeration.__members__.items() if name != member.name]
-    if duplicates:
-        details = ", ".join("%s -> %s" % pair for pair in duplicates)
-        raise ValueError("duplicate values found in %r: %s" % (enumeration, details))
-    return enumeration
-
-
-def _check_unique(enumeration):
+def _refuse_aliases(enumeration, problem):
+    # "ALIAS -> NAME" for each alias, in a ValueError saying `problem`.
     aliases = [(name, member.name) for name, member in enumeration.__members__.items() if name != member.name]
     if aliases:
         details = ", ".join("%s -> %s" % pair for pair in aliases)
-        raise ValueError("aliases found in %r: %s" % (enumeration, details))
+        raise ValueError("%s in %r: %s" % (problem, enumeration, details))
+
+
+def unique(enumeration):
+    """Class decorator: refuses aliases."""
+    _refuse_aliases(enumeration, "duplicate values found")
+    return enumeration
 
 
 class EnumCheck(StrEnum):
@@ -751,7 +749,7 @@ class verify:
         name = enumeration.__name__
         for check in self.checks:
             if check is UNIQUE:
-                _check_unique(enumeration)
+                _refuse_aliases(enumeration, "aliases found")
             elif check is CONTINUOUS:
                 values = {m.value for m in enumeration}
                 if len(values) < 2:
