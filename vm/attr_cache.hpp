@@ -111,7 +111,7 @@ Value fill_attr_cache(AttrCache& cache, Value obj, Str* name);
 inline void fill_method_cache(AttrCache& cache, Value obj, Str* name, Value method, uint64_t epoch) {
   Type* type = type_of(obj);
   if (type->inline_values && !type->shared_keys.empty() && shared_key_index(type, name) >= 0) return;
-  cache.method_type = type_of(obj);
+  cache.method_type = type;
   cache.method_epoch = epoch;
   cache.method = method;
 }

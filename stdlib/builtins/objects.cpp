@@ -241,11 +241,14 @@ Value builtin_vars(const CallArgs& a) {
   return d;
 }
 
-void add_dict_keys(ValueVector& names, const Dict* d) {
+// The keys of `d`, but the one equal to `skip` when given.
+void add_dict_keys(ValueVector& names, const Dict* d, const Str* skip = nullptr) {
   if (d == nullptr) return;
   for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
     const DictEntry& e = d->table.entry_at(i);
-    if (!e.key.is_null()) names.push_back(e.key);
+    if (e.key.is_null()) continue;
+    if (skip != nullptr && is_str(e.key) && as_str(e.key)->view() == skip->view()) continue;
+    names.push_back(e.key);
   }
 }
 
@@ -277,16 +280,7 @@ bool lists_instance_dict(Type* t) {
 
 // The keys of a class's own dict, for dir().
 void add_class_keys(ValueVector& names, Type* t) {
-  if (t != types().object) {
-    add_dict_keys(names, t->dict());
-    return;
-  }
-  Str* dict_name = intern("__dict__");
-  const Dict* d = t->dict();
-  for (size_t i = 0; i < d->table.entry_capacity(); ++i) {
-    const DictEntry& e = d->table.entry_at(i);
-    if (!e.key.is_null() && !(is_str(e.key) && as_str(e.key)->view() == dict_name->view())) names.push_back(e.key);
-  }
+  add_dict_keys(names, t->dict(), t == types().object ? intern("__dict__") : nullptr);
 }
 
 Value builtin_dir(const CallArgs& a) {
