@@ -89,14 +89,16 @@ class _ResourceSharer:
                 self._thread = None
                 self._address = None
                 self._listener = None
-                for key, (send, close) in self._cache.items():
-                    close()
-                self._cache.clear()
+                self._close_all()
 
-    def _afterfork(self):
-        for key, (send, close) in self._cache.items():
+    def _close_all(self):
+        # The descriptors nobody collected.
+        for send, close in self._cache.values():
             close()
         self._cache.clear()
+
+    def _afterfork(self):
+        self._close_all()
         self._lock = threading.Lock()
         if self._listener is not None:
             self._listener.close()
