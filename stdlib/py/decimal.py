@@ -246,6 +246,24 @@ def _signal_dict(value, name):
     return result
 
 
+def _ranged_int_attribute(name, low, high, message):
+    """A Context attribute that holds an int in [low, high] (in '_' + name),
+    refusing anything else with CPython's TypeError or ValueError."""
+    stored = '_' + name
+
+    def read(self):
+        return getattr(self, stored)
+
+    def write(self, value):
+        if not isinstance(value, int):
+            raise TypeError('an integer is required')
+        if not low <= value <= high:
+            raise ValueError(message)
+        object.__setattr__(self, stored, value)
+
+    return property(read, write)
+
+
 class Context(object):
     """Arithmetic settings: precision, rounding, exponent limits, flags, traps."""
 
@@ -284,16 +302,7 @@ class Context(object):
         object.__setattr__(self, '_invalid_bits', 0)
 
     # -- attributes with CPython's validation ------------------------------
-    @property
-    def prec(self):
-        return self._prec
-
-    @prec.setter
-    def prec(self, value):
-        value = self._check_int(value)
-        if not 1 <= value <= MAX_PREC:
-            raise ValueError('valid range for prec is [1, MAX_PREC]')
-        object.__setattr__(self, '_prec', value)
+    prec = _ranged_int_attribute('prec', 1, MAX_PREC, 'valid range for prec is [1, MAX_PREC]')
 
     @property
     def rounding(self):
@@ -308,55 +317,13 @@ class Context(object):
                             '\n   ROUND_05UP]')
         object.__setattr__(self, '_rounding', value)
 
-    @property
-    def Emin(self):
-        return self._Emin
+    Emin = _ranged_int_attribute('Emin', MIN_EMIN, 0, 'valid range for Emin is [MIN_EMIN, 0]')
 
-    @Emin.setter
-    def Emin(self, value):
-        value = self._check_int(value)
-        if not MIN_EMIN <= value <= 0:
-            raise ValueError('valid range for Emin is [MIN_EMIN, 0]')
-        object.__setattr__(self, '_Emin', value)
+    Emax = _ranged_int_attribute('Emax', 0, MAX_EMAX, 'valid range for Emax is [0, MAX_EMAX]')
 
-    @property
-    def Emax(self):
-        return self._Emax
+    capitals = _ranged_int_attribute('capitals', 0, 1, 'valid values for capitals are 0 or 1')
 
-    @Emax.setter
-    def Emax(self, value):
-        value = self._check_int(value)
-        if not 0 <= value <= MAX_EMAX:
-            raise ValueError('valid range for Emax is [0, MAX_EMAX]')
-        object.__setattr__(self, '_Emax', value)
-
-    @property
-    def capitals(self):
-        return self._capitals
-
-    @capitals.setter
-    def capitals(self, value):
-        value = self._check_int(value)
-        if value not in (0, 1):
-            raise ValueError('valid values for capitals are 0 or 1')
-        object.__setattr__(self, '_capitals', value)
-
-    @property
-    def clamp(self):
-        return self._clamp
-
-    @clamp.setter
-    def clamp(self, value):
-        value = self._check_int(value)
-        if value not in (0, 1):
-            raise ValueError('valid values for clamp are 0 or 1')
-        object.__setattr__(self, '_clamp', value)
-
-    @staticmethod
-    def _check_int(value):
-        if not isinstance(value, int):
-            raise TypeError('an integer is required')
-        return value
+    clamp = _ranged_int_attribute('clamp', 0, 1, 'valid values for clamp are 0 or 1')
 
     def __setattr__(self, name, value):
         if name in ('flags', 'traps'):
