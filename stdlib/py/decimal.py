@@ -259,7 +259,8 @@ def _ranged_int_attribute(name, low, high, message):
             raise TypeError('an integer is required')
         if not low <= value <= high:
             raise ValueError(message)
-        object.__setattr__(self, stored, value)
+        # Kept as a plain int (clamp = True reads back 1, as in CPython).
+        object.__setattr__(self, stored, int(value))
 
     return property(read, write)
 

@@ -193,3 +193,9 @@ with localcontext(Context(traps=[])) as fc:
     show('trapped <', lambda: D(3) < 3.5)
     show('trapped ctor', lambda: D(0.5))
     show('from_float untrapped', lambda: D.from_float(0.5))
+
+# Range-checked int attributes keep plain ints (a bool reads back as 0 or 1).
+bools = decimal.Context()
+bools.clamp = True
+bools.capitals = False
+print(bools.clamp, bools.capitals, type(bools.clamp).__name__)
