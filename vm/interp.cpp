@@ -923,7 +923,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         frame->pc = pc;
         frame->stack_depth = static_cast<uint32_t>(sp - stack_base);
         Frame* callee = nullptr;
-        Value result = call_with_collected_args(ts, func_slot[0], args_value, kwargs, &callee);
+        Value result = call_with_collected_args(ts, func_slot[0], func_slot[1], args_value, kwargs, &callee);
         sp = func_slot;
         if (callee != nullptr) {
           frame->stack_depth = static_cast<uint32_t>(func_slot - stack_base);

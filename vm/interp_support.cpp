@@ -1,6 +1,7 @@
 // The interpreter loop's helpers; see interp_support.hpp.
 #include "vm/interp_support.hpp"
 
+#include <algorithm>
 #include <span>
 
 #include "vm/call.hpp"
@@ -420,18 +421,40 @@ std::string callable_display_name(Value func) {
 
 // f(*args, **kwargs): a Python function gets a new frame (returned through
 // *callee, with nothing called yet); anything else is called here.
-Value call_with_collected_args(ThreadState* ts, Value callable, Value args_value, Value kwargs, Frame** callee) {
-  ExArgs ex = collect_ex_args(args_value, kwargs);
-  Root keep_names(ex.kwnames);
-  if (type_of(callable) == types().bound_method) {
+// `self_or_null` is what LOAD_METHOD left after the function (null for a
+// plain callable). The common `obj.m(*args)` with a tuple and no keywords
+// passes the tuple's items where it can (the tuple stays on the caller's
+// stack, so they are rooted), or copies them after self into a small array
+// on this C++ stack (scanned by the collector) instead of a ValueVector.
+Value call_with_collected_args(ThreadState* ts, Value callable, Value self_or_null, Value args_value, Value kwargs,
+                               Frame** callee) {
+  if (self_or_null.is_null() && type_of(callable) == types().bound_method) {
     BoundMethod* m = callable.as<BoundMethod>();
-    ex.values.insert(ex.values.begin(), m->self);
-    ex.positional += 1;
+    self_or_null = m->self;
     callable = m->function;
   }
-  CallArgs call_args{ex.values.data(), ex.positional, ex.kwnames};
-  if (type_of(callable) == types().function) return prepare_call(ts, callable.as<Function>(), call_args, callee);
-  return call_object(callable, call_args);
+  auto call_prepared = [&](CallArgs call_args) {
+    if (type_of(callable) == types().function) return prepare_call(ts, callable.as<Function>(), call_args, callee);
+    return call_object(callable, call_args);
+  };
+  constexpr size_t kSmall = 8;
+  if (kwargs.is_null() && type_of(args_value) == types().tuple) {
+    const ValueVector& items = args_value.as<Tuple>()->items;
+    if (self_or_null.is_null()) return call_prepared(CallArgs{items.data(), items.size(), nullptr});
+    if (items.size() < kSmall) {
+      Value with_self[kSmall];
+      with_self[0] = self_or_null;
+      std::copy(items.begin(), items.end(), with_self + 1);
+      return call_prepared(CallArgs{with_self, items.size() + 1, nullptr});
+    }
+  }
+  ExArgs ex = collect_ex_args(args_value, kwargs);
+  Root keep_names(ex.kwnames);
+  if (!self_or_null.is_null()) {
+    ex.values.insert(ex.values.begin(), self_or_null);
+    ex.positional += 1;
+  }
+  return call_prepared(CallArgs{ex.values.data(), ex.positional, ex.kwnames});
 }
 
 }  // namespace gilvm

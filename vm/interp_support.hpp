@@ -59,7 +59,8 @@ Value merge_call_kwargs(Value target, Value source, Value callable);
 Value builtin_build_class_value(Frame* frame);
 Value make_function_from_stack(Frame* frame, Value*& sp, uint32_t flags);
 // CALL_EX (f(*args, **kwargs)).
-Value call_with_collected_args(ThreadState* ts, Value callable, Value args_value, Value kwargs, Frame** callee);
+Value call_with_collected_args(ThreadState* ts, Value callable, Value self_or_null, Value args_value, Value kwargs,
+                               Frame** callee);
 // CPython's name for a callable in call errors: "mod.qualname()".
 std::string callable_display_name(Value func);
 

@@ -438,8 +438,9 @@ void CodeGen::emit_positional_list(const std::vector<Expr*>& args, int extra_pos
 }
 
 void CodeGen::call(const Call* c) {
-  // obj.method(...) without unpacking: LOAD_METHOD avoids a bound method.
-  if (auto* a = dyn_cast<const Attribute>(c->func); a && call_args_simple(c)) {
+  // obj.method(...), also with unpacking (CALL_EX then finds self in the
+  // slot after the function): LOAD_METHOD avoids a bound method.
+  if (auto* a = dyn_cast<const Attribute>(c->func)) {
     expr(a->value);
     set_pos(a);
     emit(Op::LOAD_METHOD, add_name(a->attr));
