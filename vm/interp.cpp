@@ -1062,6 +1062,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value mgr = POP();
         Value exit = get_attr(mgr, names().__aexit__);
         PUSH(exit);
+        PUSH(Value::null());  // the layout BEFORE_WITH leaves
         PUSH(call_method(mgr, names().__aenter__, {}));
         DISPATCH();
       }
@@ -1150,19 +1151,54 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value exit = lookup_in_mro(t, names().__exit__);
         if (enter.is_null() || exit.is_null())
           raise_type_error("'" + t->name + "' object does not support the context manager protocol");
-        TOP() = bind_descriptor(exit, mgr, t);
+        // __exit__ stays on the stack as LOAD_METHOD leaves a method, with
+        // mgr as its self, and __enter__ is called as CALL calls one: a
+        // Python function in a frame pushed here, a native method with mgr
+        // as its first argument. So neither makes a bound method (a `with`
+        // over a lock is a hot path). __enter__'s result lands above them.
+        if (type_of(exit) == types().function || is_plain_native_method(exit)) {
+          TOP() = exit;
+          PUSH(mgr);
+        } else {
+          TOP() = bind_descriptor(exit, mgr, t);
+          PUSH(Value::null());
+        }
+        // mgr again, as __enter__'s argument, in the slot its result takes
+        // (not in a C++ variable whose address is taken: this function's
+        // frame lives as long as the thread runs Python code, and a stale
+        // copy there would keep mgr alive for the conservative stack scan).
+        PUSH(mgr);
+        Value* arg_slot = sp - 1;
+        if (type_of(enter) == types().function) {
+          frame->pc = pc;
+          frame->stack_depth = static_cast<uint32_t>(arg_slot - stack_base);
+          Frame* callee = push_simple_call(ts, enter.as<Function>(), arg_slot, 1);
+          if (callee == nullptr) {
+            Value gen = prepare_call(ts, enter.as<Function>(), CallArgs{arg_slot, 1, nullptr}, &callee);
+            if (callee == nullptr) {
+              TOP() = gen;
+              DISPATCH();
+            }
+          }
+          clear_slots(arg_slot, sp);  // the callee has its own copy now
+          ENTER_FRAME(callee);
+        }
         SAVE_STATE();
-        Value result = call_object(bind_descriptor(enter, mgr, t), CallArgs{nullptr, 0});
-        PUSH(result);
+        Value result = is_plain_native_method(enter)
+                           ? call_native(enter.as<NativeFunction>(), CallArgs{arg_slot, 1, nullptr})
+                           : call_object(bind_descriptor(enter, mgr, t), CallArgs{nullptr, 0});
+        TOP() = result;
         DISPATCH();
       }
       TARGET(WITH_EXCEPT_START) {
+        // Stack: __exit__, self or null, the previous exception, this one.
         Value e = TOP();
-        Value exit = PEEK(3);
+        Value exit = PEEK(4);
+        Value self = PEEK(3);
         Value tb = e.as<ExceptionObject>()->traceback;
-        Value args[3] = {type_of(e), e, tb.is_null() ? Value::none() : tb};
+        Value args[4] = {self, type_of(e), e, tb.is_null() ? Value::none() : tb};
         SAVE_STATE();
-        Value result = call_object(exit, CallArgs{args, 3});
+        Value result = self.is_null() ? call_object(exit, CallArgs{args + 1, 3}) : call_object(exit, CallArgs{args, 4});
         PUSH(result);
         DISPATCH();
       }

@@ -306,16 +306,17 @@ Value get_attr_or_null(Value obj, Str* name) {
   }
 }
 
+bool is_plain_native_method(Value descr) {
+  return type_of(descr) == types().native_function && descr.as<NativeFunction>()->owner != nullptr &&
+         (descr.object()->flags & (kNativeClassMethod | kNativeStaticMethod)) == 0;
+}
+
 bool get_method(Value obj, Str* name, Value* out) {
   Type* t = type_of(obj);
   if (!t->has_getattr_hook && !is_type_object(obj) && t != types().super) {
     Value descr = lookup_in_mro(t, name);
     if (!descr.is_null()) {
-      Type* dt = type_of(descr);
-      bool plain_method = dt == types().function ||
-                          (dt == types().native_function && descr.as<NativeFunction>()->owner != nullptr &&
-                           (descr.object()->flags & (kNativeClassMethod | kNativeStaticMethod)) == 0);
-      if (plain_method) {
+      if (type_of(descr) == types().function || is_plain_native_method(descr)) {
         // An instance attribute of the same name shadows the method.
         if (obj.is_object() && obj.object()->attrs != nullptr &&
             !obj.object()->attrs->table.get_str(name).is_null()) {

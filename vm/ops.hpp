@@ -76,6 +76,10 @@ void del_attr(Value obj, Str* name);
 // method of obj's type (so the caller can pass obj as self); otherwise false
 // and the ordinary attribute value in *out.
 bool get_method(Value obj, Str* name, Value* out);
+// A native function defined on a type that takes the instance as its first
+// argument (not a classmethod or staticmethod): what LOAD_METHOD and
+// BEFORE_WITH call with self instead of binding.
+bool is_plain_native_method(Value descr);
 // Binds a descriptor found on a type to an instance (or type, for classmethods).
 Value bind_descriptor(Value descriptor, Value instance, Type* owner);
 // Raises CPython's AttributeError for a property without the getter,

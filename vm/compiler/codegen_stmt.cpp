@@ -680,9 +680,11 @@ void CodeGen::unwind_one(const FBlock& block, bool preserve_tos) {
       return;
     case FBlockKind::With:
     case FBlockKind::AsyncWith:
-      // Stack: exit[, value]. Call exit(None, None, None).
-      if (preserve_tos) emit(Op::SWAP, 2);
-      emit(Op::PUSH_NULL);
+      // Stack: exit, self or null[, value]. Call exit(None, None, None).
+      if (preserve_tos) {
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+      }
       load_none();
       load_none();
       load_none();
@@ -896,15 +898,17 @@ void CodeGen::try_finally(const Try* t) {
   place(end);
 }
 
-//          <ctx> BEFORE_WITH                stack: exit, value
+//          <ctx> BEFORE_WITH                stack: exit, self, value
 //          <target> | POP_TOP               (handler H)
 //          <body>
 //          exit(None, None, None); POP_TOP; JUMP end
-//   H:     PUSH_EXC_INFO                    (handler C) stack: exit, prev, exc
-//          WITH_EXCEPT_START                stack: exit, prev, exc, result
+//   H:     PUSH_EXC_INFO                    (handler C) stack: exit, self, prev, exc
+//          WITH_EXCEPT_START                stack: exit, self, prev, exc, result
 //          POP_JUMP_IF_TRUE suppress
 //          RERAISE
-//   suppress: POP_TOP; POP_EXCEPT; POP_TOP; JUMP end
+//   suppress: POP_TOP; POP_EXCEPT; POP_TOP; POP_TOP; JUMP end
+// (exit and self are a pair as LOAD_METHOD leaves them: the type's
+// __exit__ with the manager, or a bound __exit__ with null.)
 //   C:     EXC_CLEANUP
 //   end:
 void CodeGen::with_stmt(const With* w, size_t item) {
@@ -922,7 +926,7 @@ void CodeGen::with_stmt(const With* w, size_t item) {
   } else {
     emit(Op::BEFORE_WITH);
   }
-  push_handler(handler, u().depth - 1);  // the stack keeps __exit__ only
+  push_handler(handler, u().depth - 1);  // the stack keeps __exit__ and self only
   u().fblocks.push_back(FBlock{async ? FBlockKind::AsyncWith : FBlockKind::With, {}, {}, nullptr,
                                u().handlers.size() - 1, nullptr});
   if (wi->optional_vars) assign_target(wi->optional_vars);
@@ -950,6 +954,7 @@ void CodeGen::with_stmt(const With* w, size_t item) {
   place(suppress);
   emit(Op::POP_TOP);
   emit(Op::POP_EXCEPT);
+  emit(Op::POP_TOP);
   emit(Op::POP_TOP);
   emit_jump(Op::JUMP_FORWARD, end);
   pop_handler();
