@@ -91,6 +91,33 @@ Value fill_attr_cache(AttrCache& cache, Value obj, Str* name) {
   return o->attrs->table.entry_at(static_cast<size_t>(entry)).value;
 }
 
+void fill_descriptor_cache(AttrCache& cache, Value obj, Str* name) {
+  Type* t = type_of(obj);
+  if (t->has_getattr_hook || t->has_setattr_hook || t == types().super || t->is_subtype_of(types().type))
+    return;
+  uint64_t epoch = type_epoch;
+  Value d = lookup_in_mro(t, name);
+  if (d.is_null() || (type_of(d) != types().property && type_of(d) != types().getset_descriptor)) return;
+  cache.descr_type = t;
+  cache.descr_epoch = epoch;
+  cache.descr = d;
+}
+
+void store_through_descriptor(Value descr, Value obj, Str* name, Value value) {
+  if (type_of(descr) == types().getset_descriptor) {
+    GetSetDescriptor* g = descr.as<GetSetDescriptor>();
+    if (g->set != nullptr) return g->set(obj, value);
+  } else {
+    Value setter = descr.as<Property>()->setter;
+    if (!setter.is_null() && !setter.is_none()) {
+      Value args[2] = {obj, value};
+      call_object(setter, CallArgs{args, 2});
+      return;
+    }
+  }
+  set_attr(obj, name, value);
+}
+
 // Instances used as open-ended namespaces should not make every new
 // instance of their type big.
 constexpr size_t kMaxInstanceDictHint = 64;

@@ -97,6 +97,23 @@ inline bool load_method_cached(const AttrCache& cache, Value obj, Str* name, Val
   return true;
 }
 
+// The data descriptor (a property or a native getset descriptor) that
+// obj.name means, from the cache; null on a miss. A property's getter and
+// setter and a getset's functions are read at the time of use, so the
+// cache holds only "the type's attribute is this descriptor".
+inline Value cached_data_descriptor(const AttrCache& cache, Value obj) {
+  if (type_of(obj) != cache.descr_type || cache.descr_epoch != type_epoch) return Value::null();
+  return cache.descr;
+}
+
+// obj.name = value through the descriptor cached_data_descriptor gave:
+// its setter, or the general path (which raises for a read-only one).
+void store_through_descriptor(Value descr, Value obj, Str* name, Value value);
+
+// Records, when obj.name is a property or getset descriptor of obj's type
+// that no hook, metatype or super proxy can bypass, that descriptor.
+void fill_descriptor_cache(AttrCache& cache, Value obj, Str* name);
+
 // After a lookup by the general path: when `name` is a plain instance
 // attribute of obj (nothing on the type, no hooks), record where it lives.
 // Returns the attribute's value, or null when obj does not qualify.

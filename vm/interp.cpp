@@ -401,11 +401,41 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           TOP() = value;
           DISPATCH();
         }
+        Value descr = cached_data_descriptor(cache, obj);
+        if (!descr.is_null()) {
+          SAVE_STATE();
+          if (type_of(descr) == types().getset_descriptor) {
+            TOP() = descr.as<GetSetDescriptor>()->get(obj);
+            DISPATCH();
+          }
+          // A property whose getter is a Python function runs it in a frame
+          // pushed here, as CALL would; its result replaces obj.
+          // (obj is passed in its stack slot, for the reason BEFORE_WITH
+          // passes mgr so.)
+          Value getter = descr.as<Property>()->getter;
+          if (type_of(getter) == types().function) {
+            Value* obj_slot = sp - 1;
+            frame->stack_depth = static_cast<uint32_t>(obj_slot - stack_base);
+            Frame* callee = push_simple_call(ts, getter.as<Function>(), obj_slot, 1);
+            if (callee == nullptr) {
+              Value gen = prepare_call(ts, getter.as<Function>(), CallArgs{obj_slot, 1, nullptr}, &callee);
+              if (callee == nullptr) {
+                TOP() = gen;
+                DISPATCH();
+              }
+            }
+            clear_slots(obj_slot, sp);
+            ENTER_FRAME(callee);
+          }
+          TOP() = get_attr(obj, name);  // no getter: the general path raises
+          DISPATCH();
+        }
         value = fill_attr_cache(cache, obj, name);
         if (!value.is_null()) {
           TOP() = value;
           DISPATCH();
         }
+        fill_descriptor_cache(cache, obj, name);
         bool missing;
         value = get_attr_unless_missing(obj, name, &missing);
         if (missing) {
@@ -422,7 +452,15 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value value = POP();
         Str* name = code->names[ARG];
         AttrCache& cache = code->attr_caches[ARG];
-        if (!store_attr_cached(cache, obj, name, value)) store_attr_filling_cache(cache, obj, name, value);
+        if (store_attr_cached(cache, obj, name, value)) DISPATCH();
+        Value descr = cached_data_descriptor(cache, obj);
+        if (!descr.is_null()) {
+          SAVE_STATE();
+          store_through_descriptor(descr, obj, name, value);
+          DISPATCH();
+        }
+        store_attr_filling_cache(cache, obj, name, value);
+        fill_descriptor_cache(cache, obj, name);
         DISPATCH();
       }
       TARGET(DELETE_ATTR) {

@@ -24,5 +24,5 @@ for attempt in range(20):
         break
 print("executor collected:", executor_ref() is None)
 for t in workers:
-    t.join()
+    t.join(timeout=60)
 print("workers ended:", not any(t.is_alive() for t in workers), threading.active_count())

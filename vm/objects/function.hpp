@@ -58,6 +58,12 @@ struct AttrCache {
   Type* method_type = nullptr;
   uint64_t method_epoch = 0;
   Value method;  // not traced: reachable from method_type while the epoch holds
+  // A property or native getset descriptor that obj.name means for every
+  // instance of descr_type (it wins over the instance dict), for LOAD_ATTR
+  // and STORE_ATTR; not traced, for the reason `method` is not.
+  Type* descr_type = nullptr;
+  uint64_t descr_epoch = 0;
+  Value descr;
 };
 
 // Per name of a code object, LOAD_GLOBAL's cache (vm/interp.cpp): the entry
