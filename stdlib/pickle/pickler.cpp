@@ -259,7 +259,11 @@ class Encoder {
       if (proto_ >= 2) return put_op(obj.is_true() ? op::NEWTRUE : op::NEWFALSE);
       return put_text(obj.is_true() ? "I01\n" : "I00\n");
     }
-    if (obj.is_small_int()) return save_long(obj);
+    if (obj.is_small_int()) {
+      int64_t n = obj.small_int_value();
+      if (proto_ >= 1 && n >= INT32_MIN && n <= INT32_MAX) return save_int32(static_cast<int32_t>(n));
+      return save_long(obj);
+    }
     if (obj.is_inline_float()) return save_float(float_value(obj));
     const CoreTypes& ct = types();
     Type* t = type_of(obj);
@@ -351,24 +355,32 @@ class Encoder {
   }
 
   // ---- atoms ----------------------------------------------------------------
+  // The commonest item of all (a list of small ints is the typical Pool
+  // task): one append of the opcode and its little-endian argument.
+  void save_int32(int32_t n) {
+    char code[5];
+    size_t size;
+    uint32_t bits = static_cast<uint32_t>(n);
+    if (n >= 0 && n <= 0xff) {
+      code[0] = static_cast<char>(op::BININT1);
+      size = 2;
+    } else if (n >= 0 && n <= 0xffff) {
+      code[0] = static_cast<char>(op::BININT2);
+      size = 3;
+    } else {
+      code[0] = static_cast<char>(op::BININT);
+      size = 5;
+    }
+    for (size_t i = 1; i < size; ++i) code[i] = static_cast<char>((bits >> (8 * (i - 1))) & 0xff);
+    open_frame();
+    out_.append(code, size);
+  }
+
   void save_long(Value v) {
     int64_t n = 0;
     bool fits = int_to_int64(v, &n);
     if (fits && n >= INT32_MIN && n <= INT32_MAX) {
-      if (proto_ >= 1) {
-        open_frame();
-        if (n >= 0 && n <= 0xff) {
-          out_.push_back(static_cast<char>(op::BININT1));
-          put_le(out_, static_cast<uint64_t>(n), 1);
-        } else if (n >= 0 && n <= 0xffff) {
-          out_.push_back(static_cast<char>(op::BININT2));
-          put_le(out_, static_cast<uint64_t>(n), 2);
-        } else {
-          out_.push_back(static_cast<char>(op::BININT));
-          put_le(out_, static_cast<uint64_t>(static_cast<uint32_t>(static_cast<int32_t>(n))), 4);
-        }
-        return;
-      }
+      if (proto_ >= 1) return save_int32(static_cast<int32_t>(n));
       return put_text("I" + std::to_string(n) + "\n");
     }
     if (proto_ >= 2) {
