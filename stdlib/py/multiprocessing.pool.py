@@ -301,9 +301,11 @@ class Pool:
             chunksize = 0
         result = MapResult(self, chunksize, len(iterable), callback, error_callback=error_callback)
         if chunksize:
-            self._submit_chunks(result, func, self._get_tasks(iterable, chunksize), kind,
-                                "%s(%s)" % ("starmap" if kind == STARMAP else "map",
-                                            getattr(func, "__qualname__", func)))
+            what = "%s(%s)" % ("starmap" if kind == STARMAP else "map", getattr(func, "__qualname__", func))
+            # Cut and pickled by the handler thread as workers have room.
+            self._set.submit_lazily(((result._job, i), "task %d of %s (%d items)" % (i, what, len(chunk)), kind,
+                                     func, chunk)
+                                    for i, chunk in enumerate(self._get_tasks(iterable, chunksize)))
         return result
 
     def _imap(self, cls, func, iterable, chunksize):
@@ -394,6 +396,11 @@ class _ThreadWorkerSet:
         with self._cond:
             self._pending.append((key, kind, func, args, kwds or {}))
             self._cond.notify()
+
+    def submit_lazily(self, tasks):
+        # Nothing to pickle: the tasks are queued at once.
+        for key, description, kind, func, args in tasks:
+            self.submit(key, description, kind, func, args)
 
     def close(self):
         with self._cond:

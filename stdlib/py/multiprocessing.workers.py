@@ -3,18 +3,23 @@
 Contract
 --------
 * Each worker is a daemon process (forked, or spawned under a spawn
-  context) with its own duplex Pipe to the parent. The parent's handler thread (one per worker set) gives a worker
-  a task only when it has none outstanding, so the parent always knows
-  which task each worker is running. A worker answers each task with
-  exactly one message on its pipe, then waits for the next.
+  context) with its own duplex Pipe to the parent. The parent's handler
+  thread (one per worker set) keeps up to _TASKS_PER_WORKER tasks
+  outstanding on each worker: the one it runs and the next, already in its
+  pipe, so a worker does not sit idle while its reply travels and the
+  handler wakes. A worker answers each task with exactly one message on
+  its pipe, in the order it got them, so the parent always knows which
+  task each worker is running: the oldest it has not answered.
 * A dead worker is detected by its Process.sentinel (a pipe only the child
   holds open, see popen_fork), which the handler waits on together with
   the pipes: when it becomes ready, the handler first reads whatever the
-  worker sent before dying, then reaps it; if a task was still outstanding
-  it is reported lost (on_lost) — never left waiting, unlike CPython's
-  Pool (gh-96062). A worker that left on purpose (maxtasksperchild) has
-  nothing outstanding. Lost or retired workers are replaced while the set
-  runs.
+  worker sent before dying, then reaps it; the task it was running, if
+  any, is reported lost (on_lost) — never left waiting, unlike CPython's
+  Pool (gh-96062) — and the tasks queued behind it, never started, go
+  back to the front of the queue for another worker. A worker that left
+  on purpose (maxtasksperchild) has nothing outstanding: it is never sent
+  more than it will run. Lost or retired workers are replaced while the
+  set runs.
 * In a new worker the parent ends of the other workers' pipes and the
   wake-up pipe are closed first: otherwise a worker would keep another
   worker's pipe open and that worker would never see EOF when the parent
@@ -24,7 +29,13 @@ Contract
   A worker also ends at EOF on its pipe (the parent is gone).
 * Results are delivered through on_result(key, ok, value) / on_lost(key,
   message) on the handler thread; tasks whose pickling fails are reported
-  at once on the submitting thread through on_result(key, False, error)."""
+  through on_result(key, False, error), at once on the submitting thread
+  for submit(), on the handler thread for submit_lazily().
+* submit_lazily(tasks) hands over an iterator of tasks (Pool.map's
+  chunks) that the handler thread draws from, chunking and pickling one
+  when a worker has room: the first chunk reaches a worker while the
+  later ones are still being cut, as in CPython's task handler, instead of
+  after all of them were pickled by the caller."""
 import collections
 import os
 import pickle
@@ -37,6 +48,7 @@ __all__ = []
 
 RUN, CLOSE, TERMINATE = 0, 1, 2
 CALL, MAP, STARMAP = 0, 1, 2
+_TASKS_PER_WORKER = 2
 
 
 class RemoteTraceback(Exception):
@@ -115,7 +127,7 @@ class _Worker:
     def __init__(self, process, conn):
         self.process = process
         self.conn = conn
-        self.task = None        # (key, description) of the task it runs
+        self.tasks = collections.deque()  # (key, description, pickled task) sent, not answered; the first runs
         self.done = 0           # tasks it answered
 
 
@@ -135,7 +147,8 @@ class WorkerSet:
         self._replace_lost = replace_lost
         self._on_start = on_start
         self._lock = threading.RLock()
-        self._pending = collections.deque()   # (key, description, pickled task)
+        self._pending = collections.deque()   # (key, description, pickled task, started)
+        self._sources = collections.deque()   # iterators of (key, description, kind, func, args)
         self._workers = []
         self._state = RUN
         self._wake_r, self._wake_w = os.pipe()
@@ -152,7 +165,14 @@ class WorkerSet:
             self._on_result(key, False, e)
             return
         with self._lock:
-            self._pending.append((key, description, data))
+            self._pending.append((key, description, data, False))
+        self._wake()
+
+    def submit_lazily(self, tasks):
+        """Queues the tasks of an iterator of (key, description, kind, func,
+        args), drawn and pickled on the handler thread as workers have room."""
+        with self._lock:
+            self._sources.append(tasks)
         self._wake()
 
     def close(self):
@@ -167,6 +187,7 @@ class WorkerSet:
         with self._lock:
             self._state = TERMINATE
             self._pending.clear()
+            self._sources.clear()
             workers = list(self._workers)
         self._wake()
         if threading.current_thread() is not self._handler:
@@ -190,7 +211,7 @@ class WorkerSet:
 
     def outstanding(self):
         with self._lock:
-            return len(self._pending) + sum(1 for w in self._workers if w.task is not None)
+            return len(self._pending) + len(self._sources) + sum(len(w.tasks) for w in self._workers)
 
     def _release_fds(self):
         with self._lock:
@@ -237,21 +258,40 @@ class WorkerSet:
 
     def _retiring(self, w):
         # A worker that reached maxtasksperchild exits after its last reply.
-        return self._maxtasks is not None and w.done >= self._maxtasks
+        return self._maxtasks is not None and w.done + len(w.tasks) >= self._maxtasks
+
+    def _has_pending(self):
+        """Whether a task waits, pickling the next one of a lazy source
+        into _pending if that is where it waits."""
+        while not self._pending and self._sources:
+            try:
+                key, description, kind, func, args = next(self._sources[0])
+            except StopIteration:
+                self._sources.popleft()
+                continue
+            try:
+                data = pickle.dumps((key, kind, func, args, {}), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as e:
+                self._on_result(key, False, e)
+                continue
+            self._pending.append((key, description, data, False))
+        return bool(self._pending)
 
     def _dispatch(self):
-        for w in self._workers:
-            while w.task is None and self._pending and not self._retiring(w):
-                key, description, data = self._pending.popleft()
-                if self._on_start is not None and not self._on_start(key):
-                    continue   # cancelled while it waited
-                # Outstanding even if the send fails: the worker is dead
-                # then, and its sentinel will report the task lost.
-                w.task = (key, description)
-                try:
-                    w.conn.send_bytes(data)
-                except OSError:
-                    pass
+        # Round by round, so that each worker has one task before any has two.
+        for depth in range(1, _TASKS_PER_WORKER + 1):
+            for w in self._workers:
+                while len(w.tasks) < depth and not self._retiring(w) and self._has_pending():
+                    key, description, data, started = self._pending.popleft()
+                    if not started and self._on_start is not None and not self._on_start(key):
+                        continue   # cancelled while it waited
+                    # Outstanding even if the send fails: the worker is dead
+                    # then, and its sentinel will report the task lost.
+                    w.tasks.append((key, description, data))
+                    try:
+                        w.conn.send_bytes(data)
+                    except OSError:
+                        pass
 
     def _receive(self, w):
         """Reads one reply of w; False at EOF."""
@@ -261,8 +301,7 @@ class WorkerSet:
             return False
         except Exception as e:
             ok, value, tb = False, e, None
-        key = w.task[0] if w.task is not None else None
-        w.task = None
+        key = w.tasks.popleft()[0] if w.tasks else None
         w.done += 1
         if key is not None:
             if not ok and tb is not None:
@@ -274,16 +313,18 @@ class WorkerSet:
         if self._state == TERMINATE:
             return
         # Whatever it sent before it died counts.
-        while w.task is not None and w.conn.poll(0):
+        while w.tasks and w.conn.poll(0):
             if not self._receive(w):
                 break
         w.process.join()
         w.conn.close()
         self._workers.remove(w)
-        lost = w.task
-        w.task = None
+        lost = w.tasks.popleft() if w.tasks else None
+        # The tasks behind the lost one never started: another worker runs them.
+        self._pending.extendleft((key, description, data, True) for key, description, data in reversed(w.tasks))
+        w.tasks.clear()
         if lost is not None:
-            key, description = lost
+            key, description, _ = lost
             self._on_lost(key, "worker %s (pid %s) exited with code %s while running %s"
                           % (w.process.name, w.process.pid, w.process.exitcode, description))
             if not self._replace_lost:
@@ -298,7 +339,7 @@ class WorkerSet:
             # children, and would then wait for a new one forever.
             if util.is_exiting():
                 return
-            if self._state == RUN or (self._state == CLOSE and self._pending):
+            if self._state == RUN or (self._state == CLOSE and (self._pending or self._sources)):
                 self._start_worker()
 
     def _stop_idle_workers(self):
@@ -314,7 +355,8 @@ class WorkerSet:
                 if self._state == TERMINATE:
                     return
                 self._dispatch()
-                if self._state == CLOSE and not self._pending and all(w.task is None for w in self._workers):
+                if (self._state == CLOSE and not self._pending and not self._sources
+                        and all(not w.tasks for w in self._workers)):
                     self._stop_idle_workers()
                     return
                 by_fd = {}

@@ -88,6 +88,31 @@ if __name__ == "__main__":
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.strip(), "[0, 1] True")
 
+    def test_task_queued_behind_the_lost_one_runs_elsewhere(self):
+        # A worker gets its next task before it finishes the current one;
+        # when it dies, only the task it ran is lost: the one waiting in
+        # its pipe never started and runs on the replacement worker.
+        script = """
+import multiprocessing as mp, os
+
+def die():
+    os._exit(4)
+
+if __name__ == "__main__":
+    with mp.Pool(1) as pool:
+        first = pool.apply_async(die)
+        second = pool.apply_async(pow, (3, 4))
+        try:
+            first.get(timeout=20)
+        except mp.ProcessError as e:
+            print("first lost:", "apply task of die" in str(e))
+        print("second:", second.get(timeout=20))
+        print("workers:", len(pool._set.processes()))
+"""
+        r = run(script)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines(), ["first lost: True", "second: 81", "workers: 1"])
+
 
 class Lifetime(unittest.TestCase):
     def test_daemon_children_are_terminated_at_exit(self):

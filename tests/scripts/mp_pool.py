@@ -78,7 +78,17 @@ def main():
             pool.apply(lambda: 1)
         except Exception as e:
             print("lambda:", type(e).__name__)
-        print("after errors:", pool.map(ident, "abc"))
+        # A chunk that cannot be pickled fails the map (the chunks are cut
+        # and pickled as workers take them); the pool goes on.
+        try:
+            pool.map(ident, [1, 2, lambda: 0, 4, 5], chunksize=2)
+        except Exception as e:
+            print("unpicklable chunk:", type(e).__name__)
+        failed = []
+        r = pool.map_async(ident, [1, lambda: 0], chunksize=1, error_callback=lambda e: failed.append(type(e).__name__))
+        r.wait(20)
+        print("map_async:", r.ready(), r.successful(), failed)
+        print("after errors:", pool.map(ident, "abc"), pool.map(square, range(23), chunksize=4))
 
     pool = mp.Pool(2, initializer=init, initargs=("ready",))
     print("initializer:", pool.map(read_state, range(4)))
