@@ -258,6 +258,15 @@ class Pool:
 
     @staticmethod
     def _get_tasks(iterable, size):
+        if type(iterable) is list or type(iterable) is tuple:
+            # The chunks islice would give, cut by slicing (several times
+            # faster); the length is read again for each chunk, as a list
+            # iterator would, should the list change meanwhile.
+            start = 0
+            while start < len(iterable):
+                yield tuple(iterable[start:start + size])
+                start += size
+            return
         it = iter(iterable)
         while True:
             chunk = tuple(itertools.islice(it, size))
