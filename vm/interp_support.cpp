@@ -439,7 +439,7 @@ Value call_with_collected_args(ThreadState* ts, Value callable, Value self_or_nu
   };
   constexpr size_t kSmall = 8;
   if (kwargs.is_null() && type_of(args_value) == types().tuple) {
-    const ValueVector& items = args_value.as<Tuple>()->items;
+    const std::vector<Value>& items = args_value.as<Tuple>()->items;
     if (self_or_null.is_null()) return call_prepared(CallArgs{items.data(), items.size(), nullptr});
     if (items.size() < kSmall) {
       Value with_self[kSmall];
