@@ -189,6 +189,29 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
     CHECK_EVAL_BREAKER();              \
     DISPATCH();                        \
   } while (0)
+// Runs the Python function `fn` with TOS as its only argument in a frame
+// pushed here, as CALL does; its result replaces TOS. (A property getter,
+// a with block's __enter__.) The argument goes in its stack slot, never
+// through a C++ variable whose address is taken: this function's own
+// frame lives as long as the thread runs Python code, and a stale copy of
+// the argument there would keep it alive for the conservative stack scan.
+#define CALL_WITH_TOS_INLINE(fn)                                                          \
+  do {                                                                                   \
+    Function* inline_fn = (fn);                                                          \
+    Value* arg_slot = sp - 1;                                                            \
+    frame->pc = pc;                                                                      \
+    frame->stack_depth = static_cast<uint32_t>(arg_slot - stack_base);                   \
+    Frame* inline_callee = push_simple_call(ts, inline_fn, arg_slot, 1);                 \
+    if (inline_callee == nullptr) {                                                      \
+      Value made = prepare_call(ts, inline_fn, CallArgs{arg_slot, 1, nullptr}, &inline_callee); \
+      if (inline_callee == nullptr) { /* a generator function: made is the generator */ \
+        TOP() = made;                                                                    \
+        DISPATCH();                                                                      \
+      }                                                                                  \
+    }                                                                                    \
+    clear_slots(arg_slot, sp); /* the callee has its own copy now */                     \
+    ENTER_FRAME(inline_callee);                                                          \
+  } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -409,24 +432,9 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
             DISPATCH();
           }
           // A property whose getter is a Python function runs it in a frame
-          // pushed here, as CALL would; its result replaces obj.
-          // (obj is passed in its stack slot, for the reason BEFORE_WITH
-          // passes mgr so.)
+          // pushed here; its result replaces obj.
           Value getter = descr.as<Property>()->getter;
-          if (type_of(getter) == types().function) {
-            Value* obj_slot = sp - 1;
-            frame->stack_depth = static_cast<uint32_t>(obj_slot - stack_base);
-            Frame* callee = push_simple_call(ts, getter.as<Function>(), obj_slot, 1);
-            if (callee == nullptr) {
-              Value gen = prepare_call(ts, getter.as<Function>(), CallArgs{obj_slot, 1, nullptr}, &callee);
-              if (callee == nullptr) {
-                TOP() = gen;
-                DISPATCH();
-              }
-            }
-            clear_slots(obj_slot, sp);
-            ENTER_FRAME(callee);
-          }
+          if (type_of(getter) == types().function) CALL_WITH_TOS_INLINE(getter.as<Function>());
           TOP() = get_attr(obj, name);  // no getter: the general path raises
           DISPATCH();
         }
@@ -1202,28 +1210,12 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
           PUSH(Value::null());
         }
         // mgr again, as __enter__'s argument, in the slot its result takes
-        // (not in a C++ variable whose address is taken: this function's
-        // frame lives as long as the thread runs Python code, and a stale
-        // copy there would keep mgr alive for the conservative stack scan).
+        // (see CALL_WITH_TOS_INLINE for why not through a C++ variable).
         PUSH(mgr);
-        Value* arg_slot = sp - 1;
-        if (type_of(enter) == types().function) {
-          frame->pc = pc;
-          frame->stack_depth = static_cast<uint32_t>(arg_slot - stack_base);
-          Frame* callee = push_simple_call(ts, enter.as<Function>(), arg_slot, 1);
-          if (callee == nullptr) {
-            Value gen = prepare_call(ts, enter.as<Function>(), CallArgs{arg_slot, 1, nullptr}, &callee);
-            if (callee == nullptr) {
-              TOP() = gen;
-              DISPATCH();
-            }
-          }
-          clear_slots(arg_slot, sp);  // the callee has its own copy now
-          ENTER_FRAME(callee);
-        }
+        if (type_of(enter) == types().function) CALL_WITH_TOS_INLINE(enter.as<Function>());
         SAVE_STATE();
         Value result = is_plain_native_method(enter)
-                           ? call_native(enter.as<NativeFunction>(), CallArgs{arg_slot, 1, nullptr})
+                           ? call_native(enter.as<NativeFunction>(), CallArgs{sp - 1, 1, nullptr})
                            : call_object(bind_descriptor(enter, mgr, t), CallArgs{nullptr, 0});
         TOP() = result;
         DISPATCH();
