@@ -60,7 +60,15 @@ def _reduce_value(cls, x):
     # Own state methods: object.__reduce_ex__ (copyreg's protocol) uses them.
     if getattr(cls, "__setstate__", None) is not None or getattr(cls, "__getstate__", None) is not _object_getstate:
         return x.__reduce_ex__(4)
+    # A subclass of an immutable built-in keeps its value in the built-in
+    # part, which only __reduce_ex__ carries (through __getnewargs__); a
+    # bare cls.__new__(cls) would make int 0 or str "".
+    if cls not in _VALUE_TYPES and isinstance(x, _VALUE_TYPES):
+        return x.__reduce_ex__(4)
     return None
+
+
+_VALUE_TYPES = (int, float, complex, str, bytes, tuple, frozenset)
 
 
 def _reconstruct(x, memo, rv, deep):
