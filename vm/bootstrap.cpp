@@ -9,6 +9,7 @@
 #include "vm/errors.hpp"
 #include "vm/heap/finalizers.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/interp.hpp"
 #include "vm/names.hpp"
 #include "vm/ops.hpp"
 #include "vm/native.hpp"
@@ -191,6 +192,11 @@ void bootstrap_vm() {
     install_generic_alias_methods();
     install_member_descriptor_methods();
     install_mapping_proxy_type();
+    // Last: the installers above set most types' construct functions.
+    std::vector<Type*> builtin_types;
+    for (Object* o : immortals())
+      if (o->type != nullptr && o->type->is_subtype_of(types().type)) builtin_types.push_back(static_cast<Type*>(o));
+    install_builtin_type_news(builtin_types);
   });
 }
 

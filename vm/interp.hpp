@@ -48,4 +48,14 @@ bool exception_matches_class(Value exc_value, Value match);
 // Instantiates a class: __new__/construct, then __init__.
 Value type_call(Type* type, const CallArgs& args);
 
+// X.__new__(S, ...) for a built-in X (object's too): checks S as CPython
+// does (a type, a subtype of X, safe to construct as X) and returns it.
+Type* checked_new_target(Type* owner, const CallArgs& args);
+// Gives a built-in type with a construct function its own `__new__`;
+// bootstrap does it for every type made before it ends (their construct
+// functions are set by the installers), new_builtin_type for later ones.
+void give_builtin_type_its_new(Type* type);
+void install_builtin_type_news(const std::vector<Type*>& builtin_types);
+bool builtin_type_news_installed();
+
 }  // namespace gilvm

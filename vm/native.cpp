@@ -4,6 +4,7 @@
 
 #include "vm/errors.hpp"
 #include "vm/heap/heap.hpp"
+#include "vm/interp.hpp"
 #include "vm/objects/dict.hpp"
 #include "vm/objects/module.hpp"
 #include "vm/objects/sequence.hpp"
@@ -67,6 +68,7 @@ Type* new_builtin_type(const char* name, Type* base, ConstructFn construct) {
   t->attrs = new_dict();
   t->construct = construct;
   keep_builtin_type_alive(t);
+  if (builtin_type_news_installed()) give_builtin_type_its_new(t);
   return t;
 }
 

@@ -3,6 +3,15 @@
 // result is an instance of C. object's construct allocates a plain instance
 // and rejects arguments unless __init__ or __new__ is overridden, with
 // CPython's message.
+//
+// Also `X.__new__(S, ...)` called directly (object.__new__, int.__new__,
+// super().__new__ in a subclass): every built-in type with a construct
+// function has a `__new__` of its own, so that the call knows which type's
+// construction was asked for, and refuses one that would skip what S's
+// real type needs, as CPython does ("object.__new__(int) is not safe, use
+// int.__new__()").
+#include "vm/current_native.hpp"
+#include "vm/native.hpp"
 #include "vm/errors.hpp"
 #include "vm/heap/finalizers.hpp"
 #include "vm/heap/heap.hpp"
@@ -36,6 +45,62 @@ static ConstructFn inherited_construct(Type* type) {
     if (t->construct != nullptr) return t->construct;
   return object_construct;
 }
+
+namespace {
+
+bool installed_news = false;
+
+// The construction `X.__new__` stands for: X's construct function, null for
+// a built-in type that cannot be instantiated (it inherits object's).
+ConstructFn construction_of(Type* type) {
+  ConstructFn c = inherited_construct(type);
+  if (c == object_construct && type->is_builtin && type != types().object) return nullptr;
+  return c;
+}
+
+bool has_python_new(Type* type) {
+  Value n = lookup_in_mro(type, names().__new__);
+  return !n.is_null() && (type_of(n) == types().function || type_of(n) == types().staticmethod);
+}
+
+Value builtin_type_new(const CallArgs& a) {
+  Type* owner = current_native_function()->owner;
+  Type* target = checked_new_target(owner, a);
+  return owner->construct(target, CallArgs{a.args + 1, a.count - 1, a.kwnames});
+}
+
+}  // namespace
+
+// CPython's tp_new_wrapper rule: S must be a type and a subtype of X, and
+// S's nearest base without a Python-level __new__ (S itself, usually) must
+// be constructed as X is.
+Type* checked_new_target(Type* owner, const CallArgs& a) {
+  std::string who = owner->name + ".__new__";
+  if (a.count < 1) raise_type_error(who + "(): not enough arguments");
+  if (!a[0].is_object() || !a[0].object()->type->is_subtype_of(types().type))
+    raise_type_error(who + "(X): X is not a type object (" + type_name(a[0]) + ")");
+  Type* target = a[0].as<Type>();
+  if (!target->is_subtype_of(owner))
+    raise_type_error(who + "(" + target->name + "): " + target->name + " is not a subtype of " + owner->name);
+  Type* static_base = target;
+  while (static_base->base != nullptr && has_python_new(static_base)) static_base = static_base->base;
+  if (construction_of(static_base) != construction_of(owner))
+    raise_type_error(who + "(" + target->name + ") is not safe, use " + static_base->name + ".__new__()");
+  return target;
+}
+
+void give_builtin_type_its_new(Type* type) {
+  if (type == types().object || type->construct == nullptr) return;
+  if (!type->dict()->table.get_str(names().__new__).is_null()) return;
+  add_static_method(type, "__new__", builtin_type_new);
+}
+
+void install_builtin_type_news(const std::vector<Type*>& builtin_types) {
+  for (Type* t : builtin_types) give_builtin_type_its_new(t);
+  installed_news = true;
+}
+
+bool builtin_type_news_installed() { return installed_news; }
 
 Value type_call(Type* type, const CallArgs& args) {
   if (type == types().type && args.count == 1 && args.kw_count() == 0) return type_of(args.args[0]);

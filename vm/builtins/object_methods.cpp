@@ -63,11 +63,9 @@ Value object_hash(const CallArgs& a) {
 }
 Value object_init(const CallArgs&) { return Value::none(); }
 Value object_new(const CallArgs& a) {
-  if (a.count < 1 || !isinstance(a[0], types().type)) raise_type_error("object.__new__(X): X is not a type object");
-  Type* t = a[0].as<Type>();
-  for (Type* m : t->mro)
-    if (m->construct != nullptr && m != types().object) return m->construct(t, CallArgs{a.args + 1, a.count - 1, a.kwnames});
-  return new_plain_instance(t);
+  // Only for types constructed as object is (checked_new_target refuses
+  // the rest): a plain instance.
+  return new_plain_instance(checked_new_target(types().object, a));
 }
 Value object_format(const CallArgs& a) {
   check_arg_count(a, "__format__", 2, 2);
