@@ -103,21 +103,6 @@ void fill_descriptor_cache(AttrCache& cache, Value obj, Str* name) {
   cache.descr = d;
 }
 
-void store_through_descriptor(Value descr, Value obj, Str* name, Value value) {
-  if (type_of(descr) == types().getset_descriptor) {
-    GetSetDescriptor* g = descr.as<GetSetDescriptor>();
-    if (g->set != nullptr) return g->set(obj, value);
-  } else {
-    Value setter = descr.as<Property>()->setter;
-    if (!setter.is_null() && !setter.is_none()) {
-      Value args[2] = {obj, value};
-      call_object(setter, CallArgs{args, 2});
-      return;
-    }
-  }
-  set_attr(obj, name, value);
-}
-
 // Instances used as open-ended namespaces should not make every new
 // instance of their type big.
 constexpr size_t kMaxInstanceDictHint = 64;

@@ -106,10 +106,6 @@ inline Value cached_data_descriptor(const AttrCache& cache, Value obj) {
   return cache.descr;
 }
 
-// obj.name = value through the descriptor cached_data_descriptor gave:
-// its setter, or the general path (which raises for a read-only one).
-void store_through_descriptor(Value descr, Value obj, Str* name, Value value);
-
 // Records, when obj.name is a property or getset descriptor of obj's type
 // that no hook, metatype or super proxy can bypass, that descriptor.
 void fill_descriptor_cache(AttrCache& cache, Value obj, Str* name);

@@ -464,7 +464,7 @@ Value eval_frame(ThreadState* ts, Frame* entry, Value throw_in) {
         Value descr = cached_data_descriptor(cache, obj);
         if (!descr.is_null()) {
           SAVE_STATE();
-          store_through_descriptor(descr, obj, name, value);
+          store_through_data_descriptor(descr, obj, name, value);
           DISPATCH();
         }
         store_attr_filling_cache(cache, obj, name, value);

@@ -339,6 +339,19 @@ bool get_method(Value obj, Str* name, Value* out) {
   return false;
 }
 
+void store_through_data_descriptor(Value descr, Value obj, Str* name, Value value) {
+  if (type_of(descr) == types().property) {
+    Property* p = descr.as<Property>();
+    if (p->setter.is_null() || p->setter.is_none()) property_missing(p, obj, "setter");
+    call2(p->setter, obj, value);
+    return;
+  }
+  GetSetDescriptor* g = descr.as<GetSetDescriptor>();
+  if (g->set == nullptr)
+    raise_attribute_error("attribute '" + name->data + "' of '" + type_of(obj)->name + "' objects is not writable");
+  g->set(obj, value);
+}
+
 void set_attr(Value obj, Str* name, Value value) {
   Type* t = type_of(obj);
   if (t->has_setattr_hook) {
@@ -369,18 +382,8 @@ void set_attr(Value obj, Str* name, Value value) {
   Value descr = lookup_in_mro(t, name);
   if (!descr.is_null()) {
     Type* dt = type_of(descr);
-    if (dt == types().property) {
-      Property* p = descr.as<Property>();
-      if (p->setter.is_null() || p->setter.is_none())
-        property_missing(p, obj, "setter");
-      call2(p->setter, obj, value);
-      return;
-    }
-    if (dt == types().getset_descriptor) {
-      GetSetDescriptor* g = descr.as<GetSetDescriptor>();
-      if (g->set == nullptr)
-        raise_attribute_error("attribute '" + name->data + "' of '" + t->name + "' objects is not writable");
-      g->set(obj, value);
+    if (dt == types().property || dt == types().getset_descriptor) {
+      store_through_data_descriptor(descr, obj, name, value);
       return;
     }
     if (dt == types().member_descriptor) {

@@ -71,6 +71,11 @@ Value missing_attribute_error(Value obj, Str* name);
 // interned; TypeError "attribute name must be string, not 'int'".
 Str* attribute_name(Value name);
 void set_attr(Value obj, Str* name, Value value);
+// obj.name = value where the type's attribute `descr` is a property or a
+// getset descriptor (which win over the instance dict): its setter, or
+// CPython's AttributeError for a read-only one. set_attr's step, and
+// STORE_ATTR's when its cache knows the descriptor.
+void store_through_data_descriptor(Value descr, Value obj, Str* name, Value value);
 void del_attr(Value obj, Str* name);
 // For LOAD_METHOD: returns true and the unbound function if `name` is a plain
 // method of obj's type (so the caller can pass obj as self); otherwise false
